@@ -1,0 +1,77 @@
+# vcsc - the ENX VCS catalogue compiler.
+#
+#   make          build ./vcsc
+#   make run      install missing Debian packages, build, compile the bundled
+#                 catalogue into output/
+#   make test     install test dependencies, run the whole suite (also built
+#                 with AddressSanitizer + UBSan)
+#   make valgrind run the check corpus under valgrind
+#   make bench    benchmarks (not part of make test)
+
+CC      ?= cc
+PKGS     = yaml-0.1
+CFLAGS  ?= -O2 -g
+WFLAGS   = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wno-missing-field-initializers
+CPPFLAGS = -D_DEFAULT_SOURCE -Icompiler
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS     = $(PKG_LIBS)
+
+SRCS = $(wildcard compiler/*.c)
+LIB_SRCS = $(filter-out compiler/main.c,$(SRCS))
+OBJS = $(SRCS:compiler/%.c=build/%.o)
+LIB_OBJS = $(LIB_SRCS:compiler/%.c=build/%.o)
+ASAN_OBJS = $(SRCS:compiler/%.c=build/asan/%.o)
+ASAN_LIB_OBJS = $(LIB_SRCS:compiler/%.c=build/asan/%.o)
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=all
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+
+.PHONY: all run test deps deps-test asan unit clean valgrind bench check-corpus
+
+all: vcsc
+
+vcsc: $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+
+build/%.o: compiler/%.c compiler/*.h | build
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: compiler/%.c compiler/*.h | build/asan
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+build build/asan:
+	mkdir -p $@
+
+build/asan/vcsc: $(ASAN_OBJS)
+	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
+
+build/unit: $(UNIT_SRCS) $(LIB_OBJS) tests/unit/*.h
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LIBS)
+
+build/asan/unit: $(UNIT_SRCS) $(ASAN_LIB_OBJS) tests/unit/*.h
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -o $@ $(UNIT_SRCS) $(ASAN_LIB_OBJS) $(LIBS)
+
+asan: build/asan/vcsc build/asan/unit
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+# The main job: everything vcsc publishes for the bundled catalogue.
+run: deps
+	$(MAKE) all
+	scripts/build-output.sh
+
+test: deps-test
+	$(MAKE) all build/unit asan
+	tests/run.sh
+
+valgrind: all build/unit
+	VALGRIND=1 tests/run.sh
+
+clean:
+	rm -rf build vcsc output

@@ -1,0 +1,904 @@
+/*
+ * catalogue.c - loading and checking one catalogue version: version.yaml
+ * and one YAML file per chapter, against the scheme.
+ *
+ * Checks that need the whole version (numbering across files, uniqueness,
+ * successors) run after every file is read, so one run reports every
+ * problem it can find.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "front.h"
+
+typedef struct vctx {
+	fld_ctx c;
+	const vc_scheme *s;
+	vc_version *v;
+	const char **langs; /* version language ids; [0] is the source */
+	size_t nlangs;
+	int partial_missing; /* notes held back for the current file */
+	const char *cur_file;
+	/* growable arrays while loading */
+	vc_chapter *chapters;
+	size_t nchapters, chcap;
+} vctx;
+
+/* ---- translations ---- */
+
+static const char *lang_name(const vctx *x, const char *id)
+{
+	const vc_language *l = model_language(x->s, id);
+	return l ? l->name : id;
+}
+
+/* Reports languages of the version that p lacks: an error for a language
+ * marked complete, a note for a partial one. */
+static void check_translations(vctx *x, const vc_prose *p, const char *key)
+{
+	if (!p->n)
+		return;
+	for (size_t i = 0; i < x->v->nlanguages; i++) {
+		const vc_version_language *l = &x->v->languages[i];
+		if (prose_get(p, l->id))
+			continue;
+		if (i == 0) {
+			diag_error(x->c.d, p->pos,
+				   "'%s' has no text in '%s', the source "
+				   "language of this version",
+				   key, l->id);
+		} else if (l->complete) {
+			diag_error(x->c.d, p->pos,
+				   "'%s' has no '%s' translation, but %s is "
+				   "marked complete in version.yaml",
+				   key, l->id, lang_name(x, l->id));
+		} else if (x->c.d->verbose) {
+			diag_note(x->c.d, p->pos,
+				  "'%s' has no '%s' translation yet (%s is "
+				  "partial)",
+				  key, l->id, lang_name(x, l->id));
+		} else {
+			x->partial_missing++;
+		}
+	}
+}
+
+static int prose(vctx *x, const ynode *map, const ynode *v, const char *key,
+		 const char *what, bool required, vc_prose *out)
+{
+	int rc = front_prose(&x->c, map, v, key, what, required, x->langs,
+			     x->nlangs, out);
+	if (rc == 0)
+		check_translations(x, out, key);
+	return rc;
+}
+
+/* ---- references ---- */
+
+static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	if (!fld_present(v))
+		return;
+	if (v->kind != YN_MAP) {
+		diag_error(x->c.d, v->pos,
+			   "'references' must map a standard to a list of "
+			   "identifiers (iso-sae-21434: [RQ-05-01]), not %s",
+			   yn_kind_name(v));
+		return;
+	}
+	size_t total = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *l = v->items[2 * i + 1];
+		total += l->kind == YN_SEQ ? l->n : 1;
+	}
+	vc_ref *refs = arena_alloc(x->c.a, (total + 1) * sizeof(vc_ref));
+	size_t n = 0;
+	const char **ids = xmalloc((x->s->nstandards + 1) * sizeof(char *));
+	for (size_t i = 0; i < x->s->nstandards; i++)
+		ids[i] = x->s->standards[i].id;
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *k = v->items[2 * i], *l = v->items[2 * i + 1];
+		const vc_standard *st = model_standard(x->s, k->str);
+		if (!st) {
+			const char *sg = suggest(k->str, ids, x->s->nstandards);
+			buf b = {0};
+			for (size_t m = 0; m < x->s->nstandards; m++)
+				buf_printf(&b, "%s%s", m ? ", " : "", ids[m]);
+			if (sg)
+				diag_error(x->c.d, k->pos,
+					   "unknown standard '%s'; did you "
+					   "mean '%s'?",
+					   k->str, sg);
+			else
+				diag_error(x->c.d, k->pos,
+					   "unknown standard '%s'; the scheme "
+					   "defines %s",
+					   k->str, b.data);
+			buf_free(&b);
+			continue;
+		}
+		if (l->kind != YN_SEQ) {
+			diag_error(x->c.d, l->pos,
+				   "references to %s must be a list of "
+				   "identifiers, not %s",
+				   st->title, yn_kind_name(l));
+			continue;
+		}
+		size_t first = n;
+		for (size_t j = 0; j < l->n; j++) {
+			const ynode *it = l->items[j];
+			if (it->kind != YN_SCALAR || yn_is_null(it)) {
+				diag_error(x->c.d, it->pos,
+					   "a reference must be an identifier "
+					   "such as RQ-05-01, not %s",
+					   yn_kind_name(it));
+				continue;
+			}
+			if (regexec(&st->re, it->str, 0, NULL, 0) != 0) {
+				diag_error(x->c.d, it->pos,
+					   "'%s' is not a valid %s identifier "
+					   "(expected the form %s)",
+					   it->str, st->title, st->pattern);
+				continue;
+			}
+			bool dup = false;
+			for (size_t m = first; m < n; m++)
+				dup |= strcmp(refs[m].id, it->str) == 0;
+			if (dup) {
+				diag_warning(x->c.d, it->pos,
+					     "reference '%s' is listed twice",
+					     it->str);
+				continue;
+			}
+			refs[n].standard = st;
+			refs[n].id = arena_strdup(x->c.a, it->str);
+			refs[n].pos = it->pos;
+			n++;
+		}
+	}
+	free(ids);
+	*out = refs;
+	*nout = n;
+}
+
+/* ---- identifiers ---- */
+
+/* Registers uid for item; reports a bad or repeated one. */
+static bool claim_uid(vctx *x, const ynode *node, const char *uid,
+		      void *item, srcpos item_pos, bool is_question)
+{
+	if (!fld_is_uid(uid)) {
+		diag_error(x->c.d, node->pos,
+			   "uid '%s' must be lowercase letters and digits in "
+			   "groups joined by single hyphens, at most 48 "
+			   "characters (e.g. 'org-policy')",
+			   uid);
+		return false;
+	}
+	void *prev = hmap_get(&x->v->by_uid, uid);
+	if (prev) {
+		srcpos pp = hmap_get(&x->v->q_by_uid, uid)
+				    ? ((vc_question *)prev)->pos
+				    : ((vc_requirement *)prev)->pos;
+		if (pp.file == item_pos.file)
+			diag_error(x->c.d, node->pos,
+				   "duplicate uid '%s' (first used at line "
+				   "%d); every question and requirement needs "
+				   "its own",
+				   uid, pp.line);
+		else
+			diag_error(x->c.d, node->pos,
+				   "duplicate uid '%s' (first used at %s:%d); "
+				   "every question and requirement needs its "
+				   "own",
+				   uid, pp.file, pp.line);
+		return false;
+	}
+	const char *key = arena_strdup(x->c.a, uid);
+	hmap_put(&x->v->by_uid, key, item);
+	hmap_put(is_question ? &x->v->q_by_uid : &x->v->r_by_uid, key, item);
+	return true;
+}
+
+/* ---- requirements ---- */
+
+enum { R_LETTER, R_UID, R_MUST, R_SHOULD, R_APPLIES, R_REFS, R_NOTE, R_N };
+static const char *const req_keys[R_N] = {"letter", "uid", "must", "should",
+					  "applies_to", "references",
+					  "change_note"};
+
+static int read_requirement(vctx *x, vc_question *q, const ynode *node,
+			    vc_requirement *r, char expect)
+{
+	char what[64];
+	snprintf(what, sizeof(what), "requirement %s.%c", q->number ? q->number : "?",
+		 expect);
+	ynode *f[R_N];
+	if (fld_map(&x->c, node, what, req_keys, R_N, f) < 0)
+		return -1;
+	r->pos = node->pos;
+	r->question = q;
+	const char *letter =
+		fld_str(&x->c, node, f[R_LETTER], "letter", what, true);
+	if (letter) {
+		if (strlen(letter) != 1 || letter[0] < 'a' || letter[0] > 'z') {
+			diag_error(x->c.d, f[R_LETTER]->pos,
+				   "'letter' must be one lowercase letter a "
+				   "to z, not '%s'",
+				   letter);
+			letter = NULL;
+		} else if (letter[0] != expect) {
+			if (letter[0] < expect)
+				diag_error(x->c.d, f[R_LETTER]->pos,
+					   "requirement letter '%c' repeats or "
+					   "goes back; expected '%c'",
+					   letter[0], expect);
+			else
+				diag_error(x->c.d, f[R_LETTER]->pos,
+					   "requirement letter '%c' skips; "
+					   "expected '%c' (letters count a, b, "
+					   "c ... without gaps)",
+					   letter[0], expect);
+		}
+	}
+	r->letter = letter ? letter[0] : expect;
+	r->label = arena_printf(x->c.a, "%s.%c", q->number ? q->number : "?",
+				r->letter);
+	snprintf(what, sizeof(what), "requirement %s", r->label);
+	const char *uid = fld_str(&x->c, node, f[R_UID], "uid", what, true);
+	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, false))
+		r->uid = arena_strdup(x->c.a, uid);
+	prose(x, node, f[R_MUST], "must", what, false, &r->must);
+	prose(x, node, f[R_SHOULD], "should", what, false, &r->should);
+	if (!fld_present(f[R_MUST]) && !fld_present(f[R_SHOULD]))
+		diag_error(x->c.d, node->pos,
+			   "%s has neither 'must' nor 'should'; a requirement "
+			   "states at least one",
+			   what);
+	r->applies_to = q->applies_to;
+	if (fld_present(f[R_APPLIES])) {
+		vc_objset set;
+		if (front_objset(&x->c, x->s, node, f[R_APPLIES], "applies_to",
+				 what, false, &set) == 0) {
+			vc_objset extra = set & ~q->applies_to;
+			if (extra && q->applies_to) {
+				char *e = model_objset_string(x->s, extra, ", ");
+				diag_error(x->c.d, f[R_APPLIES]->pos,
+					   "%s applies to %s, but its question "
+					   "does not; a requirement can only "
+					   "narrow its question's objectives",
+					   what, e);
+				free(e);
+			}
+			r->applies_to = set & q->applies_to;
+			r->narrowed = true;
+		}
+	}
+	read_refs(x, f[R_REFS], &r->refs, &r->nrefs);
+	prose(x, node, f[R_NOTE], "change_note", what, false, &r->change_note);
+	return 0;
+}
+
+/* ---- questions ---- */
+
+enum { Q_NUMBER, Q_UID, Q_TITLE, Q_QUESTION, Q_OBJECTIVE, Q_APPLIES, Q_REQS,
+       Q_REFS, Q_FURTHER, Q_EVIDENCE, Q_WITHDRAWN, Q_SUCCESSOR, Q_NOTE, Q_N };
+static const char *const q_keys[Q_N] = {
+	"number",     "uid",        "title",
+	"question",   "objective",  "applies_to",
+	"requirements", "references", "further_information",
+	"evidence",   "withdrawn",  "successor",
+	"change_note"};
+
+/* Parses "N.M"; returns false if s is not of that form. */
+static bool parse_number(const char *s, int *n, int *m)
+{
+	const char *dot = strchr(s, '.');
+	if (!dot || dot == s || !dot[1])
+		return false;
+	for (const char *p = s; *p; p++)
+		if (p != dot && (*p < '0' || *p > '9'))
+			return false;
+	if ((s[0] == '0') || (dot[1] == '0') || dot - s > 3 || strlen(dot + 1) > 3)
+		return false;
+	*n = atoi(s);
+	*m = atoi(dot + 1);
+	return true;
+}
+
+static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
+			 vc_question *q, int *expect_seq)
+{
+	ynode *f[Q_N];
+	if (fld_map(&x->c, node, "a control question", q_keys, Q_N, f) < 0)
+		return -1;
+	q->pos = node->pos;
+	q->chapter = ch;
+	char what[64] = "a control question";
+
+	const char *num = fld_str(&x->c, node, f[Q_NUMBER], "number", what, true);
+	if (num) {
+		int n, m;
+		if (!parse_number(num, &n, &m)) {
+			diag_error(x->c.d, f[Q_NUMBER]->pos,
+				   "question number '%s' must be written "
+				   "N.M, chapter and position (e.g. '%d.1')",
+				   num, ch->number > 0 ? ch->number : 1);
+		} else {
+			q->chapter_no = n;
+			q->seq = m;
+			q->number = arena_printf(x->c.a, "%d.%d", n, m);
+			snprintf(what, sizeof(what), "question %s", q->number);
+			if (ch->number > 0 && n != ch->number) {
+				diag_error(x->c.d, f[Q_NUMBER]->pos,
+					   "question %s is in chapter %d; its "
+					   "number must start with '%d.'",
+					   q->number, ch->number, ch->number);
+			} else if (m != *expect_seq) {
+				vc_question *prev = model_question_by_number(
+					x->v, q->number);
+				if (prev)
+					diag_error(x->c.d, f[Q_NUMBER]->pos,
+						   "duplicate question number "
+						   "%s (first used at line %d)",
+						   q->number, prev->pos.line);
+				else if (m < *expect_seq)
+					diag_error(x->c.d, f[Q_NUMBER]->pos,
+						   "question number %s goes "
+						   "back; expected %d.%d",
+						   q->number, ch->number,
+						   *expect_seq);
+				else
+					diag_error(x->c.d, f[Q_NUMBER]->pos,
+						   "question number %s skips; "
+						   "expected %d.%d (withdrawn "
+						   "questions keep their "
+						   "number as a placeholder)",
+						   q->number, ch->number,
+						   *expect_seq);
+			}
+			if (!model_question_by_number(x->v, q->number))
+				hmap_put(&x->v->q_by_number, q->number, q);
+			*expect_seq = m + 1;
+		}
+	}
+	if (!q->number) {
+		q->number = arena_printf(x->c.a, "%d.%d", ch->number, *expect_seq);
+		(*expect_seq)++;
+	}
+	const char *uid = fld_str(&x->c, node, f[Q_UID], "uid", what, true);
+	if (uid && claim_uid(x, f[Q_UID], uid, q, q->pos, true))
+		q->uid = arena_strdup(x->c.a, uid);
+
+	fld_bool(&x->c, f[Q_WITHDRAWN], "withdrawn", &q->withdrawn);
+	prose(x, node, f[Q_TITLE], "title", what, !q->withdrawn, &q->title);
+	prose(x, node, f[Q_NOTE], "change_note", what, false, &q->change_note);
+	if (q->withdrawn) {
+		static const int not_for_withdrawn[] = {
+			Q_QUESTION, Q_OBJECTIVE, Q_APPLIES, Q_REQS,
+			Q_REFS,     Q_FURTHER,   Q_EVIDENCE};
+		for (size_t i = 0; i < COUNT_OF(not_for_withdrawn); i++) {
+			const ynode *k = f[not_for_withdrawn[i]];
+			if (k)
+				diag_error(x->c.d, k->pos,
+					   "withdrawn %s keeps only number, "
+					   "uid, title, successor and "
+					   "change_note; remove '%s'",
+					   what, q_keys[not_for_withdrawn[i]]);
+		}
+		const char *succ = fld_str(&x->c, node, f[Q_SUCCESSOR],
+					   "successor", what, true);
+		if (succ) {
+			q->successor_uid = arena_strdup(x->c.a, succ);
+			q->successor_pos = f[Q_SUCCESSOR]->pos;
+		}
+		return 0;
+	}
+	if (fld_present(f[Q_SUCCESSOR]))
+		diag_error(x->c.d, f[Q_SUCCESSOR]->pos,
+			   "'successor' is only for withdrawn questions; add "
+			   "'withdrawn: true' or remove it");
+	prose(x, node, f[Q_QUESTION], "question", what, true, &q->question);
+	prose(x, node, f[Q_OBJECTIVE], "objective", what, true, &q->objective);
+	front_objset(&x->c, x->s, node, f[Q_APPLIES], "applies_to", what, true,
+		     &q->applies_to);
+	prose(x, node, f[Q_FURTHER], "further_information", what, false,
+	      &q->further);
+	prose(x, node, f[Q_EVIDENCE], "evidence", what, false, &q->evidence);
+	read_refs(x, f[Q_REFS], &q->refs, &q->nrefs);
+
+	const ynode *rl = f[Q_REQS];
+	if (!fld_present(rl)) {
+		fld_missing(&x->c, node, "requirements", what);
+		return 0;
+	}
+	if (!fld_list(&x->c, rl, "requirements"))
+		return 0;
+	if (rl->n == 0) {
+		diag_error(x->c.d, rl->pos,
+			   "%s has no requirements; list at least one", what);
+		return 0;
+	}
+	if (rl->n > 26) {
+		diag_error(x->c.d, rl->items[26]->pos,
+			   "%s has %zu requirements; at most 26 (a to z) are "
+			   "possible",
+			   what, rl->n);
+		return 0;
+	}
+	q->reqs = arena_alloc(x->c.a, rl->n * sizeof(vc_requirement));
+	for (size_t i = 0; i < rl->n; i++) {
+		if (read_requirement(x, q, rl->items[i], &q->reqs[q->nreqs],
+				     (char)('a' + q->nreqs)) == 0)
+			q->nreqs++;
+	}
+	return 0;
+}
+
+/* ---- chapter files ---- */
+
+enum { C_CHAPTER, C_TITLE, C_INTRO, C_QUESTIONS, C_N };
+static const char *const ch_keys[C_N] = {"chapter", "title", "introduction",
+					 "questions"};
+
+static void load_chapter(vctx *x, const char *path)
+{
+	ynode *root = yn_load_file(x->c.a, x->c.d, path);
+	if (!root)
+		return;
+	x->partial_missing = 0;
+	ynode *f[C_N];
+	if (fld_map(&x->c, root, "a chapter file", ch_keys, C_N, f) < 0)
+		return;
+	vc_chapter ch;
+	memset(&ch, 0, sizeof(ch));
+	ch.pos = root->pos;
+	ch.file = root->pos.file;
+	long num;
+	if (fld_int(&x->c, root, f[C_CHAPTER], "chapter", "a chapter file",
+		    true, 1, 99, &num) == 0) {
+		ch.number = (int)num;
+		ch.pos = f[C_CHAPTER]->pos;
+	}
+	prose(x, root, f[C_TITLE], "title", "a chapter file", true, &ch.title);
+	prose(x, root, f[C_INTRO], "introduction", "a chapter file", false,
+	      &ch.introduction);
+	const ynode *ql = f[C_QUESTIONS];
+	if (!fld_present(ql)) {
+		fld_missing(&x->c, root, "questions", "a chapter file");
+	} else if (fld_list(&x->c, ql, "questions")) {
+		if (ql->n == 0)
+			diag_warning(x->c.d, ql->pos,
+				     "chapter %d has no questions", ch.number);
+		ch.questions = arena_alloc(x->c.a,
+					   ql->n * sizeof(vc_question *) + 1);
+		int expect = 1;
+		for (size_t i = 0; i < ql->n && !diags_full(x->c.d); i++) {
+			vc_question *q = arena_alloc(x->c.a, sizeof(*q));
+			if (read_question(x, &ch, ql->items[i], q, &expect) == 0)
+				ch.questions[ch.nquestions++] = q;
+		}
+	}
+	if (x->partial_missing)
+		diag_note(x->c.d, pos_at(root->pos.file, 0, 0),
+			  "%d text%s lack a translation into a language "
+			  "marked partial (--verbose lists them)",
+			  x->partial_missing,
+			  x->partial_missing == 1 ? "" : "s");
+	VEC_PUSH(x->chapters, x->nchapters, x->chcap, ch);
+}
+
+/* ---- version.yaml ---- */
+
+enum { V_CATALOGUE, V_VERSION, V_TITLE, V_STATUS, V_RELEASED, V_PRED,
+       V_LICENCE, V_SUMMARY, V_LANGUAGES, V_N };
+static const char *const v_keys[V_N] = {
+	"catalogue", "version", "title",   "status",   "released",
+	"predecessor", "licence", "summary", "languages"};
+
+static bool is_version_id(const char *s)
+{
+	if (!*s || strlen(s) > 32)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		      *p == '.' || *p == '-'))
+			return false;
+	return s[0] != '.' && s[0] != '-';
+}
+
+static void read_languages(vctx *x, const ynode *root, const ynode *v)
+{
+	static const char *const keys[] = {"id", "status"};
+	static const char *const st[] = {"complete", "partial"};
+	if (!fld_present(v)) {
+		fld_missing(&x->c, root, "languages", "version.yaml");
+		return;
+	}
+	if (!fld_list(&x->c, v, "languages"))
+		return;
+	if (v->n == 0) {
+		diag_error(x->c.d, v->pos, "'languages' is empty; list at "
+			   "least the source language");
+		return;
+	}
+	x->v->languages = arena_alloc(x->c.a, v->n * sizeof(vc_version_language));
+	const char **sl = xmalloc(x->s->nlanguages * sizeof(char *) + 1);
+	for (size_t i = 0; i < x->s->nlanguages; i++)
+		sl[i] = x->s->languages[i].id;
+	for (size_t i = 0; i < v->n; i++) {
+		const ynode *it = v->items[i];
+		ynode *f[2];
+		if (fld_map(&x->c, it, "a language entry", keys, 2, f) < 0)
+			continue;
+		const char *id =
+			fld_str(&x->c, it, f[0], "id", "a language entry", true);
+		int k = fld_enum(&x->c, it, f[1], "status", "a language entry",
+				 true, st, 2);
+		if (!id || k < 0)
+			continue;
+		if (!model_language(x->s, id)) {
+			const char *sg = suggest(id, sl, x->s->nlanguages);
+			if (sg)
+				diag_error(x->c.d, f[0]->pos,
+					   "unknown language '%s'; did you "
+					   "mean '%s'?",
+					   id, sg);
+			else
+				diag_error(x->c.d, f[0]->pos,
+					   "language '%s' is not offered by "
+					   "the scheme (%s)",
+					   id, x->s->path);
+			continue;
+		}
+		bool dup = false;
+		for (size_t j = 0; j < x->v->nlanguages; j++)
+			dup |= strcmp(x->v->languages[j].id, id) == 0;
+		if (dup) {
+			diag_error(x->c.d, f[0]->pos,
+				   "language '%s' is listed twice", id);
+			continue;
+		}
+		if (x->v->nlanguages == 0 && k != 0)
+			diag_error(x->c.d, f[1]->pos,
+				   "the first language ('%s') is the source "
+				   "language and must be complete",
+				   id);
+		vc_version_language *l = &x->v->languages[x->v->nlanguages++];
+		l->id = model_language(x->s, id)->id;
+		l->complete = k == 0;
+		l->pos = it->pos;
+	}
+	free(sl);
+	x->langs = arena_alloc(x->c.a, (x->v->nlanguages + 1) * sizeof(char *));
+	for (size_t i = 0; i < x->v->nlanguages; i++)
+		x->langs[i] = x->v->languages[i].id;
+	x->nlangs = x->v->nlanguages;
+}
+
+static int read_version_file(vctx *x, const char *dir)
+{
+	char *path = path_join(dir, "version.yaml");
+	ynode *root = yn_load_file(x->c.a, x->c.d, path);
+	free(path);
+	if (!root)
+		return -1;
+	vc_version *v = x->v;
+	v->pos = root->pos;
+	ynode *f[V_N];
+	if (fld_map(&x->c, root, "version.yaml", v_keys, V_N, f) < 0)
+		return -1;
+	const char *what = "version.yaml";
+	read_languages(x, root, f[V_LANGUAGES]);
+
+	char *parent = path_dir(dir);
+	char *absdir = realpath(dir, NULL);
+	char *absparent = absdir ? path_dir(absdir) : NULL;
+	const char *dirname = absdir ? path_base(absdir) : path_base(dir);
+	const char *parentname = absparent ? path_base(absparent) : path_base(parent);
+
+	const char *cat = fld_str(&x->c, root, f[V_CATALOGUE], "catalogue",
+				  what, true);
+	if (cat) {
+		if (!fld_is_uid(cat))
+			diag_error(x->c.d, f[V_CATALOGUE]->pos,
+				   "catalogue id '%s' must be lowercase "
+				   "letters, digits and hyphens",
+				   cat);
+		else if (strcmp(cat, parentname) != 0)
+			diag_error(x->c.d, f[V_CATALOGUE]->pos,
+				   "catalogue '%s' does not match its "
+				   "directory '%s'; a version lives in "
+				   "CATALOGUE/VERSION",
+				   cat, parentname);
+	}
+	const char *ver = fld_str(&x->c, root, f[V_VERSION], "version", what,
+				  true);
+	if (ver) {
+		if (!is_version_id(ver))
+			diag_error(x->c.d, f[V_VERSION]->pos,
+				   "version '%s' may hold only digits, "
+				   "lowercase letters, '.' and '-'",
+				   ver);
+		else if (strcmp(ver, dirname) != 0)
+			diag_error(x->c.d, f[V_VERSION]->pos,
+				   "version '%s' does not match its directory "
+				   "'%s'",
+				   ver, dirname);
+	}
+	v->catalogue = arena_strdup(x->c.a, cat ? cat : parentname);
+	v->version = arena_strdup(x->c.a, ver ? ver : dirname);
+	v->key = arena_printf(x->c.a, "%s/%s", v->catalogue, v->version);
+
+	if (x->nlangs) {
+		prose(x, root, f[V_TITLE], "title", what, true, &v->title);
+		prose(x, root, f[V_SUMMARY], "summary", what, false, &v->summary);
+	}
+	static const char *const statuses[] = {"released", "draft"};
+	int st = fld_enum(&x->c, root, f[V_STATUS], "status", what, true,
+			  statuses, 2);
+	v->draft = st == 1;
+	const char *rel = fld_date(&x->c, root, f[V_RELEASED], "released",
+				   what, st == 0);
+	v->released = arena_strdup(x->c.a, rel);
+	const char *lic = fld_str(&x->c, root, f[V_LICENCE], "licence", what,
+				  false);
+	v->licence = arena_strdup(x->c.a, lic);
+	const char *pred = fld_str(&x->c, root, f[V_PRED], "predecessor", what,
+				   false);
+	if (pred) {
+		v->predecessor = arena_strdup(x->c.a, pred);
+		char *pdir = path_join(parent, pred);
+		char *pfile = path_join(pdir, "version.yaml");
+		if (ver && strcmp(pred, ver) == 0)
+			diag_error(x->c.d, f[V_PRED]->pos,
+				   "a version cannot be its own predecessor");
+		else if (!is_version_id(pred) || !is_file(pfile))
+			diag_warning(x->c.d, f[V_PRED]->pos,
+				     "predecessor '%s' not found (no %s)", pred,
+				     pfile);
+		free(pdir);
+		free(pfile);
+	}
+	free(parent);
+	free(absdir);
+	free(absparent);
+	return x->nlangs ? 0 : -1;
+}
+
+/* ---- whole-version checks ---- */
+
+static int cmp_chapter(const void *a, const void *b)
+{
+	const vc_chapter *x = a, *y = b;
+	if (x->number != y->number)
+		return x->number - y->number;
+	return strcmp(x->file, y->file);
+}
+
+static void order_chapters(vctx *x)
+{
+	vc_version *v = x->v;
+	qsort(x->chapters, x->nchapters, sizeof(vc_chapter), cmp_chapter);
+	v->chapters = arena_memdup(x->c.a, x->chapters,
+				   x->nchapters * sizeof(vc_chapter) + 1);
+	v->nchapters = x->nchapters;
+	free(x->chapters);
+	x->chapters = NULL;
+	int expect = 1;
+	for (size_t i = 0; i < v->nchapters; i++) {
+		vc_chapter *ch = &v->chapters[i];
+		for (size_t j = 0; j < ch->nquestions; j++)
+			ch->questions[j]->chapter = ch;
+		if (ch->number == 0)
+			continue; /* unreadable number, reported */
+		if (i > 0 && ch->number == v->chapters[i - 1].number) {
+			diag_error(x->c.d, ch->pos,
+				   "chapter %d is defined twice (also in %s)",
+				   ch->number, v->chapters[i - 1].file);
+		} else if (ch->number != expect) {
+			diag_error(x->c.d, ch->pos,
+				   "chapter %d follows chapter %d; chapters "
+				   "are numbered 1, 2, 3 ... without gaps",
+				   ch->number, expect - 1);
+		}
+		expect = ch->number + 1;
+	}
+	size_t nq = 0, nr = 0;
+	for (size_t i = 0; i < v->nchapters; i++) {
+		nq += v->chapters[i].nquestions;
+		for (size_t j = 0; j < v->chapters[i].nquestions; j++)
+			nr += v->chapters[i].questions[j]->nreqs;
+	}
+	v->questions = arena_alloc(x->c.a, (nq + 1) * sizeof(vc_question *));
+	v->requirements =
+		arena_alloc(x->c.a, (nr + 1) * sizeof(vc_requirement *));
+	for (size_t i = 0; i < v->nchapters; i++) {
+		for (size_t j = 0; j < v->chapters[i].nquestions; j++) {
+			vc_question *q = v->chapters[i].questions[j];
+			q->index = v->nquestions;
+			v->questions[v->nquestions++] = q;
+			for (size_t k = 0; k < q->nreqs; k++) {
+				q->reqs[k].index = v->nrequirements;
+				v->requirements[v->nrequirements++] = &q->reqs[k];
+			}
+		}
+	}
+}
+
+static void resolve_successors(vctx *x)
+{
+	vc_version *v = x->v;
+	const char **uids = xmalloc((v->nquestions + 1) * sizeof(char *));
+	size_t nu = 0;
+	for (size_t i = 0; i < v->nquestions; i++)
+		if (v->questions[i]->uid && !v->questions[i]->withdrawn)
+			uids[nu++] = v->questions[i]->uid;
+	for (size_t i = 0; i < v->nquestions; i++) {
+		vc_question *q = v->questions[i];
+		if (!q->withdrawn || !q->successor_uid)
+			continue;
+		vc_question *s = model_question(v, q->successor_uid);
+		srcpos pos = q->successor_pos;
+		if (!s) {
+			const char *sg = suggest(q->successor_uid, uids, nu);
+			if (model_requirement(v, q->successor_uid))
+				diag_error(x->c.d, pos,
+					   "successor '%s' of question %s is a "
+					   "requirement; name a question",
+					   q->successor_uid, q->number);
+			else if (sg)
+				diag_error(x->c.d, pos,
+					   "successor '%s' of question %s is "
+					   "not a question of %s; did you mean "
+					   "'%s'?",
+					   q->successor_uid, q->number, v->key,
+					   sg);
+			else
+				diag_error(x->c.d, pos,
+					   "successor '%s' of question %s is "
+					   "not a question of %s",
+					   q->successor_uid, q->number, v->key);
+		} else if (s == q) {
+			diag_error(x->c.d, pos,
+				   "question %s names itself as successor",
+				   q->number);
+		} else if (s->withdrawn) {
+			diag_error(x->c.d, pos,
+				   "successor '%s' of question %s is itself "
+				   "withdrawn; name the question in force",
+				   q->successor_uid, q->number);
+		} else {
+			q->successor = s;
+		}
+	}
+	free(uids);
+}
+
+static void list_chapter_files(vctx *x, const char *dir, char ***out,
+			       size_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	DIR *dp = opendir(dir);
+	if (!dp) {
+		x->c.d->io_failed = true;
+		diag_error(x->c.d, pos_at(diags_source(x->c.d, dir, NULL, 0), 0, 0),
+			   "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n < 6 ||
+		    strcmp(e->d_name + n - 5, ".yaml") != 0 ||
+		    strcmp(e->d_name, "version.yaml") == 0)
+			continue;
+		char *p = path_join(dir, e->d_name);
+		if (is_file(p))
+			VEC_PUSH(*out, *nout, cap, p);
+		else
+			free(p);
+	}
+	closedir(dp);
+	if (*nout)
+		qsort(*out, *nout, sizeof(char *), cmp_strp);
+}
+
+vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
+			       diags *d)
+{
+	arena *a = arena_new();
+	vc_version *v = arena_alloc(a, sizeof(*v));
+	v->arena = a;
+	v->scheme = scheme;
+	/* Keep the directory as given, without trailing slashes. */
+	size_t dl = strlen(dir_in);
+	while (dl > 1 && dir_in[dl - 1] == '/')
+		dl--;
+	v->dir = arena_strndup(a, dir_in, dl);
+	hmap_init(&v->by_uid);
+	hmap_init(&v->q_by_uid);
+	hmap_init(&v->r_by_uid);
+	hmap_init(&v->q_by_number);
+
+	vctx x;
+	memset(&x, 0, sizeof(x));
+	x.c.a = a;
+	x.c.d = d;
+	x.s = scheme;
+	x.v = v;
+	if (read_version_file(&x, v->dir) < 0) {
+		if (!v->key)
+			v->key = arena_strdup(a, v->dir);
+		return v;
+	}
+	char **files;
+	size_t nfiles;
+	list_chapter_files(&x, v->dir, &files, &nfiles);
+	if (nfiles == 0 && d->errors == 0)
+		diag_error(d, v->pos, "%s has no chapter files (*.yaml beside "
+			   "version.yaml)", v->key);
+	for (size_t i = 0; i < nfiles; i++) {
+		if (!diags_full(d))
+			load_chapter(&x, files[i]);
+		free(files[i]);
+	}
+	free(files);
+	order_chapters(&x);
+	resolve_successors(&x);
+	return v;
+}
+
+void model_version_free(vc_version *v)
+{
+	if (!v)
+		return;
+	hmap_free(&v->by_uid);
+	hmap_free(&v->q_by_uid);
+	hmap_free(&v->r_by_uid);
+	hmap_free(&v->q_by_number);
+	arena_free(v->arena);
+}
+
+vc_question *model_question(const vc_version *v, const char *uid)
+{
+	return hmap_get(&v->q_by_uid, uid);
+}
+
+vc_question *model_question_by_number(const vc_version *v, const char *num)
+{
+	return hmap_get(&v->q_by_number, num);
+}
+
+vc_requirement *model_requirement(const vc_version *v, const char *uid)
+{
+	return hmap_get(&v->r_by_uid, uid);
+}
+
+bool model_has_language(const vc_version *v, const char *lang)
+{
+	for (size_t i = 0; i < v->nlanguages; i++)
+		if (strcmp(v->languages[i].id, lang) == 0)
+			return true;
+	return false;
+}
+
+const char *prose_get(const vc_prose *p, const char *lang)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->tr[i].lang, lang) == 0)
+			return p->tr[i].text;
+	return NULL;
+}
+
+const char *prose_text(const vc_prose *p, const char *lang)
+{
+	const char *t = lang ? prose_get(p, lang) : NULL;
+	return t ? t : p->n ? p->tr[0].text : NULL;
+}

@@ -1,0 +1,159 @@
+/*
+ * cli.c - shared command-line plumbing.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cli_init(cli *c)
+{
+	memset(c, 0, sizeof(*c));
+	diags_init(&c->d);
+	c->color = -1;
+}
+
+void cli_free(cli *c)
+{
+	for (size_t i = 0; i < c->nschemes; i++) {
+		model_scheme_free(c->schemes[i]);
+		free(c->scheme_paths[i]);
+	}
+	free(c->schemes);
+	free(c->scheme_paths);
+	diags_free(&c->d);
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "vcsc%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'vcsc %s%s--help'.\n", cmd ? cmd : "",
+		cmd ? " " : "");
+	return EXIT_TROUBLE;
+}
+
+char *cli_scheme_path(const cli *c, const char *version_dir)
+{
+	if (c->catalogue_root)
+		return path_join(c->catalogue_root, "scheme.yaml");
+	if (version_dir) {
+		char *abs = realpath(version_dir, NULL);
+		if (abs) {
+			char *cat = path_dir(abs);
+			char *root = path_dir(cat);
+			char *p = path_join(root, "scheme.yaml");
+			free(abs);
+			free(cat);
+			free(root);
+			if (is_file(p)) {
+				/* Say it the way the user named the version. */
+				char *rel_cat = path_dir(version_dir);
+				char *rel_root = path_dir(rel_cat);
+				char *q = path_join(rel_root, "scheme.yaml");
+				free(rel_cat);
+				free(rel_root);
+				if (is_file(q)) {
+					free(p);
+					return q;
+				}
+				free(q);
+				return p;
+			}
+			free(p);
+		}
+	}
+	return xstrdup("catalogue/scheme.yaml");
+}
+
+vc_scheme *cli_scheme(cli *c, const char *path)
+{
+	for (size_t i = 0; i < c->nschemes; i++)
+		if (strcmp(c->scheme_paths[i], path) == 0)
+			return c->schemes[i];
+	if (!is_file(path)) {
+		c->d.io_failed = true;
+		diag_error(&c->d, NO_POS,
+			   "cannot find the scheme '%s' (--catalogue DIR names "
+			   "the catalogue root that holds scheme.yaml)",
+			   path);
+		return NULL;
+	}
+	int before = c->d.errors;
+	vc_scheme *s = model_scheme_load(path, &c->d);
+	if (s && c->d.errors > before) {
+		model_scheme_free(s);
+		s = NULL;
+	}
+	size_t cap = c->schemecap;
+	grow_array((void **)&c->schemes, &c->schemecap, c->nschemes + 1,
+		   sizeof(*c->schemes));
+	grow_array((void **)&c->scheme_paths, &cap, c->nschemes + 1,
+		   sizeof(*c->scheme_paths));
+	c->schemes[c->nschemes] = s;
+	c->scheme_paths[c->nschemes] = xstrdup(path);
+	c->nschemes++;
+	return s;
+}
+
+vc_version *cli_version(cli *c, const char *dir)
+{
+	char *vf = path_join(dir, "version.yaml");
+	bool ok = is_file(vf);
+	free(vf);
+	if (!ok) {
+		c->d.io_failed = true;
+		diag_error(&c->d, NO_POS,
+			   "'%s' is not a catalogue version (no version.yaml "
+			   "in it)",
+			   dir);
+		return NULL;
+	}
+	char *sp = cli_scheme_path(c, dir);
+	vc_scheme *s = cli_scheme(c, sp);
+	free(sp);
+	if (!s)
+		return NULL;
+	int before = c->d.errors;
+	vc_version *v = model_version_load(s, dir, &c->d);
+	if (c->d.errors > before) {
+		model_version_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+char *cli_version_dir(const cli *c, const char *arg)
+{
+	if (is_dir(arg))
+		return xstrdup(arg);
+	const char *root = c->catalogue_root ? c->catalogue_root : "catalogue";
+	char *p = path_join(root, arg);
+	if (is_dir(p))
+		return p;
+	free(p);
+	return xstrdup(arg);
+}
+
+void cli_print_diags(cli *c)
+{
+	if (c->json_diags) {
+		diags_print_json(&c->d, stdout);
+		return;
+	}
+	bool color = c->color == 1 ||
+		     (c->color == -1 && isatty(2) && !getenv("NO_COLOR"));
+	diags_print(&c->d, stderr, color);
+}
+
+int cli_status(const cli *c)
+{
+	if (c->d.io_failed)
+		return EXIT_TROUBLE;
+	return diags_failed(&c->d) ? EXIT_INPUT : EXIT_OK;
+}

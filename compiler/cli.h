@@ -1,0 +1,64 @@
+/*
+ * cli.h - what the commands share: option handling, loading a catalogue
+ * version with its scheme, printing diagnostics, exit statuses.
+ *
+ * Exit statuses (documented in vcsc.1):
+ *   0  success, no errors
+ *   1  errors in the input (or, for diff without -o, the versions differ)
+ *   2  usage error or I/O failure (unreadable input, unwritable output)
+ */
+#ifndef VCSC_CLI_H
+#define VCSC_CLI_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "model.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_TROUBLE = 2 };
+
+typedef struct cli {
+	diags d;
+	const char *catalogue_root; /* --catalogue, or NULL */
+	bool json_diags;            /* --format json for diagnostics */
+	int color;                  /* -1 auto, 0 never, 1 always */
+	bool quiet;
+	/* loaded schemes, by path; freed by cli_free */
+	vc_scheme **schemes;
+	char **scheme_paths;
+	size_t nschemes, schemecap;
+} cli;
+
+void cli_init(cli *c);
+void cli_free(cli *c);
+
+/* Reports a usage problem for command cmd and returns EXIT_TROUBLE. */
+int cli_usage(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* The scheme file that governs the version in dir: --catalogue's
+ * scheme.yaml if given, else DIR/../../scheme.yaml, else
+ * catalogue/scheme.yaml. Caller frees. */
+char *cli_scheme_path(const cli *c, const char *version_dir);
+
+/* Loads (once) and returns the scheme at path; NULL if unusable. */
+vc_scheme *cli_scheme(cli *c, const char *path);
+
+/* Loads the version in dir with its scheme. Returns NULL after reporting
+ * when the version cannot be used (any error). */
+vc_version *cli_version(cli *c, const char *dir);
+
+/* Resolves a version given as a directory or as an id such as vcsa/1.1
+ * (under --catalogue, default ./catalogue). Caller frees. */
+char *cli_version_dir(const cli *c, const char *arg);
+
+/* Prints the collected diagnostics to stderr (or JSON to stdout). */
+void cli_print_diags(cli *c);
+
+/* Exit status from the collected diagnostics. */
+int cli_status(const cli *c);
+
+/* Command entry points. */
+int cmd_check(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+#endif

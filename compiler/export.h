@@ -1,0 +1,19 @@
+/*
+ * export.h - the model written out for other tools.
+ *
+ * export_json writes a catalogue version as canonical JSON: keys in the
+ * fixed order documented in docs/json-export.md, every key always present
+ * (null or [] when a value is absent), translations in the version's
+ * language order, two-space indentation, a final newline. Equal models
+ * give equal bytes.
+ */
+#ifndef VCSC_EXPORT_H
+#define VCSC_EXPORT_H
+
+#include <stdio.h>
+
+#include "model.h"
+
+void export_json(const vc_version *v, FILE *fp);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * main.c - vcsc, the ENX VCS catalogue compiler: command dispatch.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "export.h"
+
+static const char main_help[] =
+	"Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"
+	"\n"
+	"Compile the ENX VCSA criteria catalogue and audit results into the\n"
+	"documents of the ENX VCS audit scheme.\n"
+	"\n"
+	"Commands:\n"
+	"  check PATH...        validate catalogue versions and the scheme\n"
+	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
+	"\n"
+	"Options:\n"
+	"  -h, --help           show this help (vcsc COMMAND --help for one "
+	"command)\n"
+	"  -V, --version        show the version\n"
+	"\n"
+	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O "
+	"failure.\n"
+	"See vcsc(1) for the file formats.\n";
+
+static const char export_help[] =
+	"Usage: vcsc export VERSION-DIR [--format json] [-o FILE]\n"
+	"\n"
+	"Write a catalogue version (a directory such as catalogue/vcsa/1.1, or\n"
+	"an id such as vcsa/1.1 under --catalogue) as canonical JSON: fixed key\n"
+	"order (docs/json-export.md), byte-identical across runs. The version\n"
+	"must check without errors.\n"
+	"\n"
+	"Options:\n"
+	"  --format FMT      json (default)\n"
+	"  -o, --output FILE write to FILE (atomically) instead of stdout\n"
+	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
+	"  -h, --help        show this help\n";
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"catalogue", required_argument, NULL, 'C'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0}};
+	cli c;
+	cli_init(&c);
+	const char *out = NULL;
+	int opt, rc = EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C': c.catalogue_root = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") != 0) {
+				cli_free(&c);
+				return cli_usage("export", "unknown format '%s' "
+						 "(json)", optarg);
+			}
+			break;
+		case 'o': out = optarg; break;
+		case 'h':
+			fputs(export_help, stdout);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			cli_free(&c);
+			return cli_usage("export", "unknown option");
+		}
+	}
+	if (argc - optind != 1) {
+		cli_free(&c);
+		return cli_usage("export", "expected one VERSION-DIR");
+	}
+	char *dir = cli_version_dir(&c, argv[optind]);
+	vc_version *v = cli_version(&c, dir);
+	free(dir);
+	if (!v) {
+		cli_print_diags(&c);
+		rc = cli_status(&c);
+		cli_free(&c);
+		return rc;
+	}
+	cli_print_diags(&c); /* warnings, notes */
+	if (out) {
+		outfile of;
+		if (outfile_open(&of, out) < 0) {
+			perror(out);
+			rc = EXIT_TROUBLE;
+		} else {
+			export_json(v, of.fp);
+			if (outfile_commit(&of) < 0) {
+				perror(out);
+				rc = EXIT_TROUBLE;
+			}
+		}
+	} else {
+		export_json(v, stdout);
+		if (fflush(stdout) != 0)
+			rc = EXIT_TROUBLE;
+	}
+	model_version_free(v);
+	cli_free(&c);
+	return rc;
+}
+
+typedef struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} command;
+
+static const command commands[] = {
+	{"check", cmd_check},
+	{"export", cmd_export},
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage(NULL, "missing command");
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "help") == 0) {
+		fputs(main_help, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("vcsc %s\n", VCSC_VERSION);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < COUNT_OF(commands); i++)
+		if (strcmp(commands[i].name, cmd) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	const char *names[COUNT_OF(commands)];
+	for (size_t i = 0; i < COUNT_OF(commands); i++)
+		names[i] = commands[i].name;
+	const char *sg = suggest(cmd, names, COUNT_OF(commands));
+	if (sg)
+		return cli_usage(NULL, "unknown command '%s'; did you mean "
+				 "'%s'?", cmd, sg);
+	return cli_usage(NULL, "unknown command '%s'", cmd);
+}

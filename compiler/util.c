@@ -1,0 +1,633 @@
+/*
+ * util.c - allocation, arena, buffers, hash map, UTF-8, edit distance and
+ * file helpers shared by every module.
+ */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void oom(void)
+{
+	fputs("vcsc: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+void grow_array(void **items, size_t *cap, size_t need, size_t elem)
+{
+	size_t c = *cap;
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / elem)
+			oom();
+		c *= 2;
+	}
+	*items = xrealloc(*items, c * elem);
+	*cap = c;
+}
+
+/* ---- arena ---- */
+
+struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+#define ARENA_CHUNK (64 * 1024)
+
+arena *arena_new(void)
+{
+	return xcalloc(1, sizeof(arena));
+}
+
+void arena_free(arena *a)
+{
+	if (!a)
+		return;
+	struct chunk *c = a->head;
+	while (c) {
+		struct chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(a);
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	struct chunk *c = a->head;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		struct chunk *nc = xmalloc(sizeof(*nc) + size);
+		nc->size = size;
+		nc->used = 0;
+		if (c && size != ARENA_CHUNK) {
+			/* Big block: keep the current chunk as head for small ones. */
+			nc->next = c->next;
+			c->next = nc;
+		} else {
+			nc->next = c;
+			a->head = nc;
+		}
+		c = nc;
+	}
+	void *p = c->data + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+void *arena_memdup(arena *a, const void *p, size_t n)
+{
+	void *q = arena_alloc(a, n);
+	if (n)
+		memcpy(q, p, n);
+	return q;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+	buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+/* ---- buf ---- */
+
+void buf_grow(buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t c = b->cap ? b->cap : 64;
+	while (c < b->len + extra + 1) {
+		if (c > SIZE_MAX / 2)
+			oom();
+		c *= 2;
+	}
+	b->data = xrealloc(b->data, c);
+	b->cap = c;
+}
+
+void buf_put(buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void buf_putc(buf *b, char c)
+{
+	buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void buf_puts(buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void buf_vprintf(buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void buf_printf(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void buf_reset(buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void buf_free(buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+char *buf_detach(buf *b)
+{
+	char *p = b->data ? b->data : xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+/* ---- hmap ---- */
+
+uint64_t hash_str(const char *s)
+{
+	/* FNV-1a: deterministic, so iteration-free use stays reproducible. */
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void hmap_init(hmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void hmap_free(hmap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t hmap_slot(const char **keys, size_t cap, const char *key)
+{
+	size_t i = (size_t)hash_str(key) & (cap - 1);
+	while (keys[i] && strcmp(keys[i], key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+void *hmap_get(const hmap *m, const char *key)
+{
+	if (!m->cap)
+		return NULL;
+	size_t i = hmap_slot(m->keys, m->cap, key);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void *hmap_put(hmap *m, const char *key, void *val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t nc = m->cap ? m->cap * 2 : 16;
+		const char **nk = xcalloc(nc, sizeof(*nk));
+		void **nv = xcalloc(nc, sizeof(*nv));
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->keys[i])
+				continue;
+			size_t j = hmap_slot(nk, nc, m->keys[i]);
+			nk[j] = m->keys[i];
+			nv[j] = m->vals[i];
+		}
+		free(m->keys);
+		free(m->vals);
+		m->keys = nk;
+		m->vals = nv;
+		m->cap = nc;
+	}
+	size_t i = hmap_slot(m->keys, m->cap, key);
+	void *old = NULL;
+	if (m->keys[i]) {
+		old = m->vals[i];
+	} else {
+		m->keys[i] = key;
+		m->n++;
+	}
+	m->vals[i] = val;
+	return old;
+}
+
+/* ---- UTF-8 ---- */
+
+int utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	if (!len)
+		return 0;
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	int n;
+	uint32_t v, min;
+	if ((c & 0xE0) == 0xC0) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if ((size_t)n > len)
+		return 0;
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+size_t utf8_validate(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		int n = utf8_decode(s + i, len - i, &cp);
+		if (!n)
+			return i;
+		i += (size_t)n;
+	}
+	return len;
+}
+
+int utf8_seqlen(const unsigned char *s, size_t len)
+{
+	uint32_t cp;
+	int n = utf8_decode(s, len, &cp);
+	return n ? n : 1;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* ---- suggestions ---- */
+
+int edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	int d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+const char *suggest(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	int bestd = 99;
+	size_t wl = strlen(word);
+	int limit = wl <= 3 ? 1 : wl <= 8 ? 2 : 3;
+	for (size_t i = 0; i < n; i++) {
+		int d = edit_distance(word, cands[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	return bestd <= limit ? best : NULL;
+}
+
+/* ---- files ---- */
+
+int read_file(const char *path, size_t limit, char **data, size_t *len)
+{
+	*data = NULL;
+	*len = 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	buf b = {0};
+	buf_grow(&b, st.st_size > 0 && (size_t)st.st_size <= limit
+			     ? (size_t)st.st_size
+			     : 4096);
+	for (;;) {
+		buf_grow(&b, 4096);
+		ssize_t r = read(fd, b.data + b.len, b.cap - b.len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			buf_free(&b);
+			errno = e;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		b.len += (size_t)r;
+		if (b.len > limit) {
+			close(fd);
+			buf_free(&b);
+			return -2;
+		}
+	}
+	close(fd);
+	b.data[b.len] = '\0';
+	*len = b.len;
+	*data = b.data;
+	return 0;
+}
+
+int outfile_open(outfile *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		int e = errno;
+		free(o->path);
+		free(o->tmp);
+		memset(o, 0, sizeof(*o));
+		errno = e;
+		return -1;
+	}
+	/* mkstemp creates 0600; outputs are documents for others to read. */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, 0666 & ~um);
+	o->fp = fdopen(fd, "wb");
+	if (!o->fp) {
+		int e = errno;
+		close(fd);
+		unlink(o->tmp);
+		free(o->path);
+		free(o->tmp);
+		memset(o, 0, sizeof(*o));
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int outfile_commit(outfile *o)
+{
+	int rc = 0;
+	if (fflush(o->fp) != 0 || ferror(o->fp))
+		rc = -1;
+	int e = errno;
+	if (fclose(o->fp) != 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	o->fp = NULL;
+	if (rc == 0 && rename(o->tmp, o->path) != 0) {
+		rc = -1;
+		e = errno;
+	}
+	if (rc != 0)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	errno = e;
+	return rc;
+}
+
+void outfile_abort(outfile *o)
+{
+	if (o->fp)
+		fclose(o->fp);
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	memset(o, 0, sizeof(*o));
+}
+
+int mkdir_p(const char *dir, int mode)
+{
+	char *p = xstrdup(dir);
+	size_t n = strlen(p);
+	for (size_t i = 1; i <= n; i++) {
+		if (p[i] != '/' && p[i] != '\0')
+			continue;
+		char c = p[i];
+		p[i] = '\0';
+		if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			errno = e;
+			return -1;
+		}
+		p[i] = c;
+	}
+	free(p);
+	if (!is_dir(dir)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
+}
+
+bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+	while (la > 1 && a[la - 1] == '/')
+		la--;
+	if (la == 0)
+		return xstrdup(b);
+	return xasprintf("%.*s/%s", (int)la, a, b);
+}
+
+const char *path_base(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	size_t i = n;
+	while (i > 0 && path[i - 1] != '/')
+		i--;
+	return path + i;
+}
+
+char *path_dir(const char *path)
+{
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	while (n > 0 && path[n - 1] != '/')
+		n--;
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (n == 0)
+		return xstrdup(".");
+	return xstrndup(path, n);
+}
+
+int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

@@ -1,0 +1,60 @@
+/*
+ * ynode.h - the YAML front end: a file becomes a small tree of scalars,
+ * sequences and mappings, each node carrying its source position.
+ *
+ * Built on libyaml's event API. The loader accepts the safe subset of YAML
+ * that catalogue sources need and rejects the rest with a diagnostic:
+ * anchors and aliases (an alias bomb fails at its first anchor), merge keys,
+ * tags, more than one document, keys that are not scalars, duplicate keys,
+ * nesting deeper than YN_MAX_DEPTH, files larger than YN_MAX_FILE, bytes
+ * that are not UTF-8, and NUL characters.
+ *
+ * Scalars are not typed here: a field reader decides what a scalar means.
+ *
+ * Ownership: every node and string is allocated in the arena passed in.
+ */
+#ifndef VCSC_YNODE_H
+#define VCSC_YNODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+#define YN_MAX_DEPTH 32
+#define YN_MAX_FILE (4u * 1024u * 1024u)
+
+typedef enum { YN_SCALAR, YN_SEQ, YN_MAP } yn_kind;
+
+typedef struct ynode ynode;
+struct ynode {
+	yn_kind kind;
+	srcpos pos;
+	/* YN_SCALAR */
+	const char *str;
+	size_t len;
+	bool plain; /* plain (unquoted) scalar: ~, null and "" mean missing */
+	bool block; /* literal or folded block scalar */
+	/* YN_SEQ: items[0..n); YN_MAP: items[2i] key, items[2i+1] value */
+	ynode **items;
+	size_t n;
+};
+
+/* Loads path. Returns the root node, or NULL after reporting why. An
+ * empty file gives an empty mapping. */
+ynode *yn_load_file(arena *a, diags *d, const char *path);
+/* Loads text already in memory (name is used in diagnostics; the diags
+ * object takes ownership of text, which must be NUL-terminated). */
+ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
+		    size_t len);
+
+/* True for a scalar that YAML would read as null: plain ~, null, Null,
+ * NULL or empty. */
+bool yn_is_null(const ynode *n);
+/* Human name of the node's kind: "a mapping", "a sequence", "a string". */
+const char *yn_kind_name(const ynode *n);
+/* Value of key in a mapping, or NULL. */
+ynode *yn_map_get(const ynode *map, const char *key);
+
+#endif

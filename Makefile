@@ -47,10 +47,10 @@ build build/asan:
 build/asan/vcsc: $(ASAN_OBJS)
 	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
 
-build/unit: $(UNIT_SRCS) $(LIB_OBJS) tests/unit/*.h
+build/unit: $(UNIT_SRCS) $(LIB_OBJS) tests/unit/*.h tests/unit/tests.def
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LIBS)
 
-build/asan/unit: $(UNIT_SRCS) $(ASAN_LIB_OBJS) tests/unit/*.h
+build/asan/unit: $(UNIT_SRCS) $(ASAN_LIB_OBJS) tests/unit/*.h tests/unit/tests.def
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -o $@ $(UNIT_SRCS) $(ASAN_LIB_OBJS) $(LIBS)
 
 asan: build/asan/vcsc build/asan/unit

@@ -28,12 +28,6 @@ typedef struct vctx {
 
 /* ---- translations ---- */
 
-static const char *lang_name(const vctx *x, const char *id)
-{
-	const vc_language *l = model_language(x->s, id);
-	return l ? l->name : id;
-}
-
 /* Reports languages of the version that p lacks: an error for a language
  * marked complete, a note for a partial one. */
 static void check_translations(vctx *x, const vc_prose *p, const char *key)
@@ -51,14 +45,14 @@ static void check_translations(vctx *x, const vc_prose *p, const char *key)
 				   key, l->id);
 		} else if (l->complete) {
 			diag_error(x->c.d, p->pos,
-				   "'%s' has no '%s' translation, but %s is "
-				   "marked complete in version.yaml",
-				   key, l->id, lang_name(x, l->id));
+				   "'%s' has no '%s' translation, but language "
+				   "'%s' is marked complete in version.yaml",
+				   key, l->id, l->id);
 		} else if (x->c.d->verbose) {
 			diag_note(x->c.d, p->pos,
-				  "'%s' has no '%s' translation yet (%s is "
-				  "partial)",
-				  key, l->id, lang_name(x, l->id));
+				  "'%s' has no '%s' translation yet (language "
+				  "'%s' is partial)",
+				  key, l->id, l->id);
 		} else {
 			x->partial_missing++;
 		}
@@ -683,9 +677,12 @@ static int cmp_chapter(const void *a, const void *b)
 static void order_chapters(vctx *x)
 {
 	vc_version *v = x->v;
-	qsort(x->chapters, x->nchapters, sizeof(vc_chapter), cmp_chapter);
-	v->chapters = arena_memdup(x->c.a, x->chapters,
-				   x->nchapters * sizeof(vc_chapter) + 1);
+	if (x->nchapters)
+		qsort(x->chapters, x->nchapters, sizeof(vc_chapter), cmp_chapter);
+	v->chapters = arena_alloc(x->c.a, (x->nchapters + 1) * sizeof(vc_chapter));
+	if (x->nchapters)
+		memcpy(v->chapters, x->chapters,
+		       x->nchapters * sizeof(vc_chapter));
 	v->nchapters = x->nchapters;
 	free(x->chapters);
 	x->chapters = NULL;

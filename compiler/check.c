@@ -39,11 +39,13 @@ static void summary(const cli *c, const vc_version *v)
 	size_t withdrawn = 0;
 	for (size_t i = 0; i < v->nquestions; i++)
 		withdrawn += v->questions[i]->withdrawn;
-	printf("%s: %zu chapters, %zu questions", v->key, v->nchapters,
-	       v->nquestions - withdrawn);
+	size_t nq = v->nquestions - withdrawn;
+	printf("%s: %zu chapter%s, %zu question%s", v->key, v->nchapters,
+	       v->nchapters == 1 ? "" : "s", nq, nq == 1 ? "" : "s");
 	if (withdrawn)
 		printf(" (+%zu withdrawn)", withdrawn);
-	printf(", %zu requirements; languages", v->nrequirements);
+	printf(", %zu requirement%s; language%s", v->nrequirements,
+	       v->nrequirements == 1 ? "" : "s", v->nlanguages == 1 ? "" : "s");
 	for (size_t i = 0; i < v->nlanguages; i++)
 		printf(" %s%s", v->languages[i].id,
 		       v->languages[i].complete ? "" : " (partial)");
@@ -95,7 +97,8 @@ static void check_root(cli *c, const char *root)
 		free(cat);
 	}
 	closedir(dp);
-	qsort(dirs, n, sizeof(char *), cmp_strp);
+	if (n)
+		qsort(dirs, n, sizeof(char *), cmp_strp);
 	for (size_t i = 0; i < n; i++) {
 		if (!diags_full(&c->d))
 			check_version(c, dirs[i]);

@@ -21,22 +21,36 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 			   "found %s", what, yn_kind_name(node));
 		return -1;
 	}
+	/* Known keys first, so that a misspelt key can stand in for a
+	 * missing one without hiding the real one. */
+	for (size_t i = 0; i < node->n; i++) {
+		const ynode *k = node->items[2 * i];
+		for (size_t j = 0; j < nkeys; j++) {
+			if (strcmp(keys[j], k->str) == 0) {
+				if (!out[j]) /* duplicates: reported by the loader */
+					out[j] = node->items[2 * i + 1];
+				break;
+			}
+		}
+	}
 	for (size_t i = 0; i < node->n; i++) {
 		const ynode *k = node->items[2 * i];
 		size_t j;
 		for (j = 0; j < nkeys; j++)
 			if (strcmp(keys[j], k->str) == 0)
 				break;
-		if (j < nkeys) {
-			if (!out[j]) /* duplicates were reported by the loader */
-				out[j] = node->items[2 * i + 1];
+		if (j < nkeys)
 			continue;
-		}
 		const char *s = suggest(k->str, keys, nkeys);
 		if (s) {
 			diag_error(c->d, k->pos,
 				   "unknown key '%s'; did you mean '%s'?",
 				   k->str, s);
+			/* Recover as if it had been spelt right, so the value
+			 * is still checked and no "missing key" follows. */
+			for (j = 0; j < nkeys; j++)
+				if (keys[j] == s && !out[j])
+					out[j] = node->items[2 * i + 1];
 		} else {
 			buf b = {0};
 			for (size_t m = 0; m < nkeys; m++)
@@ -65,6 +79,8 @@ const char *fld_str(fld_ctx *c, const ynode *map, const ynode *v,
 			fld_missing(c, map, key, what);
 		return NULL;
 	}
+	if (v->bad)
+		return NULL;
 	if (v->kind != YN_SCALAR) {
 		diag_error(c->d, v->pos, "'%s' must be a string, not %s", key,
 			   yn_kind_name(v));
@@ -102,6 +118,8 @@ int fld_bool(fld_ctx *c, const ynode *v, const char *key, bool *out)
 	*out = false;
 	if (!fld_present(v))
 		return 0;
+	if (v->bad)
+		return -1;
 	if (v->kind == YN_SCALAR && v->plain &&
 	    (strcmp(v->str, "true") == 0 || strcmp(v->str, "false") == 0)) {
 		*out = v->str[0] == 't';
@@ -176,6 +194,8 @@ bool fld_list(fld_ctx *c, const ynode *v, const char *key)
 {
 	if (v->kind == YN_SEQ)
 		return true;
+	if (v->bad)
+		return false;
 	diag_error(c->d, v->pos, "'%s' must be a list, not %s", key,
 		   yn_kind_name(v));
 	return false;

@@ -17,6 +17,8 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 		return -1;
 	}
 	out->pos = v->pos;
+	if (v->bad)
+		return -1;
 	if (v->kind == YN_SCALAR) {
 		if (v->len == 0 || strspn(v->str, " \t\r\n") == v->len) {
 			diag_error(c->d, v->pos, "'%s' is empty", key);
@@ -65,6 +67,8 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 		}
 		if (seen[j])
 			continue; /* duplicate key, reported by the loader */
+		if (t->bad)
+			continue;
 		if (t->kind != YN_SCALAR || yn_is_null(t)) {
 			diag_error(c->d, t->pos,
 				   "translation '%s' of '%s' must be text, "
@@ -116,6 +120,10 @@ int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
 		ids[i] = s->objectives[i].id;
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *it = v->items[i];
+		if (it->bad) {
+			rc = -1;
+			continue;
+		}
 		if (it->kind != YN_SCALAR || yn_is_null(it)) {
 			diag_error(c->d, it->pos,
 				   "'%s' lists audit objective ids, not %s",

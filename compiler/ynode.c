@@ -208,6 +208,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 			   "U+0000");
 		v = "";
 		len = 0;
+		n->bad = true;
 	}
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)v[i];
@@ -216,6 +217,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 				   "control character U+%04X in a string", c);
 			v = "";
 			len = 0;
+			n->bad = true;
 			break;
 		}
 	}
@@ -280,7 +282,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 			/* Stands in as a missing value, reported once. */
 			ynode *n = new_node(l, YN_SCALAR, ev.start_mark);
 			n->str = "";
-			n->plain = true;
+			n->bad = true;
 			ok = attach(l, n) == 0;
 			break;
 		}
@@ -345,6 +347,12 @@ ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 	if (nul_off < bad) {
 		diag_error(d, offset_pos(l.file, text, nul_off),
 			   "NUL byte in the file; expected UTF-8 text");
+		return NULL;
+	}
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+			 (u[0] == 0xFE && u[1] == 0xFF))) {
+		diag_error(d, pos_at(l.file, 1, 1),
+			   "the file is UTF-16; catalogue files must be UTF-8");
 		return NULL;
 	}
 	if (bad < len) {

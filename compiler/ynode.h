@@ -36,6 +36,7 @@ struct ynode {
 	size_t len;
 	bool plain; /* plain (unquoted) scalar: ~, null and "" mean missing */
 	bool block; /* literal or folded block scalar */
+	bool bad;   /* already reported (alias, NUL, ...): readers skip it */
 	/* YN_SEQ: items[0..n); YN_MAP: items[2i] key, items[2i+1] value */
 	ynode **items;
 	size_t n;

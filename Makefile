@@ -9,14 +9,14 @@
 #   make bench    benchmarks (not part of make test)
 
 CC      ?= cc
-PKGS     = yaml-0.1
+PKGS     = yaml-0.1 libcmark-gfm libxml-2.0 libxslt libexslt libunibreak
 CFLAGS  ?= -O2 -g
 WFLAGS   = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wno-missing-field-initializers
 CPPFLAGS = -D_DEFAULT_SOURCE -Icompiler
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-LIBS     = $(PKG_LIBS)
+LIBS     = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lm
 
 SRCS = $(wildcard compiler/*.c)
 LIB_SRCS = $(filter-out compiler/main.c,$(SRCS))

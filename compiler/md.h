@@ -1,0 +1,48 @@
+/*
+ * md.h - Markdown prose through cmark-gfm, shared by every back end.
+ *
+ * Catalogue prose is CommonMark with the GitHub table, strikethrough and
+ * autolink extensions. It is parsed in safe mode with UTF-8 validation;
+ * back ends walk the AST (cmark_iter) and build their own output, so raw
+ * HTML in the source never reaches a document: HTML nodes are dropped or
+ * shown as text by the back end, and link targets pass md_url_safe().
+ *
+ * Ownership: md_parse returns a document node that the caller frees with
+ * cmark_node_free().
+ */
+#ifndef VCSC_MD_H
+#define VCSC_MD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+/* Exported by libcmark-gfm-extensions but not declared in its headers. */
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+/* Declared in cmark-gfm's registry.h, which Debian does not install. */
+void cmark_release_plugins(void);
+
+/* Parses Markdown text. Never fails on content; aborts only when out of
+ * memory. */
+cmark_node *md_parse(const char *text, size_t len);
+
+/* True for a link or image target that may appear in a published
+ * document: http, https and mailto URLs, and relative references without
+ * a scheme. javascript:, vbscript:, data:, file: and anything with
+ * control characters are refused (the check ignores case, whitespace and
+ * entity tricks by looking at the decoded URL cmark hands over). */
+bool md_url_safe(const char *url);
+
+/* The plain text of a node and its descendants, with soft breaks as
+ * spaces. Caller frees. */
+char *md_plain_text(cmark_node *node);
+
+/* Frees cmark's global extension registry (for leak checkers). */
+void md_cleanup(void);
+
+#endif

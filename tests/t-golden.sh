@@ -1,0 +1,62 @@
+# Golden outputs and determinism of the model and `vcsc export`.
+# Sourced by tests/run.sh (uses ok, bad, $TMP).
+
+# The export of the mini fixture, compared byte for byte.
+if ./vcsc export tests/fixtures/mini/vcsa/1.0 >"$TMP/mini.json" 2>"$TMP/mini.err" &&
+	diff -u tests/golden/export-mini.json "$TMP/mini.json" >"$TMP/d" 2>&1; then
+	ok "golden export-mini"
+else
+	bad "golden export-mini" "$(cat "$TMP/mini.err" "$TMP/d")"
+fi
+
+# The bundled catalogue checks clean and has the promised size.
+out=$(./vcsc check catalogue 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && ! grep -q ': error:' <<<"$out"; then
+	ok "golden bundled catalogue checks clean"
+else
+	bad "golden bundled catalogue checks clean" "$out"
+fi
+for v in 1.0 1.1; do
+	line=$(grep "^vcsa/$v:" <<<"$out")
+	ch=$(sed -n 's/^[^:]*: \([0-9]*\) chapters.*/\1/p' <<<"$line")
+	q=$(sed -n 's/.*chapters, \([0-9]*\) questions.*/\1/p' <<<"$line")
+	r=$(sed -n 's/.* \([0-9]*\) requirements.*/\1/p' <<<"$line")
+	if [ "${ch:-0}" -eq 9 ] && [ "${q:-0}" -ge 24 ] && [ "${r:-0}" -ge 70 ]; then
+		ok "golden vcsa/$v size ($ch chapters, $q questions, $r requirements)"
+	else
+		bad "golden vcsa/$v size" "$line"
+	fi
+done
+
+# Same input, same bytes: export twice, and through -o (atomic write).
+for v in 1.0 1.1; do
+	./vcsc export catalogue/vcsa/$v >"$TMP/a.json"
+	./vcsc export vcsa/$v -o "$TMP/b.json"
+	if cmp -s "$TMP/a.json" "$TMP/b.json" && [ -s "$TMP/a.json" ]; then
+		ok "golden export vcsa/$v reproducible"
+	else
+		bad "golden export vcsa/$v reproducible"
+	fi
+done
+
+# A failed export leaves no file behind.
+rm -f "$TMP/none.json"
+./vcsc export tests/check/duplicate-key/vcsa/1.0 --catalogue catalogue -o "$TMP/none.json" 2>/dev/null
+rc=$?
+if [ $rc -eq 1 ] && [ ! -e "$TMP/none.json" ] && [ -z "$(ls "$TMP" | grep 'none.json.tmp')" ]; then
+	ok "golden failed export writes nothing"
+else
+	bad "golden failed export writes nothing" "exit $rc"
+fi
+./vcsc export catalogue/vcsa/1.1 -o /nonexistent-dir/x.json 2>/dev/null
+[ $? -eq 2 ] && ok "golden unwritable output exits 2" || bad "golden unwritable output exits 2"
+
+# Usage errors exit 2; --help and --version exit 0.
+./vcsc >/dev/null 2>&1; [ $? -eq 2 ] && ok "cli no command exits 2" || bad "cli no command exits 2"
+./vcsc chek >/dev/null 2>"$TMP/e"; if [ $? -eq 2 ] && grep -q "did you mean 'check'" "$TMP/e"; then ok "cli unknown command suggests"; else bad "cli unknown command suggests" "$(cat "$TMP/e")"; fi
+./vcsc check --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "cli unknown option exits 2" || bad "cli unknown option exits 2"
+for c in "" check export; do
+	./vcsc $c --help >"$TMP/h" 2>&1 && grep -q Usage "$TMP/h" && ok "cli help '$c'" || bad "cli help '$c'"
+done
+./vcsc --version | grep -q '^vcsc [0-9]' && ok "cli --version" || bad "cli --version"

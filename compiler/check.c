@@ -165,6 +165,7 @@ int cmd_check(int argc, char **argv)
 		{0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
+	c.d.hide_notes = false;
 	int opt, rc;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "vqh", opts, NULL)) != -1) {

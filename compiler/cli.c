@@ -12,6 +12,9 @@ void cli_init(cli *c)
 {
 	memset(c, 0, sizeof(*c));
 	diags_init(&c->d);
+	/* Only `check` reports notes (its own option parsing turns them on):
+	 * a document build is not the place to list missing translations. */
+	c->d.hide_notes = true;
 	c->color = -1;
 }
 

@@ -167,6 +167,8 @@ void diags_print(const diags *d, FILE *fp, bool color)
 {
 	for (size_t i = 0; i < d->n; i++) {
 		const diag_item *it = &d->items[i];
+		if (d->hide_notes && it->sev == DIAG_NOTE)
+			continue;
 		if (color)
 			fputs("\033[1m", fp);
 		if (it->pos.file && it->pos.line > 0)

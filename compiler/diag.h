@@ -56,6 +56,7 @@ typedef struct diags {
 	bool werror;     /* warnings count as errors */
 	bool verbose;    /* list every note, not a summary per file */
 	bool io_failed;  /* a file or directory could not be read */
+	bool hide_notes; /* print errors and warnings only */
 	diag_source *srcs;
 	size_t nsrcs, srccap;
 } diags;

@@ -18,6 +18,7 @@ static const char main_help[] =
 	"Commands:\n"
 	"  check PATH...        validate catalogue versions and the scheme\n"
 	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
+	"  site -o DIR          build the criteria website from every version\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -119,6 +120,7 @@ typedef struct command {
 static const command commands[] = {
 	{"check", cmd_check},
 	{"export", cmd_export},
+	{"site", cmd_site},
 };
 
 int main(int argc, char **argv)

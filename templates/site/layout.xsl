@@ -138,8 +138,9 @@
             <a href="{$p/@root}{@href}" hreflang="{@lang}">
               <xsl:if test="@current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
               <span class="menu-version"><xsl:value-of select="@version"/></span>
+              <xsl:text> </xsl:text>
               <xsl:if test="@latest"><span class="tag tag-latest"><xsl:call-template name="t"><xsl:with-param name="k" select="'latest'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span></xsl:if>
-              <xsl:if test="@draft"><span class="tag tag-draft"><xsl:call-template name="t"><xsl:with-param name="k" select="'draft'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span></xsl:if>
+              <xsl:if test="@draft"><xsl:text> </xsl:text><span class="tag tag-draft"><xsl:call-template name="t"><xsl:with-param name="k" select="'draft'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span></xsl:if>
               <xsl:call-template name="state-note"><xsl:with-param name="o" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
             </a>
           </li>
@@ -167,11 +168,13 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:if test="string($k) != ''">
+      <xsl:text> </xsl:text>
       <span class="state state-{$o/@state}">
         <xsl:call-template name="f"><xsl:with-param name="k" select="$k"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$o/@number"/></xsl:call-template>
       </span>
     </xsl:if>
     <xsl:if test="$o/@lang != $lang">
+      <xsl:text> </xsl:text>
       <span class="state state-lang" lang="{$o/@lang}">
         <xsl:value-of select="concat('(', $site/language[@id = $o/@lang]/@name, ')')"/>
       </span>

@@ -201,7 +201,7 @@
     <xsl:if test="$v/changelog[@file]">
       <ul class="links">
         <xsl:for-each select="$v/changelog[@file]">
-          <li><a href="{@file}"><xsl:call-template name="f"><xsl:with-param name="k" select="'changes-since'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@from"/></xsl:call-template></a></li>
+          <li><a href="{$p/@vroot}{@file}"><xsl:call-template name="f"><xsl:with-param name="k" select="'changes-since'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@from"/></xsl:call-template></a></li>
         </xsl:for-each>
       </ul>
     </xsl:if>
@@ -209,7 +209,7 @@
     <ol class="overview-chapters">
       <xsl:for-each select="$v/chapter">
         <li id="{@anchor}">
-          <h3><a href="{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h3>
+          <h3><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h3>
           <ul class="question-list">
             <xsl:for-each select="question">
               <li data-uid="{@uid}" data-objectives="{@objectives}">
@@ -235,7 +235,7 @@
         <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'audit-objectives'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></h2>
         <dl class="defs">
           <xsl:for-each select="$site/audit-objective">
-            <dt><a class="badge obj-{@id}" href="{@file}"><xsl:value-of select="title[@lang = $lang]"/></a></dt>
+            <dt><a class="badge obj-{@id}" href="{$p/@vroot}{@file}"><xsl:value-of select="title[@lang = $lang]"/></a></dt>
             <dd><xsl:call-template name="prose"><xsl:with-param name="f" select="description[@lang = $lang]"/></xsl:call-template></dd>
           </xsl:for-each>
         </dl>
@@ -252,11 +252,11 @@
       <section>
         <h2><xsl:call-template name="t"><xsl:with-param name="k" select="'more'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></h2>
         <ul class="links">
-          <li><a href="requirements.html"><xsl:call-template name="t"><xsl:with-param name="k" select="'all-requirements'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></a></li>
+          <li><a href="{$p/@vroot}requirements.html"><xsl:call-template name="t"><xsl:with-param name="k" select="'all-requirements'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></a></li>
           <xsl:for-each select="$v/standard">
-            <li><a href="{@file}"><xsl:call-template name="f"><xsl:with-param name="k" select="'refs-to'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@title"/></xsl:call-template></a></li>
+            <li><a href="{$p/@vroot}{@file}"><xsl:call-template name="f"><xsl:with-param name="k" select="'refs-to'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@title"/></xsl:call-template></a></li>
           </xsl:for-each>
-          <li><a href="downloads.html"><xsl:call-template name="t"><xsl:with-param name="k" select="'downloads'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></a></li>
+          <li><a href="{$p/@vroot}downloads.html"><xsl:call-template name="t"><xsl:with-param name="k" select="'downloads'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></a></li>
         </ul>
       </section>
     </div>
@@ -313,12 +313,14 @@
       <xsl:if test="$prev">
         <a class="pager-prev" rel="prev" href="{$p/@vroot}{$prev/@file}">
           <span class="pager-dir"><xsl:call-template name="t"><xsl:with-param name="k" select="'previous'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+          <xsl:text> </xsl:text>
           <span class="num"><xsl:value-of select="$prev/@number"/></span><xsl:text> </xsl:text><xsl:value-of select="$prev/title[@lang = $lang]"/>
         </a>
       </xsl:if>
       <xsl:if test="$next">
         <a class="pager-next" rel="next" href="{$p/@vroot}{$next/@file}">
           <span class="pager-dir"><xsl:call-template name="t"><xsl:with-param name="k" select="'next'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+          <xsl:text> </xsl:text>
           <span class="num"><xsl:value-of select="$next/@number"/></span><xsl:text> </xsl:text><xsl:value-of select="$next/title[@lang = $lang]"/>
         </a>
       </xsl:if>
@@ -485,11 +487,11 @@
         <xsl:for-each select="$v/chapter">
           <tbody data-chapter="{@number}">
             <tr class="chapter-row">
-              <th colspan="4" scope="colgroup"><a href="{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></th>
+              <th colspan="4" scope="colgroup"><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></th>
             </tr>
             <xsl:for-each select="question/requirement">
               <tr id="{@anchor}" data-uid="{@uid}" data-objectives="{@objectives}" data-levels="{@levels}">
-                <th scope="row" class="col-id"><a href="{../@file}#{@anchor}"><xsl:value-of select="@label"/></a></th>
+                <th scope="row" class="col-id"><a href="{$p/@vroot}{../@file}#{@anchor}"><xsl:value-of select="@label"/></a></th>
                 <td>
                   <xsl:if test="not(preceding-sibling::requirement)">
                     <p class="req-question"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select=".."/></xsl:call-template></p>
@@ -504,7 +506,7 @@
                 <td class="col-obj"><xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-small'"/></xsl:call-template></td>
                 <td class="col-refs">
                   <xsl:for-each select="ref">
-                    <a class="ref" href="{@href}" title="{@title}"><xsl:value-of select="@id"/></a>
+                    <a class="ref" href="{$p/@vroot}{@href}" title="{@title}"><xsl:value-of select="@id"/></a>
                     <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
                   </xsl:for-each>
                 </td>
@@ -538,7 +540,7 @@
     <div id="objective-filter" class="filter-slot" data-objective="{$o/@id}"></div>
     <xsl:for-each select="$v/chapter[question[contains(concat(' ', @objectives, ' '), $id)]]">
       <section class="objective-chapter" data-chapter="{@number}">
-        <h2><a href="{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h2>
+        <h2><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h2>
         <xsl:for-each select="question[contains(concat(' ', @objectives, ' '), $id)]">
           <article class="question-summary" data-uid="{@uid}" data-objectives="{@objectives}">
             <h3><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></h3>
@@ -597,7 +599,7 @@
                     <li>
                       <xsl:choose>
                         <xsl:when test="$r">
-                          <a href="{$q/@file}#{$r/@anchor}"><span class="num"><xsl:value-of select="$r/@label"/></span></a>
+                          <a href="{$p/@vroot}{$q/@file}#{$r/@anchor}"><span class="num"><xsl:value-of select="$r/@label"/></span></a>
                           <xsl:text> </xsl:text>
                           <span class="cited-title"><xsl:value-of select="$q/title[@lang = $lang]"/></span>
                         </xsl:when>

@@ -14,4 +14,9 @@ for dir in catalogue/*/*/; do
 	cat=$(basename "$(dirname "$dir")")
 	./vcsc export "$dir" --format json -o "$out/json/$cat-$ver.json"
 done
+# The website, from every version; it links the files already in
+# $out/downloads/ (PDFs written above by the document steps).
+# SITE_BASE_URL (where the site will be served) enables sitemap.xml.
+./vcsc site -o "$out/site" ${SITE_BASE_URL:+--base-url "$SITE_BASE_URL"}
+
 echo "output: $(find "$out" -type f | wc -l) files under $out/"

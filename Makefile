@@ -28,7 +28,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all run test deps deps-test asan unit clean valgrind bench check-corpus
+.PHONY: all run test deps deps-test asan unit clean valgrind bench fuzz
 
 all: vcsc
 
@@ -75,3 +75,16 @@ valgrind: all build/unit
 
 clean:
 	rm -rf build vcsc output
+
+# Coverage-guided fuzzing of the YAML front end (clang's libFuzzer); runs
+# FUZZ_SECONDS (default 60) from a corpus seeded with the catalogue files.
+FUZZ_SECONDS ?= 60
+build/fuzz_ynode: tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c compiler/*.h
+	mkdir -p build
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ \
+		tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c -lyaml
+
+fuzz: build/fuzz_ynode
+	mkdir -p build/fuzz-corpus
+	cp catalogue/vcsa/*/*.yaml tests/check/*/vcsa/1.0/*.yaml build/fuzz-corpus/ 2>/dev/null || true
+	build/fuzz_ynode -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus

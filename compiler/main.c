@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "md.h"
 
 static const char main_help[] =
 	"Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"
@@ -137,9 +138,13 @@ int main(int argc, char **argv)
 		printf("vcsc %s\n", VCSC_VERSION);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < COUNT_OF(commands); i++)
-		if (strcmp(commands[i].name, cmd) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	for (size_t i = 0; i < COUNT_OF(commands); i++) {
+		if (strcmp(commands[i].name, cmd) == 0) {
+			int rc = commands[i].run(argc - 1, argv + 1);
+			md_cleanup();
+			return rc;
+		}
+	}
 	const char *names[COUNT_OF(commands)];
 	for (size_t i = 0; i < COUNT_OF(commands); i++)
 		names[i] = commands[i].name;

@@ -23,7 +23,6 @@
 #include <libxml/tree.h>
 
 #include "cli.h"
-#include "md.h"
 #include "site.h"
 
 /* Written into every site so that a later build knows the directory it
@@ -727,6 +726,5 @@ int cmd_site(int argc, char **argv)
 	free(base);
 	cli_free(&c);
 	site_xslt_cleanup();
-	md_cleanup();
 	return rc;
 }

@@ -234,6 +234,9 @@
   }
 
   if (slot) {
+    // a stored choice this site does not offer (another site, an old
+    // scheme) would hide everything
+    if (!options().some(function (o) { return o.id === choice; })) choose('all');
     if (pageObjective) buildLinks();
     else buildRadios();
     slot.hidden = false;

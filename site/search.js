@@ -14,7 +14,9 @@
  * of writing them ("ueber" and "uber" find "über", "Strasse" finds
  * "Straße"). German pages also find words inside compounds, ranked
  * lower. Ranking: title before question text before requirement text
- * before the other fields; whole words before beginnings of words.
+ * before the other fields; whole words before beginnings of words. A
+ * query that is a question or requirement number ("7.2", "3.1.b", "5")
+ * lists those questions.
  *
  * Catalogue text only ever reaches the page through textContent.
  * Keyboard: "/" focuses the box, arrow keys choose a result, Enter opens
@@ -28,7 +30,7 @@
 
   var MAX_RESULTS = 50;
   var WEIGHT = { t: 10, q: 6, m: 3, s: 3, o: 2, i: 1, e: 1, c: 1 };
-  var EXACT = 1, PREFIX = 0.7, INFIX = 0.3;
+  var EXACT = 1, PREFIX = 0.7, INFIX = 0.2;
   var ds = slot.dataset;
   var infixAllowed = ds.lang === 'de';
   var base = ds.base || '';
@@ -175,7 +177,7 @@
     var m = NUMBER.exec(q);
     if (m) {
       var num = m[1], letter = m[2] ? m[2].toLowerCase() : '';
-      return docs.filter(function (d) {
+      var byNumber = docs.filter(function (d) {
         return d.number === num || (!letter && d.number.indexOf(num + '.') === 0);
       }).map(function (d) {
         var seg = null;
@@ -184,6 +186,8 @@
         }
         return { doc: d, score: d.number === num ? 2 : 1, words: [], seg: seg };
       }).sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
+      if (byNumber.length) return byNumber;
+      // not a question number (a year, a clause): search the text
     }
     var words = queryWords(q);
     if (!words.length) return [];
@@ -441,7 +445,7 @@
   }
 
   function onKey(e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
     switch (e.key) {
     case 'ArrowDown':
     case 'ArrowUp':

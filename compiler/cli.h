@@ -60,5 +60,6 @@ int cli_status(const cli *c);
 /* Command entry points. */
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_questionnaire(int argc, char **argv);
 
 #endif

@@ -18,6 +18,8 @@ static const char main_help[] =
 	"Commands:\n"
 	"  check PATH...        validate catalogue versions and the scheme\n"
 	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
+	"  questionnaire VERSION-DIR\n"
+	"                       the self-assessment questionnaire as PDF\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -119,6 +121,7 @@ typedef struct command {
 static const command commands[] = {
 	{"check", cmd_check},
 	{"export", cmd_export},
+	{"questionnaire", cmd_questionnaire},
 };
 
 int main(int argc, char **argv)

@@ -14,4 +14,25 @@ for dir in catalogue/*/*/; do
 	cat=$(basename "$(dirname "$dir")")
 	./vcsc export "$dir" --format json -o "$out/json/$cat-$ver.json"
 done
+# Printable self-assessment questionnaires of the newest released version
+# of each catalogue: one per audit objective and one for all, in English and
+# German.
+mkdir -p "$out/downloads"
+objectives=$(awk '/^objectives:/ { on = 1; next } /^[^ #]/ { on = 0 }
+	on && /^  - id: / { print $3 }' catalogue/scheme.yaml)
+for cdir in catalogue/*/; do
+	cat=$(basename "$cdir")
+	ver=$(for v in "$cdir"*/version.yaml; do
+		[ -f "$v" ] && grep -q '^status: released' "$v" && basename "$(dirname "$v")"
+	done | sort -V | tail -n 1)
+	[ -n "$ver" ] || continue
+	for lang in en de; do
+		./vcsc questionnaire "$cat/$ver" --lang "$lang" \
+			-o "$out/downloads/$cat-$ver-questionnaire-all-$lang.pdf"
+		for obj in $objectives; do
+			./vcsc questionnaire "$cat/$ver" --lang "$lang" --objective "$obj" \
+				-o "$out/downloads/$cat-$ver-questionnaire-$obj-$lang.pdf"
+		done
+	done
+done
 echo "output: $(find "$out" -type f | wc -l) files under $out/"

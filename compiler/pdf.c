@@ -689,8 +689,10 @@ void pdf_toc(pdf_doc *doc, const char *title)
 {
 	pdf_block *b = pdf_block_new(doc, B_TOC, true);
 	b->ps = doc->ps_toc_title;
-	if (title)
+	if (title) {
 		pdf_run(b, title, 0);
+		pdf_block_outline(b, 1, title);
+	}
 }
 
 /* ---- flattening: blocks into slices ---- */
@@ -1052,6 +1054,7 @@ static void flat_table(flat *f, pdf_block *tb)
 	f->space = space_before(f, t->cell);
 	long header0 = -1;
 	int nheader = 0;
+	double header_h = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		pdf_trow *row = &t->rows[r];
 		lbox *cells[64];
@@ -1082,33 +1085,63 @@ static void flat_table(flat *f, pdf_block *tb)
 			hmax = t->min_h;
 		if (hmax < 2 * pad + t->cell->leading)
 			hmax = 2 * pad + t->cell->leading;
-		pdf_slice *s = new_slice(f, tb, (float)hmax);
-		s->is_header = row->header;
-		if (row->header) {
-			if (header0 < 0)
-				header0 = (long)(s - doc->slices);
-			nheader++;
-			s->keep_next = true;
-		} else if (header0 >= 0) {
-			s->header = header0;
-			s->nheader = nheader;
-		}
-		if (r == 0 && tb->anchor)
-			add_mark(doc, s, tb->anchor, 0, NULL, 0);
-		x = x0;
-		for (size_t c = 0; c < nc; c++) {
-			pdf_item it = {0};
-			if (row->header) {
-				it.kind = I_FILL;
-				it.x = (float)x;
-				it.w = (float)cw[c];
-				it.h = (float)hmax;
-				it.c = doc->c_table_fill;
-				item_push(&s->items, &s->nitems, &s->itemcap, it);
+		/* A row taller than a page is cut between lines of text into
+		 * pieces that each fit (below the repeated header). */
+		double limit = doc->bh - (row->header ? 0 : header_h) - 2 * pad;
+		size_t from[64] = {0}, to[64];
+		bool last;
+		do {
+			double sh = hmax;
+			last = true;
+			if (hmax - 2 * pad > limit) {
+				double ch = 0;
+				for (size_t c = 0; c < n; c++) {
+					double y = 0;
+					size_t i = from[c];
+					while (i < ncl[c] &&
+					       (i == from[c] || y + cells[c][i].h <= limit)) {
+						y += cells[c][i].h;
+						i++;
+					}
+					to[c] = i;
+					if (i < ncl[c])
+						last = false;
+					if (y > ch)
+						ch = y;
+				}
+				sh = ch + 2 * pad;
+			} else {
+				for (size_t c = 0; c < n; c++)
+					to[c] = ncl[c];
 			}
-			if (c < n) {
+			pdf_slice *s = new_slice(f, tb, (float)sh);
+			s->is_header = row->header;
+			if (row->header) {
+				if (header0 < 0)
+					header0 = (long)(s - doc->slices);
+				nheader++;
+				header_h += sh;
+				s->keep_next = true;
+			} else if (header0 >= 0) {
+				s->header = header0;
+				s->nheader = nheader;
+			}
+			if (r == 0 && from[0] == 0 && tb->anchor)
+				add_mark(doc, s, tb->anchor, 0, NULL, 0);
+			x = x0;
+			for (size_t c = 0; c < nc; c++) {
+				pdf_item it = {0};
+				if (row->header) {
+					it.kind = I_FILL;
+					it.x = (float)x;
+					it.w = (float)cw[c];
+					it.h = (float)sh;
+					it.c = doc->c_table_fill;
+					item_push(&s->items, &s->nitems, &s->itemcap, it);
+				}
 				double y = pad;
-				for (size_t i = 0; i < ncl[c]; i++) {
+				for (size_t i = c < n ? from[c] : 0; c < n && i < to[c];
+				     i++) {
 					for (size_t k = 0; k < cells[c][i].n; k++) {
 						pdf_item ci = cells[c][i].items[k];
 						ci.y += (float)y;
@@ -1117,18 +1150,21 @@ static void flat_table(flat *f, pdf_block *tb)
 					}
 					y += cells[c][i].h;
 				}
-				free_boxes(cells[c], ncl[c]);
+				it.kind = I_STROKE;
+				it.x = (float)x;
+				it.y = 0;
+				it.w = (float)cw[c];
+				it.h = (float)sh;
+				it.lw = (float)doc->table_rule_w;
+				it.c = doc->c_table_rule;
+				item_push(&s->items, &s->nitems, &s->itemcap, it);
+				x += cw[c];
 			}
-			it.kind = I_STROKE;
-			it.x = (float)x;
-			it.y = 0;
-			it.w = (float)cw[c];
-			it.h = (float)hmax;
-			it.lw = (float)doc->table_rule_w;
-			it.c = doc->c_table_rule;
-			item_push(&s->items, &s->nitems, &s->itemcap, it);
-			x += cw[c];
-		}
+			for (size_t c = 0; c < n; c++)
+				from[c] = to[c];
+		} while (!last);
+		for (size_t c = 0; c < n; c++)
+			free_boxes(cells[c], ncl[c]);
 	}
 	free(cw);
 	f->space = t->cell->space_after;

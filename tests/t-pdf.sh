@@ -125,6 +125,61 @@ else
 fi
 pdf_ok "mini" "$P/mini.pdf"
 
+# A stress catalogue, made here: a requirement longer than a page, a table
+# with a row taller than a page, unbreakable URLs, nested lists. Pages must
+# still keep every glyph off the edges and out of the header and footer.
+S=$P/stress/vcsa/1.0
+mkdir -p "$S"
+cp tests/fixtures/mini/scheme.yaml "$P/stress/"
+words() { local i; for i in $(seq 1 "$1"); do printf '%s%d ' "$2" "$i"; done; }
+long_url="https://example.org/$(printf 'a%.0s' $(seq 1 300))/end"
+printf '%s\n' 'catalogue: vcsa' 'version: "1.0"' 'title: Stress catalogue' \
+	'status: draft' 'languages:' '  - id: en' '    status: complete' >"$S/version.yaml"
+{
+	echo "chapter: 1"
+	echo "title: Stress"
+	echo "questions:"
+	echo "  - number: \"1.1\""
+	echo "    uid: stress-one"
+	echo "    title: A question with a very long title $(words 30 title)"
+	echo "    question: |"
+	echo "      $(words 300 question)"
+	echo "    objective: |"
+	echo "      See <$long_url> and Cybersecurityschwachstellenmanagementprozessbeschreibungsdokumentvorlage."
+	echo ""
+	echo "      - one"
+	echo "        - nested $(words 40 nested)"
+	echo "    applies_to: [development, production]"
+	echo "    requirements:"
+	echo "      - letter: a"
+	echo "        uid: stress-one-long"
+	echo "        must: |"
+	echo "          $(words 1500 must)"
+	echo "      - letter: b"
+	echo "        uid: stress-one-short"
+	echo "        should: Short $long_url"
+	echo "        applies_to: [production]"
+	echo "    further_information: |"
+	echo "      | Key | Value |"
+	echo "      |---|---|"
+	for i in $(seq 1 40); do echo "      | k$i | $(words 8 v) |"; done
+	echo "      | tall | $(words 900 tall) |"
+	echo "      | after | $long_url |"
+} >"$S/01-stress.yaml"
+if ./vcsc questionnaire "$S" --catalogue "$P/stress" -o "$P/stress.pdf" 2>"$P/err"; then
+	ok "pdf stress catalogue written"
+	./vcsc export "$S" --catalogue "$P/stress" -o "$P/stress.json"
+	body_text "$P/stress.pdf" "$P/body.txt"
+	if out=$(node tests/pdf-requirements.js "$P/stress.json" "$P/body.txt" en all 2>&1); then
+		ok "pdf stress requirements match the model"
+	else
+		bad "pdf stress requirements match the model" "$out"
+	fi
+	pdf_ok "stress" "$P/stress.pdf"
+else
+	bad "pdf stress catalogue written" "$(cat "$P/err")"
+fi
+
 # Bad input: a clear message, the documented status, no file left behind.
 fails() { # name want-status want-message args...
 	local name=$1 want=$2 msg=$3 rc

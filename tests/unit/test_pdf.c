@@ -276,6 +276,29 @@ void test_pdf_table_header_repeats(void)
 	env_close(&e);
 }
 
+/* A row taller than a page is cut between its lines, below the repeated
+ * header on every page. */
+void test_pdf_table_tall_row(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	pdf_table *t = pdf_table_new(e.doc, 2, NULL, NULL);
+	pdf_table_row(t, true);
+	pdf_run(pdf_table_cell(t), "Head", 0);
+	pdf_run(pdf_table_cell(t), "Text", 0);
+	pdf_table_row(t, false);
+	pdf_run(pdf_table_cell(t), "short", 0);
+	pdf_block *big = pdf_table_cell(t);
+	for (int i = 0; i < 250; i++)
+		pdf_run(big, "line\n", 0);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	int pages = pdf_page_count(e.doc);
+	CHECK(pages >= 3);
+	for (int p = 1; p <= pages; p++)
+		CHECK_INT(pdf_page_header_rows(e.doc, p), 1);
+	env_close(&e);
+}
+
 /* Markdown of every kind, hostile bits included, lays out and writes. */
 void test_pdf_markdown_robust(void)
 {

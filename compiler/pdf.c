@@ -5,10 +5,9 @@
  * pdf_md.c, the style file in pdf_style.c.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <strings.h>
 
 #include "md.h"
 #include "pdf_int.h"
@@ -158,7 +157,8 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 		     {"header-rule-width", &doc->header_rule_w},
 		     {"toc-indent", &doc->toc_indent},
 		     {"tag-padding", &doc->tag_pad},
-		     {"bar-gap", &doc->bar_gap}};
+		     {"bar-gap", &doc->bar_gap},
+		     {"field-gap", &doc->field_gap}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
 			rc = -1;
@@ -303,6 +303,11 @@ double pdf_body_width(const pdf_doc *doc)
 	return doc->bw;
 }
 
+double pdf_body_height(const pdf_doc *doc)
+{
+	return doc->bh;
+}
+
 /* ---- fonts and measuring ---- */
 
 /* libharu 2.3.0 writes a ToUnicode CMap for UTF-8 fonts that holds a
@@ -355,12 +360,8 @@ pdf_fontx *pdf_font(pdf_doc *doc, int face)
 	pdf_fontx *f = &doc->fonts[face];
 	if (!f->font) {
 		f->font = HPDF_GetFont(doc->h, f->name, "UTF-8");
-		if (!f->font) {
-			/* recorded in doc->herr; measure as if empty */
-			static short none[1];
-			(void)none;
+		if (!f->font) /* recorded in doc->herr; measures as empty */
 			return f;
-		}
 		fix_tounicode(doc, f->font);
 		f->widths = xmalloc(0x10000 * sizeof(short));
 		for (size_t i = 0; i < 0x10000; i++)
@@ -1176,7 +1177,7 @@ static void flat_fields(flat *f, pdf_block *b)
 	const pdf_pstyle *ps = b->ps;
 	f->space = space_before(f, ps);
 	pdf_slice *s = new_slice(f, b, (float)b->height);
-	double gap = 8, sum = 0;
+	double gap = doc->field_gap, sum = 0;
 	for (size_t i = 0; i < b->n; i++)
 		sum += b->widths[i];
 	double avail = doc->bw - gap * (double)(b->n ? b->n - 1 : 0);
@@ -1197,8 +1198,8 @@ static void flat_fields(flat *f, pdf_block *b)
 		lt.kind = I_TEXT;
 		lt.face = face;
 		lt.size = (float)ps->size;
-		lt.x = (float)(x + 4);
-		lt.y = (float)(3 + fx->ascent * ps->size / 1000.0);
+		lt.x = (float)(x + doc->table_pad);
+		lt.y = (float)(doc->table_pad * 0.8 + fx->ascent * ps->size / 1000.0);
 		lt.c = ps->color;
 		lt.s = b->labels[i];
 		item_push(&s->items, &s->nitems, &s->itemcap, lt);
@@ -1524,6 +1525,18 @@ int pdf_block_slices_on(const pdf_block *b, int page)
 	return n;
 }
 
+int pdf_page_header_rows(const pdf_doc *doc, int page)
+{
+	if (page < 1 || (size_t)page > doc->npages)
+		return 0;
+	const pdf_page *p = &doc->pages[page - 1];
+	int n = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (doc->slices[p->places[i].slice].is_header)
+			n++;
+	return n;
+}
+
 /* ---- writing ---- */
 
 int pdf_write(pdf_doc *doc, const char *path, diags *d)
@@ -1578,19 +1591,3 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	return 0;
 }
 
-double pdf_body_height(const pdf_doc *doc)
-{
-	return doc->bh;
-}
-
-int pdf_page_header_rows(const pdf_doc *doc, int page)
-{
-	if (page < 1 || (size_t)page > doc->npages)
-		return 0;
-	const pdf_page *p = &doc->pages[page - 1];
-	int n = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (doc->slices[p->places[i].slice].is_header)
-			n++;
-	return n;
-}

@@ -25,7 +25,7 @@ static const char *const engine_colors[] = {
 static const char *const engine_sizes[] = {
 	"list-indent", "table-padding", "table-rule-width", "checkbox-size",
 	"checkbox-gap", "field-rule-width", "ruled-line-width", "rule-width",
-	"header-rule-width", "toc-indent", "tag-padding", "bar-gap",
+	"header-rule-width", "toc-indent", "tag-padding", "bar-gap", "field-gap",
 };
 
 typedef struct loader {

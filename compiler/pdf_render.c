@@ -235,18 +235,25 @@ static void furniture(rctx *r, size_t i)
 	double pw = pdf_text_width(doc, face, ps->size, pl, strlen(pl));
 	text_at(doc, p, face, ps->size, ps->color, right - pw, y, pl);
 	free(pl);
-	double third = (w - pw) / 2 - 8;
-	if (doc->meta.classification) {
-		const char *t = fit(doc, face, ps->size,
-				    doc->meta.classification, third);
-		double cw = pdf_text_width(doc, face, ps->size, t, strlen(t));
-		text_at(doc, p, face, ps->size, ps->color,
-			left + (w - cw) / 2, y, t);
-	}
+	/* the document id on the left, the classification centred, or
+	 * between the two when a long id leaves no room in the centre */
+	double idw = 0;
 	if (doc->meta.doc_id) {
 		const char *t = fit(doc, face, ps->size, doc->meta.doc_id,
-				    doc->meta.classification ? third : w - pw - 12);
+				    w - pw - 24);
+		idw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 		text_at(doc, p, face, ps->size, ps->color, left, y, t);
+	}
+	if (doc->meta.classification) {
+		double from = left + (idw > 0 ? idw + 12 : 0);
+		double to = right - pw - 12;
+		const char *t = fit(doc, face, ps->size,
+				    doc->meta.classification, to - from);
+		double cw = pdf_text_width(doc, face, ps->size, t, strlen(t));
+		double x = left + (w - cw) / 2;
+		if (x < from || x + cw > to)
+			x = from + (to - from - cw) / 2;
+		text_at(doc, p, face, ps->size, ps->color, x, y, t);
 	}
 }
 

@@ -62,6 +62,7 @@ done
 pdf_ok "all-en" "$P/q-all-en.pdf"
 pdf_ok "all-de" "$P/q-all-de.pdf"
 pdf_ok "production-en" "$P/q-production-en.pdf"
+pdf_ok "development+operations-de" "$P/q-development+operations-de.pdf"
 
 # US Letter
 ./vcsc questionnaire vcsa/1.1 --lang de --paper letter -o "$P/letter.pdf" 2>"$P/err"

@@ -271,6 +271,7 @@ void pdf_free(pdf_doc *doc)
 		pdf_block *b = doc->all[i];
 		buf_free(&b->text);
 		free(b->runs);
+		free(b->items);
 		if (b->table) {
 			for (size_t r = 0; r < b->table->nrows; r++)
 				free(b->table->rows[r].cells);
@@ -440,7 +441,8 @@ pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps, const char *text)
 	return b;
 }
 
-static pdf_runx *add_run(pdf_block *b, const char *text, unsigned flags)
+static pdf_runx *add_run_in(pdf_block *b, const char *text, unsigned flags,
+			    int family)
 {
 	pdf_doc *doc = b->doc;
 	const pdf_pstyle *ps = b->ps;
@@ -453,7 +455,8 @@ static pdf_runx *add_run(pdf_block *b, const char *text, unsigned flags)
 	r.fg = ps->color;
 	bool bold = ps->bold || (flags & PDF_BOLD);
 	bool italic = ps->italic || (flags & PDF_ITALIC);
-	int fam = ps->family;
+	int fam = family >= 0 && (size_t)family < doc->st->nfamilies ? family
+								  : ps->family;
 	if (flags & PDF_CODE) {
 		for (size_t i = 0; i < doc->st->nfamilies; i++)
 			if (strcmp(doc->st->families[i].name, "mono") == 0)
@@ -468,9 +471,20 @@ static pdf_runx *add_run(pdf_block *b, const char *text, unsigned flags)
 	return &b->runs[b->nruns - 1];
 }
 
+static pdf_runx *add_run(pdf_block *b, const char *text, unsigned flags)
+{
+	return add_run_in(b, text, flags, -1);
+}
+
 void pdf_run(pdf_block *b, const char *text, unsigned flags)
 {
 	add_run(b, text, flags);
+}
+
+void pdf_run_family(pdf_block *b, const char *text, unsigned flags,
+		    int family)
+{
+	add_run_in(b, text, flags, family);
 }
 
 void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
@@ -657,6 +671,66 @@ void pdf_ruled_lines(pdf_doc *doc, const pdf_pstyle *ps, const char *label,
 	b->n = n > 0 ? (size_t)n : 1;
 	b->height = spacing;
 	b->indent = indent;
+}
+
+pdf_block *pdf_drawing(pdf_doc *doc, double w, double h, int align)
+{
+	pdf_block *b = pdf_block_new(doc, B_DRAW, true);
+	b->height = h;
+	b->width = w;
+	b->align = align;
+	return b;
+}
+
+static void draw_push(pdf_block *b, pdf_item it)
+{
+	item_push(&b->items, &b->nitems, &b->itemcap, it);
+}
+
+void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
+		   pdf_color c, double stroke)
+{
+	pdf_item it = {0};
+	it.kind = stroke > 0 ? I_STROKE : I_FILL;
+	it.x = (float)x;
+	it.y = (float)y;
+	it.w = (float)w;
+	it.h = (float)h;
+	it.lw = (float)stroke;
+	it.c = c;
+	draw_push(b, it);
+}
+
+void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
+		   pdf_color c, double width)
+{
+	pdf_item it = {0};
+	it.kind = I_LINE;
+	it.x = (float)x1;
+	it.y = (float)y1;
+	it.w = (float)(x2 - x1);
+	it.h = (float)(y2 - y1);
+	it.lw = (float)width;
+	it.c = c;
+	draw_push(b, it);
+}
+
+void pdf_draw_text(pdf_block *b, double x, double baseline,
+		   const pdf_pstyle *ps, unsigned flags, const char *text)
+{
+	buf t = {0};
+	put_clean(&t, text ? text : "");
+	pdf_item it = {0};
+	it.kind = I_TEXT;
+	it.face = pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
+			      ps->italic || (flags & PDF_ITALIC));
+	it.size = (float)ps->size;
+	it.x = (float)x;
+	it.y = (float)baseline;
+	it.c = ps->color;
+	it.s = arena_strdup(b->doc->a, t.data ? t.data : "");
+	buf_free(&t);
+	draw_push(b, it);
 }
 
 void pdf_rule(pdf_doc *doc, double indent)
@@ -1276,6 +1350,27 @@ static void flat_ruled(flat *f, pdf_block *b)
 	f->space = doc->ps_body->space_after;
 }
 
+static void flat_draw(flat *f, pdf_block *b)
+{
+	pdf_doc *doc = f->doc;
+	double w = b->width;
+	double x0 = doc->st->margin_left;
+	if (b->align == PDF_CENTER)
+		x0 += (doc->bw - w) / 2;
+	else if (b->align == PDF_RIGHT)
+		x0 += doc->bw - w;
+	f->space = space_before(f, doc->ps_body);
+	pdf_slice *s = new_slice(f, b, (float)b->height);
+	for (size_t i = 0; i < b->nitems; i++) {
+		pdf_item it = b->items[i];
+		it.x += (float)x0;
+		item_push(&s->items, &s->nitems, &s->itemcap, it);
+	}
+	if (b->anchor)
+		add_mark(doc, s, b->anchor, 0, NULL, 0);
+	f->space = doc->ps_body->space_after;
+}
+
 static void flat_rule(flat *f, pdf_block *b)
 {
 	pdf_doc *doc = f->doc;
@@ -1395,6 +1490,7 @@ static void flatten(pdf_doc *doc)
 		case B_CHECKS: flat_checks(&f, b); break;
 		case B_RULED: flat_ruled(&f, b); break;
 		case B_RULE: flat_rule(&f, b); break;
+		case B_DRAW: flat_draw(&f, b); break;
 		case B_SPACE: f.space += b->height; break;
 		case B_BREAK: f.brk = true; f.space = 0; break;
 		case B_TOC: flat_toc(&f, b); break;

@@ -77,6 +77,9 @@ int pdf_style_color(const pdf_style *st, const char *name, const char *user,
 		    diags *d, pdf_color *out);
 int pdf_style_size(const pdf_style *st, const char *name, const char *user,
 		   diags *d, double *out);
+/* A font family by name (for pdf_run_family), or -1 after reporting. */
+int pdf_style_family(const pdf_style *st, const char *name, const char *user,
+		     diags *d);
 
 /* ---- texts per language (labels of a document's own furniture) ---- */
 
@@ -147,6 +150,9 @@ void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
 /* ... or to an anchor of this document (see pdf_block_anchor). */
 void pdf_run_ref(pdf_block *b, const char *text, unsigned flags,
 		 const char *anchor);
+/* Appends text set in another font family (e.g. one with CJK glyphs). */
+void pdf_run_family(pdf_block *b, const char *text, unsigned flags,
+		    int family);
 /* Appends text in colour fg on a filled background bg (a tag). */
 void pdf_run_tag(pdf_block *b, const char *text, unsigned flags,
 		 pdf_color fg, pdf_color bg);
@@ -206,6 +212,17 @@ void pdf_checkboxes(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
  * style ps above them. */
 void pdf_ruled_lines(pdf_doc *doc, const pdf_pstyle *ps, const char *label,
 		     int n, double spacing, double indent);
+
+/* A drawing of w x h points in the flow, aligned PDF_LEFT, PDF_CENTER or
+ * PDF_RIGHT (a QR code, a seal). Its elements are placed in points from
+ * its top-left corner, y downwards. stroke 0 fills the rectangle. */
+pdf_block *pdf_drawing(pdf_doc *doc, double w, double h, int align);
+void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
+		   pdf_color c, double stroke);
+void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
+		   pdf_color c, double width);
+void pdf_draw_text(pdf_block *b, double x, double baseline,
+		   const pdf_pstyle *ps, unsigned flags, const char *text);
 
 /* A horizontal rule, vertical space, a page break. */
 void pdf_rule(pdf_doc *doc, double indent);

@@ -75,6 +75,7 @@ typedef enum {
 	B_TOC,
 	B_KEEP_BEGIN,
 	B_KEEP_END,
+	B_DRAW,
 } pdf_bkind;
 
 struct pdf_block {
@@ -97,6 +98,11 @@ struct pdf_block {
 	const char **labels;
 	double *widths;
 	double height;
+	/* a drawing: items relative to its top-left corner */
+	struct pdf_item *items;
+	size_t nitems, itemcap;
+	double width;
+	int align;
 	/* where it went */
 	size_t slice0, nslices;
 };

@@ -540,6 +540,15 @@ int pdf_style_size(const pdf_style *st, const char *name, const char *user,
 	return 0;
 }
 
+int pdf_style_family(const pdf_style *st, const char *name, const char *user,
+		     diags *d)
+{
+	int i = family_index(st, name);
+	if (i < 0)
+		missing_name(st, "font family", "fonts", name, user, d);
+	return i;
+}
+
 /* ---- texts ---- */
 
 struct pdf_texts {

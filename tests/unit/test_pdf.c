@@ -331,6 +331,39 @@ void test_pdf_markdown_robust(void)
 	env_close(&e);
 }
 
+/* A drawing (a QR-like grid of squares) and a run in another family. */
+void test_pdf_drawing_and_family(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	pdf_color black = {0, 0, 0};
+	pdf_block *d = pdf_drawing(e.doc, 84, 84, PDF_CENTER);
+	for (int y = 0; y < 21; y++)
+		for (int x = 0; x < 21; x++)
+			if ((x * 7 + y * 3) % 5 < 2)
+				pdf_draw_rect(d, x * 4, y * 4, 4, 4, black, 0);
+	pdf_draw_rect(d, 0, 0, 84, 84, black, 0.5);
+	pdf_draw_line(d, 0, 84, 84, 0, black, 0.3);
+	pdf_draw_text(d, 2, 80, e.body, PDF_BOLD, "QR");
+	int mono = pdf_style_family(e.st, "mono", "test", &e.d);
+	CHECK(mono >= 0);
+	pdf_block *p = pdf_para(e.doc, e.body);
+	pdf_run(p, "Text and ", 0);
+	pdf_run_family(p, "mono text", 0, mono);
+	CHECK(pdf_style_family(e.st, "cjk", "test", &e.d) < 0);
+	CHECK_INT(e.d.errors, 1);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(pdf_block_first_page(d), 1);
+	CHECK_INT(pdf_block_first_page(p), 1);
+	char tmp[] = "/tmp/vcsc-unit-XXXXXX";
+	int fd = mkstemp(tmp);
+	CHECK(fd >= 0);
+	close(fd);
+	CHECK_INT(pdf_write(e.doc, tmp, &e.d), 0);
+	unlink(tmp);
+	env_close(&e);
+}
+
 void test_pdf_write_unwritable(void)
 {
 	env e;

@@ -33,13 +33,19 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 all: vcsc
 
 vcsc: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# V=1 shows the full compiler command lines.
+Q = $(if $(V),,@)
 
 build/%.o: compiler/%.c compiler/*.h | build
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/asan/%.o: compiler/%.c compiler/*.h | build/asan
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC/ASAN $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
 
 build build/asan:
 	mkdir -p $@

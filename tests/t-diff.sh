@@ -327,3 +327,8 @@ if [ -x build/asan/vcsc ]; then
 		bad "asan new-version and check --fix-ids" "$out"
 	fi
 fi
+
+for c in diff new-version; do
+	./vcsc $c --help >"$TMP/h" 2>&1 && grep -q "Usage: vcsc $c" "$TMP/h" && ok "cli help '$c'" || bad "cli help '$c'"
+done
+./vcsc --help | grep -q 'new-version' && ok "cli main help lists diff and new-version" || bad "cli main help lists diff and new-version"

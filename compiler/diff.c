@@ -490,9 +490,11 @@ static void compare_question(ctx *x, diff_item *it)
 	const vc_question *o = it->old_q, *n = it->new_q;
 	compare_field(x, it, "title", &o->title, &n->title);
 	if (o->withdrawn && n->withdrawn) {
-		const char *a = o->successor ? o->successor->uid : "";
-		const char *b = n->successor ? n->successor->uid : "";
-		if (strcmp(a, b) != 0) {
+		/* the same successor is the old one's partner, whatever its
+		 * uid is now */
+		const diff_item *si =
+			o->successor ? x->d->q_of_old[o->successor->index] : NULL;
+		if ((si ? si->new_q : NULL) != n->successor) {
 			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
 			c->old_successor = o->successor;
 			c->successor = n->successor;

@@ -282,7 +282,7 @@ if ls -a "$NV/cat" | grep -q '^\.vcsc-new'; then bad "new-version leaves no temp
 
 cat >>"$V/02-ops.yaml" <<'EOF'
   # drafted for 2.1: no uids yet
-  - number: "2.2"
+  - number: "2.3"
     title: Incident exercises
     question: To what extent are incident responses rehearsed?
     objective: Teams know their part before an incident happens.
@@ -312,7 +312,7 @@ cp "$V/02-ops.yaml" "$TMP/after.yaml"
 ./vcsc check --fix-ids "$V" >/dev/null 2>&1
 cmp -s "$TMP/after.yaml" "$V/02-ops.yaml" && ok "check --fix-ids is idempotent" || bad "check --fix-ids is idempotent"
 ./vcsc diff "$NV/cat/vcsa/2.0" "$V" --format json 2>/dev/null | jq -r -f tests/diff/edits.jq >"$TMP/nv.edits"
-if [ "$(cat "$TMP/nv.edits")" = "added incident-exercises question 2.2" ]; then
+if [ "$(cat "$TMP/nv.edits")" = "added incident-exercises question 2.3" ]; then
 	ok "diff of the draft reports the new question"
 else
 	bad "diff of the draft reports the new question" "$(cat "$TMP/nv.edits")"

@@ -302,11 +302,12 @@ static void cleanup(edit *e, size_t n, const tok *ta, const tok *tb)
 	bool again = true;
 	while (again) {
 		again = false;
-		size_t k = 0;
+		size_t k = 0, prev = 0;
 		size_t pdel = 0, pins = 0; /* the change before, if any */
 		bool have_prev = false;
 		while (k < n) {
 			if (e[k].op != DIFF_EQ) {
+				prev = k;
 				pdel = pins = 0;
 				while (k < n && e[k].op != DIFF_EQ) {
 					if (e[k].op != DIFF_INS)
@@ -335,8 +336,12 @@ static void cleanup(edit *e, size_t n, const tok *ta, const tok *tb)
 			if (eq <= before && eq <= after) {
 				for (size_t r = k0; r < k; r++)
 					e[r].op = (diff_op)JOINED;
+				/* the runs merged: measure the merged run next,
+				 * and look at the earlier ones again in another
+				 * pass */
+				k = prev;
+				have_prev = false;
 				again = true;
-				break; /* the runs merged: measure again */
 			}
 		}
 	}

@@ -191,6 +191,22 @@ void test_diff_words_pathological(void)
 	buf_free(&o);
 	buf_free(&w);
 	buf_free(&sh);
+	/* many small runs: the cleanup merges them in few passes */
+	buf_reset(&a);
+	buf_reset(&b);
+	for (int i = 0; i < 20000; i++) {
+		buf_printf(&a, "a x%d ", i % 3);
+		buf_printf(&b, "a y%d ", i % 5);
+	}
+	t0 = clock();
+	s = diff_words(ar, a.data, b.data, &n);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	sides(s, n, &o, &w, &sh);
+	CHECK_STR(w.data, b.data);
+	CHECK(secs < 5.0);
+	buf_free(&o);
+	buf_free(&w);
+	buf_free(&sh);
 	buf_free(&a);
 	buf_free(&b);
 	arena_free(ar);

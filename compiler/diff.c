@@ -10,11 +10,22 @@
 #include "diff.h"
 
 static const char *const kind_names[DIFF_NKINDS] = {
-	"unchanged",  "added",		   "removed",	    "withdrawn",
-	"moved",      "renumbered",	   "shifted",	    "uid",
-	"level",
-	"text",	      "whitespace",	   "formatting",    "translation-stale",
-	"applicability", "references",	   "successor",
+    "unchanged",
+    "added",
+    "removed",
+    "withdrawn",
+    "moved",
+    "renumbered",
+    "shifted",
+    "uid",
+    "level",
+    "text",
+    "whitespace",
+    "formatting",
+    "translation-stale",
+    "applicability",
+    "references",
+    "successor",
 };
 
 const char *diff_kind_name(diff_kind k)
@@ -24,15 +35,15 @@ const char *diff_kind_name(diff_kind k)
 
 const char *diff_type_name(diff_type t)
 {
-	return t == DIFF_CHAPTER ? "chapter"
+	return t == DIFF_CHAPTER    ? "chapter"
 	       : t == DIFF_QUESTION ? "question"
-				    : "requirement";
+	                            : "requirement";
 }
 
 const char *diff_how_name(diff_how h)
 {
 	static const char *const names[] = {"none", "uid", "number",
-					    "similarity"};
+	                                    "similarity"};
 	return (unsigned)h < COUNT_OF(names) ? names[h] : "?";
 }
 
@@ -91,7 +102,7 @@ static diff_item *new_item(ctx *x, diff_type t)
 }
 
 static void pair_questions(ctx *x, const vc_question *o, const vc_question *n,
-			   diff_how how, double sim)
+                           diff_how how, double sim)
 {
 	diff_item *it = new_item(x, DIFF_QUESTION);
 	it->old_q = o;
@@ -103,8 +114,7 @@ static void pair_questions(ctx *x, const vc_question *o, const vc_question *n,
 }
 
 static void pair_requirements(ctx *x, const vc_requirement *o,
-			      const vc_requirement *n, diff_how how,
-			      double sim)
+                              const vc_requirement *n, diff_how how, double sim)
 {
 	diff_item *it = new_item(x, DIFF_REQUIREMENT);
 	it->old_r = o;
@@ -162,11 +172,11 @@ static void match_questions(ctx *x)
 	size_t *m = xmalloc((no + 1) * sizeof(size_t));
 	double *s = xmalloc((no + 1) * sizeof(double));
 	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
-		   DIFF_TEXT_SIMILARITY, m, s);
+	           DIFF_TEXT_SIMILARITY, m, s);
 	for (size_t i = 0; i < no; i++)
 		if (m[i] != SIZE_MAX)
 			pair_questions(x, oq[i], nq[m[i]], DIFF_BY_SIMILARITY,
-				       s[i]);
+			               s[i]);
 	for (size_t i = 0; i < no; i++)
 		free(ot[i]);
 	for (size_t i = 0; i < nn; i++)
@@ -230,21 +240,25 @@ static void match_requirements(ctx *x)
 	}
 	/* similarity, among the requirements of live question pairs: those
 	 * of added, removed and withdrawn questions go with their question */
-	const vc_requirement **orq = xmalloc((o->nrequirements + 1) * sizeof(*orq));
-	const vc_requirement **nrq = xmalloc((n->nrequirements + 1) * sizeof(*nrq));
+	const vc_requirement **orq =
+	    xmalloc((o->nrequirements + 1) * sizeof(*orq));
+	const vc_requirement **nrq =
+	    xmalloc((n->nrequirements + 1) * sizeof(*nrq));
 	char **ot = xmalloc((o->nrequirements + 1) * sizeof(char *));
 	char **nt = xmalloc((n->nrequirements + 1) * sizeof(char *));
 	size_t no = 0, nn = 0;
 	for (size_t i = 0; i < o->nrequirements; i++) {
 		const vc_requirement *r = o->requirements[i];
-		if (!d->r_of_old[i] && live_pair(d->q_of_old[r->question->index])) {
+		if (!d->r_of_old[i] &&
+		    live_pair(d->q_of_old[r->question->index])) {
 			orq[no] = r;
 			ot[no++] = requirement_text(x, r);
 		}
 	}
 	for (size_t i = 0; i < n->nrequirements; i++) {
 		const vc_requirement *r = n->requirements[i];
-		if (!d->r_of_new[i] && live_pair(d->q_of_new[r->question->index])) {
+		if (!d->r_of_new[i] &&
+		    live_pair(d->q_of_new[r->question->index])) {
 			nrq[nn] = r;
 			nt[nn++] = requirement_text(x, r);
 		}
@@ -252,11 +266,11 @@ static void match_requirements(ctx *x)
 	size_t *m = xmalloc((no + 1) * sizeof(size_t));
 	double *s = xmalloc((no + 1) * sizeof(double));
 	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
-		   DIFF_TEXT_SIMILARITY, m, s);
+	           DIFF_TEXT_SIMILARITY, m, s);
 	for (size_t i = 0; i < no; i++)
 		if (m[i] != SIZE_MAX)
 			pair_requirements(x, orq[i], nrq[m[i]],
-					  DIFF_BY_SIMILARITY, s[i]);
+			                  DIFF_BY_SIMILARITY, s[i]);
 	for (size_t i = 0; i < no; i++)
 		free(ot[i]);
 	for (size_t i = 0; i < nn; i++)
@@ -305,12 +319,12 @@ static void placement_change(ctx *x, diff_item *it)
 		c->new_number = it->new_number;
 		c->successor = it->successor;
 	}
-	const char *a = it->old_q ? it->old_q->uid
-			: it->old_r ? it->old_r->uid
-				    : NULL;
-	const char *b = it->new_q ? it->new_q->uid
-			: it->new_r ? it->new_r->uid
-				    : NULL;
+	const char *a = it->old_q   ? it->old_q->uid
+	                : it->old_r ? it->old_r->uid
+	                            : NULL;
+	const char *b = it->new_q   ? it->new_q->uid
+	                : it->new_r ? it->new_r->uid
+	                            : NULL;
 	if (a && b && strcmp(a, b) != 0) {
 		diff_change *c = add_change(x, it, DIFF_UID);
 		c->old_uid = a;
@@ -321,7 +335,7 @@ static void placement_change(ctx *x, diff_item *it)
 /* The wording of a field changed: a translation that kept its text is
  * stale. */
 static void stale_check(ctx *x, diff_item *it, const char *field,
-			const vc_prose *o, const vc_prose *n)
+                        const vc_prose *o, const vc_prose *n)
 {
 	for (size_t i = 0; i < x->n->nlanguages; i++) {
 		const char *l = x->n->languages[i].id;
@@ -329,8 +343,8 @@ static void stale_check(ctx *x, diff_item *it, const char *field,
 			continue;
 		const char *ol = prose_get(o, l), *nl = prose_get(n, l);
 		if (ol && nl && diff_same_but_space(ol, nl)) {
-			diff_change *s = add_change(x, it,
-						    DIFF_TRANSLATION_STALE);
+			diff_change *s =
+			    add_change(x, it, DIFF_TRANSLATION_STALE);
 			s->field = field;
 			s->lang = l;
 			s->old_text = ol;
@@ -340,7 +354,7 @@ static void stale_check(ctx *x, diff_item *it, const char *field,
 }
 
 static void compare_field(ctx *x, diff_item *it, const char *field,
-			  const vc_prose *o, const vc_prose *n)
+                          const vc_prose *o, const vc_prose *n)
 {
 	const char *ot = text_of(x, o), *nt = text_of(x, n);
 	if (!ot && !nt)
@@ -369,8 +383,8 @@ static void compare_field(ctx *x, diff_item *it, const char *field,
  * rewording its modal verb is part of the level change, so the word diff
  * goes with it. */
 static void compare_statement(ctx *x, diff_item *it, diff_change *lvl,
-			      const char *field, const vc_prose *o,
-			      const vc_prose *n)
+                              const char *field, const vc_prose *o,
+                              const vc_prose *n)
 {
 	const char *ot = text_of(x, o), *nt = text_of(x, n);
 	lvl->field = field;
@@ -392,8 +406,7 @@ static const char *objectives(ctx *x, const vc_scheme *s, vc_objset set)
 	return r;
 }
 
-static void compare_objectives(ctx *x, diff_item *it, vc_objset o,
-			       vc_objset n)
+static void compare_objectives(ctx *x, diff_item *it, vc_objset o, vc_objset n)
 {
 	const char *a = objectives(x, x->o->scheme, o);
 	const char *b = objectives(x, x->n->scheme, n);
@@ -414,7 +427,7 @@ static const char **ref_strings(ctx *x, const vc_ref *r, size_t n)
 
 /* The strings of a[] not in b[] (as multisets), in a's order. */
 static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
-			size_t nb, const char ***out)
+                        size_t nb, const char ***out)
 {
 	bool *used = xcalloc(nb + 1, 1);
 	const char **r = arena_alloc(x->a, (na + 1) * sizeof(char *));
@@ -434,7 +447,7 @@ static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
 }
 
 static void compare_refs(ctx *x, diff_item *it, const vc_ref *o, size_t no,
-			 const vc_ref *n, size_t nn)
+                         const vc_ref *n, size_t nn)
 {
 	const char **a = ref_strings(x, o, no), **b = ref_strings(x, n, nn);
 	const char **added, **removed;
@@ -469,10 +482,10 @@ static void compare_requirement(ctx *x, diff_item *it)
 		size_t k = it->nchanges - 1;
 		if (om && !os && !nm && ns)
 			compare_statement(x, it, &it->changes[k], "should",
-					  &o->must, &n->should);
+			                  &o->must, &n->should);
 		else if (!om && os && nm && !ns)
 			compare_statement(x, it, &it->changes[k], "must",
-					  &o->should, &n->must);
+			                  &o->should, &n->must);
 	}
 	if (!((om && !os && !nm && ns) || (!om && os && nm && !ns))) {
 		compare_field(x, it, "must", &o->must, &n->must);
@@ -493,7 +506,7 @@ static void compare_question(ctx *x, diff_item *it)
 		/* the same successor is the old one's partner, whatever its
 		 * uid is now */
 		const diff_item *si =
-			o->successor ? x->d->q_of_old[o->successor->index] : NULL;
+		    o->successor ? x->d->q_of_old[o->successor->index] : NULL;
 		if ((si ? si->new_q : NULL) != n->successor) {
 			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
 			c->old_successor = o->successor;
@@ -503,8 +516,7 @@ static void compare_question(ctx *x, diff_item *it)
 	}
 	compare_field(x, it, "question", &o->question, &n->question);
 	compare_field(x, it, "objective", &o->objective, &n->objective);
-	compare_field(x, it, "further_information", &o->further,
-		      &n->further);
+	compare_field(x, it, "further_information", &o->further, &n->further);
 	compare_field(x, it, "evidence", &o->evidence, &n->evidence);
 	compare_objectives(x, it, o->applies_to, n->applies_to);
 	compare_refs(x, it, o->refs, o->nrefs, n->refs, n->nrefs);
@@ -545,8 +557,8 @@ static void question_places(ctx *x)
 	}
 	for (size_t i = 0; i < x->o->nquestions + x->n->nquestions; i++) {
 		diff_item *it = i < x->o->nquestions
-					? d->q_of_old[i]
-					: d->q_of_new[i - x->o->nquestions];
+		                    ? d->q_of_old[i]
+		                    : d->q_of_new[i - x->o->nquestions];
 		if (i >= x->o->nquestions && it->old_q)
 			continue; /* pairs are visited from the old side */
 		const vc_question *o = it->old_q, *n = it->new_q;
@@ -554,8 +566,8 @@ static void question_places(ctx *x)
 		it->old_number = o ? o->number : NULL;
 		it->new_number = n ? n->number : NULL;
 		it->change_note = n && prose_present(&n->change_note)
-					  ? &n->change_note
-					  : NULL;
+		                      ? &n->change_note
+		                      : NULL;
 		if (!n) {
 			it->place = DIFF_REMOVED;
 		} else if (!o) {
@@ -569,9 +581,9 @@ static void question_places(ctx *x)
 			it->place = DIFF_MOVED;
 		} else if (o->seq != n->seq) {
 			long want = (long)o->seq - (long)gone[o->index] +
-				    (long)came[n->index];
-			it->place = want == n->seq ? DIFF_SHIFTED
-						   : DIFF_RENUMBERED;
+			            (long)came[n->index];
+			it->place =
+			    want == n->seq ? DIFF_SHIFTED : DIFF_RENUMBERED;
 		}
 	}
 	free(gone);
@@ -602,7 +614,7 @@ static void requirement_places(ctx *x)
 			const diff_item *it = d->r_of_old[r->index];
 			if (!it->new_r ||
 			    d->q_of_new[it->new_r->question->index] !=
-				    d->q_of_old[q->index])
+			        d->q_of_old[q->index])
 				k++;
 		}
 	}
@@ -615,14 +627,14 @@ static void requirement_places(ctx *x)
 			const diff_item *it = d->r_of_new[r->index];
 			if (!it->old_r ||
 			    d->q_of_old[it->old_r->question->index] !=
-				    d->q_of_new[q->index])
+			        d->q_of_new[q->index])
 				k++;
 		}
 	}
 	for (size_t i = 0; i < o->nrequirements + n->nrequirements; i++) {
 		diff_item *it = i < o->nrequirements
-					? d->r_of_old[i]
-					: d->r_of_new[i - o->nrequirements];
+		                    ? d->r_of_old[i]
+		                    : d->r_of_new[i - o->nrequirements];
 		if (i >= o->nrequirements && it->old_r)
 			continue;
 		const vc_requirement *a = it->old_r, *b = it->new_r;
@@ -632,12 +644,12 @@ static void requirement_places(ctx *x)
 		it->old_number = a ? a->label : NULL;
 		it->new_number = b ? b->label : NULL;
 		it->change_note = b && prose_present(&b->change_note)
-					  ? &b->change_note
-					  : NULL;
+		                      ? &b->change_note
+		                      : NULL;
 		it->parent = qb ? qb : qa;
 		if (!b) {
 			it->place = qa->place == DIFF_WITHDRAWN ? DIFF_WITHDRAWN
-								: DIFF_REMOVED;
+			                                        : DIFF_REMOVED;
 			if (qa->place == DIFF_WITHDRAWN) {
 				it->successor = qa->successor;
 				it->suggestion = NULL;
@@ -648,9 +660,9 @@ static void requirement_places(ctx *x)
 			it->place = DIFF_MOVED;
 		} else if (a->letter != b->letter) {
 			long want = (long)(a->letter - 'a') -
-				    (long)gone[a->index] + (long)came[b->index];
+			            (long)gone[a->index] + (long)came[b->index];
 			it->place = want == b->letter - 'a' ? DIFF_SHIFTED
-							    : DIFF_RENUMBERED;
+			                                    : DIFF_RENUMBERED;
 		}
 	}
 	free(gone);
@@ -686,13 +698,15 @@ static void suggest_successors(ctx *x)
 static void add_child(ctx *x, diff_item *q, diff_item *r, size_t cap)
 {
 	if (!q->children)
-		q->children = arena_alloc(x->a, (cap + 1) * sizeof(diff_item *));
+		q->children =
+		    arena_alloc(x->a, (cap + 1) * sizeof(diff_item *));
 	q->children[q->nchildren++] = r;
 }
 
 static int question_key_cmp(const void *p, const void *q)
 {
-	const diff_item *a = *(diff_item *const *)p, *b = *(diff_item *const *)q;
+	const diff_item *a = *(diff_item *const *)p,
+	                *b = *(diff_item *const *)q;
 	const vc_question *qa = a->new_q ? a->new_q : a->old_q;
 	const vc_question *qb = b->new_q ? b->new_q : b->old_q;
 	if (qa->chapter_no != qb->chapter_no)
@@ -708,8 +722,8 @@ static int question_key_cmp(const void *p, const void *q)
 /* Sort key of a renumbering-table entry: its old number. */
 static void old_key(const diff_item *it, int k[3])
 {
-	const vc_question *q = it->type == DIFF_QUESTION ? it->old_q
-							 : it->old_r->question;
+	const vc_question *q =
+	    it->type == DIFF_QUESTION ? it->old_q : it->old_r->question;
 	k[0] = q->chapter_no;
 	k[1] = q->seq;
 	k[2] = it->type == DIFF_QUESTION ? 0 : it->old_r->letter;
@@ -733,10 +747,10 @@ static void chapters(ctx *x)
 	d->chapters = arena_alloc(x->a, (cap + 1) * sizeof(diff_item *));
 	size_t i = 0, j = 0;
 	while (i < x->o->nchapters || j < x->n->nchapters) {
-		const vc_chapter *a = i < x->o->nchapters ? &x->o->chapters[i]
-							  : NULL;
-		const vc_chapter *b = j < x->n->nchapters ? &x->n->chapters[j]
-							  : NULL;
+		const vc_chapter *a =
+		    i < x->o->nchapters ? &x->o->chapters[i] : NULL;
+		const vc_chapter *b =
+		    j < x->n->nchapters ? &x->n->chapters[j] : NULL;
 		diff_item *it = new_item(x, DIFF_CHAPTER);
 		if (a && b && a->number == b->number) {
 			it->old_ch = a;
@@ -753,19 +767,19 @@ static void chapters(ctx *x)
 			j++;
 		}
 		it->uid = NULL;
-		it->old_number = it->old_ch
-					 ? arena_printf(x->a, "%d", it->old_ch->number)
-					 : NULL;
-		it->new_number = it->new_ch
-					 ? arena_printf(x->a, "%d", it->new_ch->number)
-					 : NULL;
+		it->old_number =
+		    it->old_ch ? arena_printf(x->a, "%d", it->old_ch->number)
+		               : NULL;
+		it->new_number =
+		    it->new_ch ? arena_printf(x->a, "%d", it->new_ch->number)
+		               : NULL;
 		placement_change(x, it);
 		if (it->old_ch && it->new_ch) {
 			compare_field(x, it, "title", &it->old_ch->title,
-				      &it->new_ch->title);
+			              &it->new_ch->title);
 			compare_field(x, it, "introduction",
-				      &it->old_ch->introduction,
-				      &it->new_ch->introduction);
+			              &it->old_ch->introduction,
+			              &it->new_ch->introduction);
 		}
 		it->reported = it->nchanges > 0;
 		d->chapters[d->nchapters++] = it;
@@ -779,14 +793,18 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	d->arena = a;
 	d->old = old;
 	d->new = new;
-	d->lang = new->nlanguages ? new->languages[0].id
-		  : old->nlanguages ? old->languages[0].id
-				    : "en";
+	d->lang = new->nlanguages   ? new->languages[0].id
+	          : old->nlanguages ? old->languages[0].id
+	                            : "en";
 	ctx x = {d, a, old, new, d->lang};
-	d->q_of_old = arena_alloc(a, (old->nquestions + 1) * sizeof(diff_item *));
-	d->q_of_new = arena_alloc(a, (new->nquestions + 1) * sizeof(diff_item *));
-	d->r_of_old = arena_alloc(a, (old->nrequirements + 1) * sizeof(diff_item *));
-	d->r_of_new = arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
+	d->q_of_old =
+	    arena_alloc(a, (old->nquestions + 1) * sizeof(diff_item *));
+	d->q_of_new =
+	    arena_alloc(a, (new->nquestions + 1) * sizeof(diff_item *));
+	d->r_of_old =
+	    arena_alloc(a, (old->nrequirements + 1) * sizeof(diff_item *));
+	d->r_of_new =
+	    arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
 
 	match_questions(&x);
 	match_requirements(&x);
@@ -798,7 +816,7 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	/* questions in display order, with their requirements */
 	size_t nq = 0;
 	d->questions = arena_alloc(a, (old->nquestions + new->nquestions + 1) *
-					      sizeof(diff_item *));
+	                                  sizeof(diff_item *));
 	for (size_t i = 0; i < old->nquestions; i++)
 		d->questions[nq++] = d->q_of_old[i];
 	for (size_t i = 0; i < new->nquestions; i++)
@@ -809,15 +827,16 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	for (size_t i = 0; i < nq; i++) {
 		diff_item *q = d->questions[i];
 		size_t cap = (q->new_q ? q->new_q->nreqs : 0) +
-			     (q->old_q ? q->old_q->nreqs : 0);
+		             (q->old_q ? q->old_q->nreqs : 0);
 		if (q->new_q)
 			for (size_t j = 0; j < q->new_q->nreqs; j++)
 				add_child(&x, q,
-					  d->r_of_new[q->new_q->reqs[j].index],
-					  cap);
+				          d->r_of_new[q->new_q->reqs[j].index],
+				          cap);
 		if (q->old_q)
 			for (size_t j = 0; j < q->old_q->nreqs; j++) {
-				diff_item *r = d->r_of_old[q->old_q->reqs[j].index];
+				diff_item *r =
+				    d->r_of_old[q->old_q->reqs[j].index];
 				if (!r->new_r)
 					add_child(&x, q, r, cap);
 			}
@@ -846,8 +865,9 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 
 	/* the renumbering table and the counts */
 	size_t nt = 0;
-	d->renumbered = arena_alloc(a, (old->nquestions + old->nrequirements + 1) *
-					       sizeof(diff_item *));
+	d->renumbered =
+	    arena_alloc(a, (old->nquestions + old->nrequirements + 1) *
+	                       sizeof(diff_item *));
 	for (size_t i = 0; i < old->nquestions; i++) {
 		diff_item *it = d->q_of_old[i];
 		if (it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
@@ -895,7 +915,7 @@ bool diff_same(const diff_result *d)
 }
 
 static bool owns(const vc_version *v, const void *node, size_t index,
-		 bool question)
+                 bool question)
 {
 	if (question)
 		return index < v->nquestions && v->questions[index] == node;
@@ -903,33 +923,33 @@ static bool owns(const vc_version *v, const void *node, size_t index,
 }
 
 const diff_item *diff_pair_requirement(const diff_result *d,
-				       const vc_requirement *old_r)
+                                       const vc_requirement *old_r)
 {
 	return old_r && owns(d->old, old_r, old_r->index, false)
-		       ? d->r_of_old[old_r->index]
-		       : NULL;
+	           ? d->r_of_old[old_r->index]
+	           : NULL;
 }
 
 const diff_item *diff_pair_question(const diff_result *d,
-				    const vc_question *old_q)
+                                    const vc_question *old_q)
 {
 	return old_q && owns(d->old, old_q, old_q->index, true)
-		       ? d->q_of_old[old_q->index]
-		       : NULL;
+	           ? d->q_of_old[old_q->index]
+	           : NULL;
 }
 
 const diff_item *diff_origin_requirement(const diff_result *d,
-					 const vc_requirement *new_r)
+                                         const vc_requirement *new_r)
 {
 	return new_r && owns(d->new, new_r, new_r->index, false)
-		       ? d->r_of_new[new_r->index]
-		       : NULL;
+	           ? d->r_of_new[new_r->index]
+	           : NULL;
 }
 
 const diff_item *diff_origin_question(const diff_result *d,
-				      const vc_question *new_q)
+                                      const vc_question *new_q)
 {
 	return new_q && owns(d->new, new_q, new_q->index, true)
-		       ? d->q_of_new[new_q->index]
-		       : NULL;
+	           ? d->q_of_new[new_q->index]
+	           : NULL;
 }

@@ -90,7 +90,11 @@ typedef enum diff_kind {
 /* The name used in reports and JSON: "added", "translation-stale", ... */
 const char *diff_kind_name(diff_kind k);
 
-typedef enum diff_type { DIFF_CHAPTER, DIFF_QUESTION, DIFF_REQUIREMENT } diff_type;
+typedef enum diff_type {
+	DIFF_CHAPTER,
+	DIFF_QUESTION,
+	DIFF_REQUIREMENT
+} diff_type;
 
 /* "chapter", "question", "requirement". */
 const char *diff_type_name(diff_type t);
@@ -155,15 +159,15 @@ typedef struct diff_item diff_item;
  * nodes (NULL on the side where it is absent) and what changed. */
 struct diff_item {
 	diff_type type;
-	const vc_chapter *old_ch, *new_ch;        /* DIFF_CHAPTER */
-	const vc_question *old_q, *new_q;         /* DIFF_QUESTION */
-	const vc_requirement *old_r, *new_r;      /* DIFF_REQUIREMENT */
-	const char *uid;                          /* new side's, else old's */
-	const char *old_number, *new_number;      /* "1.2", "1.2.a", "3" */
+	const vc_chapter *old_ch, *new_ch;   /* DIFF_CHAPTER */
+	const vc_question *old_q, *new_q;    /* DIFF_QUESTION */
+	const vc_requirement *old_r, *new_r; /* DIFF_REQUIREMENT */
+	const char *uid;                     /* new side's, else old's */
+	const char *old_number, *new_number; /* "1.2", "1.2.a", "3" */
 	diff_how how;
-	double similarity;  /* of the paired texts; 1 for equal, 0 if lone */
-	diff_kind place;    /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
-			       MOVED, RENUMBERED or SHIFTED */
+	double similarity; /* of the paired texts; 1 for equal, 0 if lone */
+	diff_kind place;   /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
+	                      MOVED, RENUMBERED or SHIFTED */
 	/* withdrawn questions and their requirements: the successor */
 	const vc_question *successor;
 	/* requirements of a withdrawn question: the most similar
@@ -226,14 +230,14 @@ bool diff_same(const diff_result *d);
  * one, successor and suggestion. Never NULL for a node of d->old; NULL
  * for a node of another version. */
 const diff_item *diff_pair_requirement(const diff_result *d,
-				       const vc_requirement *old_r);
+                                       const vc_requirement *old_r);
 const diff_item *diff_pair_question(const diff_result *d,
-				    const vc_question *old_q);
+                                    const vc_question *old_q);
 /* The same from the new side: the item of a node of d->new. */
 const diff_item *diff_origin_requirement(const diff_result *d,
-					 const vc_requirement *new_r);
+                                         const vc_requirement *new_r);
 const diff_item *diff_origin_question(const diff_result *d,
-				      const vc_question *new_q);
+                                      const vc_question *new_q);
 
 /* ---- the pieces, exported for the renderers and the unit tests ---- */
 
@@ -253,9 +257,8 @@ double diff_similarity(const char *a, const char *b);
  * partner of olds[i] or SIZE_MAX, score[i] its similarity. Returns the
  * number of pairs. Large inputs look only at the best few candidates
  * that share rarer words, so the cost stays near linear. */
-size_t diff_match(const char *const *olds, size_t no,
-		  const char *const *news, size_t nn, double min,
-		  size_t *match_old, double *score);
+size_t diff_match(const char *const *olds, size_t no, const char *const *news,
+                  size_t nn, double min, size_t *match_old, double *score);
 
 /* True when a and b differ at most in white space (runs collapsed, ends
  * trimmed). NULL equals only NULL. */

@@ -11,30 +11,30 @@
 #include "diff.h"
 
 static const char diff_help[] =
-	"Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
-	"[-o FILE]\n"
-	"\n"
-	"Compare two catalogue versions (directories such as\n"
-	"catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
-	"catalogues: questions and requirements are paired by uid, then by\n"
-	"number, then by text similarity, so renumbered and moved items show\n"
-	"as such. Reports additions, withdrawals, moves, renumbering, text\n"
-	"changes with a word-level diff (told apart from white-space-only and\n"
-	"formatting-only edits), level, applicability and reference changes,\n"
-	"and stale translations, each with its change note.\n"
-	"\n"
-	"Options:\n"
-	"  --format FMT      text (default) or json (docs/diff-json.md)\n"
-	"  -o, --output FILE write the change log to FILE (atomically)\n"
-	"  --color WHEN      auto (default: colours on a terminal), always or\n"
-	"                    never\n"
-	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status without -o: 0 the versions are the same, 1 they differ,\n"
-	"2 trouble (usage, unreadable or invalid version). With -o: 0 the\n"
-	"change log was written, 1 a version has errors, 2 usage or I/O\n"
-	"failure.\n";
+    "Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
+    "[-o FILE]\n"
+    "\n"
+    "Compare two catalogue versions (directories such as\n"
+    "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
+    "catalogues: questions and requirements are paired by uid, then by\n"
+    "number, then by text similarity, so renumbered and moved items show\n"
+    "as such. Reports additions, withdrawals, moves, renumbering, text\n"
+    "changes with a word-level diff (told apart from white-space-only and\n"
+    "formatting-only edits), level, applicability and reference changes,\n"
+    "and stale translations, each with its change note.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT      text (default) or json (docs/diff-json.md)\n"
+    "  -o, --output FILE write the change log to FILE (atomically)\n"
+    "  --color WHEN      auto (default: colours on a terminal), always or\n"
+    "                    never\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status without -o: 0 the versions are the same, 1 they differ,\n"
+    "2 trouble (usage, unreadable or invalid version). With -o: 0 the\n"
+    "change log was written, 1 a version has errors, 2 usage or I/O\n"
+    "failure.\n";
 
 enum { FMT_TEXT, FMT_JSON };
 
@@ -49,13 +49,13 @@ static void render(const diff_result *d, int fmt, FILE *fp, bool color)
 int cmd_diff(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"color", required_argument, NULL, 'c'},
-		{"colour", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"colour", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
 	const char *out = NULL;
@@ -63,7 +63,9 @@ int cmd_diff(int argc, char **argv)
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0) {
 				fmt = FMT_TEXT;
@@ -71,11 +73,15 @@ int cmd_diff(int argc, char **argv)
 				fmt = FMT_JSON;
 			} else {
 				cli_free(&c);
-				return cli_usage("diff", "unknown format '%s' "
-						 "(text or json)", optarg);
+				return cli_usage("diff",
+				                 "unknown format '%s' "
+				                 "(text or json)",
+				                 optarg);
 			}
 			break;
-		case 'o': out = optarg; break;
+		case 'o':
+			out = optarg;
+			break;
 		case 'c':
 			if (strcmp(optarg, "always") == 0)
 				c.color = 1;
@@ -86,7 +92,7 @@ int cmd_diff(int argc, char **argv)
 			else {
 				cli_free(&c);
 				return cli_usage("diff", "--color takes auto, "
-						 "always or never");
+				                         "always or never");
 			}
 			break;
 		case 'h':
@@ -100,7 +106,8 @@ int cmd_diff(int argc, char **argv)
 	}
 	if (argc - optind != 2) {
 		cli_free(&c);
-		return cli_usage("diff", "expected OLD-VERSION and NEW-VERSION");
+		return cli_usage("diff",
+		                 "expected OLD-VERSION and NEW-VERSION");
 	}
 	char *od = cli_version_dir(&c, argv[optind]);
 	char *nd = cli_version_dir(&c, argv[optind + 1]);
@@ -137,9 +144,10 @@ int cmd_diff(int argc, char **argv)
 		}
 	} else {
 		const char *term = getenv("TERM");
-		bool color = ccolor == 1 ||
-			     (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
-			      !(term && strcmp(term, "dumb") == 0));
+		bool color =
+		    ccolor == 1 ||
+		    (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
+		     !(term && strcmp(term, "dumb") == 0));
 		render(d, fmt, stdout, color);
 		rc = diff_same(d) ? EXIT_OK : EXIT_INPUT;
 		if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -167,8 +167,7 @@ static void change(json_writer *w, const diff_change *c)
 }
 
 /* The keys every item has, in this order. */
-static void item_head(json_writer *w, const diff_result *d,
-		      const diff_item *it)
+static void item_head(json_writer *w, const diff_result *d, const diff_item *it)
 {
 	json_key(w, "uid");
 	json_string(w, it->uid);

@@ -121,7 +121,7 @@ static void end_para(tw *w)
 /* The width of what sticks together from offset k of piece i on: up to
  * the first white space, across pieces and their markers. */
 static int glued(const tw *w, const diff_seg *segs, size_t n, size_t i,
-		 size_t k)
+                 size_t k)
 {
 	int total = 0;
 	for (bool first = true; i < n; i++, k = 0, first = false) {
@@ -215,7 +215,7 @@ static void label(tw *w, const char *name, const char *field)
 }
 
 static void change(const diff_result *d, tw *w, const diff_item *it,
-		   const diff_change *c)
+                   const diff_change *c)
 {
 	FILE *fp = w->fp;
 	const char *name = diff_kind_name(c->kind);
@@ -224,10 +224,10 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 	case DIFF_REMOVED:
 		label(w, name, NULL);
 		fprintf(fp, " %s %s", diff_type_name(it->type),
-			c->new_number ? c->new_number : c->old_number);
+		        c->new_number ? c->new_number : c->old_number);
 		if (it->type == DIFF_QUESTION && it->nchildren)
 			fprintf(fp, " with %zu requirement%s", it->nchildren,
-				it->nchildren == 1 ? "" : "s");
+			        it->nchildren == 1 ? "" : "s");
 		if (it->type == DIFF_QUESTION && c->kind == DIFF_ADDED &&
 		    it->old_q)
 			fputs(" (withdrawn before)", fp);
@@ -237,7 +237,7 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		label(w, name, NULL);
 		if (c->successor)
 			fprintf(fp, " successor %s %s", c->successor->number,
-				c->successor->uid);
+			        c->successor->uid);
 		fputc('\n', fp);
 		break;
 	case DIFF_MOVED:
@@ -261,8 +261,8 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 	case DIFF_APPLICABILITY:
 		label(w, name, NULL);
 		fprintf(fp, " %s -> %s\n",
-			*c->old_objectives ? c->old_objectives : "(none)",
-			*c->new_objectives ? c->new_objectives : "(none)");
+		        *c->old_objectives ? c->old_objectives : "(none)",
+		        *c->new_objectives ? c->new_objectives : "(none)");
 		break;
 	case DIFF_REFERENCES:
 		label(w, name, NULL);
@@ -281,8 +281,8 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 	case DIFF_SUCCESSOR:
 		label(w, name, NULL);
 		fprintf(fp, " %s -> %s\n",
-			c->old_successor ? c->old_successor->uid : "(none)",
-			c->successor ? c->successor->uid : "(none)");
+		        c->old_successor ? c->old_successor->uid : "(none)",
+		        c->successor ? c->successor->uid : "(none)");
 		break;
 	case DIFF_TRANSLATION_STALE:
 		label(w, name, c->field);
@@ -354,7 +354,7 @@ static void question(const diff_result *d, tw *w, const diff_item *q)
 		w->indent = 2;
 		paint(w, C_BOLD);
 		fprintf(fp, "  %s [%s]",
-			r->new_number ? r->new_number : r->old_number, r->uid);
+		        r->new_number ? r->new_number : r->old_number, r->uid);
 		paint(w, C_OFF);
 		fputc('\n', fp);
 		w->indent = 4;
@@ -369,8 +369,8 @@ static void chapter(const diff_result *d, tw *w, const diff_item *c)
 	const char *t = title_of(d, c);
 	paint(w, C_BOLD);
 	fprintf(w->fp, "Chapter %s%s%s",
-		c->new_number ? c->new_number : c->old_number, t ? " " : "",
-		t ? t : "");
+	        c->new_number ? c->new_number : c->old_number, t ? " " : "",
+	        t ? t : "");
 	paint(w, C_OFF);
 	fputc('\n', w->fp);
 	w->indent = 2;
@@ -396,8 +396,8 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color)
 	tw w = {fp, color, 0, 0, 0, NULL};
 	paint(&w, C_BOLD);
 	fprintf(fp, "--- %s%s\n+++ %s%s\n", d->old->key,
-		d->old->draft ? " (draft)" : "", d->new->key,
-		d->new->draft ? " (draft)" : "");
+	        d->old->draft ? " (draft)" : "", d->new->key,
+	        d->new->draft ? " (draft)" : "");
 	paint(&w, C_OFF);
 	/* the counts, wrapped only between entries */
 	fputs("changes:", fp);
@@ -408,7 +408,7 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color)
 			continue;
 		char e[64];
 		int len = snprintf(e, sizeof(e), "%zu %s", d->counts[k],
-				   diff_kind_name((diff_kind)k));
+		                   diff_kind_name((diff_kind)k));
 		if (any && col + len + 2 > WIDTH) {
 			fputs(",\n ", fp);
 			col = 1;
@@ -426,7 +426,7 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color)
 		for (size_t i = 0; i < d->nrenumbered; i++) {
 			const diff_item *it = d->renumbered[i];
 			fprintf(fp, "  %-7s -> %-7s ", it->old_number,
-				it->new_number);
+			        it->new_number);
 			paint(&w, C_META);
 			fprintf(fp, "%-10s", diff_kind_name(it->place));
 			paint(&w, C_OFF);

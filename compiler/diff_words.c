@@ -161,9 +161,9 @@ static void bisect(myers *m, size_t a0, size_t a1, size_t b0, size_t b1)
 				if (k2o >= 0 && k2o < len && v2[k2o] != -1 &&
 				    x1 >= N - v2[k2o]) {
 					compare(m, a0, a0 + (size_t)x1, b0,
-						b0 + (size_t)y1);
+					        b0 + (size_t)y1);
 					compare(m, a0 + (size_t)x1, a1,
-						b0 + (size_t)y1, b1);
+					        b0 + (size_t)y1, b1);
 					return;
 				}
 			}
@@ -192,9 +192,9 @@ static void bisect(myers *m, size_t a0, size_t a1, size_t b0, size_t b1)
 					long y1 = off + x1 - k1o;
 					if (x1 >= N - x2) {
 						compare(m, a0, a0 + (size_t)x1,
-							b0, b0 + (size_t)y1);
+						        b0, b0 + (size_t)y1);
 						compare(m, a0 + (size_t)x1, a1,
-							b0 + (size_t)y1, b1);
+						        b0 + (size_t)y1, b1);
 						return;
 					}
 				}
@@ -252,7 +252,7 @@ static void push_span(segs *o, diff_op op, const tok *t, size_t i0, size_t i1)
 	if (i0 >= i1)
 		return;
 	push_seg(o, op, t[i0].s,
-		 (size_t)(t[i1 - 1].s + t[i1 - 1].len - t[i0].s));
+	         (size_t)(t[i1 - 1].s + t[i1 - 1].len - t[i0].s));
 }
 
 /* Slides each run of changed tokens as far towards the start as equal
@@ -352,7 +352,7 @@ diff_seg *diff_words(arena *a, const char *old, const char *new, size_t *n)
 	/* Compared in a fixed orientation and mirrored back, so that old
 	 * against new and new against old give mirrored pieces even where
 	 * several alignments are equally short. */
-	bool swap = old && new && strcmp(old, new) > 0;
+	bool swap = old && new &&strcmp(old, new) > 0;
 	tok *ta, *tb, *tx, *ty;
 	size_t na = tokenize(old, &ta), nb = tokenize(new, &tb);
 	tx = swap ? tb : ta;
@@ -424,8 +424,8 @@ diff_seg *diff_words(arena *a, const char *old, const char *new, size_t *n)
 	free(ta);
 	free(tb);
 	*n = o.n;
-	diff_seg *out = o.n ? arena_memdup(a, o.s, o.n * sizeof(diff_seg))
-			    : NULL;
+	diff_seg *out =
+	    o.n ? arena_memdup(a, o.s, o.n * sizeof(diff_seg)) : NULL;
 	free(o.s);
 	return out;
 }
@@ -576,9 +576,8 @@ static double dice(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 	return 2.0 * (double)common / (double)(na + nb);
 }
 
-size_t diff_match(const char *const *olds, size_t no,
-		  const char *const *news, size_t nn, double min,
-		  size_t *match_old, double *score)
+size_t diff_match(const char *const *olds, size_t no, const char *const *news,
+                  size_t nn, double min, size_t *match_old, double *score)
 {
 	for (size_t i = 0; i < no; i++) {
 		match_old[i] = SIZE_MAX;
@@ -689,4 +688,3 @@ double diff_similarity(const char *a, const char *b)
 	free(hb);
 	return s;
 }
-

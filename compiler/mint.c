@@ -16,18 +16,18 @@
 #define UID_MAX 48
 
 static const char *const stop_words[] = {
-	"a",	 "an",	  "and",   "any",   "are",   "as",    "at",
-	"be",	 "by",	  "each",  "every", "for",   "from",  "has",
-	"have",	 "in",	  "is",	   "it",    "its",   "must",  "of",
-	"on",	 "or",	  "shall", "should", "that", "the",   "their",
-	"these", "this",  "to",	   "which", "with",  "der",   "die",
-	"das",	 "und",	  "oder",  "muss",  "soll",  "ein",   "eine",
+    "a",     "an",    "and",  "any",  "are",   "as",    "at",     "be",   "by",
+    "each",  "every", "for",  "from", "has",   "have",  "in",     "is",   "it",
+    "its",   "must",  "of",   "on",   "or",    "shall", "should", "that", "the",
+    "their", "these", "this", "to",   "which", "with",  "der",    "die",  "das",
+    "und",   "oder",  "muss", "soll", "ein",   "eine",
 };
 
 static bool is_stop(const char *w, size_t n)
 {
 	for (size_t i = 0; i < COUNT_OF(stop_words); i++)
-		if (strlen(stop_words[i]) == n && memcmp(stop_words[i], w, n) == 0)
+		if (strlen(stop_words[i]) == n &&
+		    memcmp(stop_words[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -43,7 +43,8 @@ char *mint_slug(const char *text, int max_words, size_t max_len)
 		/* one word: ASCII letters and digits, umlauts spelt out */
 		buf_reset(&w);
 		while (*p) {
-			if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			if ((*p >= 'a' && *p <= 'z') ||
+			    (*p >= '0' && *p <= '9')) {
 				buf_putc(&w, (char)*p++);
 			} else if (*p >= 'A' && *p <= 'Z') {
 				buf_putc(&w, (char)(*p++ - 'A' + 'a'));
@@ -51,9 +52,10 @@ char *mint_slug(const char *text, int max_words, size_t max_len)
 				static const struct {
 					unsigned char c;
 					const char *s;
-				} tr[] = {{0xA4, "ae"}, {0xB6, "oe"}, {0xBC, "ue"},
-					  {0x84, "ae"}, {0x96, "oe"}, {0x9C, "ue"},
-					  {0x9F, "ss"}};
+				} tr[] = {{0xA4, "ae"}, {0xB6, "oe"},
+				          {0xBC, "ue"}, {0x84, "ae"},
+				          {0x96, "oe"}, {0x9C, "ue"},
+				          {0x9F, "ss"}};
 				const char *s = NULL;
 				for (size_t i = 0; i < COUNT_OF(tr); i++)
 					if (p[1] == tr[i].c)
@@ -173,10 +175,11 @@ static int anchor(const file *f, const ynode *map, int *col)
 		const ynode *k = map->items[2 * i];
 		bool alone = true;
 		for (size_t j = 0; j < map->n; j++)
-			if (j != i && map->items[2 * j]->pos.line == k->pos.line)
+			if (j != i &&
+			    map->items[2 * j]->pos.line == k->pos.line)
 				alone = false;
 		if (alone && srcedit_block_end(f->e, k->pos.line, k->pos.col) ==
-				     k->pos.line + 1) {
+		                 k->pos.line + 1) {
 			*col = k->pos.col;
 			return k->pos.line;
 		}
@@ -186,14 +189,14 @@ static int anchor(const file *f, const ynode *map, int *col)
 
 /* Inserts "uid: uid" into map; reports. */
 static void insert_uid(minter *m, file *f, const ynode *map, const char *uid,
-		       const char *what)
+                       const char *what)
 {
 	int col = 0, line = anchor(f, map, &col);
 	if (!line) {
 		diag_warning(m->d, map->pos,
-			     "cannot add a uid to %s here (flow style); add "
-			     "'uid: %s' by hand",
-			     what, uid);
+		             "cannot add a uid to %s here (flow style); add "
+		             "'uid: %s' by hand",
+		             what, uid);
 		return;
 	}
 	char *t = xasprintf("%*s%s", col - 1, "", "uid: ");
@@ -217,8 +220,8 @@ static void collect(minter *m, const ynode *root)
 		const ynode *rs = yn_map_get(q, "requirements");
 		for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n; j++) {
 			const char *ru = rs->items[j]->kind == YN_MAP
-						 ? scalar(rs->items[j], "uid")
-						 : NULL;
+			                     ? scalar(rs->items[j], "uid")
+			                     : NULL;
 			if (ru)
 				use(m, ru);
 		}
@@ -231,8 +234,7 @@ typedef struct minted {
 	char *what;
 } minted;
 
-static void mint_file(minter *m, file *f, minted **list, size_t *n,
-		      size_t *cap)
+static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 {
 	const ynode *qs = yn_map_get(f->root, "questions");
 	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
@@ -242,10 +244,12 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n,
 		const char *num = scalar(q, "number");
 		const char *qu = scalar(q, "uid");
 		if (!yn_map_get(q, "uid")) {
-			char *s = mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
+			char *s =
+			    mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
 			qu = unique(m, *s ? s : "question");
 			free(s);
-			minted e = {q, qu, xasprintf("question %s", num ? num : "?")};
+			minted e = {q, qu,
+			            xasprintf("question %s", num ? num : "?")};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 		const ynode *rs = yn_map_get(q, "requirements");
@@ -264,14 +268,16 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n,
 				keep = UID_MAX - 1 - strlen(tail);
 			while (keep > 0 && prefix[keep - 1] == '-')
 				keep--;
-			char *base = xasprintf("%.*s-%s", (int)keep, prefix, tail);
+			char *base =
+			    xasprintf("%.*s-%s", (int)keep, prefix, tail);
 			const char *ru = unique(m, base);
 			free(base);
 			free(s);
 			const char *letter = scalar(r, "letter");
-			minted e = {r, ru, xasprintf("requirement %s.%s",
-						    num ? num : "?",
-						    letter ? letter : "?")};
+			minted e = {r, ru,
+			            xasprintf("requirement %s.%s",
+			                      num ? num : "?",
+			                      letter ? letter : "?")};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 	}
@@ -311,7 +317,7 @@ int mint_fix_ids(const char *dir, diags *d)
 			continue;
 		f->a = arena_new();
 		f->root = yn_load_text(f->a, &scratch, f->path,
-				       xstrndup(f->text, f->len), f->len);
+		                       xstrndup(f->text, f->len), f->len);
 		if (!f->root || f->root->kind != YN_MAP || scratch.errors) {
 			f->root = NULL;
 			scratch.errors = 0;
@@ -329,7 +335,8 @@ int mint_fix_ids(const char *dir, diags *d)
 		size_t n = 0, cap = 0;
 		mint_file(&m, f, &list, &n, &cap);
 		for (size_t k = 0; k < n; k++)
-			insert_uid(&m, f, list[k].map, list[k].uid, list[k].what);
+			insert_uid(&m, f, list[k].map, list[k].uid,
+			           list[k].what);
 		if (f->added) {
 			size_t len;
 			char *out = srcedit_result(f->e, &len);
@@ -338,7 +345,7 @@ int mint_fix_ids(const char *dir, diags *d)
 			if (outfile_open(&of, f->path) != 0) {
 				d->io_failed = true;
 				diag_error(d, NO_POS, "cannot write '%s': %s",
-					   f->path, strerror(errno));
+				           f->path, strerror(errno));
 				rc = -1;
 				free(out);
 			} else {
@@ -348,29 +355,29 @@ int mint_fix_ids(const char *dir, diags *d)
 				if (outfile_commit(&of) != 0) {
 					d->io_failed = true;
 					diag_error(d, NO_POS,
-						   "cannot write '%s': %s",
-						   f->path, strerror(errno));
+					           "cannot write '%s': %s",
+					           f->path, strerror(errno));
 					rc = -1;
 					free(out);
 				} else {
 					total += f->added;
 					/* notes point into the new text */
-					const char *p = diags_source(d, f->path,
-								     out, len);
+					const char *p =
+					    diags_source(d, f->path, out, len);
 					int shift = 0;
 					for (size_t k = 0; k < n; k++) {
 						int col = 0;
-						int line = anchor(f, list[k].map,
-								  &col);
+						int line = anchor(
+						    f, list[k].map, &col);
 						if (!line)
 							continue;
 						shift++;
-						diag_note(d,
-							  pos_at(p, line + shift,
-								 col),
-							  "added uid '%s' to %s",
-							  list[k].uid,
-							  list[k].what);
+						diag_note(
+						    d,
+						    pos_at(p, line + shift,
+						           col),
+						    "added uid '%s' to %s",
+						    list[k].uid, list[k].what);
 					}
 				}
 			}

@@ -23,23 +23,23 @@
 #include "ynode.h"
 
 static const char new_version_help[] =
-	"Usage: vcsc new-version VERSION-DIR NEW-ID\n"
-	"\n"
-	"Start the next version of a catalogue: copy VERSION-DIR (such as\n"
-	"catalogue/vcsa/1.1, or an id such as vcsa/1.1) to the sibling\n"
-	"directory NEW-ID (catalogue/vcsa/1.2) as a draft. Every uid is kept;\n"
-	"change notes, the release date and the summary are cleared; the\n"
-	"predecessor is set to the copied version. Comments and layout of the\n"
-	"sources are kept. An existing NEW-ID directory is never overwritten.\n"
-	"New questions and requirements added to the draft get their uids\n"
-	"from 'vcsc check --fix-ids'.\n"
-	"\n"
-	"Options:\n"
-	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status: 0 created, 1 the version has errors, 2 usage or I/O\n"
-	"failure (including an existing NEW-ID).\n";
+    "Usage: vcsc new-version VERSION-DIR NEW-ID\n"
+    "\n"
+    "Start the next version of a catalogue: copy VERSION-DIR (such as\n"
+    "catalogue/vcsa/1.1, or an id such as vcsa/1.1) to the sibling\n"
+    "directory NEW-ID (catalogue/vcsa/1.2) as a draft. Every uid is kept;\n"
+    "change notes, the release date and the summary are cleared; the\n"
+    "predecessor is set to the copied version. Comments and layout of the\n"
+    "sources are kept. An existing NEW-ID directory is never overwritten.\n"
+    "New questions and requirements added to the draft get their uids\n"
+    "from 'vcsc check --fix-ids'.\n"
+    "\n"
+    "Options:\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 created, 1 the version has errors, 2 usage or I/O\n"
+    "failure (including an existing NEW-ID).\n";
 
 /* A version id: letters, digits, '.', '_', '+', '-', not starting with a
  * dot. */
@@ -75,10 +75,10 @@ static int remove_key(diags *d, srcedit *e, const ynode *map, const char *key)
 				continue;
 			if (o->pos.line >= line && o->pos.line < end) {
 				diag_error(d, k->pos,
-					   "cannot remove '%s' here: the "
-					   "mapping is written on one line; "
-					   "remove it by hand",
-					   key);
+				           "cannot remove '%s' here: the "
+				           "mapping is written on one line; "
+				           "remove it by hand",
+				           key);
 				return -1;
 			}
 			if (j == i + 1)
@@ -89,10 +89,10 @@ static int remove_key(diags *d, srcedit *e, const ynode *map, const char *key)
 		if (item) {
 			if (!next || next->pos.col != col) {
 				diag_error(d, k->pos,
-					   "cannot remove '%s' here: no key "
-					   "follows it in its item; remove it "
-					   "by hand",
-					   key);
+				           "cannot remove '%s' here: no key "
+				           "follows it in its item; remove it "
+				           "by hand",
+				           key);
 				free(pre);
 				return -1;
 			}
@@ -112,7 +112,7 @@ static int remove_key(diags *d, srcedit *e, const ynode *map, const char *key)
 /* Sets a top-level key to a one-line value, in place or, when absent,
  * after the line `after`. */
 static void set_top_key(srcedit *e, const ynode *map, const char *key,
-			const char *value, int after)
+                        const char *value, int after)
 {
 	const ynode *v = yn_map_get(map, key);
 	char *t = xasprintf("%s: %s", key, value);
@@ -142,8 +142,8 @@ static int key_line(const ynode *map, const char *key)
 
 /* The edited text of one source file, or NULL after reporting. */
 static char *edit_file(diags *d, const char *path, const char *name,
-		       const char *text, size_t len, const vc_version *v,
-		       const char *new_id, size_t *outlen)
+                       const char *text, size_t len, const vc_version *v,
+                       const char *new_id, size_t *outlen)
 {
 	arena *a = arena_new();
 	ynode *root = yn_load_text(a, d, path, xstrndup(text, len), len);
@@ -159,7 +159,7 @@ static char *edit_file(diags *d, const char *path, const char *name,
 		set_top_key(e, root, "version", q, 0);
 		set_top_key(e, root, "status", "draft", 0);
 		set_top_key(e, root, "predecessor", p,
-			    key_line(root, "version"));
+		            key_line(root, "version"));
 		rc |= remove_key(d, e, root, "released");
 		rc |= remove_key(d, e, root, "summary");
 		free(q);
@@ -172,11 +172,11 @@ static char *edit_file(diags *d, const char *path, const char *name,
 				continue;
 			rc |= remove_key(d, e, q, "change_note");
 			const ynode *rs = yn_map_get(q, "requirements");
-			for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n;
-			     j++)
+			for (size_t j = 0;
+			     rs && rs->kind == YN_SEQ && j < rs->n; j++)
 				if (rs->items[j]->kind == YN_MAP)
 					rc |= remove_key(d, e, rs->items[j],
-							 "change_note");
+					                 "change_note");
 		}
 	}
 	char *out = rc ? NULL : srcedit_result(e, outlen);
@@ -191,7 +191,8 @@ static int write_all(const char *path, const char *data, size_t len)
 	if (!fp)
 		return -1;
 	size_t w = fwrite(data, 1, len, fp);
-	int rc = (w == len && fflush(fp) == 0 && fsync(fileno(fp)) == 0) ? 0 : -1;
+	int rc =
+	    (w == len && fflush(fp) == 0 && fsync(fileno(fp)) == 0) ? 0 : -1;
 	if (fclose(fp) != 0)
 		rc = -1;
 	return rc;
@@ -204,7 +205,8 @@ static void remove_tree(const char *dir)
 	DIR *dp = opendir(dir);
 	struct dirent *de;
 	while (dp && (de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
 			continue;
 		char *p = path_join(dir, de->d_name);
 		if (is_dir(p))
@@ -232,7 +234,7 @@ static bool has_change_notes(const vc_version *v)
 /* Copies v's directory into tmp, editing as described above. Returns 0,
  * 1 after reporting an input problem, 2 after an I/O failure. */
 static int copy_version(cli *c, const vc_version *v, const char *src,
-			const char *tmp, const char *new_id)
+                        const char *tmp, const char *new_id)
 {
 	DIR *dp = opendir(src);
 	if (!dp) {
@@ -257,19 +259,22 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 		char *data = NULL;
 		size_t len = 0;
 		if (!is_file(from)) {
-			fprintf(stderr, "vcsc new-version: note: not copied: "
-				"'%s' (not a regular file)\n", from);
+			fprintf(stderr,
+			        "vcsc new-version: note: not copied: "
+			        "'%s' (not a regular file)\n",
+			        from);
 		} else if (read_file(from, YN_MAX_FILE, &data, &len) != 0) {
 			perror(from);
 			rc = EXIT_TROUBLE;
 		} else {
 			size_t l = strlen(names[i]);
-			bool yaml = l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0;
+			bool yaml =
+			    l > 5 && strcmp(names[i] + l - 5, ".yaml") == 0;
 			char *out = data;
 			size_t olen = len;
 			if (yaml) {
-				out = edit_file(&c->d, from, names[i], data, len,
-						v, new_id, &olen);
+				out = edit_file(&c->d, from, names[i], data,
+				                len, v, new_id, &olen);
 				if (!out)
 					rc = EXIT_INPUT;
 			}
@@ -293,16 +298,18 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 int cmd_new_version(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
 		case 'h':
 			fputs(new_version_help, stdout);
 			cli_free(&c);
@@ -314,14 +321,17 @@ int cmd_new_version(int argc, char **argv)
 	}
 	if (argc - optind != 2) {
 		cli_free(&c);
-		return cli_usage("new-version", "expected VERSION-DIR and NEW-ID");
+		return cli_usage("new-version",
+		                 "expected VERSION-DIR and NEW-ID");
 	}
 	const char *new_id = argv[optind + 1];
 	if (!valid_id(new_id)) {
 		cli_free(&c);
-		return cli_usage("new-version", "'%s' is not a version id "
-				 "(letters, digits, '.', '_', '+', '-'; not "
-				 "starting with '.')", new_id);
+		return cli_usage("new-version",
+		                 "'%s' is not a version id "
+		                 "(letters, digits, '.', '_', '+', '-'; not "
+		                 "starting with '.')",
+		                 new_id);
 	}
 	char *dir = cli_version_dir(&c, argv[optind]);
 	vc_version *v = cli_version(&c, dir);
@@ -345,8 +355,10 @@ int cmd_new_version(int argc, char **argv)
 		perror(dir);
 		rc = EXIT_TROUBLE;
 	} else if (strcmp(new_id, v->version) == 0 || lstat(target, &st) == 0) {
-		fprintf(stderr, "vcsc new-version: '%s' already exists; not "
-			"overwriting it\n", shown);
+		fprintf(stderr,
+		        "vcsc new-version: '%s' already exists; not "
+		        "overwriting it\n",
+		        shown);
 		rc = EXIT_TROUBLE;
 	} else {
 		/* Beside the catalogue, so that the copy can be checked under
@@ -360,7 +372,8 @@ int cmd_new_version(int argc, char **argv)
 		} else {
 			tmpcat = path_join(tmproot, path_base(parent));
 			tmpdir = path_join(tmpcat, new_id);
-			if (mkdir(tmpcat, 0777) != 0 || mkdir(tmpdir, 0777) != 0) {
+			if (mkdir(tmpcat, 0777) != 0 ||
+			    mkdir(tmpdir, 0777) != 0) {
 				perror(tmpdir);
 				rc = EXIT_TROUBLE;
 			}
@@ -375,17 +388,20 @@ int cmd_new_version(int argc, char **argv)
 		vc_version *nv = model_version_load(v->scheme, tmpdir, &d2);
 		if (!nv || d2.errors || has_change_notes(nv) || !nv->draft) {
 			diags_print(&d2, stderr, false);
-			fprintf(stderr, "vcsc new-version: the copy does not "
-				"check as a draft without change notes; "
-				"nothing written\n");
+			fprintf(stderr,
+			        "vcsc new-version: the copy does not "
+			        "check as a draft without change notes; "
+			        "nothing written\n");
 			rc = EXIT_TROUBLE;
 		}
 		model_version_free(nv);
 		diags_free(&d2);
 	}
 	if (rc == EXIT_OK && lstat(target, &st) == 0) {
-		fprintf(stderr, "vcsc new-version: '%s' already exists; not "
-			"overwriting it\n", shown);
+		fprintf(stderr,
+		        "vcsc new-version: '%s' already exists; not "
+		        "overwriting it\n",
+		        shown);
 		rc = EXIT_TROUBLE;
 	}
 	if (rc == EXIT_OK && rename(tmpdir, target) != 0) {

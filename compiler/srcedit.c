@@ -12,8 +12,8 @@ typedef struct line {
 	size_t start, len; /* text without the line ending */
 	size_t eol;        /* bytes of the line ending: 0, 1 or 2 */
 	bool deleted;
-	char *repl;        /* replacing text, or NULL */
-	char **ins;        /* lines inserted after this one */
+	char *repl; /* replacing text, or NULL */
+	char **ins; /* lines inserted after this one */
 	size_t nins, inscap;
 } line;
 
@@ -132,7 +132,8 @@ char *srcedit_prefix(const srcedit *e, int line_no, int col)
 	const char *s = e->text + l->start;
 	size_t k = 0;
 	for (int c = 1; c < col && k < l->len; c++)
-		k += (size_t)utf8_seqlen((const unsigned char *)s + k, l->len - k);
+		k += (size_t)utf8_seqlen((const unsigned char *)s + k,
+		                         l->len - k);
 	return xstrndup(s, k);
 }
 

@@ -32,24 +32,114 @@ static unsigned rnd(unsigned n)
 }
 
 static const char *const vocab[] = {
-	"organisation", "supplier", "vehicle", "component", "software",
-	"hardware", "risk", "threat", "vulnerability", "assessment", "policy",
-	"process", "record", "evidence", "review", "approval", "management",
-	"incident", "response", "monitoring", "release", "update", "key",
-	"certificate", "production", "development", "operation", "interface",
-	"agreement", "requirement", "control", "test", "analysis", "design",
-	"architecture", "configuration", "change", "audit", "finding",
-	"responsible", "documented", "defined", "approved", "current",
-	"complete", "relevant", "external", "internal", "periodic", "annual",
-	"named", "persons", "roles", "tools", "methods", "results", "decisions",
-	"actions", "criteria", "scope", "product", "project", "customer",
-	"partner", "information", "data", "access", "rights", "logging",
-	"backup", "recovery", "plan", "exercise", "training", "awareness",
-	"competence", "culture", "communication", "escalation", "authority",
-	"budget", "resources", "improvement", "lessons", "metrics", "targets",
-	"inventory", "sources", "triggers", "reports", "station", "line",
-	"the", "a", "of", "and", "for", "with", "by", "in", "to", "is", "are",
-	"each", "every", "all", "its", "their",
+    "organisation",
+    "supplier",
+    "vehicle",
+    "component",
+    "software",
+    "hardware",
+    "risk",
+    "threat",
+    "vulnerability",
+    "assessment",
+    "policy",
+    "process",
+    "record",
+    "evidence",
+    "review",
+    "approval",
+    "management",
+    "incident",
+    "response",
+    "monitoring",
+    "release",
+    "update",
+    "key",
+    "certificate",
+    "production",
+    "development",
+    "operation",
+    "interface",
+    "agreement",
+    "requirement",
+    "control",
+    "test",
+    "analysis",
+    "design",
+    "architecture",
+    "configuration",
+    "change",
+    "audit",
+    "finding",
+    "responsible",
+    "documented",
+    "defined",
+    "approved",
+    "current",
+    "complete",
+    "relevant",
+    "external",
+    "internal",
+    "periodic",
+    "annual",
+    "named",
+    "persons",
+    "roles",
+    "tools",
+    "methods",
+    "results",
+    "decisions",
+    "actions",
+    "criteria",
+    "scope",
+    "product",
+    "project",
+    "customer",
+    "partner",
+    "information",
+    "data",
+    "access",
+    "rights",
+    "logging",
+    "backup",
+    "recovery",
+    "plan",
+    "exercise",
+    "training",
+    "awareness",
+    "competence",
+    "culture",
+    "communication",
+    "escalation",
+    "authority",
+    "budget",
+    "resources",
+    "improvement",
+    "lessons",
+    "metrics",
+    "targets",
+    "inventory",
+    "sources",
+    "triggers",
+    "reports",
+    "station",
+    "line",
+    "the",
+    "a",
+    "of",
+    "and",
+    "for",
+    "with",
+    "by",
+    "in",
+    "to",
+    "is",
+    "are",
+    "each",
+    "every",
+    "all",
+    "its",
+    "their",
 };
 
 typedef struct req {
@@ -97,7 +187,8 @@ static question *new_question(const char *uid)
 	q->question = sentence(18, 1);
 	q->objective = sentence(40, 1);
 	for (int r = 0; r < REQS; r++) {
-		snprintf(q->reqs[r].uid, sizeof(q->reqs[r].uid), "%s-r%d", uid, r);
+		snprintf(q->reqs[r].uid, sizeof(q->reqs[r].uid), "%s-r%d", uid,
+		         r);
 		q->reqs[r].must = rnd(3) != 0;
 		q->reqs[r].text = sentence(WORDS + (int)rnd(12), 1);
 		q->reqs[r].ref = rnd(2) ? 1 + (int)rnd(20) : 0;
@@ -143,7 +234,8 @@ static void push(chapter *c, question *q, int at)
 static question *take(chapter *c, int at)
 {
 	question *q = c->q[at];
-	memmove(c->q + at, c->q + at + 1, (size_t)(c->n - at - 1) * sizeof(*c->q));
+	memmove(c->q + at, c->q + at + 1,
+	        (size_t)(c->n - at - 1) * sizeof(*c->q));
 	c->n--;
 	return q;
 }
@@ -175,7 +267,7 @@ static void folded(FILE *fp, const char *key, const char *text, int indent)
 }
 
 static int write_version(const char *dir, const char *ver, chapter *ch,
-			 const char *pred)
+                         const char *pred)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/vcsa/%s", dir, ver);
@@ -184,40 +276,44 @@ static int write_version(const char *dir, const char *ver, chapter *ch,
 	FILE *fp = fopen(path, "w");
 	if (!fp)
 		return -1;
-	fprintf(fp, "catalogue: vcsa\nversion: \"%s\"\ntitle: Synthetic "
-		"benchmark catalogue\nstatus: released\nreleased: 2026-01-01\n",
-		ver);
+	fprintf(fp,
+	        "catalogue: vcsa\nversion: \"%s\"\ntitle: Synthetic "
+	        "benchmark catalogue\nstatus: released\nreleased: 2026-01-01\n",
+	        ver);
 	if (pred)
 		fprintf(fp, "predecessor: \"%s\"\n", pred);
 	fprintf(fp, "languages:\n  - id: en\n    status: complete\n");
 	fclose(fp);
 	for (int c = 0; c < CHAPTERS; c++) {
-		snprintf(path, sizeof(path), "%s/vcsa/%s/%02d-chapter.yaml", dir,
-			 ver, c + 1);
+		snprintf(path, sizeof(path), "%s/vcsa/%s/%02d-chapter.yaml",
+		         dir, ver, c + 1);
 		fp = fopen(path, "w");
 		if (!fp)
 			return -1;
-		fprintf(fp, "chapter: %d\ntitle: Chapter %d\nquestions:\n", c + 1,
-			c + 1);
+		fprintf(fp, "chapter: %d\ntitle: Chapter %d\nquestions:\n",
+		        c + 1, c + 1);
 		for (int i = 0; i < ch[c].n; i++) {
 			const question *q = ch[c].q[i];
-			fprintf(fp, "  - number: \"%d.%d\"\n    uid: %s\n", c + 1,
-				i + 1, q->uid);
+			fprintf(fp, "  - number: \"%d.%d\"\n    uid: %s\n",
+			        c + 1, i + 1, q->uid);
 			fprintf(fp, "    title: %s\n", q->title);
 			folded(fp, "question", q->question, 4);
 			folded(fp, "objective", q->objective, 4);
 			fprintf(fp, "    applies_to: [development, production, "
-				"operations]\n    requirements:\n");
+			            "operations]\n    requirements:\n");
 			for (int r = 0; r < REQS; r++) {
 				const req *rq = &q->reqs[r];
-				fprintf(fp, "      - letter: %c\n        uid: %s\n",
-					'a' + r, rq->uid);
-				folded(fp, rq->must ? "must" : "should", rq->text, 8);
+				fprintf(fp,
+				        "      - letter: %c\n        uid: %s\n",
+				        'a' + r, rq->uid);
+				folded(fp, rq->must ? "must" : "should",
+				       rq->text, 8);
 				if (rq->ref)
-					fprintf(fp, "        references:\n"
-						"          iso-sae-21434: "
-						"[RQ-05-%02d]\n",
-						rq->ref);
+					fprintf(fp,
+					        "        references:\n"
+					        "          iso-sae-21434: "
+					        "[RQ-05-%02d]\n",
+					        rq->ref);
 			}
 		}
 		fclose(fp);
@@ -234,7 +330,7 @@ static void reword(req *r)
 	/* drop the first word, add two */
 	const char *sp = strchr(t, ' ');
 	snprintf(s, n + 64, "%s %s%s", vocab[rnd(90)], vocab[rnd(90)],
-		 sp ? sp : "");
+	         sp ? sp : "");
 	s[0] = (char)(s[0] >= 'a' && s[0] <= 'z' ? s[0] - 'a' + 'A' : s[0]);
 	free(r->text);
 	r->text = s;
@@ -278,7 +374,8 @@ int main(int argc, char **argv)
 			push(&n[c], clone(a[c].q[i]), -1);
 
 	for (int c = 0; c < CHAPTERS; c++) {
-		/* one removed, one added elsewhere: the numbers between shift */
+		/* one removed, one added elsewhere: the numbers between shift
+		 */
 		free_question(take(&n[c], 10));
 		char uid[32];
 		snprintf(uid, sizeof(uid), "c%d-new", c + 1);
@@ -288,8 +385,8 @@ int main(int argc, char **argv)
 		n[c].q[30] = n[c].q[31];
 		n[c].q[31] = t;
 		/* a uid renamed at the same number */
-		snprintf(n[c].q[40]->uid, sizeof(n[c].q[40]->uid), "c%d-renamed",
-			 c + 1);
+		snprintf(n[c].q[40]->uid, sizeof(n[c].q[40]->uid),
+		         "c%d-renamed", c + 1);
 		/* text edits */
 		for (int i = 0; i < n[c].n; i++)
 			for (int r = 0; r < REQS; r++) {
@@ -306,10 +403,12 @@ int main(int argc, char **argv)
 					if (sp) {
 						size_t l = strlen(rq->text);
 						char *s2 = malloc(l + 2);
-						size_t at = (size_t)(sp - rq->text);
+						size_t at =
+						    (size_t)(sp - rq->text);
 						memcpy(s2, rq->text, at);
 						s2[at] = ' ';
-						memcpy(s2 + at + 1, sp, l - at + 1);
+						memcpy(s2 + at + 1, sp,
+						       l - at + 1);
 						free(rq->text);
 						rq->text = s2;
 					}

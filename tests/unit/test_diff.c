@@ -48,32 +48,33 @@ static char *show_words(const char *a, const char *b)
 	return buf_detach(&sh);
 }
 
-#define CHECK_WORDS(a, b, want)                          \
-	do {                                             \
-		char *got_ = show_words((a), (b));       \
-		CHECK_STR(got_, (want));                 \
-		free(got_);                              \
+#define CHECK_WORDS(a, b, want)                                                \
+	do {                                                                   \
+		char *got_ = show_words((a), (b));                             \
+		CHECK_STR(got_, (want));                                       \
+		free(got_);                                                    \
 	} while (0)
 
 void test_diff_words_basic(void)
 {
 	CHECK_WORDS("a b c", "a x c", "=a |-b|+x|= c");
 	CHECK_WORDS("same text", "same text", "=same text");
-	CHECK_WORDS("Cybersecurity culture", "Cybersecurity culture and awareness",
-		    "=Cybersecurity culture|+ and awareness");
+	CHECK_WORDS("Cybersecurity culture",
+	            "Cybersecurity culture and awareness",
+	            "=Cybersecurity culture|+ and awareness");
 	CHECK_WORDS("The agreement should define it.",
-		    "The agreement must define it.",
-		    "=The agreement |-should|+must|= define it.");
+	            "The agreement must define it.",
+	            "=The agreement |-should|+must|= define it.");
 	/* an insertion between unchanged words is one piece, not one per
 	 * word; white space slides to its start */
 	CHECK_WORDS("has the policy", "has top management committed the policy",
-		    "=has|+ top management committed|= the policy");
+	            "=has|+ top management committed|= the policy");
 	/* punctuation is a token of its own */
 	CHECK_WORDS("case and", "case, the risks and",
-		    "=case|+, the risks|= and");
+	            "=case|+, the risks|= and");
 	/* Markdown markup is compared like words */
 	CHECK_WORDS("* one *bold*", "- one _bold_",
-		    "-*|+-|= one |-*|+_|=bold|-*|+_");
+	            "-*|+-|= one |-*|+_|=bold|-*|+_");
 }
 
 void test_diff_words_whitespace(void)
@@ -96,15 +97,15 @@ void test_diff_words_cleanup(void)
 {
 	/* a short common word between two large changes joins them */
 	char *got = show_words("alpha beta gamma the delta epsilon zeta",
-			       "one two three the four five six");
+	                       "one two three the four five six");
 	CHECK_STR(got, "-alpha beta gamma the delta epsilon zeta|"
-		       "+one two three the four five six");
+	               "+one two three the four five six");
 	free(got);
 	/* a long common stretch stays */
 	got = show_words("alpha the long common stretch of words omega",
-			 "beta the long common stretch of words gamma");
+	                 "beta the long common stretch of words gamma");
 	CHECK_STR(got, "-alpha|+beta|= the long common stretch of words |"
-		       "-omega|+gamma");
+	               "-omega|+gamma");
 	free(got);
 }
 
@@ -113,17 +114,17 @@ void test_diff_words_cleanup(void)
 void test_diff_words_inverse(void)
 {
 	static const char *const texts[] = {
-		"To what extent has the organisation defined and approved a "
-		"policy for the cybersecurity of its products and services?",
-		"To what extent has top management committed the organisation "
-		"to vehicle cybersecurity through an approved policy that is "
-		"communicated to employees and kept up to date?",
-		"a b a b a b",
-		"b a b a b a b",
-		"the the the x the",
-		"x the the the",
-		"- one\n- two\n- three\n",
-		"* one\n* two and a half\n",
+	    "To what extent has the organisation defined and approved a "
+	    "policy for the cybersecurity of its products and services?",
+	    "To what extent has top management committed the organisation "
+	    "to vehicle cybersecurity through an approved policy that is "
+	    "communicated to employees and kept up to date?",
+	    "a b a b a b",
+	    "b a b a b a b",
+	    "the the the x the",
+	    "x the the the",
+	    "- one\n- two\n- three\n",
+	    "* one\n* two and a half\n",
 	};
 	arena *ar = arena_new();
 	for (size_t i = 0; i < COUNT_OF(texts); i++)
@@ -136,7 +137,8 @@ void test_diff_words_inverse(void)
 			size_t a = 0, b = 0;
 			bool same = true;
 			while (a < n1 && b < n2 && same) {
-				if (s1[a].op == DIFF_EQ || s2[b].op == DIFF_EQ) {
+				if (s1[a].op == DIFF_EQ ||
+				    s2[b].op == DIFF_EQ) {
 					same = s1[a].op == DIFF_EQ &&
 					       s2[b].op == DIFF_EQ;
 					a++;
@@ -145,11 +147,13 @@ void test_diff_words_inverse(void)
 				}
 				buf d1 = {0}, i1 = {0}, d2 = {0}, i2 = {0};
 				for (; a < n1 && s1[a].op != DIFF_EQ; a++)
-					buf_put(s1[a].op == DIFF_DEL ? &d1 : &i1,
-						s1[a].text, s1[a].len);
+					buf_put(s1[a].op == DIFF_DEL ? &d1
+					                             : &i1,
+					        s1[a].text, s1[a].len);
 				for (; b < n2 && s2[b].op != DIFF_EQ; b++)
-					buf_put(s2[b].op == DIFF_DEL ? &d2 : &i2,
-						s2[b].text, s2[b].len);
+					buf_put(s2[b].op == DIFF_DEL ? &d2
+					                             : &i2,
+					        s2[b].text, s2[b].len);
 				buf_puts(&d1, "");
 				buf_puts(&i1, "");
 				buf_puts(&d2, "");
@@ -243,11 +247,11 @@ void test_diff_editorial(void)
 void test_diff_match(void)
 {
 	const char *olds[] = {"monitoring of vulnerability sources",
-			      "incident response plan tested yearly",
-			      "something entirely different"};
+	                      "incident response plan tested yearly",
+	                      "something entirely different"};
 	const char *news[] = {"an incident response plan tested every year",
-			      "monitoring of sources of vulnerabilities",
-			      "unrelated words only"};
+	                      "monitoring of sources of vulnerabilities",
+	                      "unrelated words only"};
 	size_t m[3];
 	double sc[3];
 	size_t n = diff_match(olds, 3, news, 3, 0.5, m, sc);
@@ -271,21 +275,22 @@ void test_diff_match(void)
 void test_diff_match_large(void)
 {
 	enum { N = 3000 };
-	char **o = xmalloc(N * sizeof(char *)), **nw = xmalloc(N * sizeof(char *));
+	char **o = xmalloc(N * sizeof(char *)),
+	     **nw = xmalloc(N * sizeof(char *));
 	for (int i = 0; i < N; i++) {
 		o[i] = xasprintf("requirement number r%d about topic t%d and "
-				 "the word k%d",
-				 i, i % 50, i * 31 % 4999);
+		                 "the word k%d",
+		                 i, i % 50, i * 31 % 4999);
 		nw[i] = xasprintf("requirement number r%d about topic t%d and "
-				  "the word k%d, reworded",
-				  N - 1 - i, (N - 1 - i) % 50,
-				  (N - 1 - i) * 31 % 4999);
+		                  "the word k%d, reworded",
+		                  N - 1 - i, (N - 1 - i) % 50,
+		                  (N - 1 - i) * 31 % 4999);
 	}
 	size_t *m = xmalloc(N * sizeof(size_t));
 	double *sc = xmalloc(N * sizeof(double));
 	clock_t t0 = clock();
 	size_t n = diff_match((const char *const *)o, N,
-			      (const char *const *)nw, N, 0.6, m, sc);
+	                      (const char *const *)nw, N, 0.6, m, sc);
 	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	CHECK_INT(n, N);
 	bool right = true;
@@ -304,7 +309,7 @@ void test_diff_match_large(void)
 }
 
 static vc_version *load(vc_scheme **s, diags *d, const char *scheme,
-			const char *dir)
+                        const char *dir)
 {
 	if (!*s)
 		*s = model_scheme_load(scheme, d);
@@ -316,10 +321,10 @@ void test_diff_pairing_bundled(void)
 	diags d;
 	diags_init(&d);
 	vc_scheme *s = NULL;
-	vc_version *a = load(&s, &d, "catalogue/scheme.yaml",
-			     "catalogue/vcsa/1.0");
-	vc_version *b = load(&s, &d, "catalogue/scheme.yaml",
-			     "catalogue/vcsa/1.1");
+	vc_version *a =
+	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.0");
+	vc_version *b =
+	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.1");
 	CHECK(a && b && d.errors == 0);
 	diff_result *r = diff_versions(a, b);
 	CHECK(!diff_same(r));
@@ -331,12 +336,13 @@ void test_diff_pairing_bundled(void)
 
 	/* a withdrawn question: its placeholder, its successor, and its
 	 * requirements withdrawn with a suggestion in the successor */
-	const diff_item *q = diff_pair_question(r, model_question(a, "risk-monitoring"));
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "risk-monitoring"));
 	CHECK(q && q->place == DIFF_WITHDRAWN);
 	CHECK(q->successor && strcmp(q->successor->uid, "ops-monitoring") == 0);
 	CHECK(q->new_q && q->new_q->withdrawn);
 	const diff_item *rq = diff_pair_requirement(
-		r, model_requirement(a, "risk-monitoring-sources"));
+	    r, model_requirement(a, "risk-monitoring-sources"));
 	CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
 	CHECK(rq->successor == q->successor);
 	CHECK(rq->suggestion && rq->suggestion->question == q->successor);
@@ -350,12 +356,13 @@ void test_diff_pairing_bundled(void)
 	q = diff_pair_question(r, model_question(a, "dev-design"));
 	CHECK(q->place == DIFF_SHIFTED && q->nchanges == 0);
 	const diff_item *u = diff_pair_requirement(
-		r, model_requirement(a, "org-policy-approval"));
+	    r, model_requirement(a, "org-policy-approval"));
 	CHECK(u->place == DIFF_UNCHANGED && u->kinds == 0 &&
 	      u->new_r == model_requirement(b, "org-policy-approval"));
 
 	/* level raised, with the statement's word diff on the change */
-	u = diff_pair_requirement(r, model_requirement(a, "sc-agreement-vulnerabilities"));
+	u = diff_pair_requirement(
+	    r, model_requirement(a, "sc-agreement-vulnerabilities"));
 	CHECK(u->kinds == (1u << DIFF_LEVEL));
 	CHECK_STR(u->changes[0].old_level, "should");
 	CHECK_STR(u->changes[0].new_level, "must");
@@ -364,9 +371,11 @@ void test_diff_pairing_bundled(void)
 	      u->changes[0].segs[1].len == 6);
 
 	/* the new side */
-	const diff_item *o = diff_origin_question(r, model_question(b, "dev-vuln-analysis"));
+	const diff_item *o =
+	    diff_origin_question(r, model_question(b, "dev-vuln-analysis"));
 	CHECK(o && o->place == DIFF_ADDED && !o->old_q && o->reported);
-	o = diff_origin_requirement(r, model_requirement(b, "dev-design-third-party"));
+	o = diff_origin_requirement(
+	    r, model_requirement(b, "dev-design-third-party"));
 	CHECK(o && o->place == DIFF_ADDED && o->kinds == (1u << DIFF_ADDED));
 
 	CHECK_INT(r->counts[DIFF_TEXT], 5);
@@ -396,19 +405,25 @@ void test_diff_pairing_fixture(void)
 	CHECK(a && b && d.errors == 0);
 	diff_result *r = diff_versions(a, b);
 	/* a renamed uid at the same number pairs by number */
-	const diff_item *q = diff_pair_question(r, model_question(a, "b-incident"));
-	CHECK(q->how == DIFF_BY_NUMBER && q->new_q == model_question(b, "b-incidents"));
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "b-incident"));
+	CHECK(q->how == DIFF_BY_NUMBER &&
+	      q->new_q == model_question(b, "b-incidents"));
 	CHECK(q->kinds & (1u << DIFF_UID));
 	/* renamed and moved to a new chapter: by similarity */
 	q = diff_pair_question(r, model_question(a, "b-monitor"));
 	CHECK(q->how == DIFF_BY_SIMILARITY && q->place == DIFF_MOVED);
 	CHECK(q->similarity >= DIFF_TEXT_SIMILARITY && q->similarity < 1.0);
 	/* a requirement renamed at the same letter */
-	const diff_item *rq = diff_pair_requirement(r, model_requirement(a, "a-policy-known"));
+	const diff_item *rq =
+	    diff_pair_requirement(r, model_requirement(a, "a-policy-known"));
 	CHECK(rq->how == DIFF_BY_NUMBER && rq->kinds == (1u << DIFF_UID));
 	/* a requirement moved to another question */
-	rq = diff_pair_requirement(r, model_requirement(a, "b-incident-contacts"));
-	CHECK(rq->place == DIFF_MOVED && rq->parent == diff_origin_question(r, model_question(b, "c-monitoring")));
+	rq = diff_pair_requirement(r,
+	                           model_requirement(a, "b-incident-contacts"));
+	CHECK(rq->place == DIFF_MOVED &&
+	      rq->parent ==
+	          diff_origin_question(r, model_question(b, "c-monitoring")));
 	/* removed without placeholder; its requirement goes with it */
 	q = diff_pair_question(r, model_question(a, "a-roles"));
 	CHECK(q->place == DIFF_REMOVED && q->nchildren == 1 &&
@@ -431,7 +446,8 @@ void test_mint_slug(void)
 	CHECK_STR(s, "component-inventory");
 	free(s);
 	s = mint_slug("The agreement must define how vulnerabilities are "
-		      "reported", 2, 24);
+	              "reported",
+	              2, 24);
 	CHECK_STR(s, "agreement-define");
 	free(s);
 	s = mint_slug("Überprüfung der Maßnahmen", 3, 45);
@@ -454,14 +470,14 @@ void test_mint_slug(void)
 void test_srcedit(void)
 {
 	const char *t = "a: 1\n"
-			"b:\n"
-			"  x: |\n"
-			"    text\n"
-			"\n"
-			"    more\n"
-			"  # comment\n"
-			"\n"
-			"c: 3\n";
+	                "b:\n"
+	                "  x: |\n"
+	                "    text\n"
+	                "\n"
+	                "    more\n"
+	                "  # comment\n"
+	                "\n"
+	                "c: 3\n";
 	srcedit *e = srcedit_new(t, strlen(t));
 	CHECK_INT(srcedit_lines(e), 9);
 	/* b owns 2..6: the comment after its last line is left to what

@@ -20,6 +20,8 @@ static const char main_help[] =
 	"  check PATH...        validate catalogue versions and the scheme\n"
 	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
 	"  site -o DIR          build the criteria website from every version\n"
+	"  diff OLD NEW         the change log between two catalogue versions\n"
+	"  new-version DIR ID   start the next version as a draft copy\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -122,6 +124,8 @@ static const command commands[] = {
 	{"check", cmd_check},
 	{"export", cmd_export},
 	{"site", cmd_site},
+	{"diff", cmd_diff},
+	{"new-version", cmd_new_version},
 };
 
 int main(int argc, char **argv)

@@ -28,18 +28,24 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 
-.PHONY: all run test deps deps-test asan unit clean valgrind bench check-corpus
+.PHONY: all run test deps deps-test asan unit clean valgrind bench fuzz
 
 all: vcsc
 
 vcsc: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# V=1 shows the full compiler command lines.
+Q = $(if $(V),,@)
 
 build/%.o: compiler/%.c compiler/*.h | build
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/asan/%.o: compiler/%.c compiler/*.h | build/asan
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC/ASAN $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
 
 build build/asan:
 	mkdir -p $@
@@ -75,3 +81,24 @@ valgrind: all build/unit
 
 clean:
 	rm -rf build vcsc output
+
+# Benchmarks: two synthetic catalogues of 10,000 requirements each under
+# build/bench, and the time of `vcsc diff` between them (median of five).
+build/gencat: tests/bench/gencat.c | build
+	$(CC) $(CPPFLAGS) $(WFLAGS) -O2 -o $@ $<
+
+bench: all build/gencat
+	tests/bench/bench.sh
+
+# Coverage-guided fuzzing of the YAML front end (clang's libFuzzer); runs
+# FUZZ_SECONDS (default 60) from a corpus seeded with the catalogue files.
+FUZZ_SECONDS ?= 60
+build/fuzz_ynode: tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c compiler/*.h
+	mkdir -p build
+	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ \
+		tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c -lyaml
+
+fuzz: build/fuzz_ynode
+	mkdir -p build/fuzz-corpus
+	cp catalogue/vcsa/*/*.yaml tests/check/*/vcsa/1.0/*.yaml build/fuzz-corpus/ 2>/dev/null || true
+	build/fuzz_ynode -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz-corpus

@@ -61,5 +61,8 @@ int cli_status(const cli *c);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_questionnaire(int argc, char **argv);
+int cmd_site(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_new_version(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "md.h"
 
 static const char main_help[] =
 	"Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"
@@ -20,6 +21,9 @@ static const char main_help[] =
 	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
 	"  questionnaire VERSION-DIR\n"
 	"                       the self-assessment questionnaire as PDF\n"
+	"  site -o DIR          build the criteria website from every version\n"
+	"  diff OLD NEW         the change log between two catalogue versions\n"
+	"  new-version DIR ID   start the next version as a draft copy\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -122,6 +126,9 @@ static const command commands[] = {
 	{"check", cmd_check},
 	{"export", cmd_export},
 	{"questionnaire", cmd_questionnaire},
+	{"site", cmd_site},
+	{"diff", cmd_diff},
+	{"new-version", cmd_new_version},
 };
 
 int main(int argc, char **argv)
@@ -138,9 +145,13 @@ int main(int argc, char **argv)
 		printf("vcsc %s\n", VCSC_VERSION);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; i < COUNT_OF(commands); i++)
-		if (strcmp(commands[i].name, cmd) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+	for (size_t i = 0; i < COUNT_OF(commands); i++) {
+		if (strcmp(commands[i].name, cmd) == 0) {
+			int rc = commands[i].run(argc - 1, argv + 1);
+			md_cleanup();
+			return rc;
+		}
+	}
 	const char *names[COUNT_OF(commands)];
 	for (size_t i = 0; i < COUNT_OF(commands); i++)
 		names[i] = commands[i].name;

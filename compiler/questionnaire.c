@@ -526,8 +526,9 @@ static const char questionnaire_help[] =
 	"  --paper SIZE      a4 (default) or letter\n"
 	"  -o, --output FILE the PDF to write (required; written atomically)\n"
 	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
-	"  --templates DIR   templates directory (default: VCSC_TEMPLATES, else\n"
-	"                    templates/ beside the vcsc program, else ./templates)\n"
+	"  --templates DIR   templates directory (default: $VCSC_DATADIR/templates,\n"
+	"                    else templates/ beside the vcsc program or up to two\n"
+	"                    levels above it, else ./templates)\n"
 	"  --style FILE      style file (default: TEMPLATES/pdf/style.yaml)\n"
 	"  -h, --help        show this help\n"
 	"\n"
@@ -536,23 +537,35 @@ static const char questionnaire_help[] =
 	"errors (unknown objective, language or paper) and I/O failures\n"
 	"(unwritable output). Nothing is written unless the status is 0.\n";
 
-/* templates/ beside the program, else ./templates. Caller frees. */
+/* The templates directory: --templates, else $VCSC_DATADIR/templates, else
+ * templates/ beside the program or up to two levels above it (as for
+ * `vcsc site`), else ./templates. Caller frees. */
 static char *templates_dir(const char *opt)
 {
 	if (opt)
 		return xstrdup(opt);
-	const char *env = getenv("VCSC_TEMPLATES");
+	const char *env = getenv("VCSC_DATADIR");
 	if (env && *env)
-		return xstrdup(env);
+		return path_join(env, "templates");
 	char *exe = realpath("/proc/self/exe", NULL);
 	if (exe) {
 		char *dir = path_dir(exe);
-		char *t = path_join(dir, "templates");
 		free(exe);
+		for (int i = 0; i < 3; i++) {
+			char *t = path_join(dir, "templates");
+			char *probe = path_join(t, "pdf/style.yaml");
+			bool ok = is_file(probe);
+			free(probe);
+			if (ok) {
+				free(dir);
+				return t;
+			}
+			free(t);
+			char *up = path_dir(dir);
+			free(dir);
+			dir = up;
+		}
 		free(dir);
-		if (is_dir(t))
-			return t;
-		free(t);
 	}
 	return xstrdup("templates");
 }

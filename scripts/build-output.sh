@@ -35,4 +35,24 @@ for cdir in catalogue/*/; do
 		done
 	done
 done
+
+# The change log of each version against its predecessor.
+mkdir -p "$out/diff"
+for dir in catalogue/*/*/; do
+	[ -f "$dir/version.yaml" ] || continue
+	dir=${dir%/}
+	ver=$(basename "$dir")
+	cat=$(basename "$(dirname "$dir")")
+	pred=$(sed -n 's/^predecessor: *["'"'"']\{0,1\}\([^"'"'"' #]*\).*/\1/p' "$dir/version.yaml")
+	[ -n "$pred" ] && [ -d "catalogue/$cat/$pred" ] || continue
+	./vcsc diff "catalogue/$cat/$pred" "$dir" -o "$out/diff/$cat-$pred-$ver.txt"
+	./vcsc diff "catalogue/$cat/$pred" "$dir" --format json \
+		-o "$out/diff/$cat-$pred-$ver.json"
+done
+
+# The website, from every version; it links the files already in
+# $out/downloads/ (PDFs written above by the document steps).
+# SITE_BASE_URL (where the site will be served) enables sitemap.xml.
+./vcsc site -o "$out/site" ${SITE_BASE_URL:+--base-url "$SITE_BASE_URL"}
+
 echo "output: $(find "$out" -type f | wc -l) files under $out/"

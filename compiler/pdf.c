@@ -28,17 +28,28 @@ static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *ud)
 static const char *hpdf_errstr(HPDF_STATUS e)
 {
 	switch (e) {
-	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
-	case HPDF_FILE_IO_ERROR: return "file I/O error";
-	case HPDF_FILE_OPEN_ERROR: return "cannot open the file";
-	case HPDF_TTF_INVALID_CMAP: return "the font has no usable Unicode cmap";
-	case HPDF_TTF_INVALID_FOMAT: return "not a TrueType font";
-	case HPDF_TTF_MISSING_TABLE: return "the font lacks a required table";
-	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font does not allow embedding";
-	case HPDF_UNSUPPORTED_FONT_TYPE: return "unsupported font type";
-	case HPDF_INVALID_FONTDEF_DATA: return "invalid font data";
-	case HPDF_STRING_OUT_OF_RANGE: return "a string is too long";
-	default: return "libharu error";
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "out of memory";
+	case HPDF_FILE_IO_ERROR:
+		return "file I/O error";
+	case HPDF_FILE_OPEN_ERROR:
+		return "cannot open the file";
+	case HPDF_TTF_INVALID_CMAP:
+		return "the font has no usable Unicode cmap";
+	case HPDF_TTF_INVALID_FOMAT:
+		return "not a TrueType font";
+	case HPDF_TTF_MISSING_TABLE:
+		return "the font lacks a required table";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "the font does not allow embedding";
+	case HPDF_UNSUPPORTED_FONT_TYPE:
+		return "unsupported font type";
+	case HPDF_INVALID_FONTDEF_DATA:
+		return "invalid font data";
+	case HPDF_STRING_OUT_OF_RANGE:
+		return "a string is too long";
+	default:
+		return "libharu error";
 	}
 }
 
@@ -119,11 +130,12 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 	struct {
 		const char *name;
 		const pdf_pstyle **dst;
-	} paras[] = {{"body", &doc->ps_body},       {"header", &doc->ps_header},
-		     {"footer", &doc->ps_footer},   {"toc-title", &doc->ps_toc_title},
-		     {"toc-1", &doc->ps_toc1},      {"toc-2", &doc->ps_toc2},
-		     {"table-cell", &doc->ps_cell}, {"table-header", &doc->ps_head},
-		     {"field-label", &doc->ps_field}, {"checkbox", &doc->ps_check}};
+	} paras[] = {
+	    {"body", &doc->ps_body},         {"header", &doc->ps_header},
+	    {"footer", &doc->ps_footer},     {"toc-title", &doc->ps_toc_title},
+	    {"toc-1", &doc->ps_toc1},        {"toc-2", &doc->ps_toc2},
+	    {"table-cell", &doc->ps_cell},   {"table-header", &doc->ps_head},
+	    {"field-label", &doc->ps_field}, {"checkbox", &doc->ps_check}};
 	int rc = 0;
 	for (size_t i = 0; i < COUNT_OF(paras); i++)
 		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, d)))
@@ -132,14 +144,14 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 		const char *name;
 		pdf_color *dst;
 	} cols[] = {{"link", &doc->c_link},
-		    {"rule", &doc->c_rule},
-		    {"header-rule", &doc->c_header_rule},
-		    {"table-rule", &doc->c_table_rule},
-		    {"table-header-fill", &doc->c_table_fill},
-		    {"code-background", &doc->c_code_bg},
-		    {"field", &doc->c_field},
-		    {"checkbox", &doc->c_check},
-		    {"ruled-line", &doc->c_ruled}};
+	            {"rule", &doc->c_rule},
+	            {"header-rule", &doc->c_header_rule},
+	            {"table-rule", &doc->c_table_rule},
+	            {"table-header-fill", &doc->c_table_fill},
+	            {"code-background", &doc->c_code_bg},
+	            {"field", &doc->c_field},
+	            {"checkbox", &doc->c_check},
+	            {"ruled-line", &doc->c_ruled}};
 	for (size_t i = 0; i < COUNT_OF(cols); i++)
 		if (pdf_style_color(st, cols[i].name, u, d, cols[i].dst) < 0)
 			rc = -1;
@@ -147,18 +159,18 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 		const char *name;
 		double *dst;
 	} sizes[] = {{"list-indent", &doc->list_indent},
-		     {"table-padding", &doc->table_pad},
-		     {"table-rule-width", &doc->table_rule_w},
-		     {"checkbox-size", &doc->check_size},
-		     {"checkbox-gap", &doc->check_gap},
-		     {"field-rule-width", &doc->field_rule_w},
-		     {"ruled-line-width", &doc->ruled_w},
-		     {"rule-width", &doc->rule_w},
-		     {"header-rule-width", &doc->header_rule_w},
-		     {"toc-indent", &doc->toc_indent},
-		     {"tag-padding", &doc->tag_pad},
-		     {"bar-gap", &doc->bar_gap},
-		     {"field-gap", &doc->field_gap}};
+	             {"table-padding", &doc->table_pad},
+	             {"table-rule-width", &doc->table_rule_w},
+	             {"checkbox-size", &doc->check_size},
+	             {"checkbox-gap", &doc->check_gap},
+	             {"field-rule-width", &doc->field_rule_w},
+	             {"ruled-line-width", &doc->ruled_w},
+	             {"rule-width", &doc->rule_w},
+	             {"header-rule-width", &doc->header_rule_w},
+	             {"toc-indent", &doc->toc_indent},
+	             {"tag-padding", &doc->tag_pad},
+	             {"bar-gap", &doc->bar_gap},
+	             {"field-gap", &doc->field_gap}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
 			rc = -1;
@@ -176,8 +188,10 @@ static int read_epoch(pdf_doc *doc, diags *d)
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (errno || *end || s[0] == '-' || v > 253402300799LL) {
-		diag_error(d, NO_POS, "SOURCE_DATE_EPOCH must be a number of "
-			   "seconds since 1970, not '%s'", s);
+		diag_error(d, NO_POS,
+		           "SOURCE_DATE_EPOCH must be a number of "
+		           "seconds since 1970, not '%s'",
+		           s);
 		d->io_failed = true;
 		return -1;
 	}
@@ -203,8 +217,8 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	doc->meta.classification = dup0(a, m->classification);
 	doc->meta.header_left = dup0(a, m->header_left);
 	doc->meta.header_right = dup0(a, m->header_right);
-	doc->meta.page_format = dup0(a, m->page_format ? m->page_format
-						       : "{page} / {pages}");
+	doc->meta.page_format =
+	    dup0(a, m->page_format ? m->page_format : "{page} / {pages}");
 	hmap_init(&doc->anchors);
 	if (m->paper == PDF_LETTER) {
 		doc->pw = 612;
@@ -218,8 +232,8 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	int before = d->errors;
 	if (doc->bw < 72 || doc->bh < 72) {
 		diag_error(d, pos_at(diags_source(d, st->path, NULL, 0), 0, 0),
-			   "the page margins leave less than an inch for the "
-			   "text");
+		           "the page margins leave less than an inch for the "
+		           "text");
 	}
 	resolve_engine_style(doc, d);
 	read_epoch(doc, d);
@@ -237,14 +251,14 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	doc->fonts = xcalloc(st->nfaces + 1, sizeof(*doc->fonts));
 	for (size_t i = 0; i < st->nfaces; i++) {
 		const char *name = HPDF_LoadTTFontFromFile(
-			doc->h, st->faces[i].path, HPDF_TRUE);
+		    doc->h, st->faces[i].path, HPDF_TRUE);
 		if (!name) {
 			diag_error(d, st->faces[i].pos,
-				   "cannot use font file '%s': %s (libharu "
-				   "error 0x%04X); the engine needs TrueType "
-				   "fonts with glyf outlines",
-				   st->faces[i].path, hpdf_errstr(doc->herr),
-				   (unsigned)doc->herr);
+			           "cannot use font file '%s': %s (libharu "
+			           "error 0x%04X); the engine needs TrueType "
+			           "fonts with glyf outlines",
+			           st->faces[i].path, hpdf_errstr(doc->herr),
+			           (unsigned)doc->herr);
 			doc->herr = 0;
 			HPDF_ResetError(doc->h);
 			continue;
@@ -254,7 +268,7 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	if (d->errors > before || doc->herr) {
 		if (doc->herr)
 			diag_error(d, NO_POS, "libharu: %s (0x%04X)",
-				   hpdf_errstr(doc->herr), (unsigned)doc->herr);
+			           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		goto fail;
 	}
 	return doc;
@@ -326,12 +340,12 @@ static void fix_tounicode(pdf_doc *doc, HPDF_Font font)
 	if (!s)
 		return;
 	HPDF_Stream_WriteStr(
-		s, "/CIDInit /ProcSet findresource begin\n"
-		   "12 dict begin\nbegincmap\n"
-		   "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-		   "/Supplement 0 >> def\n"
-		   "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-		   "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	    s, "/CIDInit /ProcSet findresource begin\n"
+	       "12 dict begin\nbegincmap\n"
+	       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	       "/Supplement 0 >> def\n"
+	       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	/* 248 ranges of 256 codes, surrogates left out; at most 100 per
 	 * block. */
 	int hi[256], n = 0;
@@ -344,14 +358,15 @@ static void fix_tounicode(pdf_doc *doc, HPDF_Font font)
 		snprintf(line, sizeof(line), "%d beginbfrange\n", m);
 		HPDF_Stream_WriteStr(s, line);
 		for (int j = i; j < i + m; j++) {
-			snprintf(line, sizeof(line), "<%02X00> <%02XFF> <%02X00>\n",
-				 hi[j], hi[j], hi[j]);
+			snprintf(line, sizeof(line),
+			         "<%02X00> <%02XFF> <%02X00>\n", hi[j], hi[j],
+			         hi[j]);
 			HPDF_Stream_WriteStr(s, line);
 		}
 		HPDF_Stream_WriteStr(s, "endbfrange\n");
 	}
 	HPDF_Stream_WriteStr(s, "endcmap\nCMapName currentdict /CMap "
-				"defineresource pop\nend\nend\n");
+	                        "defineresource pop\nend\nend\n");
 	HPDF_Stream_Free(tu->stream);
 	tu->stream = s;
 }
@@ -384,7 +399,7 @@ int pdf_face_of(const pdf_doc *doc, int family, bool bold, bool italic)
 }
 
 double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
-		      size_t n)
+                      size_t n)
 {
 	pdf_fontx *f = pdf_font(doc, face);
 	if (!f->font)
@@ -404,8 +419,10 @@ double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
 			cp = 0xfffd;
 		if (f->widths[cp] < 0) {
 			HPDF_INT gw = HPDF_Font_GetUnicodeWidth(
-				f->font, (HPDF_UNICODE)cp);
-			f->widths[cp] = (short)(gw < 0 ? 0 : gw > 30000 ? 30000 : gw);
+			    f->font, (HPDF_UNICODE)cp);
+			f->widths[cp] = (short)(gw < 0       ? 0
+			                        : gw > 30000 ? 30000
+			                                     : gw);
 		}
 		w += f->widths[cp];
 	}
@@ -442,7 +459,7 @@ pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps, const char *text)
 }
 
 static pdf_runx *add_run_in(pdf_block *b, const char *text, unsigned flags,
-			    int family)
+                            int family)
 {
 	pdf_doc *doc = b->doc;
 	const pdf_pstyle *ps = b->ps;
@@ -455,8 +472,9 @@ static pdf_runx *add_run_in(pdf_block *b, const char *text, unsigned flags,
 	r.fg = ps->color;
 	bool bold = ps->bold || (flags & PDF_BOLD);
 	bool italic = ps->italic || (flags & PDF_ITALIC);
-	int fam = family >= 0 && (size_t)family < doc->st->nfamilies ? family
-								  : ps->family;
+	int fam = family >= 0 && (size_t)family < doc->st->nfamilies
+	              ? family
+	              : ps->family;
 	if (flags & PDF_CODE) {
 		for (size_t i = 0; i < doc->st->nfamilies; i++)
 			if (strcmp(doc->st->families[i].name, "mono") == 0)
@@ -481,14 +499,13 @@ void pdf_run(pdf_block *b, const char *text, unsigned flags)
 	add_run(b, text, flags);
 }
 
-void pdf_run_family(pdf_block *b, const char *text, unsigned flags,
-		    int family)
+void pdf_run_family(pdf_block *b, const char *text, unsigned flags, int family)
 {
 	add_run_in(b, text, flags, family);
 }
 
 void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
-		 const char *uri)
+                 const char *uri)
 {
 	pdf_runx *r = add_run(b, text, flags);
 	if (uri && md_url_safe(uri)) {
@@ -498,7 +515,7 @@ void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
 }
 
 void pdf_run_ref(pdf_block *b, const char *text, unsigned flags,
-		 const char *anchor)
+                 const char *anchor)
 {
 	pdf_runx *r = add_run(b, text, flags);
 	if (anchor) {
@@ -507,8 +524,8 @@ void pdf_run_ref(pdf_block *b, const char *text, unsigned flags,
 	}
 }
 
-void pdf_run_tag(pdf_block *b, const char *text, unsigned flags,
-		 pdf_color fg, pdf_color bg)
+void pdf_run_tag(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
+                 pdf_color bg)
 {
 	pdf_runx *r = add_run(b, text, flags);
 	r->fg = fg;
@@ -552,7 +569,7 @@ void pdf_block_indent(pdf_block *b, double left)
 }
 
 void pdf_block_marker(pdf_block *b, const char *marker, double hang,
-		      unsigned flags)
+                      unsigned flags)
 {
 	b->marker_flags = flags;
 	b->marker = arena_strdup(b->doc->a, marker);
@@ -560,7 +577,7 @@ void pdf_block_marker(pdf_block *b, const char *marker, double hang,
 }
 
 pdf_block *pdf_heading(pdf_doc *doc, const pdf_pstyle *ps, int level,
-		       const char *text, const char *anchor, bool toc)
+                       const char *text, const char *anchor, bool toc)
 {
 	pdf_block *b = pdf_para_text(doc, ps, text);
 	b->keep_next = true;
@@ -574,7 +591,7 @@ pdf_block *pdf_heading(pdf_doc *doc, const pdf_pstyle *ps, int level,
 }
 
 pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols, const pdf_pstyle *cell,
-			 const pdf_pstyle *head)
+                         const pdf_pstyle *head)
 {
 	pdf_block *b = pdf_block_new(doc, B_TABLE, true);
 	pdf_table *t = arena_alloc(doc->a, sizeof(*t));
@@ -591,8 +608,8 @@ pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols, const pdf_pstyle *cell,
 
 void pdf_table_widths(pdf_table *t, const double *fractions)
 {
-	t->fracs = arena_memdup(t->doc->a, fractions,
-				t->ncols * sizeof(double));
+	t->fracs =
+	    arena_memdup(t->doc->a, fractions, t->ncols * sizeof(double));
 }
 
 void pdf_table_align(pdf_table *t, size_t col, int align)
@@ -629,7 +646,7 @@ pdf_block *pdf_table_cell(pdf_table *t)
 }
 
 void pdf_fields(pdf_doc *doc, size_t n, const char *const *labels,
-		const double *widths, double height)
+                const double *widths, double height)
 {
 	pdf_block *b = pdf_block_new(doc, B_FIELDS, true);
 	b->n = n;
@@ -644,7 +661,7 @@ void pdf_fields(pdf_doc *doc, size_t n, const char *const *labels,
 }
 
 void pdf_checkboxes(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
-		    const char *const *labels, double indent)
+                    const char *const *labels, double indent)
 {
 	pdf_block *b = pdf_block_new(doc, B_CHECKS, true);
 	b->ps = ps ? ps : doc->ps_check;
@@ -660,10 +677,11 @@ void pdf_checkboxes(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
 }
 
 void pdf_ruled_lines(pdf_doc *doc, const pdf_pstyle *ps, const char *label,
-		     int n, double spacing, double indent)
+                     int n, double spacing, double indent)
 {
 	if (label) {
-		pdf_block *l = pdf_para_text(doc, ps ? ps : doc->ps_field, label);
+		pdf_block *l =
+		    pdf_para_text(doc, ps ? ps : doc->ps_field, label);
 		l->indent = indent;
 		l->keep_next = true;
 	}
@@ -688,7 +706,7 @@ static void draw_push(pdf_block *b, pdf_item it)
 }
 
 void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
-		   pdf_color c, double stroke)
+                   pdf_color c, double stroke)
 {
 	pdf_item it = {0};
 	it.kind = stroke > 0 ? I_STROKE : I_FILL;
@@ -702,7 +720,7 @@ void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
 }
 
 void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
-		   pdf_color c, double width)
+                   pdf_color c, double width)
 {
 	pdf_item it = {0};
 	it.kind = I_LINE;
@@ -716,14 +734,15 @@ void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
 }
 
 void pdf_draw_text(pdf_block *b, double x, double baseline,
-		   const pdf_pstyle *ps, unsigned flags, const char *text)
+                   const pdf_pstyle *ps, unsigned flags, const char *text)
 {
 	buf t = {0};
 	put_clean(&t, text ? text : "");
 	pdf_item it = {0};
 	it.kind = I_TEXT;
-	it.face = pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
-			      ps->italic || (flags & PDF_ITALIC));
+	it.face =
+	    pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
+	                ps->italic || (flags & PDF_ITALIC));
 	it.size = (float)ps->size;
 	it.x = (float)x;
 	it.y = (float)baseline;
@@ -780,8 +799,8 @@ typedef struct lbox {
 
 typedef struct flat {
 	pdf_doc *doc;
-	double space;       /* pending space before the next slice */
-	bool brk;           /* the next slice starts a page */
+	double space; /* pending space before the next slice */
+	bool brk;     /* the next slice starts a page */
 	int keep_depth;
 	size_t keep_start;
 } flat;
@@ -809,8 +828,8 @@ static pdf_slice *new_slice(flat *f, pdf_block *b, float h)
 	return sl;
 }
 
-static void add_mark(pdf_doc *doc, pdf_slice *s, const char *anchor,
-		     int level, const char *title, float y)
+static void add_mark(pdf_doc *doc, pdf_slice *s, const char *anchor, int level,
+                     const char *title, float y)
 {
 	pdf_mark m = {anchor, level, title, y};
 	VEC_PUSH(s->marks, s->nmarks, s->markcap, m);
@@ -859,8 +878,8 @@ static bool all_spaces(const char *s, size_t n)
 
 /* Lays out paragraph b in width w with its left edge at x0 (page
  * coordinates). One lbox per line, items relative to the line's top. */
-static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0,
-			 double w, lbox **out)
+static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
+                         lbox **out)
 {
 	const pdf_pstyle *ps = b->ps;
 	const char *text = b->text.data ? b->text.data : "";
@@ -870,7 +889,7 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0,
 	if (w < 10)
 		w = 10;
 	size_t nl = pdf_break_lines(text, len, doc->meta.lang, w, w,
-				    measure_runs, &mc, &lines);
+	                            measure_runs, &mc, &lines);
 	lbox *boxes = xcalloc(nl, sizeof(*boxes));
 	int base_face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
 	pdf_fontx *bf = pdf_font(doc, base_face);
@@ -897,7 +916,8 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0,
 		if (ps->bar_width > 0) {
 			pdf_item it = {0};
 			it.kind = I_FILL;
-			it.x = (float)(x0 - b->indent - doc->bar_gap - ps->bar_width);
+			it.x = (float)(x0 - b->indent - doc->bar_gap -
+			               ps->bar_width);
 			it.y = 0;
 			it.w = (float)ps->bar_width;
 			it.h = (float)h;
@@ -907,10 +927,10 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0,
 		if (li == 0 && b->marker) {
 			pdf_item it = {0};
 			it.kind = I_TEXT;
-			it.face = pdf_face_of(doc, ps->family,
-					      ps->bold || (b->marker_flags & PDF_BOLD),
-					      ps->italic ||
-						      (b->marker_flags & PDF_ITALIC));
+			it.face = pdf_face_of(
+			    doc, ps->family,
+			    ps->bold || (b->marker_flags & PDF_BOLD),
+			    ps->italic || (b->marker_flags & PDF_ITALIC));
 			it.size = (float)ps->size;
 			it.x = (float)(x0 - b->hang);
 			it.y = (float)base;
@@ -926,7 +946,7 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0,
 			size_t z = l->end < r->end ? l->end : r->end;
 			bool first = a == r->start, last = z == r->end;
 			double tw = pdf_text_width(doc, r->face, r->size,
-						   text + a, z - a);
+			                           text + a, z - a);
 			pdf_fontx *rf = pdf_font(doc, r->face);
 			double rasc = rf->ascent * r->size / 1000.0;
 			double rdesc = -rf->descent * r->size / 1000.0;
@@ -1015,8 +1035,8 @@ static void flat_para(flat *f, pdf_block *b)
 		s->itemcap = bx[i].cap;
 		bx[i].items = NULL;
 		if (i + 1 < n)
-			s->keep_next = (long)i + 1 < orphans ||
-				       (long)(n - i - 1) < widows;
+			s->keep_next =
+			    (long)i + 1 < orphans || (long)(n - i - 1) < widows;
 		else
 			s->keep_next = b->keep_next;
 		if (i == 0) {
@@ -1024,7 +1044,7 @@ static void flat_para(flat *f, pdf_block *b)
 				add_mark(doc, s, b->anchor, 0, NULL, 0);
 			if (b->outline_level > 0)
 				add_mark(doc, s, NULL, b->outline_level,
-					 b->outline_title, 0);
+				         b->outline_title, 0);
 			if (b->break_before)
 				s->break_before = true;
 		}
@@ -1039,11 +1059,11 @@ static double cell_text_width(pdf_doc *doc, const pdf_block *c, bool widest)
 	const char *text = c->text.data ? c->text.data : "";
 	if (widest)
 		return pdf_widest_word(text, c->text.len, doc->meta.lang,
-				       measure_runs, &mc);
+		                       measure_runs, &mc);
 	/* natural width: the widest line when nothing wraps */
 	pdf_line *lines;
-	size_t n = pdf_break_lines(text, c->text.len, doc->meta.lang, 1e9,
-				   1e9, measure_runs, &mc, &lines);
+	size_t n = pdf_break_lines(text, c->text.len, doc->meta.lang, 1e9, 1e9,
+	                           measure_runs, &mc, &lines);
 	double w = 0;
 	for (size_t i = 0; i < n; i++)
 		if (lines[i].width > w)
@@ -1053,11 +1073,12 @@ static double cell_text_width(pdf_doc *doc, const pdf_block *c, bool widest)
 }
 
 static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
-			 double *cw)
+                         double *cw)
 {
 	size_t nc = t->ncols;
 	double pad = 2 * doc->table_pad;
-	double *mn = xcalloc(nc, sizeof(double)), *nat = xcalloc(nc, sizeof(double));
+	double *mn = xcalloc(nc, sizeof(double)),
+	       *nat = xcalloc(nc, sizeof(double));
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->rows[r].n && c < nc; c++) {
 			const pdf_block *cell = t->rows[r].cells[c];
@@ -1078,8 +1099,8 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 			sum += t->fracs[c] > 0 ? t->fracs[c] : 0;
 		for (size_t c = 0; c < nc; c++) {
 			cw[c] = avail * (sum > 0 && t->fracs[c] > 0
-						 ? t->fracs[c] / sum
-						 : 1.0 / (double)nc);
+			                     ? t->fracs[c] / sum
+			                     : 1.0 / (double)nc);
 			if (cw[c] < mn[c])
 				deficit += mn[c] - cw[c];
 			else
@@ -1088,8 +1109,10 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 		if (deficit > 0 && slack >= deficit)
 			for (size_t c = 0; c < nc; c++)
 				cw[c] = cw[c] < mn[c]
-						? mn[c]
-						: cw[c] - deficit * (cw[c] - mn[c]) / slack;
+				            ? mn[c]
+				            : cw[c] - deficit *
+				                          (cw[c] - mn[c]) /
+				                          slack;
 		free(mn);
 		free(nat);
 		return;
@@ -1110,7 +1133,7 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 			cw[c] = avail * mn[c] / smin;
 		else
 			cw[c] = mn[c] + (avail - smin) * (nat[c] - mn[c]) /
-						(snat - smin);
+			                    (snat - smin);
 	}
 	free(mn);
 	free(nat);
@@ -1143,12 +1166,13 @@ static void flat_table(flat *f, pdf_block *tb)
 			pdf_block *cell = row->cells[c];
 			pdf_pstyle *aps = NULL;
 			if (t->align[c] != cell->ps->align) {
-				aps = arena_memdup(doc->a, cell->ps, sizeof(*aps));
+				aps = arena_memdup(doc->a, cell->ps,
+				                   sizeof(*aps));
 				aps->align = t->align[c];
 				cell->ps = aps;
 			}
 			ncl[c] = para_lines(doc, cell, x + pad, cw[c] - 2 * pad,
-					    &cells[c]);
+			                    &cells[c]);
 			double h = 2 * pad;
 			for (size_t i = 0; i < ncl[c]; i++)
 				h += cells[c][i].h;
@@ -1174,7 +1198,8 @@ static void flat_table(flat *f, pdf_block *tb)
 					double y = 0;
 					size_t i = from[c];
 					while (i < ncl[c] &&
-					       (i == from[c] || y + cells[c][i].h <= limit)) {
+					       (i == from[c] ||
+					        y + cells[c][i].h <= limit)) {
 						y += cells[c][i].h;
 						i++;
 					}
@@ -1212,16 +1237,19 @@ static void flat_table(flat *f, pdf_block *tb)
 					it.w = (float)cw[c];
 					it.h = (float)sh;
 					it.c = doc->c_table_fill;
-					item_push(&s->items, &s->nitems, &s->itemcap, it);
+					item_push(&s->items, &s->nitems,
+					          &s->itemcap, it);
 				}
 				double y = pad;
-				for (size_t i = c < n ? from[c] : 0; c < n && i < to[c];
-				     i++) {
-					for (size_t k = 0; k < cells[c][i].n; k++) {
-						pdf_item ci = cells[c][i].items[k];
+				for (size_t i = c < n ? from[c] : 0;
+				     c < n && i < to[c]; i++) {
+					for (size_t k = 0; k < cells[c][i].n;
+					     k++) {
+						pdf_item ci =
+						    cells[c][i].items[k];
 						ci.y += (float)y;
 						item_push(&s->items, &s->nitems,
-							  &s->itemcap, ci);
+						          &s->itemcap, ci);
 					}
 					y += cells[c][i].h;
 				}
@@ -1232,7 +1260,8 @@ static void flat_table(flat *f, pdf_block *tb)
 				it.h = (float)sh;
 				it.lw = (float)doc->table_rule_w;
 				it.c = doc->c_table_rule;
-				item_push(&s->items, &s->nitems, &s->itemcap, it);
+				item_push(&s->items, &s->nitems, &s->itemcap,
+				          it);
 				x += cw[c];
 			}
 			for (size_t c = 0; c < n; c++)
@@ -1273,7 +1302,8 @@ static void flat_fields(flat *f, pdf_block *b)
 		lt.face = face;
 		lt.size = (float)ps->size;
 		lt.x = (float)(x + doc->table_pad);
-		lt.y = (float)(doc->table_pad * 0.8 + fx->ascent * ps->size / 1000.0);
+		lt.y = (float)(doc->table_pad * 0.8 +
+		               fx->ascent * ps->size / 1000.0);
 		lt.c = ps->color;
 		lt.s = b->labels[i];
 		item_push(&s->items, &s->nitems, &s->itemcap, lt);
@@ -1301,7 +1331,7 @@ static void flat_checks(flat *f, pdf_block *b)
 	size_t first = f->doc->nslices;
 	for (size_t i = 0; i < b->n; i++) {
 		double lw = pdf_text_width(doc, face, ps->size, b->labels[i],
-					   strlen(b->labels[i]));
+		                           strlen(b->labels[i]));
 		double ew = box + gap + lw;
 		if (!s || (x > left && x + ew > right)) {
 			s = new_slice(f, b, (float)h);
@@ -1393,9 +1423,11 @@ static void flat_rule(flat *f, pdf_block *b)
 static void flat_toc_entry(flat *f, pdf_block *target)
 {
 	pdf_doc *doc = f->doc;
-	const pdf_pstyle *ps = target->toc_level <= 1 ? doc->ps_toc1 : doc->ps_toc2;
+	const pdf_pstyle *ps =
+	    target->toc_level <= 1 ? doc->ps_toc1 : doc->ps_toc2;
 	double extra = target->toc_level > 2
-			       ? doc->toc_indent * (target->toc_level - 2) : 0;
+	                   ? doc->toc_indent * (target->toc_level - 2)
+	                   : 0;
 	pdf_block tmp = {0};
 	tmp.doc = doc;
 	tmp.ps = ps;
@@ -1410,9 +1442,9 @@ static void flat_toc_entry(flat *f, pdf_block *target)
 	size_t n = para_lines(doc, &tmp, x0, w, &bx);
 	mctx mc = {doc, &tmp};
 	pdf_line *lines;
-	size_t nl = pdf_break_lines(tmp.text.data ? tmp.text.data : "",
-				    tmp.text.len, doc->meta.lang, w, w,
-				    measure_runs, &mc, &lines);
+	size_t nl =
+	    pdf_break_lines(tmp.text.data ? tmp.text.data : "", tmp.text.len,
+	                    doc->meta.lang, w, w, measure_runs, &mc, &lines);
 	f->space = space_before(f, ps);
 	for (size_t i = 0; i < n; i++) {
 		pdf_slice *s = new_slice(f, NULL, bx[i].h);
@@ -1435,7 +1467,8 @@ static void flat_toc_entry(flat *f, pdf_block *target)
 			d.lw = 0.6f;
 			d.c = ps->color;
 			if (d.w > 4)
-				item_push(&s->items, &s->nitems, &s->itemcap, d);
+				item_push(&s->items, &s->nitems, &s->itemcap,
+				          d);
 			pdf_item p = {0};
 			p.kind = I_PAGEREF;
 			p.face = face;
@@ -1484,24 +1517,45 @@ static void flatten(pdf_doc *doc)
 		if (b->break_before && b->kind != B_PARA)
 			f.brk = true;
 		switch (b->kind) {
-		case B_PARA: flat_para(&f, b); break;
-		case B_TABLE: flat_table(&f, b); break;
-		case B_FIELDS: flat_fields(&f, b); break;
-		case B_CHECKS: flat_checks(&f, b); break;
-		case B_RULED: flat_ruled(&f, b); break;
-		case B_RULE: flat_rule(&f, b); break;
-		case B_DRAW: flat_draw(&f, b); break;
-		case B_SPACE: f.space += b->height; break;
-		case B_BREAK: f.brk = true; f.space = 0; break;
-		case B_TOC: flat_toc(&f, b); break;
+		case B_PARA:
+			flat_para(&f, b);
+			break;
+		case B_TABLE:
+			flat_table(&f, b);
+			break;
+		case B_FIELDS:
+			flat_fields(&f, b);
+			break;
+		case B_CHECKS:
+			flat_checks(&f, b);
+			break;
+		case B_RULED:
+			flat_ruled(&f, b);
+			break;
+		case B_RULE:
+			flat_rule(&f, b);
+			break;
+		case B_DRAW:
+			flat_draw(&f, b);
+			break;
+		case B_SPACE:
+			f.space += b->height;
+			break;
+		case B_BREAK:
+			f.brk = true;
+			f.space = 0;
+			break;
+		case B_TOC:
+			flat_toc(&f, b);
+			break;
 		case B_KEEP_BEGIN:
 			if (f.keep_depth++ == 0)
 				f.keep_start = doc->nslices;
 			break;
 		case B_KEEP_END:
 			if (f.keep_depth > 0 && --f.keep_depth == 0)
-				for (size_t s = f.keep_start; s + 1 < doc->nslices;
-				     s++)
+				for (size_t s = f.keep_start;
+				     s + 1 < doc->nslices; s++)
 					doc->slices[s].keep_next = true;
 			break;
 		}
@@ -1546,7 +1600,8 @@ static void paginate(pdf_doc *doc)
 			cur = 0;
 			if (s->header >= 0 && !s->is_header)
 				for (int k = 0; k < s->nheader; k++) {
-					size_t hs = (size_t)s->header + (size_t)k;
+					size_t hs =
+					    (size_t)s->header + (size_t)k;
 					place(pg, hs, cur);
 					cur += doc->slices[hs].h;
 				}
@@ -1585,9 +1640,10 @@ int pdf_layout(pdf_doc *doc, diags *d)
 	paginate(doc);
 	doc->laid_out = true;
 	if (doc->herr) {
-		diag_error(d, NO_POS, "PDF layout failed: %s (libharu error "
-			   "0x%04X)", hpdf_errstr(doc->herr),
-			   (unsigned)doc->herr);
+		diag_error(d, NO_POS,
+		           "PDF layout failed: %s (libharu error "
+		           "0x%04X)",
+		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		return -1;
 	}
 	return 0;
@@ -1640,21 +1696,23 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	if (pdf_layout(doc, d) < 0)
 		return -1;
 	if (pdf_render(doc) < 0 || doc->herr) {
-		diag_error(d, NO_POS, "cannot draw the PDF: %s (libharu error "
-			   "0x%04X)", hpdf_errstr(doc->herr),
-			   (unsigned)doc->herr);
+		diag_error(d, NO_POS,
+		           "cannot draw the PDF: %s (libharu error "
+		           "0x%04X)",
+		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		return -1;
 	}
 	if (HPDF_SaveToStream(doc->h) != HPDF_OK || doc->herr) {
-		diag_error(d, NO_POS, "cannot write the PDF: %s (libharu error "
-			   "0x%04X)", hpdf_errstr(doc->herr),
-			   (unsigned)doc->herr);
+		diag_error(d, NO_POS,
+		           "cannot write the PDF: %s (libharu error "
+		           "0x%04X)",
+		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		return -1;
 	}
 	outfile of;
 	if (outfile_open(&of, path) < 0) {
 		diag_error(d, NO_POS, "cannot write '%s': %s", path,
-			   strerror(errno));
+		           strerror(errno));
 		d->io_failed = true;
 		return -2;
 	}
@@ -1673,17 +1731,17 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 		doc->herr = 0;
 	if (doc->herr) {
 		outfile_abort(&of);
-		diag_error(d, NO_POS, "cannot write the PDF: %s (libharu error "
-			   "0x%04X)", hpdf_errstr(doc->herr),
-			   (unsigned)doc->herr);
+		diag_error(d, NO_POS,
+		           "cannot write the PDF: %s (libharu error "
+		           "0x%04X)",
+		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		return -1;
 	}
 	if (outfile_commit(&of) < 0) {
 		diag_error(d, NO_POS, "cannot write '%s': %s", path,
-			   strerror(errno));
+		           strerror(errno));
 		d->io_failed = true;
 		return -2;
 	}
 	return 0;
 }
-

@@ -49,14 +49,14 @@ enum { PDF_LEFT, PDF_CENTER, PDF_RIGHT };
 /* A paragraph style, as read from the style file. */
 typedef struct pdf_pstyle {
 	const char *name;
-	int family;           /* index into the style's font families */
+	int family; /* index into the style's font families */
 	bool bold, italic;
 	double size, leading; /* points */
 	pdf_color color;
 	double space_before, space_after;
-	double indent;        /* left indent */
-	int align;            /* PDF_LEFT, PDF_CENTER, PDF_RIGHT */
-	double bar_width;     /* a vertical bar left of the text, 0: none */
+	double indent;    /* left indent */
+	int align;        /* PDF_LEFT, PDF_CENTER, PDF_RIGHT */
+	double bar_width; /* a vertical bar left of the text, 0: none */
 	pdf_color bar_color;
 	srcpos pos;
 } pdf_pstyle;
@@ -72,14 +72,14 @@ void pdf_style_free(pdf_style *st);
 /* Named look-ups; report to d and return NULL / -1 when the style file
  * lacks the name (user is the document asking, for the message). */
 const pdf_pstyle *pdf_style_para(const pdf_style *st, const char *name,
-				 const char *user, diags *d);
+                                 const char *user, diags *d);
 int pdf_style_color(const pdf_style *st, const char *name, const char *user,
-		    diags *d, pdf_color *out);
+                    diags *d, pdf_color *out);
 int pdf_style_size(const pdf_style *st, const char *name, const char *user,
-		   diags *d, double *out);
+                   diags *d, double *out);
 /* A font family by name (for pdf_run_family), or -1 after reporting. */
 int pdf_style_family(const pdf_style *st, const char *name, const char *user,
-		     diags *d);
+                     diags *d);
 
 /* ---- texts per language (labels of a document's own furniture) ---- */
 
@@ -90,7 +90,7 @@ typedef struct pdf_texts pdf_texts;
  * translation in lang, and no other key may appear; otherwise reports to
  * d (with positions) and returns NULL. */
 pdf_texts *pdf_texts_load(const char *path, const char *lang,
-			  const char *const *keys, size_t nkeys, diags *d);
+                          const char *const *keys, size_t nkeys, diags *d);
 /* The text of key (one of the keys given to pdf_texts_load). */
 const char *pdf_text_get(const pdf_texts *t, const char *key);
 void pdf_texts_free(pdf_texts *t);
@@ -104,14 +104,14 @@ int pdf_paper_parse(const char *s, pdf_paper *out);
 
 typedef struct pdf_meta {
 	pdf_paper paper;
-	const char *lang;           /* document language, e.g. "de" */
+	const char *lang; /* document language, e.g. "de" */
 	const char *title, *subject, *author, *keywords; /* metadata */
-	const char *doc_id;         /* footer, left */
-	const char *classification; /* footer, centre */
-	const char *header_left, *header_right; /* running header */
+	const char *doc_id;                              /* footer, left */
+	const char *classification;                      /* footer, centre */
+	const char *header_left, *header_right;          /* running header */
 	/* footer, right: "{page}" and "{pages}" are replaced */
 	const char *page_format;
-	bool plain_first_page;      /* no running header on page 1 */
+	bool plain_first_page; /* no running header on page 1 */
 } pdf_meta;
 
 typedef struct pdf_doc pdf_doc;
@@ -133,64 +133,62 @@ double pdf_body_height(const pdf_doc *doc);
 enum {
 	PDF_BOLD = 1,
 	PDF_ITALIC = 2,
-	PDF_CODE = 4,   /* monospace family, light background */
+	PDF_CODE = 4, /* monospace family, light background */
 	PDF_STRIKE = 8,
 };
 
 /* A paragraph in style ps. Append its text with pdf_run*(). */
 pdf_block *pdf_para(pdf_doc *doc, const pdf_pstyle *ps);
 /* A paragraph holding text (may be NULL) in one run. */
-pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps,
-			 const char *text);
+pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps, const char *text);
 /* Appends text (UTF-8; "\n" breaks the line) with flags. */
 void pdf_run(pdf_block *b, const char *text, unsigned flags);
 /* Appends text that links to a URI (only if md_url_safe) ... */
 void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
-		 const char *uri);
+                 const char *uri);
 /* ... or to an anchor of this document (see pdf_block_anchor). */
 void pdf_run_ref(pdf_block *b, const char *text, unsigned flags,
-		 const char *anchor);
+                 const char *anchor);
 /* Appends text set in another font family (e.g. one with CJK glyphs). */
-void pdf_run_family(pdf_block *b, const char *text, unsigned flags,
-		    int family);
+void pdf_run_family(pdf_block *b, const char *text, unsigned flags, int family);
 /* Appends text in colour fg on a filled background bg (a tag). */
-void pdf_run_tag(pdf_block *b, const char *text, unsigned flags,
-		 pdf_color fg, pdf_color bg);
+void pdf_run_tag(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
+                 pdf_color bg);
 
 /* A heading: a paragraph kept with what follows, with an outline entry at
  * level (1 = top) and, if toc, an entry in the table of contents. anchor
  * names its position for links (NULL: none). */
 pdf_block *pdf_heading(pdf_doc *doc, const pdf_pstyle *ps, int level,
-		       const char *text, const char *anchor, bool toc);
+                       const char *text, const char *anchor, bool toc);
 
 /* Block properties. */
 void pdf_block_anchor(pdf_block *b, const char *anchor);
 void pdf_block_outline(pdf_block *b, int level, const char *title);
 void pdf_block_toc(pdf_block *b, int level, const char *title);
-void pdf_block_keep_next(pdf_block *b);       /* same page as the next */
-void pdf_block_break_before(pdf_block *b);    /* start a new page */
+void pdf_block_keep_next(pdf_block *b);    /* same page as the next */
+void pdf_block_break_before(pdf_block *b); /* start a new page */
 void pdf_block_indent(pdf_block *b, double left);
 /* A marker ("•", "3.", "1.2.a") set hang points left of the first line,
  * in the paragraph's style with flags (PDF_BOLD ...). */
 void pdf_block_marker(pdf_block *b, const char *marker, double hang,
-		      unsigned flags);
+                      unsigned flags);
 
 /* Markdown prose (CommonMark + GitHub tables) as blocks in style ps:
  * paragraphs, bold, italic, code, links, lists, tables, quotes, code
  * blocks. Headings become bold paragraphs. indent shifts everything. */
 void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
-		  double indent);
+                  double indent);
 /* The same, continuing paragraph lead (already in the flow, holding e.g.
  * a tag) with the first Markdown paragraph; lead stays a paragraph of its
  * own when the prose does not start with one. */
 void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
-		       const pdf_pstyle *ps, double indent);
+                       const pdf_pstyle *ps, double indent);
 
 /* Tables. Cells are paragraphs: add runs to the block returned by
  * pdf_table_cell(). Rows split across pages between rows; the header rows
  * are repeated at the top of every page the table continues on. */
-pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols,
-			 const pdf_pstyle *cell, const pdf_pstyle *head);
+pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols, const pdf_pstyle *cell,
+                         const pdf_pstyle *head);
 /* Column widths as fractions of the width (default: from the content). */
 void pdf_table_widths(pdf_table *t, const double *fractions);
 void pdf_table_align(pdf_table *t, size_t col, int align);
@@ -204,25 +202,25 @@ pdf_block *pdf_table_cell(pdf_table *t);
 /* A row of labelled boxes to write in: widths are fractions of the text
  * width (NULL: equal), height in points. */
 void pdf_fields(pdf_doc *doc, size_t n, const char *const *labels,
-		const double *widths, double height);
+                const double *widths, double height);
 /* Checkboxes with labels in style ps, flowed across the width. */
 void pdf_checkboxes(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
-		    const char *const *labels, double indent);
+                    const char *const *labels, double indent);
 /* n ruled lines to write on, spacing apart, with an optional label in
  * style ps above them. */
 void pdf_ruled_lines(pdf_doc *doc, const pdf_pstyle *ps, const char *label,
-		     int n, double spacing, double indent);
+                     int n, double spacing, double indent);
 
 /* A drawing of w x h points in the flow, aligned PDF_LEFT, PDF_CENTER or
  * PDF_RIGHT (a QR code, a seal). Its elements are placed in points from
  * its top-left corner, y downwards. stroke 0 fills the rectangle. */
 pdf_block *pdf_drawing(pdf_doc *doc, double w, double h, int align);
 void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
-		   pdf_color c, double stroke);
+                   pdf_color c, double stroke);
 void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
-		   pdf_color c, double width);
+                   pdf_color c, double width);
 void pdf_draw_text(pdf_block *b, double x, double baseline,
-		   const pdf_pstyle *ps, unsigned flags, const char *text);
+                   const pdf_pstyle *ps, unsigned flags, const char *text);
 
 /* A horizontal rule, vertical space, a page break. */
 void pdf_rule(pdf_doc *doc, double indent);
@@ -262,7 +260,7 @@ int pdf_page_header_rows(const pdf_doc *doc, int page);
 
 /* Width in points of text[start, end). */
 typedef double (*pdf_measure_fn)(void *ctx, const char *text, size_t start,
-				  size_t end);
+                                 size_t end);
 
 typedef struct pdf_line {
 	size_t start, end; /* bytes of the line, trailing spaces excluded */
@@ -276,7 +274,7 @@ typedef struct pdf_line {
  * than the line is broken between characters. Returns the number of lines
  * (at least 1) and a malloc'd array in *lines. */
 size_t pdf_break_lines(const char *text, size_t len, const char *lang,
-		       double first_width, double width, pdf_measure_fn m,
-		       void *ctx, pdf_line **lines);
+                       double first_width, double width, pdf_measure_fn m,
+                       void *ctx, pdf_line **lines);
 
 #endif

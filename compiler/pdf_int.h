@@ -58,7 +58,7 @@ typedef struct pdf_runx {
 	float size;
 	pdf_color fg, bg;
 	bool has_bg;
-	float pad;         /* horizontal padding of a background */
+	float pad; /* horizontal padding of a background */
 	unsigned flags;
 	const char *uri, *anchor; /* link target */
 } pdf_runx;
@@ -151,7 +151,7 @@ typedef struct pdf_mark {
 	const char *anchor; /* destination name, or NULL */
 	int level;          /* outline level, 0: none */
 	const char *title;
-	float y;            /* from the slice top */
+	float y; /* from the slice top */
 } pdf_mark;
 
 typedef struct pdf_anchor {
@@ -184,9 +184,9 @@ typedef struct pdf_page {
 } pdf_page;
 
 typedef struct pdf_fontx {
-	const char *name; /* as registered in libharu */
-	HPDF_Font font;   /* NULL until first used */
-	short *widths;    /* per BMP code point, -1 unknown; malloc'd */
+	const char *name;      /* as registered in libharu */
+	HPDF_Font font;        /* NULL until first used */
+	short *widths;         /* per BMP code point, -1 unknown; malloc'd */
 	float ascent, descent; /* per 1000 */
 } pdf_fontx;
 
@@ -197,17 +197,17 @@ struct pdf_doc {
 	diags *d;
 	HPDF_Doc h;
 	HPDF_STATUS herr, hdetail; /* first libharu error */
-	pdf_fontx *fonts; /* by face */
-	double pw, ph;    /* page size */
-	double bw, bh;    /* body size */
+	pdf_fontx *fonts;          /* by face */
+	double pw, ph;             /* page size */
+	double bw, bh;             /* body size */
 	/* resolved engine styles */
 	const pdf_pstyle *ps_body, *ps_header, *ps_footer, *ps_toc_title,
-		*ps_toc1, *ps_toc2, *ps_cell, *ps_head, *ps_field, *ps_check;
+	    *ps_toc1, *ps_toc2, *ps_cell, *ps_head, *ps_field, *ps_check;
 	pdf_color c_link, c_rule, c_header_rule, c_table_rule, c_table_fill,
-		c_code_bg, c_field, c_check, c_ruled;
+	    c_code_bg, c_field, c_check, c_ruled;
 	double list_indent, table_pad, table_rule_w, check_size, check_gap,
-		field_rule_w, ruled_w, rule_w, header_rule_w, toc_indent,
-		tag_pad, bar_gap, field_gap;
+	    field_rule_w, ruled_w, rule_w, header_rule_w, toc_indent, tag_pad,
+	    bar_gap, field_gap;
 	/* flow */
 	pdf_block **flow;
 	size_t nflow, flowcap;
@@ -220,7 +220,7 @@ struct pdf_doc {
 	size_t nslices, slicecap;
 	pdf_page *pages;
 	size_t npages, pagecap;
-	hmap anchors; /* name -> pdf_anchor (arena) */
+	hmap anchors;  /* name -> pdf_anchor (arena) */
 	char date[32]; /* from SOURCE_DATE_EPOCH, or "" */
 	long long epoch;
 	bool has_epoch;
@@ -230,12 +230,12 @@ struct pdf_doc {
 pdf_block *pdf_block_new(pdf_doc *doc, pdf_bkind kind, bool in_flow);
 int pdf_face_of(const pdf_doc *doc, int family, bool bold, bool italic);
 double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
-		      size_t n);
+                      size_t n);
 pdf_fontx *pdf_font(pdf_doc *doc, int face);
 
 /* pdf_text.c: the widest unbreakable piece of text (for table columns). */
 double pdf_widest_word(const char *text, size_t len, const char *lang,
-		       pdf_measure_fn m, void *ctx);
+                       pdf_measure_fn m, void *ctx);
 
 /* pdf_render.c */
 int pdf_render(pdf_doc *doc);

@@ -19,7 +19,7 @@ typedef struct mdctx {
 } mdctx;
 
 static void inlines(pdf_block *b, cmark_node *parent, unsigned flags,
-		    const char *uri)
+                    const char *uri)
 {
 	for (cmark_node *n = cmark_node_first_child(parent); n;
 	     n = cmark_node_next(n)) {
@@ -35,7 +35,8 @@ static void inlines(pdf_block *b, cmark_node *parent, unsigned flags,
 			break;
 		case CMARK_NODE_CODE:
 			if (uri)
-				pdf_run_uri(b, lit ? lit : "", flags | PDF_CODE, uri);
+				pdf_run_uri(b, lit ? lit : "", flags | PDF_CODE,
+				            uri);
 			else
 				pdf_run(b, lit ? lit : "", flags | PDF_CODE);
 			break;
@@ -100,15 +101,17 @@ static void table(mdctx *c, cmark_node *n, double indent)
 	pdf_table *t = pdf_table_new(doc, ncols, cell, head);
 	pdf_table_indent(t, indent + c->ps->indent);
 	for (size_t i = 0; al && i < ncols; i++)
-		pdf_table_align(t, i, al[i] == 'c'   ? PDF_CENTER
-				      : al[i] == 'r' ? PDF_RIGHT
-						     : PDF_LEFT);
+		pdf_table_align(t, i,
+		                al[i] == 'c'   ? PDF_CENTER
+		                : al[i] == 'r' ? PDF_RIGHT
+		                               : PDF_LEFT);
 	for (cmark_node *row = cmark_node_first_child(n); row;
 	     row = cmark_node_next(row)) {
-		pdf_table_row(t, cmark_gfm_extensions_get_table_row_is_header(row));
+		pdf_table_row(
+		    t, cmark_gfm_extensions_get_table_row_is_header(row));
 		size_t k = 0;
-		for (cmark_node *cl = cmark_node_first_child(row); cl && k < ncols;
-		     cl = cmark_node_next(cl), k++)
+		for (cmark_node *cl = cmark_node_first_child(row);
+		     cl && k < ncols; cl = cmark_node_next(cl), k++)
 			inlines(pdf_table_cell(t), cl, 0, NULL);
 		for (; k < ncols; k++)
 			pdf_table_cell(t);
@@ -116,7 +119,7 @@ static void table(mdctx *c, cmark_node *n, double indent)
 }
 
 static void blocks(mdctx *c, cmark_node *parent, double indent, bool tight,
-		   int depth)
+                   int depth)
 {
 	pdf_doc *doc = c->doc;
 	for (cmark_node *n = cmark_node_first_child(parent); n;
@@ -150,10 +153,10 @@ static void blocks(mdctx *c, cmark_node *parent, double indent, bool tight,
 			blocks(c, n, indent + doc->list_indent, false, depth);
 			break;
 		case CMARK_NODE_LIST: {
-			bool ordered = cmark_node_get_list_type(n) ==
-				       CMARK_ORDERED_LIST;
-			bool paren = cmark_node_get_list_delim(n) ==
-				     CMARK_PAREN_DELIM;
+			bool ordered =
+			    cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+			bool paren =
+			    cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM;
 			int num = cmark_node_get_list_start(n);
 			bool tl = cmark_node_get_list_tight(n);
 			double li = indent + doc->list_indent;
@@ -162,11 +165,11 @@ static void blocks(mdctx *c, cmark_node *parent, double indent, bool tight,
 				char m[32];
 				if (ordered)
 					snprintf(m, sizeof(m), "%d%c", num,
-						 paren ? ')' : '.');
+					         paren ? ')' : '.');
 				else
 					snprintf(m, sizeof(m), "%s",
-						 depth % 2 ? "\xe2\x80\x93"
-							   : "\xe2\x80\xa2");
+					         depth % 2 ? "\xe2\x80\x93"
+					                   : "\xe2\x80\xa2");
 				c->marker = arena_strdup(doc->a, m);
 				c->hang = doc->list_indent;
 				blocks(c, it, li, tl, depth + 1);
@@ -185,7 +188,7 @@ static void blocks(mdctx *c, cmark_node *parent, double indent, bool tight,
 }
 
 void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
-		  double indent)
+                  double indent)
 {
 	if (!md)
 		return;
@@ -199,7 +202,7 @@ void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
 }
 
 void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
-		       const pdf_pstyle *ps, double indent)
+                       const pdf_pstyle *ps, double indent)
 {
 	if (!md)
 		return;

@@ -58,7 +58,7 @@ static void set_stroke(HPDF_Page p, pdf_color c)
 }
 
 static void text_at(pdf_doc *doc, HPDF_Page p, int face, double size,
-		    pdf_color c, double x, double y, const char *s)
+                    pdf_color c, double x, double y, const char *s)
 {
 	pdf_fontx *f = pdf_font(doc, face);
 	if (!f->font || !*s)
@@ -79,8 +79,9 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 		if (it->kind != I_FILL)
 			continue;
 		set_fill(p, it->c);
-		HPDF_Page_Rectangle(p, it->x, (HPDF_REAL)page_y(doc, top + it->y + it->h),
-				    it->w, it->h);
+		HPDF_Page_Rectangle(p, it->x,
+		                    (HPDF_REAL)page_y(doc, top + it->y + it->h),
+		                    it->w, it->h);
 		HPDF_Page_Fill(p);
 	}
 	for (size_t i = 0; i < s->nitems; i++) {
@@ -91,14 +92,15 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 			set_stroke(p, it->c);
 			HPDF_Page_SetLineWidth(p, it->lw);
 			HPDF_Page_Rectangle(p, it->x, (HPDF_REAL)(y - it->h),
-					    it->w, it->h);
+			                    it->w, it->h);
 			HPDF_Page_Stroke(p);
 			break;
 		case I_LINE:
 			set_stroke(p, it->c);
 			HPDF_Page_SetLineWidth(p, it->lw);
 			HPDF_Page_MoveTo(p, it->x, (HPDF_REAL)y);
-			HPDF_Page_LineTo(p, it->x + it->w, (HPDF_REAL)(y - it->h));
+			HPDF_Page_LineTo(p, it->x + it->w,
+			                 (HPDF_REAL)(y - it->h));
 			HPDF_Page_Stroke(p);
 			break;
 		case I_DOTS: {
@@ -123,7 +125,7 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 		double y = page_y(doc, top + it->y);
 		if (it->kind == I_TEXT) {
 			text_at(doc, p, it->face, it->size, it->c, it->x, y,
-				it->s);
+			        it->s);
 		} else if (it->kind == I_PAGEREF) {
 			double t;
 			int pg = anchor_pos(doc, it->s, &t);
@@ -132,9 +134,9 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 			if (pg < 0)
 				strcpy(num, "?");
 			double w = pdf_text_width(doc, it->face, it->size, num,
-						  strlen(num));
+			                          strlen(num));
 			text_at(doc, p, it->face, it->size, it->c, it->x - w, y,
-				num);
+			        num);
 		}
 	}
 	for (size_t i = 0; i < s->nitems; i++) {
@@ -143,7 +145,7 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 			continue;
 		double y = page_y(doc, top + it->y);
 		HPDF_Rect rect = {it->x, (HPDF_REAL)(y - it->h), it->x + it->w,
-				  (HPDF_REAL)y};
+		                  (HPDF_REAL)y};
 		HPDF_Annotation a = NULL;
 		if (it->kind == I_LINK_URI) {
 			a = HPDF_Page_CreateURILinkAnnot(p, rect, it->s);
@@ -151,8 +153,8 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 			double t;
 			int pg = anchor_pos(doc, it->s, &t);
 			if (pg >= 0)
-				a = HPDF_Page_CreateLinkAnnot(p, rect,
-							      dest_at(r, pg, t));
+				a = HPDF_Page_CreateLinkAnnot(
+				    p, rect, dest_at(r, pg, t));
 		}
 		if (a)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
@@ -161,7 +163,7 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 
 /* s cut to fit width, with an ellipsis; returns a string in the arena. */
 static const char *fit(pdf_doc *doc, int face, double size, const char *s,
-		       double width)
+                       double width)
 {
 	size_t n = strlen(s);
 	if (pdf_text_width(doc, face, size, s, n) <= width)
@@ -209,20 +211,22 @@ static void furniture(rctx *r, size_t i)
 		double rw = 0;
 		if (doc->meta.header_right) {
 			const char *t = fit(doc, face, ps->size,
-					    doc->meta.header_right, w / 2 - 6);
+			                    doc->meta.header_right, w / 2 - 6);
 			rw = pdf_text_width(doc, face, ps->size, t, strlen(t));
-			text_at(doc, p, face, ps->size, ps->color, right - rw, y, t);
+			text_at(doc, p, face, ps->size, ps->color, right - rw,
+			        y, t);
 		}
 		if (doc->meta.header_left) {
 			const char *t = fit(doc, face, ps->size,
-					    doc->meta.header_left, w - rw - 12);
+			                    doc->meta.header_left, w - rw - 12);
 			text_at(doc, p, face, ps->size, ps->color, left, y, t);
 		}
 		if (doc->header_rule_w > 0) {
 			pdf_fontx *f = pdf_font(doc, face);
 			double ry = y + f->descent * ps->size / 1000.0 - 2;
 			set_stroke(p, doc->c_header_rule);
-			HPDF_Page_SetLineWidth(p, (HPDF_REAL)doc->header_rule_w);
+			HPDF_Page_SetLineWidth(p,
+			                       (HPDF_REAL)doc->header_rule_w);
 			HPDF_Page_MoveTo(p, (HPDF_REAL)left, (HPDF_REAL)ry);
 			HPDF_Page_LineTo(p, (HPDF_REAL)right, (HPDF_REAL)ry);
 			HPDF_Page_Stroke(p);
@@ -239,8 +243,8 @@ static void furniture(rctx *r, size_t i)
 	 * between the two when a long id leaves no room in the centre */
 	double idw = 0;
 	if (doc->meta.doc_id) {
-		const char *t = fit(doc, face, ps->size, doc->meta.doc_id,
-				    w - pw - 24);
+		const char *t =
+		    fit(doc, face, ps->size, doc->meta.doc_id, w - pw - 24);
 		idw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 		text_at(doc, p, face, ps->size, ps->color, left, y, t);
 	}
@@ -248,7 +252,7 @@ static void furniture(rctx *r, size_t i)
 		double from = left + (idw > 0 ? idw + 12 : 0);
 		double to = right - pw - 12;
 		const char *t = fit(doc, face, ps->size,
-				    doc->meta.classification, to - from);
+		                    doc->meta.classification, to - from);
 		double cw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 		double x = left + (w - cw) / 2;
 		if (x < from || x + cw > to)
@@ -274,14 +278,15 @@ static void outline(rctx *r)
 			while (depth > 0 && levels[depth - 1] >= m->level)
 				depth--;
 			HPDF_Outline parent = depth ? stack[depth - 1] : NULL;
-			HPDF_Outline o = HPDF_CreateOutline(doc->h, parent,
-							    m->title, enc);
+			HPDF_Outline o =
+			    HPDF_CreateOutline(doc->h, parent, m->title, enc);
 			if (!o)
 				return;
 			double top = doc->st->margin_top + s->y + m->y;
-			HPDF_Outline_SetDestination(o, dest_at(r, s->page, top));
+			HPDF_Outline_SetDestination(o,
+			                            dest_at(r, s->page, top));
 			HPDF_Outline_SetOpened(o, m->level == 1 ? HPDF_TRUE
-							       : HPDF_FALSE);
+			                                        : HPDF_FALSE);
 			if (depth < 16) {
 				stack[depth] = o;
 				levels[depth] = m->level;
@@ -308,13 +313,21 @@ static void metadata(pdf_doc *doc)
 		HPDF_SetInfoAttr(h, HPDF_INFO_KEYWORDS, m->keywords);
 	HPDF_SetInfoAttr(h, HPDF_INFO_CREATOR, "vcsc " VCSC_VERSION);
 	HPDF_SetInfoAttr(h, HPDF_INFO_PRODUCER,
-			 "vcsc " VCSC_VERSION " with libharu " HPDF_VERSION_TEXT);
+	                 "vcsc " VCSC_VERSION
+	                 " with libharu " HPDF_VERSION_TEXT);
 	if (doc->has_epoch) {
 		time_t t = (time_t)doc->epoch;
 		struct tm tm;
 		gmtime_r(&t, &tm);
-		HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			       tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+		HPDF_Date d = {tm.tm_year + 1900,
+		               tm.tm_mon + 1,
+		               tm.tm_mday,
+		               tm.tm_hour,
+		               tm.tm_min,
+		               tm.tm_sec,
+		               'Z',
+		               0,
+		               0};
 		HPDF_SetInfoDateAttr(h, HPDF_INFO_CREATION_DATE, d);
 		HPDF_SetInfoDateAttr(h, HPDF_INFO_MOD_DATE, d);
 	}
@@ -342,7 +355,7 @@ int pdf_render(pdf_doc *doc)
 		for (size_t k = 0; k < pg->n; k++) {
 			const pdf_slice *s = &doc->slices[pg->places[k].slice];
 			draw_slice(&r, r.pages[i], s,
-				   doc->st->margin_top + pg->places[k].y);
+			           doc->st->margin_top + pg->places[k].y);
 		}
 		furniture(&r, i);
 		if (doc->herr)

@@ -15,18 +15,23 @@
 
 /* What the engine itself draws with; a style file must define these. */
 static const char *const engine_paras[] = {
-	"body", "header", "footer", "toc-title", "toc-1", "toc-2",
-	"table-cell", "table-header", "field-label", "checkbox",
-};
-static const char *const engine_colors[] = {
-	"link", "rule", "header-rule", "table-rule", "table-header-fill",
-	"code-background", "field", "checkbox", "ruled-line",
-};
+    "body",  "header",     "footer",       "toc-title",   "toc-1",
+    "toc-2", "table-cell", "table-header", "field-label", "checkbox"};
+static const char *const engine_colors[] = {"link",
+                                            "rule",
+                                            "header-rule",
+                                            "table-rule",
+                                            "table-header-fill",
+                                            "code-background",
+                                            "field",
+                                            "checkbox",
+                                            "ruled-line"};
 static const char *const engine_sizes[] = {
-	"list-indent", "table-padding", "table-rule-width", "checkbox-size",
-	"checkbox-gap", "field-rule-width", "ruled-line-width", "rule-width",
-	"header-rule-width", "toc-indent", "tag-padding", "bar-gap", "field-gap",
-};
+    "list-indent",      "table-padding", "table-rule-width",
+    "checkbox-size",    "checkbox-gap",  "field-rule-width",
+    "ruled-line-width", "rule-width",    "header-rule-width",
+    "toc-indent",       "tag-padding",   "bar-gap",
+    "field-gap"};
 
 typedef struct loader {
 	fld_ctx c;
@@ -35,7 +40,7 @@ typedef struct loader {
 } loader;
 
 static int err_at(loader *l, const ynode *n, const char *fmt, ...)
-	PRINTF_LIKE(3, 4);
+    PRINTF_LIKE(3, 4);
 static int err_at(loader *l, const ynode *n, const char *fmt, ...)
 {
 	va_list ap;
@@ -60,7 +65,7 @@ static const char *scalar(loader *l, const ynode *v, const char *key)
 /* A length: a number of points, or a number with a unit (pt, mm, cm, in).
  * Also used for plain counts (unit not allowed then). */
 static int length(loader *l, const ynode *v, const char *key, bool units,
-		  double *out)
+                  double *out)
 {
 	const char *s = scalar(l, v, key);
 	if (!s)
@@ -69,7 +74,7 @@ static int length(loader *l, const ynode *v, const char *key, bool units,
 	errno = 0;
 	double x = strtod(s, &end);
 	bool ok = end != s && errno == 0 && isfinite(x) && x >= 0 &&
-		  x <= 10000 && (s[0] >= '0' && s[0] <= '9');
+	          x <= 10000 && (s[0] >= '0' && s[0] <= '9');
 	double f = 1;
 	if (ok && *end) {
 		while (*end == ' ')
@@ -89,10 +94,10 @@ static int length(loader *l, const ynode *v, const char *key, bool units,
 	}
 	if (!ok)
 		return err_at(l, v,
-			      units ? "'%s' must be a length such as 10, 12pt, "
-				      "20mm, 1.5cm or 0.5in, not '%s'"
-				    : "'%s' must be a number, not '%s'",
-			      key, s);
+		              units ? "'%s' must be a length such as 10, 12pt, "
+		                      "20mm, 1.5cm or 0.5in, not '%s'"
+		                    : "'%s' must be a number, not '%s'",
+		              key, s);
 	*out = x * f;
 	return 0;
 }
@@ -139,8 +144,10 @@ static int color(loader *l, const ynode *v, const char *key, pdf_color *out)
 	if (s[0] == '#') {
 		if (parse_hex_color(s, out) == 0)
 			return 0;
-		return err_at(l, v, "'%s' must be a colour written #rrggbb, "
-			      "not '%s'", key, s);
+		return err_at(l, v,
+		              "'%s' must be a colour written #rrggbb, "
+		              "not '%s'",
+		              key, s);
 	}
 	pdf_style *st = l->st;
 	int i = find_name((const char *const *)st->color_names, st->ncolors, s);
@@ -148,23 +155,27 @@ static int color(loader *l, const ynode *v, const char *key, pdf_color *out)
 		*out = st->colors[i];
 		return 0;
 	}
-	const char *sg = suggest(s, (const char *const *)st->color_names,
-				 st->ncolors);
+	const char *sg =
+	    suggest(s, (const char *const *)st->color_names, st->ncolors);
 	if (sg)
 		return err_at(l, v, "unknown colour '%s'; did you mean '%s'?",
-			      s, sg);
-	return err_at(l, v, "'%s' must be #rrggbb or a colour named under "
-		      "'colours', not '%s'", key, s);
+		              s, sg);
+	return err_at(l, v,
+	              "'%s' must be #rrggbb or a colour named under "
+	              "'colours', not '%s'",
+	              key, s);
 }
 
 static int read_fonts(loader *l, const ynode *v)
 {
 	static const char *const variants[] = {"regular", "bold", "italic",
-					       "bold-italic"};
+	                                       "bold-italic"};
 	pdf_style *st = l->st;
 	if (v->kind != YN_MAP)
-		return err_at(l, v, "'fonts' must map family names to font "
-			      "files, not %s", yn_kind_name(v));
+		return err_at(l, v,
+		              "'fonts' must map family names to font "
+		              "files, not %s",
+		              yn_kind_name(v));
 	st->families = arena_alloc(st->a, (v->n + 1) * sizeof(*st->families));
 	st->faces = arena_alloc(st->a, (4 * v->n + 1) * sizeof(*st->faces));
 	int rc = 0;
@@ -187,10 +198,12 @@ static int read_fonts(loader *l, const ynode *v)
 				rc = -1;
 				continue;
 			}
-			char *full = p[0] == '/' ? xstrdup(p) : path_join(l->dir, p);
+			char *full =
+			    p[0] == '/' ? xstrdup(p) : path_join(l->dir, p);
 			if (access(full, R_OK) != 0) {
-				err_at(l, val[j], "cannot read font file '%s': %s",
-				       full, strerror(errno));
+				err_at(l, val[j],
+				       "cannot read font file '%s': %s", full,
+				       strerror(errno));
 				free(full);
 				rc = -1;
 				continue;
@@ -231,26 +244,29 @@ static int family_index(const pdf_style *st, const char *name)
 }
 
 static int read_named(loader *l, const ynode *v, const char *section,
-		      bool colours)
+                      bool colours)
 {
 	pdf_style *st = l->st;
 	if (v->kind != YN_MAP)
-		return err_at(l, v, "'%s' must be a mapping of names to values, "
-			      "not %s", section, yn_kind_name(v));
+		return err_at(l, v,
+		              "'%s' must be a mapping of names to values, "
+		              "not %s",
+		              section, yn_kind_name(v));
 	int rc = 0;
 	char **names = arena_alloc(st->a, (v->n + 1) * sizeof(char *));
 	size_t n = 0;
-	pdf_color *cols = colours ? arena_alloc(st->a, (v->n + 1) *
-						sizeof(pdf_color)) : NULL;
-	double *sizes = colours ? NULL : arena_alloc(st->a, (v->n + 1) *
-						     sizeof(double));
+	pdf_color *cols =
+	    colours ? arena_alloc(st->a, (v->n + 1) * sizeof(pdf_color)) : NULL;
+	double *sizes =
+	    colours ? NULL : arena_alloc(st->a, (v->n + 1) * sizeof(double));
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *k = v->items[2 * i], *val = v->items[2 * i + 1];
 		if (colours) {
 			const char *s = scalar(l, val, k->str);
 			if (!s || parse_hex_color(s, &cols[n]) < 0) {
 				if (s)
-					err_at(l, val, "'%s' must be a colour "
+					err_at(l, val,
+					       "'%s' must be a colour "
 					       "written #rrggbb, not '%s'",
 					       k->str, s);
 				rc = -1;
@@ -277,15 +293,15 @@ static int read_named(loader *l, const ynode *v, const char *section,
 static int read_page(loader *l, const ynode *v)
 {
 	static const char *const keys[] = {
-		"margin-top", "margin-bottom", "margin-left", "margin-right",
-		"header-offset", "footer-offset", "widows", "orphans"};
+	    "margin-top",    "margin-bottom", "margin-left", "margin-right",
+	    "header-offset", "footer-offset", "widows",      "orphans"};
 	ynode *val[COUNT_OF(keys)];
 	pdf_style *st = l->st;
 	if (fld_map(&l->c, v, "'page'", keys, COUNT_OF(keys), val) < 0)
 		return -1;
-	double *dst[] = {&st->margin_top, &st->margin_bottom, &st->margin_left,
-			 &st->margin_right, &st->header_offset,
-			 &st->footer_offset};
+	double *dst[] = {&st->margin_top,    &st->margin_bottom,
+	                 &st->margin_left,   &st->margin_right,
+	                 &st->header_offset, &st->footer_offset};
 	int rc = 0;
 	for (size_t i = 0; i < COUNT_OF(keys); i++) {
 		if (!val[i]) {
@@ -303,8 +319,10 @@ static int read_page(loader *l, const ynode *v)
 				continue;
 			}
 			if (x < 1 || x > 5 || x != floor(x)) {
-				err_at(l, val[i], "'%s' must be a whole "
-				       "number from 1 to 5", keys[i]);
+				err_at(l, val[i],
+				       "'%s' must be a whole "
+				       "number from 1 to 5",
+				       keys[i]);
 				rc = -1;
 				continue;
 			}
@@ -315,12 +333,12 @@ static int read_page(loader *l, const ynode *v)
 }
 
 static const char *const para_keys[] = {
-	"base", "font", "bold", "italic", "size", "leading", "colour",
-	"space-before", "space-after", "indent", "align", "bar-width",
-	"bar-colour"};
+    "base",    "font",      "bold",         "italic",      "size",
+    "leading", "colour",    "space-before", "space-after", "indent",
+    "align",   "bar-width", "bar-colour"};
 
 static int read_para(loader *l, const char *name, const ynode *v,
-		     pdf_pstyle *ps)
+                     pdf_pstyle *ps)
 {
 	pdf_style *st = l->st;
 	ynode *val[COUNT_OF(para_keys)];
@@ -340,8 +358,10 @@ static int read_para(loader *l, const char *name, const ynode *v,
 			if (strcmp(st->paras[i].name, b) == 0)
 				base = &st->paras[i];
 		if (!base && b)
-			return err_at(l, val[0], "unknown base style '%s' (a "
-				      "base must be defined above)", b);
+			return err_at(l, val[0],
+			              "unknown base style '%s' (a "
+			              "base must be defined above)",
+			              b);
 		if (!b)
 			return -1;
 		*ps = *base;
@@ -352,8 +372,8 @@ static int read_para(loader *l, const char *name, const ynode *v,
 		const char *f = scalar(l, val[1], "font");
 		int fi = f ? family_index(st, f) : -1;
 		if (f && fi < 0) {
-			const char **names = xcalloc(st->nfamilies + 1,
-						     sizeof(char *));
+			const char **names =
+			    xcalloc(st->nfamilies + 1, sizeof(char *));
 			for (size_t i = 0; i < st->nfamilies; i++)
 				names[i] = st->families[i].name;
 			const char *sg = suggest(f, names, st->nfamilies);
@@ -377,13 +397,13 @@ static int read_para(loader *l, const char *name, const ynode *v,
 	struct {
 		int idx;
 		double *dst;
-	} lens[] = {{4, &ps->size}, {5, &ps->leading}, {7, &ps->space_before},
-		    {8, &ps->space_after}, {9, &ps->indent},
-		    {11, &ps->bar_width}};
+	} lens[] = {{4, &ps->size},         {5, &ps->leading},
+	            {7, &ps->space_before}, {8, &ps->space_after},
+	            {9, &ps->indent},       {11, &ps->bar_width}};
 	for (size_t i = 0; i < COUNT_OF(lens); i++)
 		if (val[lens[i].idx] &&
 		    length(l, val[lens[i].idx], para_keys[lens[i].idx], true,
-			   lens[i].dst) < 0)
+		           lens[i].dst) < 0)
 			rc = -1;
 	if (val[4] && ps->size < 2) {
 		err_at(l, val[4], "'size' must be at least 2pt");
@@ -392,15 +412,18 @@ static int read_para(loader *l, const char *name, const ynode *v,
 	if (val[4] && !val[5] && !val[0])
 		ps->leading = ps->size * 1.3;
 	if (ps->leading < ps->size * 0.8) {
-		err_at(l, val[5] ? val[5] : v, "'leading' (%.1fpt) must be at "
-		       "least 0.8 times the size", ps->leading);
+		err_at(l, val[5] ? val[5] : v,
+		       "'leading' (%.1fpt) must be at "
+		       "least 0.8 times the size",
+		       ps->leading);
 		rc = -1;
 	}
 	if (val[6] && color(l, val[6], "colour", &ps->color) < 0)
 		rc = -1;
 	if (val[10]) {
 		static const char *const al[] = {"left", "center", "right"};
-		int a = fld_enum(&l->c, v, val[10], "align", what, false, al, 3);
+		int a =
+		    fld_enum(&l->c, v, val[10], "align", what, false, al, 3);
 		if (a < 0)
 			rc = -1;
 		else
@@ -415,8 +438,10 @@ static int read_paras(loader *l, const ynode *v)
 {
 	pdf_style *st = l->st;
 	if (v->kind != YN_MAP)
-		return err_at(l, v, "'styles' must map style names to "
-			      "properties, not %s", yn_kind_name(v));
+		return err_at(l, v,
+		              "'styles' must map style names to "
+		              "properties, not %s",
+		              yn_kind_name(v));
 	st->paras = arena_alloc(st->a, (v->n + 1) * sizeof(*st->paras));
 	int rc = 0;
 	for (size_t i = 0; i < v->n; i++) {
@@ -434,7 +459,7 @@ static int read_paras(loader *l, const ynode *v)
 pdf_style *pdf_style_load(const char *path, diags *d)
 {
 	static const char *const keys[] = {"fonts", "page", "colours", "sizes",
-					   "styles"};
+	                                   "styles"};
 	arena *a = arena_new();
 	ynode *root = yn_load_file(a, d, path);
 	if (!root) {
@@ -464,7 +489,8 @@ pdf_style *pdf_style_load(const char *path, diags *d)
 	if (d->errors > before)
 		goto fail;
 	if (family_index(st, "mono") < 0) {
-		err_at(&l, val[0], "the style file must define a font family "
+		err_at(&l, val[0],
+		       "the style file must define a font family "
 		       "'mono' (for code)");
 		goto fail;
 	}
@@ -496,16 +522,16 @@ void pdf_style_free(pdf_style *st)
 }
 
 static void missing_name(const pdf_style *st, const char *kind,
-			 const char *section, const char *name,
-			 const char *user, diags *d)
+                         const char *section, const char *name,
+                         const char *user, diags *d)
 {
 	diag_error(d, pos_at(diags_source(d, st->path, NULL, 0), 0, 0),
-		   "no %s '%s' under '%s' (%s needs it)", kind, name, section,
-		   user);
+	           "no %s '%s' under '%s' (%s needs it)", kind, name, section,
+	           user);
 }
 
 const pdf_pstyle *pdf_style_para(const pdf_style *st, const char *name,
-				 const char *user, diags *d)
+                                 const char *user, diags *d)
 {
 	for (size_t i = 0; i < st->nparas; i++)
 		if (strcmp(st->paras[i].name, name) == 0)
@@ -515,10 +541,10 @@ const pdf_pstyle *pdf_style_para(const pdf_style *st, const char *name,
 }
 
 int pdf_style_color(const pdf_style *st, const char *name, const char *user,
-		    diags *d, pdf_color *out)
+                    diags *d, pdf_color *out)
 {
-	int i = find_name((const char *const *)st->color_names, st->ncolors,
-			  name);
+	int i =
+	    find_name((const char *const *)st->color_names, st->ncolors, name);
 	if (i < 0) {
 		missing_name(st, "colour", "colours", name, user, d);
 		return -1;
@@ -528,10 +554,10 @@ int pdf_style_color(const pdf_style *st, const char *name, const char *user,
 }
 
 int pdf_style_size(const pdf_style *st, const char *name, const char *user,
-		   diags *d, double *out)
+                   diags *d, double *out)
 {
-	int i = find_name((const char *const *)st->size_names, st->nsizes,
-			  name);
+	int i =
+	    find_name((const char *const *)st->size_names, st->nsizes, name);
 	if (i < 0) {
 		missing_name(st, "size", "sizes", name, user, d);
 		return -1;
@@ -541,7 +567,7 @@ int pdf_style_size(const pdf_style *st, const char *name, const char *user,
 }
 
 int pdf_style_family(const pdf_style *st, const char *name, const char *user,
-		     diags *d)
+                     diags *d)
 {
 	int i = family_index(st, name);
 	if (i < 0)
@@ -558,7 +584,7 @@ struct pdf_texts {
 };
 
 pdf_texts *pdf_texts_load(const char *path, const char *lang,
-			  const char *const *keys, size_t nkeys, diags *d)
+                          const char *const *keys, size_t nkeys, diags *d)
 {
 	arena *a = arena_new();
 	ynode *root = yn_load_file(a, d, path);
@@ -584,16 +610,18 @@ pdf_texts *pdf_texts_load(const char *path, const char *lang,
 			continue;
 		}
 		if (v->kind != YN_MAP) {
-			diag_error(d, v->pos, "'%s' must map language ids to "
-				   "texts (en: ..., de: ...), not %s", keys[i],
-				   yn_kind_name(v));
+			diag_error(d, v->pos,
+			           "'%s' must map language ids to "
+			           "texts (en: ..., de: ...), not %s",
+			           keys[i], yn_kind_name(v));
 			continue;
 		}
 		const ynode *tr = yn_map_get(v, lang);
 		if (!tr || tr->kind != YN_SCALAR || yn_is_null(tr)) {
 			diag_error(d, tr ? tr->pos : v->pos,
-				   "no '%s' text for '%s' (add a translation "
-				   "to this file)", lang, keys[i]);
+			           "no '%s' text for '%s' (add a translation "
+			           "to this file)",
+			           lang, keys[i]);
 			continue;
 		}
 		t->vals[i] = tr->str;

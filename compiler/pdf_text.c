@@ -31,7 +31,8 @@ static size_t trim_end(const char *t, size_t p, size_t q)
 static bool is_combining(uint32_t cp)
 {
 	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
-	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) ||
+	       (cp >= 0x20d0 && cp <= 0x20ff) ||
 	       (cp >= 0xfe20 && cp <= 0xfe2f) || cp == 0x200d;
 }
 
@@ -39,7 +40,7 @@ static bool is_combining(uint32_t cp)
  * fits (at least one character), moved back to just after a URL
  * separator when there is one in its second half. */
 static size_t split_word(const char *t, size_t s, size_t e, double avail,
-			 pdf_measure_fn m, void *ctx)
+                         pdf_measure_fn m, void *ctx)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t k = s, best_sep = 0;
@@ -69,8 +70,8 @@ static size_t split_word(const char *t, size_t s, size_t e, double avail,
 }
 
 size_t pdf_break_lines(const char *text, size_t len, const char *lang,
-		       double first_width, double width, pdf_measure_fn m,
-		       void *ctx, pdf_line **lines)
+                       double first_width, double width, pdf_measure_fn m,
+                       void *ctx, pdf_line **lines)
 {
 	static bool inited;
 	if (!inited) {
@@ -99,14 +100,16 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 			while (q < len && brks[q - 1] != LINEBREAK_MUSTBREAK &&
 			       brks[q - 1] != LINEBREAK_ALLOWBREAK)
 				q++;
-			bool must = q >= len || brks[q - 1] == LINEBREAK_MUSTBREAK;
+			bool must =
+			    q >= len || brks[q - 1] == LINEBREAK_MUSTBREAK;
 			size_t ce = trim_end(text, p, q);
-			double w = ce > line_start ? m(ctx, text, line_start, ce) : 0;
+			double w =
+			    ce > line_start ? m(ctx, text, line_start, ce) : 0;
 			if (have && w > avail)
 				break; /* the segment starts the next line */
 			if (!have && w > avail) {
-				size_t k = split_word(text, line_start, ce, avail,
-						      m, ctx);
+				size_t k = split_word(text, line_start, ce,
+				                      avail, m, ctx);
 				if (k < ce) {
 					content_end = k;
 					next = k;
@@ -122,9 +125,9 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 			p = q;
 		}
 		pdf_line l = {line_start, content_end, next,
-			      content_end > line_start
-				      ? m(ctx, text, line_start, content_end)
-				      : 0};
+		              content_end > line_start
+		                  ? m(ctx, text, line_start, content_end)
+		                  : 0};
 		VEC_PUSH(out, n, cap, l);
 		pos = next;
 	}
@@ -134,7 +137,7 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 }
 
 double pdf_widest_word(const char *text, size_t len, const char *lang,
-		       pdf_measure_fn m, void *ctx)
+                       pdf_measure_fn m, void *ctx)
 {
 	if (len == 0)
 		return 0;

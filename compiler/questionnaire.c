@@ -23,26 +23,58 @@
 #include "md.h"
 #include "pdf.h"
 
-static const char *const text_keys[] = {
-	"title", "version-line", "draft-line", "objectives-label",
-	"all-objectives", "participant", "organisation", "tisax-scope",
-	"vcs-scope", "contact", "contact-details", "date", "signature",
-	"cover-note", "classification", "page", "contents",
-	"instructions-title", "instructions", "levels-title", "answers-title",
-	"answer-col", "counts-as-col", "justification-col", "met", "gap",
-	"excluded", "required", "optional", "objectives-title", "question",
-	"objective", "applies-to", "references", "justification-evidence",
-	"further-information", "evidence", "withdrawn", "summary-title",
-	"summary-intro", "chapter", "requirements", "total", "completed-by",
-};
+static const char *const text_keys[] = {"title",
+                                        "version-line",
+                                        "draft-line",
+                                        "objectives-label",
+                                        "all-objectives",
+                                        "participant",
+                                        "organisation",
+                                        "tisax-scope",
+                                        "vcs-scope",
+                                        "contact",
+                                        "contact-details",
+                                        "date",
+                                        "signature",
+                                        "cover-note",
+                                        "classification",
+                                        "page",
+                                        "contents",
+                                        "instructions-title",
+                                        "instructions",
+                                        "levels-title",
+                                        "answers-title",
+                                        "answer-col",
+                                        "counts-as-col",
+                                        "justification-col",
+                                        "met",
+                                        "gap",
+                                        "excluded",
+                                        "required",
+                                        "optional",
+                                        "objectives-title",
+                                        "question",
+                                        "objective",
+                                        "applies-to",
+                                        "references",
+                                        "justification-evidence",
+                                        "further-information",
+                                        "evidence",
+                                        "withdrawn",
+                                        "summary-title",
+                                        "summary-intro",
+                                        "chapter",
+                                        "requirements",
+                                        "total",
+                                        "completed-by"};
 
 typedef struct qstyle {
-	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta,
-		*label, *question, *req, *refs, *secondary,
-		*secondary_label, *small, *withdrawn;
+	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta, *label,
+	    *question, *req, *refs, *secondary, *secondary_label, *small,
+	    *withdrawn;
 	pdf_color must, should, tag_text;
 	double cover_space, field_h, sig_h, ruled_n, ruled_sp, summary_h,
-		req_indent, req_space;
+	    req_indent, req_space;
 } qstyle;
 
 typedef struct qdoc {
@@ -70,8 +102,10 @@ static char *fill(qdoc *q, const char *fmt, const char *const *kv, size_t n)
 		if (*p == '{')
 			for (size_t i = 0; i + 1 < n; i += 2) {
 				size_t l = strlen(kv[i]);
-				if (strncmp(p + 1, kv[i], l) == 0 && p[1 + l] == '}') {
-					buf_puts(&b, kv[i + 1] ? kv[i + 1] : "");
+				if (strncmp(p + 1, kv[i], l) == 0 &&
+				    p[1 + l] == '}') {
+					buf_puts(&b,
+					         kv[i + 1] ? kv[i + 1] : "");
 					p += l + 2;
 					done = true;
 					break;
@@ -131,7 +165,7 @@ static const char *objectives_label(qdoc *q, vc_objset set, bool all_word)
 	for (size_t i = 0; i < q->s->nobjectives; i++)
 		if (set & (1u << i))
 			buf_printf(&b, "%s%s", b.len ? ", " : "",
-				   plain(q, &q->s->objectives[i].title));
+			           plain(q, &q->s->objectives[i].title));
 	char *s = arena_strdup(q->a, b.data ? b.data : "");
 	buf_free(&b);
 	return s;
@@ -146,7 +180,7 @@ static const char *refs_text(qdoc *q, const vc_ref *r, size_t n)
 			buf_printf(&b, ", %s", r[i].id);
 		else
 			buf_printf(&b, "%s%s %s", i ? "; " : "",
-				   r[i].standard->title, r[i].id);
+			           r[i].standard->title, r[i].id);
 	}
 	char *s = arena_strdup(q->a, b.data ? b.data : "");
 	buf_free(&b);
@@ -169,11 +203,12 @@ static void cover(qdoc *q)
 	pdf_para_text(d, q->st.title, T(q, "title"));
 	pdf_para_text(d, q->st.subtitle, plain(q, &v->title));
 	const char *kv[] = {"version", v->version, "date",
-			    v->released ? v->released : ""};
-	pdf_para_text(d, q->st.body,
-		      fill(q, T(q, v->draft || !v->released ? "draft-line"
-							    : "version-line"),
-			   kv, 4));
+	                    v->released ? v->released : ""};
+	pdf_para_text(
+	    d, q->st.body,
+	    fill(q,
+	         T(q, v->draft || !v->released ? "draft-line" : "version-line"),
+	         kv, 4));
 	pdf_block *b = pdf_para(d, q->st.body);
 	pdf_run(b, T(q, "objectives-label"), PDF_BOLD);
 	pdf_run(b, " ", 0);
@@ -197,9 +232,8 @@ static void cover(qdoc *q)
 static void level_line(qdoc *q, const vc_level *l)
 {
 	pdf_block *b = pdf_para(q->doc, q->st.body);
-	pdf_run_tag(b, plain(q, &l->title), PDF_BOLD,
-		    q->st.tag_text,
-		    strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
+	pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
+	            strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
 	pdf_run(b, "  ", 0);
 	pdf_run(b, plain(q, &l->description), 0);
 }
@@ -210,7 +244,7 @@ static void instructions(qdoc *q)
 	const vc_scheme *s = q->s;
 	pdf_page_break(d);
 	pdf_heading(d, q->st.h1, 1, T(q, "instructions-title"), "instructions",
-		    true);
+	            true);
 	pdf_markdown(d, T(q, "instructions"), q->st.body, 0);
 
 	pdf_heading(d, q->st.h3, 0, T(q, "levels-title"), NULL, false);
@@ -229,15 +263,16 @@ static void instructions(qdoc *q)
 		const vc_answer *a = &s->answers[i];
 		pdf_table_row(t, false);
 		pdf_run(pdf_table_cell(t), plain(q, &a->title), 0);
-		const char *ca = strcmp(a->counts_as, "met") == 0   ? "met"
-				 : strcmp(a->counts_as, "gap") == 0 ? "gap"
-								    : "excluded";
+		const char *ca = strcmp(a->counts_as, "met") == 0 ? "met"
+		                 : strcmp(a->counts_as, "gap") == 0
+		                     ? "gap"
+		                     : "excluded";
 		pdf_run(pdf_table_cell(t), T(q, ca), 0);
 		pdf_run(pdf_table_cell(t),
-			T(q, strcmp(a->justification, "required") == 0
-				     ? "required"
-				     : "optional"),
-			0);
+		        T(q, strcmp(a->justification, "required") == 0
+		                 ? "required"
+		                 : "optional"),
+		        0);
 	}
 
 	pdf_heading(d, q->st.h3, 0, T(q, "objectives-title"), NULL, false);
@@ -263,9 +298,10 @@ static void requirement(qdoc *q, const vc_requirement *r)
 	pdf_keep_begin(d);
 	for (size_t i = 0; i < s->nlevels; i++) {
 		const vc_level *l = &s->levels[i];
-		const vc_prose *text = strcmp(l->id, "must") == 0     ? &r->must
-				       : strcmp(l->id, "should") == 0 ? &r->should
-								      : NULL;
+		const vc_prose *text = strcmp(l->id, "must") == 0 ? &r->must
+		                       : strcmp(l->id, "should") == 0
+		                           ? &r->should
+		                           : NULL;
 		if (!text || !prose_present(text))
 			continue;
 		pdf_block *b = pdf_para(d, q->st.req);
@@ -274,8 +310,8 @@ static void requirement(qdoc *q, const vc_requirement *r)
 			pdf_block_marker(b, r->label, ind, PDF_BOLD);
 		first = false;
 		pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
-			    strcmp(l->id, "must") == 0 ? q->st.must
-						       : q->st.should);
+		            strcmp(l->id, "must") == 0 ? q->st.must
+		                                       : q->st.should);
 		pdf_run(b, " ", 0);
 		pdf_markdown_into(d, b, P(q, text), q->st.req, ind);
 	}
@@ -285,7 +321,8 @@ static void requirement(qdoc *q, const vc_requirement *r)
 		if (r->narrowed) {
 			pdf_run(b, T(q, "applies-to"), PDF_BOLD);
 			pdf_run(b, " ", 0);
-			pdf_run(b, objectives_label(q, r->applies_to, false), 0);
+			pdf_run(b, objectives_label(q, r->applies_to, false),
+			        0);
 			if (r->nrefs)
 				pdf_run(b, " \xc2\xb7 ", 0);
 		}
@@ -295,13 +332,13 @@ static void requirement(qdoc *q, const vc_requirement *r)
 			pdf_run(b, refs_text(q, r->refs, r->nrefs), 0);
 		}
 	}
-	const char **labels = arena_alloc(q->a, (s->nanswers + 1) *
-					  sizeof(char *));
+	const char **labels =
+	    arena_alloc(q->a, (s->nanswers + 1) * sizeof(char *));
 	for (size_t i = 0; i < s->nanswers; i++)
 		labels[i] = plain(q, &s->answers[i].title);
 	pdf_checkboxes(d, NULL, s->nanswers, labels, ind);
 	pdf_ruled_lines(d, NULL, T(q, "justification-evidence"),
-			(int)q->st.ruled_n, q->st.ruled_sp, ind);
+	                (int)q->st.ruled_n, q->st.ruled_sp, ind);
 	pdf_keep_end(d);
 }
 
@@ -317,8 +354,8 @@ static void secondary(qdoc *q, const char *label, const vc_prose *p)
 static void question(qdoc *q, const vc_question *qu)
 {
 	pdf_doc *d = q->doc;
-	const char *title = arena_printf(q->a, "%s %s", qu->number,
-					 plain(q, &qu->title));
+	const char *title =
+	    arena_printf(q->a, "%s %s", qu->number, plain(q, &qu->title));
 	pdf_heading(d, q->st.h2, 2, title, q_anchor(q, qu), true);
 	pdf_block *m = pdf_para(d, q->st.meta);
 	pdf_run(m, T(q, "applies-to"), PDF_BOLD);
@@ -344,14 +381,16 @@ static void question(qdoc *q, const vc_question *qu)
 static void withdrawn(qdoc *q, const vc_question *qu)
 {
 	const char *fmt = T(q, "withdrawn");
-	const char *title = prose_present(&qu->title) ? plain(q, &qu->title) : "";
+	const char *title =
+	    prose_present(&qu->title) ? plain(q, &qu->title) : "";
 	const char *kv[] = {"number", qu->number, "title", title};
 	const vc_question *su = qu->successor;
 	pdf_block *b = pdf_para(q->doc, q->st.withdrawn);
 	const char *at = strstr(fmt, "{successor}");
 	if (!at || !su) {
-		const char *kv2[] = {"number", qu->number, "title", title,
-				     "successor", su ? su->number : "?"};
+		const char *kv2[] = {"number",    qu->number,
+		                     "title",     title,
+		                     "successor", su ? su->number : "?"};
 		pdf_run(b, fill(q, fmt, kv2, 6), 0);
 		return;
 	}
@@ -373,10 +412,10 @@ static void chapters(qdoc *q)
 		if (!chapter_applies(q, ch))
 			continue;
 		const char *title = arena_printf(q->a, "%d %s", ch->number,
-						 plain(q, &ch->title));
+		                                 plain(q, &ch->title));
 		pdf_page_break(d);
 		pdf_heading(d, q->st.h1, 1, title,
-			    arena_printf(q->a, "chapter-%d", ch->number), true);
+		            arena_printf(q->a, "chapter-%d", ch->number), true);
 		if (prose_present(&ch->introduction))
 			pdf_markdown(d, P(q, &ch->introduction), q->st.body, 0);
 		bool first = true;
@@ -437,9 +476,9 @@ static void summary(qdoc *q)
 		total += n;
 		pdf_table_row(t, false);
 		pdf_run_ref(pdf_table_cell(t),
-			    arena_printf(q->a, "%d %s", ch->number,
-					 plain(q, &ch->title)),
-			    0, arena_printf(q->a, "chapter-%d", ch->number));
+		            arena_printf(q->a, "%d %s", ch->number,
+		                         plain(q, &ch->title)),
+		            0, arena_printf(q->a, "chapter-%d", ch->number));
 		pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", n), 0);
 		for (size_t i = 0; i < s->nanswers; i++)
 			pdf_table_cell(t);
@@ -452,7 +491,7 @@ static void summary(qdoc *q)
 	pdf_space(d, 12);
 	pdf_keep_begin(d);
 	const char *row[] = {T(q, "completed-by"), T(q, "date"),
-			     T(q, "signature")};
+	                     T(q, "signature")};
 	const double rw[] = {0.4, 0.2, 0.4};
 	pdf_fields(d, 3, row, rw, q->st.sig_h);
 	pdf_keep_end(d);
@@ -465,20 +504,20 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 		const char *name;
 		const pdf_pstyle **dst;
 	} paras[] = {{"body", &q->st.body},
-		     {"title", &q->st.title},
-		     {"subtitle", &q->st.subtitle},
-		     {"h1", &q->st.h1},
-		     {"h2", &q->st.h2},
-		     {"h3", &q->st.h3},
-		     {"meta", &q->st.meta},
-		     {"label", &q->st.label},
-		     {"question", &q->st.question},
-		     {"requirement", &q->st.req},
-		     {"references", &q->st.refs},
-		     {"secondary", &q->st.secondary},
-		     {"secondary-label", &q->st.secondary_label},
-		     {"small", &q->st.small},
-		     {"withdrawn", &q->st.withdrawn}};
+	             {"title", &q->st.title},
+	             {"subtitle", &q->st.subtitle},
+	             {"h1", &q->st.h1},
+	             {"h2", &q->st.h2},
+	             {"h3", &q->st.h3},
+	             {"meta", &q->st.meta},
+	             {"label", &q->st.label},
+	             {"question", &q->st.question},
+	             {"requirement", &q->st.req},
+	             {"references", &q->st.refs},
+	             {"secondary", &q->st.secondary},
+	             {"secondary-label", &q->st.secondary_label},
+	             {"small", &q->st.small},
+	             {"withdrawn", &q->st.withdrawn}};
 	int rc = 0;
 	for (size_t i = 0; i < COUNT_OF(paras); i++)
 		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, dg)))
@@ -491,13 +530,13 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 		const char *name;
 		double *dst;
 	} sizes[] = {{"cover-space", &q->st.cover_space},
-		     {"field-height", &q->st.field_h},
-		     {"signature-height", &q->st.sig_h},
-		     {"ruled-lines", &q->st.ruled_n},
-		     {"ruled-line-spacing", &q->st.ruled_sp},
-		     {"summary-row-height", &q->st.summary_h},
-		     {"requirement-indent", &q->st.req_indent},
-		     {"requirement-space", &q->st.req_space}};
+	             {"field-height", &q->st.field_h},
+	             {"signature-height", &q->st.sig_h},
+	             {"ruled-lines", &q->st.ruled_n},
+	             {"ruled-line-spacing", &q->st.ruled_sp},
+	             {"summary-row-height", &q->st.summary_h},
+	             {"requirement-indent", &q->st.req_indent},
+	             {"requirement-space", &q->st.req_space}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, dg, sizes[i].dst) < 0)
 			rc = -1;
@@ -507,35 +546,36 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 /* ---- the command ---- */
 
 static const char questionnaire_help[] =
-	"Usage: vcsc questionnaire VERSION-DIR [--objective LIST] [--lang LANG]\n"
-	"                          [--paper a4|letter] -o FILE.pdf\n"
-	"\n"
-	"Write the printable self-assessment questionnaire of a catalogue\n"
-	"version (a directory such as catalogue/vcsa/1.1, or an id such as\n"
-	"vcsa/1.1) as PDF: a cover with boxes to fill, how to answer, every\n"
-	"requirement that applies to the chosen audit objectives with checkboxes\n"
-	"for the scheme's answer scale and lines for the justification, and a\n"
-	"summary sheet. The file is byte-identical across runs; it carries a\n"
-	"date only when SOURCE_DATE_EPOCH is set.\n"
-	"\n"
-	"Options:\n"
-	"  --objective LIST  audit objectives, comma-separated ids of the scheme\n"
-	"                    (development,production,operations); default all\n"
-	"  --lang LANG       language (default: the version's source language);\n"
-	"                    the version must mark it complete\n"
-	"  --paper SIZE      a4 (default) or letter\n"
-	"  -o, --output FILE the PDF to write (required; written atomically)\n"
-	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
-	"  --templates DIR   templates directory (default: $VCSC_DATADIR/templates,\n"
-	"                    else templates/ beside the vcsc program or up to two\n"
-	"                    levels above it, else ./templates)\n"
-	"  --style FILE      style file (default: TEMPLATES/pdf/style.yaml)\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status: 0 written; 1 errors in the catalogue, the style or texts\n"
-	"files, or a language the version does not carry completely; 2 usage\n"
-	"errors (unknown objective, language or paper) and I/O failures\n"
-	"(unwritable output). Nothing is written unless the status is 0.\n";
+    "Usage: vcsc questionnaire VERSION-DIR [--objective LIST] [--lang LANG]\n"
+    "                          [--paper a4|letter] -o FILE.pdf\n"
+    "\n"
+    "Write the printable self-assessment questionnaire of a catalogue\n"
+    "version (a directory such as catalogue/vcsa/1.1, or an id such as\n"
+    "vcsa/1.1) as PDF: a cover with boxes to fill, how to answer, every\n"
+    "requirement that applies to the chosen audit objectives with checkboxes\n"
+    "for the scheme's answer scale and lines for the justification, and a\n"
+    "summary sheet. The file is byte-identical across runs; it carries a\n"
+    "date only when SOURCE_DATE_EPOCH is set.\n"
+    "\n"
+    "Options:\n"
+    "  --objective LIST  audit objectives, comma-separated ids of the scheme\n"
+    "                    (development,production,operations); default all\n"
+    "  --lang LANG       language (default: the version's source language);\n"
+    "                    the version must mark it complete\n"
+    "  --paper SIZE      a4 (default) or letter\n"
+    "  -o, --output FILE the PDF to write (required; written atomically)\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  --templates DIR   templates directory (default: "
+    "$VCSC_DATADIR/templates,\n"
+    "                    else templates/ beside the vcsc program or up to two\n"
+    "                    levels above it, else ./templates)\n"
+    "  --style FILE      style file (default: TEMPLATES/pdf/style.yaml)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 written; 1 errors in the catalogue, the style or texts\n"
+    "files, or a language the version does not carry completely; 2 usage\n"
+    "errors (unknown objective, language or paper) and I/O failures\n"
+    "(unwritable output). Nothing is written unless the status is 0.\n";
 
 /* The templates directory: --templates, else $VCSC_DATADIR/templates, else
  * templates/ beside the program or up to two levels above it (as for
@@ -572,7 +612,7 @@ static char *templates_dir(const char *opt)
 
 /* Parses a comma-separated list of objective ids into *set. */
 static int parse_objectives(const vc_scheme *s, const char *list,
-			    vc_objset *set)
+                            vc_objset *set)
 {
 	const char **ids = xcalloc(s->nobjectives + 1, sizeof(char *));
 	for (size_t i = 0; i < s->nobjectives; i++)
@@ -593,15 +633,19 @@ static int parse_objectives(const vc_scheme *s, const char *list,
 		int i = model_objective_index(s, tok);
 		if (i < 0) {
 			char *all = model_objset_string(
-				s, (vc_objset)((1u << s->nobjectives) - 1), ", ");
+			    s, (vc_objset)((1u << s->nobjectives) - 1), ", ");
 			const char *sg = suggest(tok, ids, s->nobjectives);
 			if (sg)
-				cli_usage("questionnaire", "unknown objective "
-					  "'%s'; did you mean '%s'? (one of: %s)",
-					  tok, sg, all);
+				cli_usage(
+				    "questionnaire",
+				    "unknown objective "
+				    "'%s'; did you mean '%s'? (one of: %s)",
+				    tok, sg, all);
 			else
-				cli_usage("questionnaire", "unknown objective "
-					  "'%s' (one of: %s)", tok, all);
+				cli_usage("questionnaire",
+				          "unknown objective "
+				          "'%s' (one of: %s)",
+				          tok, all);
 			free(all);
 			rc = -1;
 			break;
@@ -609,10 +653,9 @@ static int parse_objectives(const vc_scheme *s, const char *list,
 		*set |= 1u << i;
 		any = true;
 	}
-	if (rc == 0 && !any)
-	{
+	if (rc == 0 && !any) {
 		cli_usage("questionnaire", "--objective needs at least one "
-			  "objective id");
+		                           "objective id");
 		rc = -1;
 	}
 	free(copy);
@@ -629,13 +672,16 @@ static int check_lang(cli *c, const vc_version *v, const char *lang)
 			ids[i] = s->languages[i].id;
 		const char *sg = suggest(lang, ids, s->nlanguages);
 		if (sg)
-			cli_usage("questionnaire", "unknown language '%s'; did "
-				  "you mean '%s'?", lang, sg);
+			cli_usage("questionnaire",
+			          "unknown language '%s'; did "
+			          "you mean '%s'?",
+			          lang, sg);
 		else
-			cli_usage("questionnaire", "unknown language '%s' (the "
-				  "scheme offers: %s%s%s)", lang, ids[0],
-				  s->nlanguages > 1 ? ", " : "",
-				  s->nlanguages > 1 ? ids[1] : "");
+			cli_usage("questionnaire",
+			          "unknown language '%s' (the "
+			          "scheme offers: %s%s%s)",
+			          lang, ids[0], s->nlanguages > 1 ? ", " : "",
+			          s->nlanguages > 1 ? ids[1] : "");
 		free(ids);
 		return EXIT_TROUBLE;
 	}
@@ -644,9 +690,10 @@ static int check_lang(cli *c, const vc_version *v, const char *lang)
 			if (v->languages[i].complete)
 				return EXIT_OK;
 			diag_error(&c->d, v->languages[i].pos,
-				   "%s is only partly translated to '%s': a "
-				   "questionnaire needs a language the version "
-				   "marks complete", v->key, lang);
+			           "%s is only partly translated to '%s': a "
+			           "questionnaire needs a language the version "
+			           "marks complete",
+			           v->key, lang);
 			return EXIT_INPUT;
 		}
 	diag_error(&c->d, v->pos, "%s has no '%s' text", v->key, lang);
@@ -656,15 +703,15 @@ static int check_lang(cli *c, const vc_version *v, const char *lang)
 int cmd_questionnaire(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"objective", required_argument, NULL, 'j'},
-		{"lang", required_argument, NULL, 'l'},
-		{"paper", required_argument, NULL, 'p'},
-		{"output", required_argument, NULL, 'o'},
-		{"templates", required_argument, NULL, 'T'},
-		{"style", required_argument, NULL, 'S'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"objective", required_argument, NULL, 'j'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"paper", required_argument, NULL, 'p'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"templates", required_argument, NULL, 'T'},
+	    {"style", required_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
 	const char *out = NULL, *lang = NULL, *paper_s = "a4";
@@ -674,14 +721,27 @@ int cmd_questionnaire(int argc, char **argv)
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
-		case 'j': buf_printf(&objs, "%s%s", objs.len ? "," : "", optarg);
-			  break;
-		case 'l': lang = optarg; break;
-		case 'p': paper_s = optarg; break;
-		case 'o': out = optarg; break;
-		case 'T': tdir_opt = optarg; break;
-		case 'S': style_opt = optarg; break;
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
+		case 'j':
+			buf_printf(&objs, "%s%s", objs.len ? "," : "", optarg);
+			break;
+		case 'l':
+			lang = optarg;
+			break;
+		case 'p':
+			paper_s = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'T':
+			tdir_opt = optarg;
+			break;
+		case 'S':
+			style_opt = optarg;
+			break;
 		case 'h':
 			fputs(questionnaire_help, stdout);
 			buf_free(&objs);
@@ -699,8 +759,10 @@ int cmd_questionnaire(int argc, char **argv)
 	else if (!out)
 		rc = cli_usage("questionnaire", "missing -o FILE.pdf");
 	else if (pdf_paper_parse(paper_s, &paper) < 0)
-		rc = cli_usage("questionnaire", "unknown paper size '%s' (a4 or "
-			       "letter)", paper_s);
+		rc = cli_usage("questionnaire",
+		               "unknown paper size '%s' (a4 or "
+		               "letter)",
+		               paper_s);
 	if (rc) {
 		buf_free(&objs);
 		cli_free(&c);
@@ -736,12 +798,12 @@ int cmd_questionnaire(int argc, char **argv)
 		goto out;
 
 	tdir = templates_dir(tdir_opt);
-	style_path = style_opt ? xstrdup(style_opt)
-			       : path_join(tdir, "pdf/style.yaml");
+	style_path =
+	    style_opt ? xstrdup(style_opt) : path_join(tdir, "pdf/style.yaml");
 	texts_path = path_join(tdir, "pdf/questionnaire.yaml");
 	style = pdf_style_load(style_path, &c.d);
 	tx = pdf_texts_load(texts_path, q.lang, text_keys, COUNT_OF(text_keys),
-			    &c.d);
+	                    &c.d);
 	if (!style || !tx || resolve_styles(&q, style, &c.d) < 0) {
 		rc = cli_status(&c) ? cli_status(&c) : EXIT_INPUT;
 		goto out;
@@ -756,25 +818,25 @@ int cmd_questionnaire(int argc, char **argv)
 	free(idu);
 	vc_objset every = (vc_objset)((1u << q.s->nobjectives) - 1);
 	char *objids = model_objset_string(q.s, q.sel, "+");
-	const char *doc_id = arena_printf(
-		q.a, "%s-%s-questionnaire-%s-%s", v->catalogue, v->version,
-		q.sel == every ? "all" : objids, q.lang);
+	const char *doc_id =
+	    arena_printf(q.a, "%s-%s-questionnaire-%s-%s", v->catalogue,
+	                 v->version, q.sel == every ? "all" : objids, q.lang);
 	free(objids);
 	const char *objl = objectives_label(&q, q.sel, true);
 	const char *kvp[] = {"page", "{page}", "pages", "{pages}"};
 	pdf_meta m = {0};
 	m.paper = paper;
 	m.lang = q.lang;
-	m.title = arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"),
-			       short_id);
-	m.subject = arena_printf(q.a, "%s \xe2\x80\x93 %s", plain(&q, &v->title),
-				 objl);
+	m.title =
+	    arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"), short_id);
+	m.subject =
+	    arena_printf(q.a, "%s \xe2\x80\x93 %s", plain(&q, &v->title), objl);
 	m.author = plain(&q, &q.s->title);
 	m.keywords = arena_printf(q.a, "%s, %s", short_id, objl);
 	m.doc_id = doc_id;
 	m.classification = T(&q, "classification");
-	m.header_left = arena_printf(q.a, "%s \xc2\xb7 %s", short_id,
-				     T(&q, "title"));
+	m.header_left =
+	    arena_printf(q.a, "%s \xc2\xb7 %s", short_id, T(&q, "title"));
 	m.header_right = objl;
 	m.page_format = fill(&q, T(&q, "page"), kvp, 4);
 	m.plain_first_page = true;

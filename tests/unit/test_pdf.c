@@ -30,8 +30,8 @@ static double per_char(void *ctx, const char *t, size_t s, size_t e)
 static char *break_str(const char *text, double w)
 {
 	pdf_line *l;
-	size_t n = pdf_break_lines(text, strlen(text), "en", w, w, per_char,
-				   NULL, &l);
+	size_t n =
+	    pdf_break_lines(text, strlen(text), "en", w, w, per_char, NULL, &l);
 	buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		if (i)
@@ -46,11 +46,11 @@ static char *break_str(const char *text, double w)
 	return buf_detach(&b);
 }
 
-#define CHECK_BRK(text, w, want)                 \
-	do {                                     \
-		char *got_ = break_str((text), (w));   \
-		CHECK_STR(got_, (want));         \
-		free(got_);                      \
+#define CHECK_BRK(text, w, want)                                               \
+	do {                                                                   \
+		char *got_ = break_str((text), (w));                           \
+		CHECK_STR(got_, (want));                                       \
+		free(got_);                                                    \
 	} while (0)
 
 void test_pdf_break_spaces(void)
@@ -79,7 +79,11 @@ void test_pdf_break_unicode_rules(void)
 	/* widths count characters, not bytes */
 	CHECK_BRK("Grüße aus Überprüfung", 11, "Grüße aus|Überprüfung");
 	/* no break at a no-break space */
-	CHECK_BRK("ISO\xc2\xa0" "21434 x", 9, "ISO\xc2\xa0" "21434|x");
+	CHECK_BRK("ISO\xc2\xa0"
+	          "21434 x",
+	          9,
+	          "ISO\xc2\xa0"
+	          "21434|x");
 }
 
 void test_pdf_break_long_words(void)
@@ -88,7 +92,8 @@ void test_pdf_break_long_words(void)
 	CHECK_BRK("abcdefghij", 4, "abcd|efgh|ij");
 	CHECK_BRK("x abcdefghij", 4, "x|abcd|efgh|ij");
 	/* a URL breaks after its separators where it can */
-	char *s = break_str("see https://example.org/a/very/long/path/name", 20);
+	char *s =
+	    break_str("see https://example.org/a/very/long/path/name", 20);
 	CHECK(strstr(s, "TOO WIDE") == NULL);
 	CHECK(strncmp(s, "see https://|", 13) == 0 ||
 	      strncmp(s, "see|", 4) == 0);
@@ -96,7 +101,9 @@ void test_pdf_break_long_words(void)
 	/* within a long token, prefer a place after '/', '.', '-' ... */
 	CHECK_BRK("aaaaaaa.bbbbbbbbbbbb", 10, "aaaaaaa.|bbbbbbbbbb|bb");
 	/* a combining mark stays with its letter */
-	CHECK_BRK("abcde\xcc\x81" "fg", 5, "abcde\xcc\x81|fg");
+	CHECK_BRK("abcde\xcc\x81"
+	          "fg",
+	          5, "abcde\xcc\x81|fg");
 	/* one character wider than the line still makes progress */
 	CHECK_BRK("abc", 0.5, "a|b|c");
 }
@@ -105,7 +112,8 @@ void test_pdf_break_first_width(void)
 {
 	pdf_line *l;
 	const char *t = "aa bb cc dd";
-	size_t n = pdf_break_lines(t, strlen(t), "en", 2, 5, per_char, NULL, &l);
+	size_t n =
+	    pdf_break_lines(t, strlen(t), "en", 2, 5, per_char, NULL, &l);
 	CHECK_INT(n, 3);
 	if (n == 3) {
 		CHECK_INT(l[0].end - l[0].start, 2);
@@ -157,7 +165,7 @@ static void filler(env *e, double room)
 {
 	const char *label[] = {"filler"};
 	pdf_fields(e->doc, 1, label, NULL,
-		   pdf_body_height(e->doc) - 8 - room - 0.5);
+	           pdf_body_height(e->doc) - 8 - room - 0.5);
 }
 
 static pdf_block *six_lines(env *e)
@@ -182,7 +190,7 @@ void test_pdf_orphans(void)
 {
 	env e;
 	CHECK(env_open(&e) == 0);
-	filler(&e, 14);	/* room for one line: the paragraph moves */
+	filler(&e, 14); /* room for one line: the paragraph moves */
 	pdf_block *p = six_lines(&e);
 	CHECK(pdf_layout(e.doc, &e.d) == 0);
 	CHECK_INT(pdf_block_slices_on(p, 1), 0);
@@ -256,11 +264,12 @@ void test_pdf_table_header_repeats(void)
 		pdf_table_row(t, false);
 		snprintf(num, sizeof(num), "%d", i);
 		pdf_run(pdf_table_cell(t), num, 0);
-		pdf_run(pdf_table_cell(t), "a cell with a few words that wrap", 0);
+		pdf_run(pdf_table_cell(t), "a cell with a few words that wrap",
+		        0);
 		pdf_run_uri(pdf_table_cell(t),
-			    "https://example.org/a-rather-long-path/with/"
-			    "many/segments/that/must/break", 0,
-			    "https://example.org/");
+		            "https://example.org/a-rather-long-path/with/"
+		            "many/segments/that/must/break",
+		            0, "https://example.org/");
 	}
 	CHECK(pdf_layout(e.doc, &e.d) == 0);
 	int pages = pdf_page_count(e.doc);
@@ -305,21 +314,26 @@ void test_pdf_markdown_robust(void)
 	env e;
 	CHECK(env_open(&e) == 0);
 	const char *md =
-		"# Heading\n\nText with **bold**, *italic*, ***both***, "
-		"`code`, ~~gone~~ and a [link](https://example.org) and "
-		"[bad](javascript:alert(1)) and <b>raw html</b>.\n\n"
-		"- one\n- two\n  1. nested\n  2. list\n\n"
-		"> quoted\n\n```\ncode  block\n  indented\n```\n\n---\n\n"
-		"| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 |\n| x | y | z |\n\n"
-		"![image alt](img.png)\n\n"
-		"https://example.org/averyveryveryveryveryveryveryveryverylongurlwithoutanybreakopportunityatallinit\n\n"
-		"CJK 日本語のテキスト and emoji \xf0\x9f\x98\x80 and control \x01\x7f "
-		"chars\ttab.\n<div>block html</div>\n";
+	    "# Heading\n\nText with **bold**, *italic*, ***both***, "
+	    "`code`, ~~gone~~ and a [link](https://example.org) and "
+	    "[bad](javascript:alert(1)) and <b>raw html</b>.\n\n"
+	    "- one\n- two\n  1. nested\n  2. list\n\n"
+	    "> quoted\n\n```\ncode  block\n  indented\n```\n\n---\n\n"
+	    "| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 |\n| x | y | z |\n\n"
+	    "![image alt](img.png)\n\n"
+	    "https://example.org/"
+	    "averyveryveryveryveryveryveryveryverylongurlwithoutanybreakopportu"
+	    "nityatallinit\n\n"
+	    "CJK 日本語のテキスト and emoji \xf0\x9f\x98\x80 and control "
+	    "\x01\x7f "
+	    "chars\ttab.\n<div>block html</div>\n";
 	pdf_markdown(e.doc, md, e.body, 0);
 	pdf_block *lead = pdf_para(e.doc, e.body);
 	pdf_run(lead, "Lead: ", PDF_BOLD);
-	pdf_markdown_into(e.doc, lead, "continues *here*\n\nand a second", e.body, 10);
-	pdf_markdown_into(e.doc, pdf_para(e.doc, e.body), "- a list first", e.body, 0);
+	pdf_markdown_into(e.doc, lead, "continues *here*\n\nand a second",
+	                  e.body, 10);
+	pdf_markdown_into(e.doc, pdf_para(e.doc, e.body), "- a list first",
+	                  e.body, 0);
 	pdf_toc(e.doc, "Contents");
 	char tmp[] = "/tmp/vcsc-unit-XXXXXX";
 	int fd = mkstemp(tmp);

@@ -33,13 +33,19 @@ UNIT_SRCS = $(wildcard tests/unit/*.c)
 all: vcsc
 
 vcsc: $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(OBJS) $(LIBS)
+
+# V=1 shows the full compiler command lines.
+Q = $(if $(V),,@)
 
 build/%.o: compiler/%.c compiler/*.h | build
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/asan/%.o: compiler/%.c compiler/*.h | build/asan
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+	@$(if $(V),:,echo "  CC/ASAN $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
 
 build build/asan:
 	mkdir -p $@
@@ -75,6 +81,14 @@ valgrind: all build/unit
 
 clean:
 	rm -rf build vcsc output
+
+# Benchmarks: two synthetic catalogues of 10,000 requirements each under
+# build/bench, and the time of `vcsc diff` between them (median of five).
+build/gencat: tests/bench/gencat.c | build
+	$(CC) $(CPPFLAGS) $(WFLAGS) -O2 -o $@ $<
+
+bench: all build/gencat
+	tests/bench/bench.sh
 
 # Coverage-guided fuzzing of the YAML front end (clang's libFuzzer); runs
 # FUZZ_SECONDS (default 60) from a corpus seeded with the catalogue files.

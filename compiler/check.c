@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "mint.h"
 
 static const char check_help[] =
 	"Usage: vcsc check [OPTIONS] [PATH...]\n"
@@ -27,6 +28,9 @@ static const char check_help[] =
 	"  -v, --verbose     list every missing translation of a partial\n"
 	"                    language instead of a count per file\n"
 	"  -q, --quiet       no summary line per version\n"
+	"  --fix-ids         first add a uid to every question and requirement\n"
+	"                    that lacks one (inserts 'uid: ...' lines; the rest\n"
+	"                    of each file is left as it is)\n"
 	"  --color WHEN      auto (default), always or never\n"
 	"  -h, --help        show this help\n"
 	"\n"
@@ -52,8 +56,12 @@ static void summary(const cli *c, const vc_version *v)
 	printf("%s\n", v->draft ? "; draft" : "");
 }
 
+static bool fix_ids; /* --fix-ids */
+
 static void check_version(cli *c, const char *dir)
 {
+	if (fix_ids)
+		mint_fix_ids(dir, &c->d);
 	vc_version *v = cli_version(c, dir);
 	if (v)
 		summary(c, v);
@@ -160,6 +168,7 @@ int cmd_check(int argc, char **argv)
 		{"werror", no_argument, NULL, 'W'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"fix-ids", no_argument, NULL, 'F'},
 		{"color", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0}};
@@ -194,6 +203,7 @@ int cmd_check(int argc, char **argv)
 		case 'W': c.d.werror = true; break;
 		case 'v': c.d.verbose = true; break;
 		case 'q': c.quiet = true; break;
+		case 'F': fix_ids = true; break;
 		case 'c':
 			if (strcmp(optarg, "always") == 0)
 				c.color = 1;

@@ -60,6 +60,9 @@ int cli_status(const cli *c);
 /* Command entry points. */
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_questionnaire(int argc, char **argv);
 int cmd_site(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_new_version(int argc, char **argv);
 
 #endif

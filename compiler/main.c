@@ -19,7 +19,11 @@ static const char main_help[] =
 	"Commands:\n"
 	"  check PATH...        validate catalogue versions and the scheme\n"
 	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
+	"  questionnaire VERSION-DIR\n"
+	"                       the self-assessment questionnaire as PDF\n"
 	"  site -o DIR          build the criteria website from every version\n"
+	"  diff OLD NEW         the change log between two catalogue versions\n"
+	"  new-version DIR ID   start the next version as a draft copy\n"
 	"\n"
 	"Options:\n"
 	"  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -121,7 +125,10 @@ typedef struct command {
 static const command commands[] = {
 	{"check", cmd_check},
 	{"export", cmd_export},
+	{"questionnaire", cmd_questionnaire},
 	{"site", cmd_site},
+	{"diff", cmd_diff},
+	{"new-version", cmd_new_version},
 };
 
 int main(int argc, char **argv)

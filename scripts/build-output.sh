@@ -14,6 +14,42 @@ for dir in catalogue/*/*/; do
 	cat=$(basename "$(dirname "$dir")")
 	./vcsc export "$dir" --format json -o "$out/json/$cat-$ver.json"
 done
+# Printable self-assessment questionnaires of the newest released version
+# of each catalogue: one per audit objective and one for all, in English and
+# German.
+mkdir -p "$out/downloads"
+objectives=$(awk '/^objectives:/ { on = 1; next } /^[^ #]/ { on = 0 }
+	on && /^  - id: / { print $3 }' catalogue/scheme.yaml)
+for cdir in catalogue/*/; do
+	cat=$(basename "$cdir")
+	ver=$(for v in "$cdir"*/version.yaml; do
+		[ -f "$v" ] && grep -q '^status: released' "$v" && basename "$(dirname "$v")"
+	done | sort -V | tail -n 1)
+	[ -n "$ver" ] || continue
+	for lang in en de; do
+		./vcsc questionnaire "$cat/$ver" --lang "$lang" \
+			-o "$out/downloads/$cat-$ver-questionnaire-all-$lang.pdf"
+		for obj in $objectives; do
+			./vcsc questionnaire "$cat/$ver" --lang "$lang" --objective "$obj" \
+				-o "$out/downloads/$cat-$ver-questionnaire-$obj-$lang.pdf"
+		done
+	done
+done
+
+# The change log of each version against its predecessor.
+mkdir -p "$out/diff"
+for dir in catalogue/*/*/; do
+	[ -f "$dir/version.yaml" ] || continue
+	dir=${dir%/}
+	ver=$(basename "$dir")
+	cat=$(basename "$(dirname "$dir")")
+	pred=$(sed -n 's/^predecessor: *["'"'"']\{0,1\}\([^"'"'"' #]*\).*/\1/p' "$dir/version.yaml")
+	[ -n "$pred" ] && [ -d "catalogue/$cat/$pred" ] || continue
+	./vcsc diff "catalogue/$cat/$pred" "$dir" -o "$out/diff/$cat-$pred-$ver.txt"
+	./vcsc diff "catalogue/$cat/$pred" "$dir" --format json \
+		-o "$out/diff/$cat-$pred-$ver.json"
+done
+
 # The website, from every version; it links the files already in
 # $out/downloads/ (PDFs written above by the document steps).
 # SITE_BASE_URL (where the site will be served) enables sitemap.xml.

@@ -7,8 +7,8 @@ set -eu
 
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev
  libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libhpdf-dev
- libunibreak-dev fonts-dejavu-core"
-test_pkgs="poppler-utils qpdf valgrind libxml2-utils chromium
+ libunibreak-dev fonts-dejavu-core fonts-noto-core"
+test_pkgs="poppler-utils qpdf valgrind libxml2-utils jq chromium
  chromium-driver"
 
 want=$build_pkgs

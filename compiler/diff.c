@@ -1,0 +1,955 @@
+/*
+ * diff.c - the catalogue diff: pairing two versions' chapters, questions
+ * and requirements and classifying what changed (see diff.h for the rules
+ * and diff_words.c for the text pieces).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+static const char *const kind_names[DIFF_NKINDS] = {
+    "unchanged",
+    "added",
+    "removed",
+    "withdrawn",
+    "moved",
+    "renumbered",
+    "shifted",
+    "uid",
+    "level",
+    "text",
+    "whitespace",
+    "formatting",
+    "translation-stale",
+    "applicability",
+    "references",
+    "successor",
+};
+
+const char *diff_kind_name(diff_kind k)
+{
+	return (unsigned)k < DIFF_NKINDS ? kind_names[k] : "?";
+}
+
+const char *diff_type_name(diff_type t)
+{
+	return t == DIFF_CHAPTER    ? "chapter"
+	       : t == DIFF_QUESTION ? "question"
+	                            : "requirement";
+}
+
+const char *diff_how_name(diff_how h)
+{
+	static const char *const names[] = {"none", "uid", "number",
+	                                    "similarity"};
+	return (unsigned)h < COUNT_OF(names) ? names[h] : "?";
+}
+
+typedef struct ctx {
+	diff_result *d;
+	arena *a;
+	const vc_version *o, *n;
+	const char *lang;
+} ctx;
+
+/* ---- texts used for pairing ---- */
+
+static const char *text_of(const ctx *x, const vc_prose *p)
+{
+	if (!p || !p->n)
+		return NULL;
+	const char *t = prose_get(p, x->lang);
+	return t ? t : p->tr[0].text;
+}
+
+static void put_text(const ctx *x, buf *b, const vc_prose *p)
+{
+	const char *t = text_of(x, p);
+	if (t) {
+		buf_puts(b, t);
+		buf_putc(b, '\n');
+	}
+}
+
+/* What a question is about: title, question and objective. */
+static char *question_text(const ctx *x, const vc_question *q)
+{
+	buf b = {0};
+	put_text(x, &b, &q->title);
+	put_text(x, &b, &q->question);
+	put_text(x, &b, &q->objective);
+	return buf_detach(&b);
+}
+
+static char *requirement_text(const ctx *x, const vc_requirement *r)
+{
+	buf b = {0};
+	put_text(x, &b, &r->must);
+	put_text(x, &b, &r->should);
+	return buf_detach(&b);
+}
+
+/* ---- items ---- */
+
+static diff_item *new_item(ctx *x, diff_type t)
+{
+	diff_item *it = arena_alloc(x->a, sizeof(*it));
+	it->type = t;
+	it->place = DIFF_UNCHANGED;
+	return it;
+}
+
+static void pair_questions(ctx *x, const vc_question *o, const vc_question *n,
+                           diff_how how, double sim)
+{
+	diff_item *it = new_item(x, DIFF_QUESTION);
+	it->old_q = o;
+	it->new_q = n;
+	it->how = how;
+	it->similarity = sim;
+	x->d->q_of_old[o->index] = it;
+	x->d->q_of_new[n->index] = it;
+}
+
+static void pair_requirements(ctx *x, const vc_requirement *o,
+                              const vc_requirement *n, diff_how how, double sim)
+{
+	diff_item *it = new_item(x, DIFF_REQUIREMENT);
+	it->old_r = o;
+	it->new_r = n;
+	it->how = how;
+	it->similarity = sim;
+	x->d->r_of_old[o->index] = it;
+	x->d->r_of_new[n->index] = it;
+}
+
+/* ---- pairing ---- */
+
+static void match_questions(ctx *x)
+{
+	const vc_version *o = x->o, *n = x->n;
+	diff_result *d = x->d;
+	/* 1. uid */
+	for (size_t i = 0; i < o->nquestions; i++) {
+		const vc_question *q = o->questions[i];
+		const vc_question *p = model_question(n, q->uid);
+		if (p && !d->q_of_new[p->index])
+			pair_questions(x, q, p, DIFF_BY_UID, 1.0);
+	}
+	/* 2. number, if the texts are somewhat alike */
+	for (size_t i = 0; i < o->nquestions; i++) {
+		const vc_question *q = o->questions[i];
+		if (d->q_of_old[i] || q->withdrawn)
+			continue;
+		const vc_question *p = model_question_by_number(n, q->number);
+		if (!p || p->withdrawn || d->q_of_new[p->index])
+			continue;
+		char *a = question_text(x, q), *b = question_text(x, p);
+		double s = diff_similarity(a, b);
+		free(a);
+		free(b);
+		if (s >= DIFF_NUMBER_SIMILARITY)
+			pair_questions(x, q, p, DIFF_BY_NUMBER, s);
+	}
+	/* 3. similarity */
+	const vc_question **oq = xmalloc((o->nquestions + 1) * sizeof(*oq));
+	const vc_question **nq = xmalloc((n->nquestions + 1) * sizeof(*nq));
+	char **ot = xmalloc((o->nquestions + 1) * sizeof(char *));
+	char **nt = xmalloc((n->nquestions + 1) * sizeof(char *));
+	size_t no = 0, nn = 0;
+	for (size_t i = 0; i < o->nquestions; i++)
+		if (!d->q_of_old[i] && !o->questions[i]->withdrawn) {
+			oq[no] = o->questions[i];
+			ot[no++] = question_text(x, o->questions[i]);
+		}
+	for (size_t i = 0; i < n->nquestions; i++)
+		if (!d->q_of_new[i] && !n->questions[i]->withdrawn) {
+			nq[nn] = n->questions[i];
+			nt[nn++] = question_text(x, n->questions[i]);
+		}
+	size_t *m = xmalloc((no + 1) * sizeof(size_t));
+	double *s = xmalloc((no + 1) * sizeof(double));
+	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
+	           DIFF_TEXT_SIMILARITY, m, s);
+	for (size_t i = 0; i < no; i++)
+		if (m[i] != SIZE_MAX)
+			pair_questions(x, oq[i], nq[m[i]], DIFF_BY_SIMILARITY,
+			               s[i]);
+	for (size_t i = 0; i < no; i++)
+		free(ot[i]);
+	for (size_t i = 0; i < nn; i++)
+		free(nt[i]);
+	free(ot);
+	free(nt);
+	free(oq);
+	free(nq);
+	free(m);
+	free(s);
+	/* lone questions */
+	for (size_t i = 0; i < o->nquestions; i++)
+		if (!d->q_of_old[i]) {
+			diff_item *it = new_item(x, DIFF_QUESTION);
+			it->old_q = o->questions[i];
+			d->q_of_old[i] = it;
+		}
+	for (size_t i = 0; i < n->nquestions; i++)
+		if (!d->q_of_new[i]) {
+			diff_item *it = new_item(x, DIFF_QUESTION);
+			it->new_q = n->questions[i];
+			d->q_of_new[i] = it;
+		}
+}
+
+/* A question pair whose both sides are live: its requirements may pair by
+ * letter and by similarity. */
+static bool live_pair(const diff_item *it)
+{
+	return it && it->old_q && it->new_q && !it->old_q->withdrawn &&
+	       !it->new_q->withdrawn;
+}
+
+static void match_requirements(ctx *x)
+{
+	const vc_version *o = x->o, *n = x->n;
+	diff_result *d = x->d;
+	for (size_t i = 0; i < o->nrequirements; i++) {
+		const vc_requirement *r = o->requirements[i];
+		const vc_requirement *p = model_requirement(n, r->uid);
+		if (p && !d->r_of_new[p->index])
+			pair_requirements(x, r, p, DIFF_BY_UID, 1.0);
+	}
+	for (size_t i = 0; i < o->nrequirements; i++) {
+		const vc_requirement *r = o->requirements[i];
+		const diff_item *qi = d->q_of_old[r->question->index];
+		if (d->r_of_old[i] || !live_pair(qi))
+			continue;
+		size_t k = (size_t)(r->letter - 'a');
+		if (k >= qi->new_q->nreqs)
+			continue;
+		const vc_requirement *p = &qi->new_q->reqs[k];
+		if (d->r_of_new[p->index])
+			continue;
+		char *a = requirement_text(x, r), *b = requirement_text(x, p);
+		double s = diff_similarity(a, b);
+		free(a);
+		free(b);
+		if (s >= DIFF_NUMBER_SIMILARITY)
+			pair_requirements(x, r, p, DIFF_BY_NUMBER, s);
+	}
+	/* similarity, among the requirements of live question pairs: those
+	 * of added, removed and withdrawn questions go with their question */
+	const vc_requirement **orq =
+	    xmalloc((o->nrequirements + 1) * sizeof(*orq));
+	const vc_requirement **nrq =
+	    xmalloc((n->nrequirements + 1) * sizeof(*nrq));
+	char **ot = xmalloc((o->nrequirements + 1) * sizeof(char *));
+	char **nt = xmalloc((n->nrequirements + 1) * sizeof(char *));
+	size_t no = 0, nn = 0;
+	for (size_t i = 0; i < o->nrequirements; i++) {
+		const vc_requirement *r = o->requirements[i];
+		if (!d->r_of_old[i] &&
+		    live_pair(d->q_of_old[r->question->index])) {
+			orq[no] = r;
+			ot[no++] = requirement_text(x, r);
+		}
+	}
+	for (size_t i = 0; i < n->nrequirements; i++) {
+		const vc_requirement *r = n->requirements[i];
+		if (!d->r_of_new[i] &&
+		    live_pair(d->q_of_new[r->question->index])) {
+			nrq[nn] = r;
+			nt[nn++] = requirement_text(x, r);
+		}
+	}
+	size_t *m = xmalloc((no + 1) * sizeof(size_t));
+	double *s = xmalloc((no + 1) * sizeof(double));
+	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
+	           DIFF_TEXT_SIMILARITY, m, s);
+	for (size_t i = 0; i < no; i++)
+		if (m[i] != SIZE_MAX)
+			pair_requirements(x, orq[i], nrq[m[i]],
+			                  DIFF_BY_SIMILARITY, s[i]);
+	for (size_t i = 0; i < no; i++)
+		free(ot[i]);
+	for (size_t i = 0; i < nn; i++)
+		free(nt[i]);
+	free(ot);
+	free(nt);
+	free(orq);
+	free(nrq);
+	free(m);
+	free(s);
+	for (size_t i = 0; i < o->nrequirements; i++)
+		if (!d->r_of_old[i]) {
+			diff_item *it = new_item(x, DIFF_REQUIREMENT);
+			it->old_r = o->requirements[i];
+			d->r_of_old[i] = it;
+		}
+	for (size_t i = 0; i < n->nrequirements; i++)
+		if (!d->r_of_new[i]) {
+			diff_item *it = new_item(x, DIFF_REQUIREMENT);
+			it->new_r = n->requirements[i];
+			d->r_of_new[i] = it;
+		}
+}
+
+/* ---- changes ---- */
+
+static diff_change *add_change(ctx *x, diff_item *it, diff_kind k)
+{
+	size_t cap = it->nchanges; /* arena arrays grow by copying */
+	diff_change *c = arena_alloc(x->a, (cap + 1) * sizeof(*c));
+	if (cap)
+		memcpy(c, it->changes, cap * sizeof(*c));
+	it->changes = c;
+	it->nchanges++;
+	it->kinds |= 1u << k;
+	diff_change *ch = &c[cap];
+	ch->kind = k;
+	return ch;
+}
+
+static void placement_change(ctx *x, diff_item *it)
+{
+	if (it->place != DIFF_UNCHANGED && it->place != DIFF_SHIFTED) {
+		diff_change *c = add_change(x, it, it->place);
+		c->old_number = it->old_number;
+		c->new_number = it->new_number;
+		c->successor = it->successor;
+	}
+	const char *a = it->old_q   ? it->old_q->uid
+	                : it->old_r ? it->old_r->uid
+	                            : NULL;
+	const char *b = it->new_q   ? it->new_q->uid
+	                : it->new_r ? it->new_r->uid
+	                            : NULL;
+	if (a && b && strcmp(a, b) != 0) {
+		diff_change *c = add_change(x, it, DIFF_UID);
+		c->old_uid = a;
+		c->new_uid = b;
+	}
+}
+
+/* The wording of a field changed: a translation that kept its text is
+ * stale. */
+static void stale_check(ctx *x, diff_item *it, const char *field,
+                        const vc_prose *o, const vc_prose *n)
+{
+	for (size_t i = 0; i < x->n->nlanguages; i++) {
+		const char *l = x->n->languages[i].id;
+		if (strcmp(l, x->lang) == 0)
+			continue;
+		const char *ol = prose_get(o, l), *nl = prose_get(n, l);
+		if (ol && nl && diff_same_but_space(ol, nl)) {
+			diff_change *s =
+			    add_change(x, it, DIFF_TRANSLATION_STALE);
+			s->field = field;
+			s->lang = l;
+			s->old_text = ol;
+			s->new_text = nl;
+		}
+	}
+}
+
+static void compare_field(ctx *x, diff_item *it, const char *field,
+                          const vc_prose *o, const vc_prose *n)
+{
+	const char *ot = text_of(x, o), *nt = text_of(x, n);
+	if (!ot && !nt)
+		return;
+	if (ot && nt && strcmp(ot, nt) == 0)
+		return;
+	diff_kind k = DIFF_TEXT;
+	if (ot && nt) {
+		if (diff_same_but_space(ot, nt))
+			k = DIFF_WHITESPACE;
+		else if (diff_same_plain_text(ot, nt))
+			k = DIFF_FORMATTING;
+	}
+	diff_change *c = add_change(x, it, k);
+	c->field = field;
+	c->lang = x->lang;
+	c->old_text = ot;
+	c->new_text = nt;
+	if (k != DIFF_WHITESPACE)
+		c->segs = diff_words(x->a, ot, nt, &c->nsegs);
+	if (k == DIFF_TEXT && ot && nt)
+		stale_check(x, it, field, o, n);
+}
+
+/* A statement that changed level (should raised to must, or lowered):
+ * rewording its modal verb is part of the level change, so the word diff
+ * goes with it. */
+static void compare_statement(ctx *x, diff_item *it, diff_change *lvl,
+                              const char *field, const vc_prose *o,
+                              const vc_prose *n)
+{
+	const char *ot = text_of(x, o), *nt = text_of(x, n);
+	lvl->field = field;
+	lvl->lang = x->lang;
+	lvl->old_text = ot;
+	lvl->new_text = nt;
+	if (strcmp(ot, nt) == 0)
+		return;
+	lvl->segs = diff_words(x->a, ot, nt, &lvl->nsegs);
+	if (!diff_same_plain_text(ot, nt))
+		stale_check(x, it, field, o, n);
+}
+
+static const char *objectives(ctx *x, const vc_scheme *s, vc_objset set)
+{
+	char *t = model_objset_string(s, set, ",");
+	const char *r = arena_strdup(x->a, t);
+	free(t);
+	return r;
+}
+
+static void compare_objectives(ctx *x, diff_item *it, vc_objset o, vc_objset n)
+{
+	const char *a = objectives(x, x->o->scheme, o);
+	const char *b = objectives(x, x->n->scheme, n);
+	if (strcmp(a, b) == 0)
+		return;
+	diff_change *c = add_change(x, it, DIFF_APPLICABILITY);
+	c->old_objectives = a;
+	c->new_objectives = b;
+}
+
+static const char **ref_strings(ctx *x, const vc_ref *r, size_t n)
+{
+	const char **s = arena_alloc(x->a, (n + 1) * sizeof(char *));
+	for (size_t i = 0; i < n; i++)
+		s[i] = arena_printf(x->a, "%s:%s", r[i].standard->id, r[i].id);
+	return s;
+}
+
+/* The strings of a[] not in b[] (as multisets), in a's order. */
+static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
+                        size_t nb, const char ***out)
+{
+	bool *used = xcalloc(nb + 1, 1);
+	const char **r = arena_alloc(x->a, (na + 1) * sizeof(char *));
+	size_t n = 0;
+	for (size_t i = 0; i < na; i++) {
+		size_t j = 0;
+		while (j < nb && (used[j] || strcmp(a[i], b[j]) != 0))
+			j++;
+		if (j < nb)
+			used[j] = true;
+		else
+			r[n++] = a[i];
+	}
+	free(used);
+	*out = r;
+	return n;
+}
+
+static void compare_refs(ctx *x, diff_item *it, const vc_ref *o, size_t no,
+                         const vc_ref *n, size_t nn)
+{
+	const char **a = ref_strings(x, o, no), **b = ref_strings(x, n, nn);
+	const char **added, **removed;
+	size_t nadd = ref_minus(x, b, nn, a, no, &added);
+	size_t nrem = ref_minus(x, a, no, b, nn, &removed);
+	if (!nadd && !nrem)
+		return;
+	diff_change *c = add_change(x, it, DIFF_REFERENCES);
+	c->refs_added = added;
+	c->nadded = nadd;
+	c->refs_removed = removed;
+	c->nremoved = nrem;
+}
+
+static const char *level(const vc_requirement *r)
+{
+	bool m = prose_present(&r->must), s = prose_present(&r->should);
+	return m && s ? "must+should" : m ? "must" : "should";
+}
+
+static void compare_requirement(ctx *x, diff_item *it)
+{
+	const vc_requirement *o = it->old_r, *n = it->new_r;
+	const char *lo = level(o), *ln = level(n);
+	bool om = prose_present(&o->must), os = prose_present(&o->should);
+	bool nm = prose_present(&n->must), ns = prose_present(&n->should);
+	if (strcmp(lo, ln) != 0) {
+		diff_change *c = add_change(x, it, DIFF_LEVEL);
+		c->old_level = lo;
+		c->new_level = ln;
+		/* add_change may move the array: c is re-read below */
+		size_t k = it->nchanges - 1;
+		if (om && !os && !nm && ns)
+			compare_statement(x, it, &it->changes[k], "should",
+			                  &o->must, &n->should);
+		else if (!om && os && nm && !ns)
+			compare_statement(x, it, &it->changes[k], "must",
+			                  &o->should, &n->must);
+	}
+	if (!((om && !os && !nm && ns) || (!om && os && nm && !ns))) {
+		compare_field(x, it, "must", &o->must, &n->must);
+		compare_field(x, it, "should", &o->should, &n->should);
+	}
+	/* an objective set that only follows its question is reported
+	 * with the question */
+	if (o->narrowed || n->narrowed)
+		compare_objectives(x, it, o->applies_to, n->applies_to);
+	compare_refs(x, it, o->refs, o->nrefs, n->refs, n->nrefs);
+}
+
+static void compare_question(ctx *x, diff_item *it)
+{
+	const vc_question *o = it->old_q, *n = it->new_q;
+	compare_field(x, it, "title", &o->title, &n->title);
+	if (o->withdrawn && n->withdrawn) {
+		/* the same successor is the old one's partner, whatever its
+		 * uid is now */
+		const diff_item *si =
+		    o->successor ? x->d->q_of_old[o->successor->index] : NULL;
+		if ((si ? si->new_q : NULL) != n->successor) {
+			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
+			c->old_successor = o->successor;
+			c->successor = n->successor;
+		}
+		return;
+	}
+	compare_field(x, it, "question", &o->question, &n->question);
+	compare_field(x, it, "objective", &o->objective, &n->objective);
+	compare_field(x, it, "further_information", &o->further, &n->further);
+	compare_field(x, it, "evidence", &o->evidence, &n->evidence);
+	compare_objectives(x, it, o->applies_to, n->applies_to);
+	compare_refs(x, it, o->refs, o->nrefs, n->refs, n->nrefs);
+}
+
+/* ---- placement ---- */
+
+/* For each old question: how many questions before it in its chapter
+ * leave the chapter (removed or moved out); for each new question: how
+ * many before it are new to its chapter (added or moved in). A question
+ * whose number changed by exactly the difference has only shifted. */
+static void question_places(ctx *x)
+{
+	diff_result *d = x->d;
+	size_t *gone = xcalloc(x->o->nquestions + 1, sizeof(size_t));
+	size_t *came = xcalloc(x->n->nquestions + 1, sizeof(size_t));
+	for (size_t c = 0; c < x->o->nchapters; c++) {
+		const vc_chapter *ch = &x->o->chapters[c];
+		size_t k = 0;
+		for (size_t i = 0; i < ch->nquestions; i++) {
+			const vc_question *q = ch->questions[i];
+			gone[q->index] = k;
+			const diff_item *it = d->q_of_old[q->index];
+			if (!it->new_q || it->new_q->chapter_no != ch->number)
+				k++;
+		}
+	}
+	for (size_t c = 0; c < x->n->nchapters; c++) {
+		const vc_chapter *ch = &x->n->chapters[c];
+		size_t k = 0;
+		for (size_t i = 0; i < ch->nquestions; i++) {
+			const vc_question *q = ch->questions[i];
+			came[q->index] = k;
+			const diff_item *it = d->q_of_new[q->index];
+			if (!it->old_q || it->old_q->chapter_no != ch->number)
+				k++;
+		}
+	}
+	for (size_t i = 0; i < x->o->nquestions + x->n->nquestions; i++) {
+		diff_item *it = i < x->o->nquestions
+		                    ? d->q_of_old[i]
+		                    : d->q_of_new[i - x->o->nquestions];
+		if (i >= x->o->nquestions && it->old_q)
+			continue; /* pairs are visited from the old side */
+		const vc_question *o = it->old_q, *n = it->new_q;
+		it->uid = n ? n->uid : o->uid;
+		it->old_number = o ? o->number : NULL;
+		it->new_number = n ? n->number : NULL;
+		it->change_note = n && prose_present(&n->change_note)
+		                      ? &n->change_note
+		                      : NULL;
+		if (!n) {
+			it->place = DIFF_REMOVED;
+		} else if (!o) {
+			it->place = DIFF_ADDED;
+		} else if (!o->withdrawn && n->withdrawn) {
+			it->place = DIFF_WITHDRAWN;
+			it->successor = n->successor;
+		} else if (o->withdrawn && !n->withdrawn) {
+			it->place = DIFF_ADDED;
+		} else if (o->chapter_no != n->chapter_no) {
+			it->place = DIFF_MOVED;
+		} else if (o->seq != n->seq) {
+			long want = (long)o->seq - (long)gone[o->index] +
+			            (long)came[n->index];
+			it->place =
+			    want == n->seq ? DIFF_SHIFTED : DIFF_RENUMBERED;
+		}
+	}
+	free(gone);
+	free(came);
+}
+
+/* A question item is "whole" when its requirements are part of its own
+ * addition, removal or withdrawal. */
+static bool whole(const diff_item *q)
+{
+	return q->place == DIFF_ADDED || q->place == DIFF_REMOVED ||
+	       q->place == DIFF_WITHDRAWN;
+}
+
+static void requirement_places(ctx *x)
+{
+	diff_result *d = x->d;
+	const vc_version *o = x->o, *n = x->n;
+	/* the same counting as for questions, within a question pair */
+	size_t *gone = xcalloc(o->nrequirements + 1, sizeof(size_t));
+	size_t *came = xcalloc(n->nrequirements + 1, sizeof(size_t));
+	for (size_t i = 0; i < o->nquestions; i++) {
+		const vc_question *q = o->questions[i];
+		size_t k = 0;
+		for (size_t j = 0; j < q->nreqs; j++) {
+			const vc_requirement *r = &q->reqs[j];
+			gone[r->index] = k;
+			const diff_item *it = d->r_of_old[r->index];
+			if (!it->new_r ||
+			    d->q_of_new[it->new_r->question->index] !=
+			        d->q_of_old[q->index])
+				k++;
+		}
+	}
+	for (size_t i = 0; i < n->nquestions; i++) {
+		const vc_question *q = n->questions[i];
+		size_t k = 0;
+		for (size_t j = 0; j < q->nreqs; j++) {
+			const vc_requirement *r = &q->reqs[j];
+			came[r->index] = k;
+			const diff_item *it = d->r_of_new[r->index];
+			if (!it->old_r ||
+			    d->q_of_old[it->old_r->question->index] !=
+			        d->q_of_new[q->index])
+				k++;
+		}
+	}
+	for (size_t i = 0; i < o->nrequirements + n->nrequirements; i++) {
+		diff_item *it = i < o->nrequirements
+		                    ? d->r_of_old[i]
+		                    : d->r_of_new[i - o->nrequirements];
+		if (i >= o->nrequirements && it->old_r)
+			continue;
+		const vc_requirement *a = it->old_r, *b = it->new_r;
+		diff_item *qa = a ? d->q_of_old[a->question->index] : NULL;
+		diff_item *qb = b ? d->q_of_new[b->question->index] : NULL;
+		it->uid = b ? b->uid : a->uid;
+		it->old_number = a ? a->label : NULL;
+		it->new_number = b ? b->label : NULL;
+		it->change_note = b && prose_present(&b->change_note)
+		                      ? &b->change_note
+		                      : NULL;
+		it->parent = qb ? qb : qa;
+		if (!b) {
+			it->place = qa->place == DIFF_WITHDRAWN ? DIFF_WITHDRAWN
+			                                        : DIFF_REMOVED;
+			if (qa->place == DIFF_WITHDRAWN) {
+				it->successor = qa->successor;
+				it->suggestion = NULL;
+			}
+		} else if (!a) {
+			it->place = DIFF_ADDED;
+		} else if (qa != qb) {
+			it->place = DIFF_MOVED;
+		} else if (a->letter != b->letter) {
+			long want = (long)(a->letter - 'a') -
+			            (long)gone[a->index] + (long)came[b->index];
+			it->place = want == b->letter - 'a' ? DIFF_SHIFTED
+			                                    : DIFF_RENUMBERED;
+		}
+	}
+	free(gone);
+	free(came);
+}
+
+/* The requirement of the successor most like a withdrawn one. */
+static void suggest_successors(ctx *x)
+{
+	diff_result *d = x->d;
+	for (size_t i = 0; i < x->o->nrequirements; i++) {
+		diff_item *it = d->r_of_old[i];
+		if (it->place != DIFF_WITHDRAWN || !it->successor)
+			continue;
+		char *a = requirement_text(x, it->old_r);
+		double best = DIFF_NUMBER_SIMILARITY;
+		for (size_t j = 0; j < it->successor->nreqs; j++) {
+			const vc_requirement *r = &it->successor->reqs[j];
+			char *b = requirement_text(x, r);
+			double s = diff_similarity(a, b);
+			free(b);
+			if (s > best) {
+				best = s;
+				it->suggestion = r;
+			}
+		}
+		free(a);
+	}
+}
+
+/* ---- assembling the result ---- */
+
+static void add_child(ctx *x, diff_item *q, diff_item *r, size_t cap)
+{
+	if (!q->children)
+		q->children =
+		    arena_alloc(x->a, (cap + 1) * sizeof(diff_item *));
+	q->children[q->nchildren++] = r;
+}
+
+static int question_key_cmp(const void *p, const void *q)
+{
+	const diff_item *a = *(diff_item *const *)p,
+	                *b = *(diff_item *const *)q;
+	const vc_question *qa = a->new_q ? a->new_q : a->old_q;
+	const vc_question *qb = b->new_q ? b->new_q : b->old_q;
+	if (qa->chapter_no != qb->chapter_no)
+		return qa->chapter_no < qb->chapter_no ? -1 : 1;
+	if (qa->seq != qb->seq)
+		return qa->seq < qb->seq ? -1 : 1;
+	if (!a->new_q != !b->new_q)
+		return a->new_q ? -1 : 1;
+	/* two removed questions cannot share an old number */
+	return 0;
+}
+
+/* Sort key of a renumbering-table entry: its old number. */
+static void old_key(const diff_item *it, int k[3])
+{
+	const vc_question *q =
+	    it->type == DIFF_QUESTION ? it->old_q : it->old_r->question;
+	k[0] = q->chapter_no;
+	k[1] = q->seq;
+	k[2] = it->type == DIFF_QUESTION ? 0 : it->old_r->letter;
+}
+
+static int table_cmp(const void *p, const void *q)
+{
+	int a[3], b[3];
+	old_key(*(diff_item *const *)p, a);
+	old_key(*(diff_item *const *)q, b);
+	for (int i = 0; i < 3; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
+
+static void chapters(ctx *x)
+{
+	diff_result *d = x->d;
+	size_t cap = x->o->nchapters + x->n->nchapters;
+	d->chapters = arena_alloc(x->a, (cap + 1) * sizeof(diff_item *));
+	size_t i = 0, j = 0;
+	while (i < x->o->nchapters || j < x->n->nchapters) {
+		const vc_chapter *a =
+		    i < x->o->nchapters ? &x->o->chapters[i] : NULL;
+		const vc_chapter *b =
+		    j < x->n->nchapters ? &x->n->chapters[j] : NULL;
+		diff_item *it = new_item(x, DIFF_CHAPTER);
+		if (a && b && a->number == b->number) {
+			it->old_ch = a;
+			it->new_ch = b;
+			i++;
+			j++;
+		} else if (a && (!b || a->number < b->number)) {
+			it->old_ch = a;
+			it->place = DIFF_REMOVED;
+			i++;
+		} else {
+			it->new_ch = b;
+			it->place = DIFF_ADDED;
+			j++;
+		}
+		it->uid = NULL;
+		it->old_number =
+		    it->old_ch ? arena_printf(x->a, "%d", it->old_ch->number)
+		               : NULL;
+		it->new_number =
+		    it->new_ch ? arena_printf(x->a, "%d", it->new_ch->number)
+		               : NULL;
+		placement_change(x, it);
+		if (it->old_ch && it->new_ch) {
+			compare_field(x, it, "title", &it->old_ch->title,
+			              &it->new_ch->title);
+			compare_field(x, it, "introduction",
+			              &it->old_ch->introduction,
+			              &it->new_ch->introduction);
+		}
+		it->reported = it->nchanges > 0;
+		d->chapters[d->nchapters++] = it;
+	}
+}
+
+diff_result *diff_versions(const vc_version *old, const vc_version *new)
+{
+	arena *a = arena_new();
+	diff_result *d = arena_alloc(a, sizeof(*d));
+	d->arena = a;
+	d->old = old;
+	d->new = new;
+	d->lang = new->nlanguages   ? new->languages[0].id
+	          : old->nlanguages ? old->languages[0].id
+	                            : "en";
+	ctx x = {d, a, old, new, d->lang};
+	d->q_of_old =
+	    arena_alloc(a, (old->nquestions + 1) * sizeof(diff_item *));
+	d->q_of_new =
+	    arena_alloc(a, (new->nquestions + 1) * sizeof(diff_item *));
+	d->r_of_old =
+	    arena_alloc(a, (old->nrequirements + 1) * sizeof(diff_item *));
+	d->r_of_new =
+	    arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
+
+	match_questions(&x);
+	match_requirements(&x);
+	question_places(&x);
+	requirement_places(&x);
+	suggest_successors(&x);
+	chapters(&x);
+
+	/* questions in display order, with their requirements */
+	size_t nq = 0;
+	d->questions = arena_alloc(a, (old->nquestions + new->nquestions + 1) *
+	                                  sizeof(diff_item *));
+	for (size_t i = 0; i < old->nquestions; i++)
+		d->questions[nq++] = d->q_of_old[i];
+	for (size_t i = 0; i < new->nquestions; i++)
+		if (!d->q_of_new[i]->old_q)
+			d->questions[nq++] = d->q_of_new[i];
+	d->nquestions = nq;
+	qsort(d->questions, nq, sizeof(diff_item *), question_key_cmp);
+	for (size_t i = 0; i < nq; i++) {
+		diff_item *q = d->questions[i];
+		size_t cap = (q->new_q ? q->new_q->nreqs : 0) +
+		             (q->old_q ? q->old_q->nreqs : 0);
+		if (q->new_q)
+			for (size_t j = 0; j < q->new_q->nreqs; j++)
+				add_child(&x, q,
+				          d->r_of_new[q->new_q->reqs[j].index],
+				          cap);
+		if (q->old_q)
+			for (size_t j = 0; j < q->old_q->nreqs; j++) {
+				diff_item *r =
+				    d->r_of_old[q->old_q->reqs[j].index];
+				if (!r->new_r)
+					add_child(&x, q, r, cap);
+			}
+	}
+
+	/* the changes: placement first, then the fields */
+	for (size_t i = 0; i < nq; i++) {
+		diff_item *q = d->questions[i];
+		placement_change(&x, q);
+		if (q->old_q && q->new_q && q->place != DIFF_WITHDRAWN &&
+		    q->place != DIFF_ADDED)
+			compare_question(&x, q);
+		for (size_t j = 0; j < q->nchildren; j++) {
+			diff_item *r = q->children[j];
+			if (whole(q) && (!r->old_r || !r->new_r))
+				continue; /* part of the question's change */
+			placement_change(&x, r);
+			if (r->old_r && r->new_r)
+				compare_requirement(&x, r);
+			if (r->nchanges)
+				r->reported = q->reported = true;
+		}
+		if (q->nchanges)
+			q->reported = true;
+	}
+
+	/* the renumbering table and the counts */
+	size_t nt = 0;
+	d->renumbered =
+	    arena_alloc(a, (old->nquestions + old->nrequirements + 1) *
+	                       sizeof(diff_item *));
+	for (size_t i = 0; i < old->nquestions; i++) {
+		diff_item *it = d->q_of_old[i];
+		if (it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
+		    it->place == DIFF_SHIFTED)
+			d->renumbered[nt++] = it;
+	}
+	for (size_t i = 0; i < old->nrequirements; i++) {
+		diff_item *it = d->r_of_old[i];
+		if (it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
+		    it->place == DIFF_SHIFTED)
+			d->renumbered[nt++] = it;
+	}
+	d->nrenumbered = nt;
+	if (nt)
+		qsort(d->renumbered, nt, sizeof(diff_item *), table_cmp);
+	for (size_t i = 0; i < nt; i++)
+		if (d->renumbered[i]->place == DIFF_SHIFTED)
+			d->counts[DIFF_SHIFTED]++;
+	for (size_t i = 0; i < d->nchapters; i++)
+		for (size_t k = 0; k < d->chapters[i]->nchanges; k++)
+			d->counts[d->chapters[i]->changes[k].kind]++;
+	for (size_t i = 0; i < nq; i++) {
+		diff_item *q = d->questions[i];
+		for (size_t k = 0; k < q->nchanges; k++)
+			d->counts[q->changes[k].kind]++;
+		for (size_t j = 0; j < q->nchildren; j++)
+			for (size_t k = 0; k < q->children[j]->nchanges; k++)
+				d->counts[q->children[j]->changes[k].kind]++;
+	}
+	for (int k = 0; k < DIFF_NKINDS; k++)
+		if (k != DIFF_SHIFTED)
+			d->nchanges += d->counts[k];
+	return d;
+}
+
+void diff_free(diff_result *d)
+{
+	if (d)
+		arena_free(d->arena);
+}
+
+bool diff_same(const diff_result *d)
+{
+	return d->nchanges == 0 && d->nrenumbered == 0;
+}
+
+static bool owns(const vc_version *v, const void *node, size_t index,
+                 bool question)
+{
+	if (question)
+		return index < v->nquestions && v->questions[index] == node;
+	return index < v->nrequirements && v->requirements[index] == node;
+}
+
+const diff_item *diff_pair_requirement(const diff_result *d,
+                                       const vc_requirement *old_r)
+{
+	return old_r && owns(d->old, old_r, old_r->index, false)
+	           ? d->r_of_old[old_r->index]
+	           : NULL;
+}
+
+const diff_item *diff_pair_question(const diff_result *d,
+                                    const vc_question *old_q)
+{
+	return old_q && owns(d->old, old_q, old_q->index, true)
+	           ? d->q_of_old[old_q->index]
+	           : NULL;
+}
+
+const diff_item *diff_origin_requirement(const diff_result *d,
+                                         const vc_requirement *new_r)
+{
+	return new_r && owns(d->new, new_r, new_r->index, false)
+	           ? d->r_of_new[new_r->index]
+	           : NULL;
+}
+
+const diff_item *diff_origin_question(const diff_result *d,
+                                      const vc_question *new_q)
+{
+	return new_q && owns(d->new, new_q, new_q->index, true)
+	           ? d->q_of_new[new_q->index]
+	           : NULL;
+}

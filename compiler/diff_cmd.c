@@ -1,0 +1,163 @@
+/*
+ * diff_cmd.c - `vcsc diff OLD NEW`: the change log between two catalogue
+ * versions, as text or JSON, with exit statuses like diff(1).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diff.h"
+
+static const char diff_help[] =
+    "Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
+    "[-o FILE]\n"
+    "\n"
+    "Compare two catalogue versions (directories such as\n"
+    "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
+    "catalogues: questions and requirements are paired by uid, then by\n"
+    "number, then by text similarity, so renumbered and moved items show\n"
+    "as such. Reports additions, withdrawals, moves, renumbering, text\n"
+    "changes with a word-level diff (told apart from white-space-only and\n"
+    "formatting-only edits), level, applicability and reference changes,\n"
+    "and stale translations, each with its change note.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT      text (default) or json (docs/diff-json.md)\n"
+    "  -o, --output FILE write the change log to FILE (atomically)\n"
+    "  --color WHEN      auto (default: colours on a terminal), always or\n"
+    "                    never\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status without -o: 0 the versions are the same, 1 they differ,\n"
+    "2 trouble (usage, unreadable or invalid version). With -o: 0 the\n"
+    "change log was written, 1 a version has errors, 2 usage or I/O\n"
+    "failure.\n";
+
+enum { FMT_TEXT, FMT_JSON };
+
+static void render(const diff_result *d, int fmt, FILE *fp, bool color)
+{
+	if (fmt == FMT_JSON)
+		diff_print_json(d, fp);
+	else
+		diff_print_text(d, fp, color);
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"colour", required_argument, NULL, 'c'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
+	cli c;
+	cli_init(&c);
+	const char *out = NULL;
+	int fmt = FMT_TEXT, opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0) {
+				fmt = FMT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				fmt = FMT_JSON;
+			} else {
+				cli_free(&c);
+				return cli_usage("diff",
+				                 "unknown format '%s' "
+				                 "(text or json)",
+				                 optarg);
+			}
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'c':
+			if (strcmp(optarg, "always") == 0)
+				c.color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				c.color = 0;
+			else if (strcmp(optarg, "auto") == 0)
+				c.color = -1;
+			else {
+				cli_free(&c);
+				return cli_usage("diff", "--color takes auto, "
+				                         "always or never");
+			}
+			break;
+		case 'h':
+			fputs(diff_help, stdout);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			cli_free(&c);
+			return cli_usage("diff", "unknown option");
+		}
+	}
+	if (argc - optind != 2) {
+		cli_free(&c);
+		return cli_usage("diff",
+		                 "expected OLD-VERSION and NEW-VERSION");
+	}
+	char *od = cli_version_dir(&c, argv[optind]);
+	char *nd = cli_version_dir(&c, argv[optind + 1]);
+	vc_version *ov = cli_version(&c, od);
+	vc_version *nv = cli_version(&c, nd);
+	free(od);
+	free(nd);
+	/* diagnostics go to stderr: stdout holds the change log */
+	int ccolor = c.color;
+	cli_print_diags(&c);
+	int rc;
+	if (!ov || !nv) {
+		rc = cli_status(&c);
+		if (!out && rc == EXIT_INPUT)
+			rc = EXIT_TROUBLE; /* 1 would mean "they differ" */
+		model_version_free(ov);
+		model_version_free(nv);
+		cli_free(&c);
+		return rc;
+	}
+	diff_result *d = diff_versions(ov, nv);
+	if (out) {
+		outfile of;
+		rc = EXIT_OK;
+		if (outfile_open(&of, out) < 0) {
+			perror(out);
+			rc = EXIT_TROUBLE;
+		} else {
+			render(d, fmt, of.fp, ccolor == 1);
+			if (outfile_commit(&of) < 0) {
+				perror(out);
+				rc = EXIT_TROUBLE;
+			}
+		}
+	} else {
+		const char *term = getenv("TERM");
+		bool color =
+		    ccolor == 1 ||
+		    (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
+		     !(term && strcmp(term, "dumb") == 0));
+		render(d, fmt, stdout, color);
+		rc = diff_same(d) ? EXIT_OK : EXIT_INPUT;
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			perror("vcsc diff: standard output");
+			rc = EXIT_TROUBLE;
+		}
+	}
+	diff_free(d);
+	model_version_free(ov);
+	model_version_free(nv);
+	cli_free(&c);
+	return rc;
+}

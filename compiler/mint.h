@@ -1,0 +1,34 @@
+/*
+ * mint.h - minting stable uids for new questions and requirements
+ * (`vcsc check --fix-ids`).
+ *
+ * A question without a uid gets one made from its title ("Component
+ * inventory" -> "component-inventory"); a requirement without one gets
+ * its question's uid and the first significant words of its statement
+ * ("sc-components-software-bill"). A number suffix ("-2") keeps uids
+ * unique across the version. The line "uid: ..." is inserted after the
+ * first one-line key of the item, at that key's indentation: the files
+ * are otherwise untouched (no reformatting, comments kept), and written
+ * atomically. Items whose layout does not allow a line to be inserted
+ * (flow style) are reported and left alone.
+ *
+ * Ownership: nothing is kept between calls.
+ */
+#ifndef VCSC_MINT_H
+#define VCSC_MINT_H
+
+#include "diag.h"
+
+/* Adds the missing uids of the version in dir, reporting each as a note
+ * in d. Returns the number of uids added, or -1 after an I/O failure
+ * (reported, d->io_failed set). Files that do not parse are left for the
+ * check to report. */
+int mint_fix_ids(const char *dir, diags *d);
+
+/* The slug of text: lowercase ASCII words (German umlauts and sharp s
+ * transliterated, stop words skipped) joined by hyphens, at most
+ * max_words words and max_len characters. Caller frees; "" when text has
+ * no usable word. */
+char *mint_slug(const char *text, int max_words, size_t max_len);
+
+#endif

@@ -1,0 +1,163 @@
+/*
+ * pdf_text.c - the line breaker of the PDF engine.
+ *
+ * libharu's own text box wraps only at ASCII spaces; this one finds break
+ * opportunities with libunibreak (UAX #14: after spaces and hyphens,
+ * between ideographs, after a slash in a URL, not before punctuation),
+ * fills lines greedily and breaks a word that is wider than a whole line
+ * between characters, preferring a place after '/', '.', '-', '_', '?',
+ * '&', '=' or '#' so that long URLs and identifiers stay readable.
+ */
+#include <linebreak.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf.h"
+#include "util.h"
+
+static bool is_trimmed(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/* End of [p, q) without trailing whitespace. */
+static size_t trim_end(const char *t, size_t p, size_t q)
+{
+	while (q > p && is_trimmed(t[q - 1]))
+		q--;
+	return q;
+}
+
+static bool is_combining(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) ||
+	       (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f) || cp == 0x200d;
+}
+
+/* Splits a word [s, e) that is wider than avail: the longest prefix that
+ * fits (at least one character), moved back to just after a URL
+ * separator when there is one in its second half. */
+static size_t split_word(const char *t, size_t s, size_t e, double avail,
+                         pdf_measure_fn m, void *ctx)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t k = s, best_sep = 0;
+	double w = 0;
+	while (k < e) {
+		int n = utf8_seqlen(u + k, e - k);
+		double cw = m(ctx, t, k, k + (size_t)n);
+		if (k > s && w + cw > avail)
+			break;
+		w += cw;
+		if (strchr("/.-_?&=#", t[k]) && w >= avail / 2)
+			best_sep = k + (size_t)n;
+		k += (size_t)n;
+		/* keep combining marks with their base */
+		while (k < e) {
+			uint32_t cp;
+			int l = utf8_decode(u + k, e - k, &cp);
+			if (l <= 0 || !is_combining(cp))
+				break;
+			w += m(ctx, t, k, k + (size_t)l);
+			k += (size_t)l;
+		}
+	}
+	if (k < e && best_sep > s)
+		return best_sep;
+	return k;
+}
+
+size_t pdf_break_lines(const char *text, size_t len, const char *lang,
+                       double first_width, double width, pdf_measure_fn m,
+                       void *ctx, pdf_line **lines)
+{
+	static bool inited;
+	if (!inited) {
+		init_linebreak();
+		inited = true;
+	}
+	pdf_line *out = NULL;
+	size_t n = 0, cap = 0;
+	if (len == 0) {
+		pdf_line l = {0, 0, 0, 0};
+		VEC_PUSH(out, n, cap, l);
+		*lines = out;
+		return n;
+	}
+	char *brks = xmalloc(len);
+	set_linebreaks_utf8((const utf8_t *)text, len, lang, brks);
+
+	size_t pos = 0;
+	while (pos < len) {
+		double avail = n == 0 ? first_width : width;
+		size_t line_start = pos, p = pos;
+		size_t content_end = pos, next = pos;
+		bool have = false;
+		for (;;) {
+			size_t q = p + 1;
+			while (q < len && brks[q - 1] != LINEBREAK_MUSTBREAK &&
+			       brks[q - 1] != LINEBREAK_ALLOWBREAK)
+				q++;
+			bool must =
+			    q >= len || brks[q - 1] == LINEBREAK_MUSTBREAK;
+			size_t ce = trim_end(text, p, q);
+			double w =
+			    ce > line_start ? m(ctx, text, line_start, ce) : 0;
+			if (have && w > avail)
+				break; /* the segment starts the next line */
+			if (!have && w > avail) {
+				size_t k = split_word(text, line_start, ce,
+				                      avail, m, ctx);
+				if (k < ce) {
+					content_end = k;
+					next = k;
+					have = true;
+					break;
+				}
+			}
+			content_end = ce;
+			next = q;
+			have = true;
+			if (must)
+				break;
+			p = q;
+		}
+		pdf_line l = {line_start, content_end, next,
+		              content_end > line_start
+		                  ? m(ctx, text, line_start, content_end)
+		                  : 0};
+		VEC_PUSH(out, n, cap, l);
+		pos = next;
+	}
+	free(brks);
+	*lines = out;
+	return n;
+}
+
+double pdf_widest_word(const char *text, size_t len, const char *lang,
+                       pdf_measure_fn m, void *ctx)
+{
+	if (len == 0)
+		return 0;
+	char *brks = xmalloc(len);
+	set_linebreaks_utf8((const utf8_t *)text, len, lang, brks);
+	double best = 0;
+	size_t p = 0;
+	while (p < len) {
+		size_t q = p + 1;
+		while (q < len && brks[q - 1] != LINEBREAK_MUSTBREAK &&
+		       brks[q - 1] != LINEBREAK_ALLOWBREAK)
+			q++;
+		size_t ce = trim_end(text, p, q);
+		if (ce > p) {
+			double w = m(ctx, text, p, ce);
+			if (w > best)
+				best = w;
+		}
+		p = q;
+	}
+	free(brks);
+	return best;
+}

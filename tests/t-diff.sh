@@ -1,0 +1,334 @@
+# The catalogue diff, `vcsc new-version` and `vcsc check --fix-ids`.
+# Sourced by tests/run.sh (uses ok, bad, $TMP).
+
+# check NAME COMMAND...: ok when the command succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@" >"$TMP/check.out" 2>&1; then
+		ok "$name"
+	else
+		bad "$name" "$(cat "$TMP/check.out")"
+	fi
+}
+
+# The edits file as "kind uid detail" lines, sorted.
+edits_list() {
+	grep -v '^#' "$1" | grep -v '^[[:space:]]*$' | tr -s ' ' | sed 's/ *$//' | sort
+}
+
+# The same list for the other direction: what A->B reports added, B->A
+# reports removed; withdrawn becomes added; numbers and levels swap.
+invert_edits() {
+	awk '
+	function swap(s,   a) { split(s, a, " -> "); return a[2] " -> " a[1] }
+	{
+		kind = $1; uid = $2; $1 = ""; $2 = ""; d = substr($0, 3)
+		if (kind == "added") kind = "removed"
+		else if (kind == "removed") kind = "added"
+		else if (kind == "withdrawn") { kind = "added"; split(d, w, " "); d = "question " w[1] }
+		if (d ~ / -> /) d = swap(d)
+		if (kind == "references") {
+			n = split(d, r, " "); p = ""; m = ""
+			for (i = 1; i <= n; i++) {
+				c = substr(r[i], 1, 1)
+				if (c == "+") m = m " -" substr(r[i], 2)
+				else p = p " +" substr(r[i], 2)
+			}
+			d = substr(p m, 2)
+		}
+		print kind " " uid " " d
+	}' | sort
+}
+
+# "kind uid detail" lines of a JSON diff; added/removed sorted first
+# within a kind so that the reference order does not matter.
+json_list() {
+	jq -r -f tests/diff/edits.jq "$1" | awk '
+	$1 == "references" {
+		n = split($0, f, " "); p = ""; m = ""
+		for (i = 3; i <= n; i++) if (substr(f[i], 1, 1) == "+") p = p " " f[i]; else m = m " " f[i]
+		print f[1] " " f[2] p m; next
+	}
+	{ print }' | sort
+}
+
+# The word diffs of a JSON diff as runs, "uid field: = text | ~ del / ins",
+# white space squeezed; with swap, deletions and insertions trade places.
+word_runs() {
+	jq -r --arg swap "$2" '
+	def sq: gsub("\\s+"; " ");
+	def runs: reduce .[] as $w ([];
+		if $w[0] == "=" then . + [["=", $w[1]]]
+		elif (.[-1][0] // "") == "~" then
+			(.[-1] |= (if $w[0] == "-" then .[1] += $w[1] else .[2] += $w[1] end))
+		else . + [if $w[0] == "-" then ["~", $w[1], ""] else ["~", "", $w[1]] end] end);
+	def show: map(if .[0] == "=" then "= " + (.[1] | sq)
+		elif $swap == "1" then "~ " + (.[2] | sq) + " / " + (.[1] | sq)
+		else "~ " + (.[1] | sq) + " / " + (.[2] | sq) end) | join(" | ");
+	(.questions[] | . as $q | (.changes[], (.requirements[] | .changes[]))
+	 | select(.words != null and (.words | length) > 0)
+	 | "\($q.uid) \(.kind) \(if .kind == "level" then "statement" else .field end): " + (.words | runs | show))' "$1" | sort
+}
+
+# ---- the bundled catalogue: the golden list of edits --------------------
+
+./vcsc diff vcsa/1.0 vcsa/1.1 --format json >"$TMP/ab.json" 2>"$TMP/ab.err"
+rc=$?
+./vcsc diff vcsa/1.1 vcsa/1.0 --format json >"$TMP/ba.json" 2>"$TMP/ba.err"
+rc2=$?
+if [ $rc -eq 1 ] && [ $rc2 -eq 1 ] && jq -e . "$TMP/ab.json" >/dev/null 2>&1; then
+	ok "diff 1.0 -> 1.1 differs (exit 1, valid JSON)"
+else
+	bad "diff 1.0 -> 1.1 differs (exit 1, valid JSON)" "exit $rc/$rc2 $(cat "$TMP/ab.err")"
+fi
+
+edits_list catalogue/vcsa/edits-1.0-1.1.txt >"$TMP/want"
+json_list "$TMP/ab.json" >"$TMP/got"
+if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
+	ok "diff golden: 1.0 -> 1.1 reports exactly the listed edits ($(wc -l <"$TMP/want") lines)"
+else
+	bad "diff golden: 1.0 -> 1.1 reports exactly the listed edits" "$(cat "$TMP/d")"
+fi
+
+# shifted numbers only in the renumbering table, never as a change
+n=$(jq '[.questions[] | (.changes[], (.requirements[] | .changes[])) | select(.kind == "shifted")] | length' "$TMP/ab.json")
+t=$(jq '[.renumbering[] | select(.place == "shifted")] | length' "$TMP/ab.json")
+[ "$n" = 0 ] && [ "$t" = 3 ] && ok "diff shifted questions only in the renumbering table" ||
+	bad "diff shifted questions only in the renumbering table" "changes $n, table $t"
+
+invert_edits <"$TMP/want" >"$TMP/want-ba"
+json_list "$TMP/ba.json" >"$TMP/got-ba"
+if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
+	ok "diff golden: 1.1 -> 1.0 reports the inverse"
+else
+	bad "diff golden: 1.1 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
+fi
+
+word_runs "$TMP/ab.json" 0 >"$TMP/w-ab"
+word_runs "$TMP/ba.json" 1 >"$TMP/w-ba"
+if [ -s "$TMP/w-ab" ] && diff -u "$TMP/w-ab" "$TMP/w-ba" >"$TMP/d"; then
+	ok "diff word diffs of 1.1 -> 1.0 mirror those of 1.0 -> 1.1 ($(wc -l <"$TMP/w-ab") fields)"
+else
+	bad "diff word diffs of 1.1 -> 1.0 mirror those of 1.0 -> 1.1" "$(cat "$TMP/d")"
+fi
+
+# the text change log, reviewed as a golden file
+./vcsc diff catalogue/vcsa/1.0 catalogue/vcsa/1.1 >"$TMP/ab.txt" 2>&1
+if diff -u tests/golden/diff-vcsa-1.0-1.1.txt "$TMP/ab.txt" >"$TMP/d"; then
+	ok "diff golden text vcsa 1.0 -> 1.1"
+else
+	bad "diff golden text vcsa 1.0 -> 1.1" "$(cat "$TMP/d")"
+fi
+
+# ---- a version against itself --------------------------------------------
+
+for v in 1.0 1.1; do
+	./vcsc diff vcsa/$v vcsa/$v >"$TMP/self.txt" 2>&1
+	rc=$?
+	./vcsc diff vcsa/$v vcsa/$v --format json >"$TMP/self.json" 2>&1
+	same=$(jq -c '[.same, (.questions | length), (.chapters | length), (.renumbering | length), ([.counts[]] | add)]' "$TMP/self.json")
+	if [ $rc -eq 0 ] && [ ! -s "$TMP/self.txt" ] && [ "$same" = '[true,0,0,0,0]' ]; then
+		ok "diff vcsa/$v against itself is empty (exit 0)"
+	else
+		bad "diff vcsa/$v against itself is empty" "exit $rc, $same $(head -5 "$TMP/self.txt")"
+	fi
+done
+
+# ---- the fixture: pairing by number and similarity, moves, chapters ------
+
+F=tests/fixtures/diff/vcsa
+./vcsc diff $F/1.0 $F/2.0 >"$TMP/fx.txt" 2>&1
+if diff -u tests/golden/diff-fixture.txt "$TMP/fx.txt" >"$TMP/d"; then
+	ok "diff golden text fixture 1.0 -> 2.0"
+else
+	bad "diff golden text fixture 1.0 -> 2.0" "$(cat "$TMP/d")"
+fi
+./vcsc diff $F/1.0 $F/2.0 --format json >"$TMP/fx.json" 2>/dev/null
+./vcsc diff $F/2.0 $F/1.0 --format json >"$TMP/fx-ba.json" 2>/dev/null
+edits_list tests/diff/fixture-edits.txt >"$TMP/want"
+json_list "$TMP/fx.json" >"$TMP/got"
+if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
+	ok "diff fixture reports exactly its edits"
+else
+	bad "diff fixture reports exactly its edits" "$(cat "$TMP/d")"
+fi
+pb=$(jq -r '[.questions[] | "\(.uid):\(.paired_by)"] | join(" ")' "$TMP/fx.json")
+case $pb in
+*"b-incidents:number"*"c-monitoring:similarity"*) ok "diff fixture pairs by number and by similarity" ;;
+*) bad "diff fixture pairs by number and by similarity" "$pb" ;;
+esac
+# items whose uid changed are named by the other uid the other way round
+renames=$(awk '$1 == "uid" { print "s/^\\([a-z-]*\\) " $2 " /\\1 " $3 " /" }' "$TMP/want")
+invert_edits <"$TMP/want" | sed "$renames" | sort >"$TMP/want-ba"
+json_list "$TMP/fx-ba.json" >"$TMP/got-ba"
+if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
+	ok "diff fixture 2.0 -> 1.0 reports the inverse"
+else
+	bad "diff fixture 2.0 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
+fi
+
+# ---- output, colour, exit statuses ---------------------------------------
+
+./vcsc diff vcsa/1.0 vcsa/1.1 --format json -o "$TMP/o.json" 2>"$TMP/e"
+rc=$?
+if [ $rc -eq 0 ] && cmp -s "$TMP/o.json" "$TMP/ab.json"; then
+	ok "diff -o writes the change log and exits 0"
+else
+	bad "diff -o writes the change log and exits 0" "exit $rc $(cat "$TMP/e")"
+fi
+./vcsc diff vcsa/1.0 vcsa/1.1 -o "$TMP/o.txt" 2>/dev/null
+cmp -s "$TMP/o.txt" "$TMP/ab.txt" && ok "diff -o text equals stdout" || bad "diff -o text equals stdout"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format json >"$TMP/ab2.json" 2>/dev/null
+cmp -s "$TMP/ab.json" "$TMP/ab2.json" && ok "diff output reproducible" || bad "diff output reproducible"
+
+if grep -q $'\033' "$TMP/ab.txt"; then bad "diff plain when not a terminal"; else ok "diff plain when not a terminal"; fi
+./vcsc diff vcsa/1.0 vcsa/1.1 --color=always >"$TMP/c.txt" 2>/dev/null
+if grep -q $'\033\[31m' "$TMP/c.txt" && grep -q $'\033\[32m' "$TMP/c.txt" &&
+	[ "$(sed 's/\x1b\[[0-9;]*m//g' "$TMP/c.txt" | grep -c '\[-')" = 0 ]; then
+	ok "diff --color=always colours deletions and insertions"
+else
+	bad "diff --color=always colours deletions and insertions"
+fi
+./vcsc diff vcsa/1.0 vcsa/1.1 --color=never >"$TMP/n.txt" 2>/dev/null
+cmp -s "$TMP/n.txt" "$TMP/ab.txt" && ok "diff --color=never" || bad "diff --color=never"
+if awk 'length > 78 { bad = 1 } END { exit bad }' "$TMP/ab.txt"; then
+	ok "diff text lines fit in 78 columns"
+else
+	bad "diff text lines fit in 78 columns" "$(awk 'length > 78' "$TMP/ab.txt")"
+fi
+
+./vcsc diff vcsa/1.0 >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff one argument exits 2" || bad "diff one argument exits 2"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff unknown format exits 2" || bad "diff unknown format exits 2"
+./vcsc diff vcsa/1.0 vcsa/9.9 >/dev/null 2>"$TMP/e"; rc=$?
+if [ $rc -eq 2 ] && grep -q "not a catalogue version" "$TMP/e"; then ok "diff missing version exits 2"; else bad "diff missing version exits 2" "exit $rc $(cat "$TMP/e")"; fi
+# an invalid version is trouble (2) without -o, an input error (1) with -o,
+# and then nothing is written
+./vcsc diff vcsa/1.0 tests/check/duplicate-key/vcsa/1.0 >/dev/null 2>"$TMP/e"; rc=$?
+rm -f "$TMP/none.json"
+./vcsc diff vcsa/1.0 tests/check/duplicate-key/vcsa/1.0 -o "$TMP/none.json" 2>/dev/null; rc2=$?
+if [ $rc -eq 2 ] && [ $rc2 -eq 1 ] && grep -q "duplicate" "$TMP/e" && [ ! -e "$TMP/none.json" ]; then
+	ok "diff invalid version: exit 2 (1 with -o), nothing written"
+else
+	bad "diff invalid version: exit 2 (1 with -o), nothing written" "exit $rc/$rc2 $(cat "$TMP/e")"
+fi
+./vcsc diff vcsa/1.0 vcsa/1.1 -o /nonexistent-dir/x.txt 2>/dev/null
+[ $? -eq 2 ] && ok "diff unwritable output exits 2" || bad "diff unwritable output exits 2"
+
+# ---- the same under the sanitizers ---------------------------------------
+
+if [ -x build/asan/vcsc ]; then
+	out=$( (build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --color=always &&
+		build/asan/vcsc diff vcsa/1.1 vcsa/1.0 --format json &&
+		build/asan/vcsc diff $F/1.0 $F/2.0 &&
+		build/asan/vcsc diff $F/2.0 $F/1.0 --format json) 2>&1 >/dev/null)
+	rc=$?
+	# exit 1 means "they differ"; a sanitizer exits 99
+	if [ $rc -le 1 ] && [ -z "$out" ]; then
+		ok "asan diff bundled and fixture, both directions"
+	else
+		bad "asan diff bundled and fixture, both directions" "exit $rc $out"
+	fi
+fi
+
+# ---- new-version ---------------------------------------------------------
+
+NV=$TMP/nv
+rm -rf "$NV"; mkdir -p "$NV"
+cp -r tests/fixtures/diff "$NV/cat"
+./vcsc new-version "$NV/cat/vcsa/2.0" 2.1 >"$TMP/nv.out" 2>&1
+rc=$?
+V=$NV/cat/vcsa/2.1
+if [ $rc -eq 0 ] && [ -f "$V/version.yaml" ] && ./vcsc check -q "$V" >/dev/null 2>&1 &&
+	grep -qx 'status: draft' "$V/version.yaml" && grep -qx 'predecessor: "2.0"' "$V/version.yaml" &&
+	grep -qx 'version: "2.1"' "$V/version.yaml" && ! grep -q '^released:' "$V/version.yaml" &&
+	! grep -rq 'change_note' "$V"; then
+	ok "new-version makes a checked draft copy without change notes"
+else
+	bad "new-version makes a checked draft copy without change notes" "exit $rc $(cat "$TMP/nv.out")"
+fi
+./vcsc check "$V" 2>/dev/null | grep -q '; draft$' && ok "new-version copy is a draft" || bad "new-version copy is a draft"
+# the copy pairs everything by uid: same content, nothing to report
+./vcsc diff "$NV/cat/vcsa/2.0" "$V" >"$TMP/nv.diff" 2>&1
+rc=$?
+[ $rc -eq 0 ] && [ ! -s "$TMP/nv.diff" ] && ok "new-version copy diffs as the same" || bad "new-version copy diffs as the same" "exit $rc $(cat "$TMP/nv.diff")"
+# only change_note blocks and version keys differ; comments are kept
+if diff "$NV/cat/vcsa/2.0/01-org.yaml" "$V/01-org.yaml" | grep '^[<>]' | grep -v '^< *change_note: Now also applies to development.$' | grep -q .; then
+	bad "new-version keeps the chapter files except change notes" "$(diff "$NV/cat/vcsa/2.0/01-org.yaml" "$V/01-org.yaml")"
+else
+	ok "new-version keeps the chapter files except change notes"
+fi
+cp -r tests/fixtures/diff/vcsa/1.0 "$NV/cat/vcsa/1.0b" 2>/dev/null
+./vcsc new-version "$NV/cat/vcsa/1.0" 1.5 >/dev/null 2>&1
+if head -3 "$NV/cat/vcsa/1.5/version.yaml" | grep -q '^# Fixture for the catalogue diff'; then
+	ok "new-version keeps comments"
+else
+	bad "new-version keeps comments" "$(head -5 "$NV/cat/vcsa/1.5/version.yaml")"
+fi
+before=$(cat "$V/01-org.yaml")
+./vcsc new-version "$NV/cat/vcsa/2.0" 2.1 >/dev/null 2>"$TMP/e"
+rc=$?
+if [ $rc -eq 2 ] && grep -q 'already exists' "$TMP/e" && [ "$before" = "$(cat "$V/01-org.yaml")" ]; then
+	ok "new-version refuses to overwrite"
+else
+	bad "new-version refuses to overwrite" "exit $rc $(cat "$TMP/e")"
+fi
+./vcsc new-version "$NV/cat/vcsa/2.0" ../x >/dev/null 2>&1; [ $? -eq 2 ] && ok "new-version bad id exits 2" || bad "new-version bad id exits 2"
+./vcsc new-version tests/check/duplicate-key/vcsa/1.0 1.1 --catalogue catalogue >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] && [ ! -e tests/check/duplicate-key/vcsa/1.1 ] && ok "new-version of an invalid version exits 1" || bad "new-version of an invalid version exits 1" "exit $rc"
+if ls -a "$NV/cat" | grep -q '^\.vcsc-new'; then bad "new-version leaves no temporary directory"; else ok "new-version leaves no temporary directory"; fi
+
+# ---- check --fix-ids -----------------------------------------------------
+
+cat >>"$V/02-ops.yaml" <<'EOF'
+  # drafted for 2.1: no uids yet
+  - number: "2.3"
+    title: Incident exercises
+    question: To what extent are incident responses rehearsed?
+    objective: Teams know their part before an incident happens.
+    applies_to: [operations]
+    requirements:
+      - letter: a
+        must: >-
+          Incident response exercises take place at least once a year and
+          their lessons are recorded.
+      - should: "Suppliers should take part in the exercises."  # keep me
+        letter: b
+EOF
+cp "$V/02-ops.yaml" "$TMP/before.yaml"
+./vcsc check --fix-ids "$V" >"$TMP/fix.out" 2>&1
+rc=$?
+added=$(diff "$TMP/before.yaml" "$V/02-ops.yaml" | grep '^>' | sed 's/^> //')
+removed=$(diff "$TMP/before.yaml" "$V/02-ops.yaml" | grep -c '^<')
+want='    uid: incident-exercises
+        uid: incident-exercises-incident-response
+        uid: incident-exercises-suppliers-take'
+if [ $rc -eq 0 ] && [ "$removed" = 0 ] && [ "$added" = "$want" ] && grep -q "note: added uid 'incident-exercises'" "$TMP/fix.out"; then
+	ok "check --fix-ids inserts uid lines only"
+else
+	bad "check --fix-ids inserts uid lines only" "exit $rc; added: $added; $(cat "$TMP/fix.out")"
+fi
+cp "$V/02-ops.yaml" "$TMP/after.yaml"
+./vcsc check --fix-ids "$V" >/dev/null 2>&1
+cmp -s "$TMP/after.yaml" "$V/02-ops.yaml" && ok "check --fix-ids is idempotent" || bad "check --fix-ids is idempotent"
+./vcsc diff "$NV/cat/vcsa/2.0" "$V" --format json 2>/dev/null | jq -r -f tests/diff/edits.jq >"$TMP/nv.edits"
+if [ "$(cat "$TMP/nv.edits")" = "added incident-exercises question 2.3" ]; then
+	ok "diff of the draft reports the new question"
+else
+	bad "diff of the draft reports the new question" "$(cat "$TMP/nv.edits")"
+fi
+if [ -x build/asan/vcsc ]; then
+	cp "$TMP/before.yaml" "$V/02-ops.yaml"
+	out=$( (build/asan/vcsc check -q --fix-ids "$V" >/dev/null &&
+		build/asan/vcsc new-version "$V" 2.2 >/dev/null) 2>&1 | grep -v ': note: ' | grep -v '^ ')
+	if [ -z "$out" ] && cmp -s "$TMP/after.yaml" "$V/02-ops.yaml"; then
+		ok "asan new-version and check --fix-ids"
+	else
+		bad "asan new-version and check --fix-ids" "$out"
+	fi
+fi
+
+for c in diff new-version; do
+	./vcsc $c --help >"$TMP/h" 2>&1 && grep -q "Usage: vcsc $c" "$TMP/h" && ok "cli help '$c'" || bad "cli help '$c'"
+done
+./vcsc --help | grep -q 'new-version' && ok "cli main help lists diff and new-version" || bad "cli main help lists diff and new-version"

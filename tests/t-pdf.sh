@@ -1,0 +1,232 @@
+# The PDF engine and `vcsc questionnaire`: content against the model, page
+# geometry, PDF validity, embedded fonts, reproducibility, bad input.
+# Sourced by tests/run.sh (uses ok, bad, $TMP).
+
+P=$TMP/pdf
+mkdir -p "$P"
+style=templates/pdf/style.yaml
+# margins of the style file, in points
+mm_pt() { awk -v v="$1" 'BEGIN { printf "%.2f", v * 72 / 25.4 }'; }
+m_top=$(mm_pt "$(sed -n 's/^ *margin-top: *\([0-9.]*\)mm.*/\1/p' "$style")")
+m_bottom=$(mm_pt "$(sed -n 's/^ *margin-bottom: *\([0-9.]*\)mm.*/\1/p' "$style")")
+
+# pdftotext of the body area only (no header and footer), in drawing order.
+body_text() {
+	local h
+	h=$(pdfinfo "$1" | sed -n 's/^Page size: *[0-9.]* x \([0-9.]*\) pts.*/\1/p')
+	h=${h%.*}
+	pdftotext -raw -y 45 -W 700 -H $((h - 90)) "$1" "$2"
+}
+
+pdf_ok() { # name file: qpdf --check, every font embedded, geometry
+	local name=$1 f=$2 out
+	if out=$(qpdf --check "$f" 2>&1); then ok "pdf $name qpdf --check"; else bad "pdf $name qpdf --check" "$out"; fi
+	out=$(pdffonts "$f" 2>&1)
+	if [ "$(tail -n +3 <<<"$out" | wc -l)" -ge 1 ] &&
+		tail -n +3 <<<"$out" | awk '$(NF-4) != "yes" { b = 1 } END { exit b }'; then
+		ok "pdf $name fonts embedded"
+	else
+		bad "pdf $name fonts embedded" "$out"
+	fi
+	if out=$(pdftotext -bbox "$f" - | awk -v top="$m_top" -v bottom="$m_bottom" -v edge=10 -f tests/pdf-bbox.awk 2>&1); then
+		ok "pdf $name geometry (edges, header, footer)"
+	else
+		bad "pdf $name geometry (edges, header, footer)" "$out"
+	fi
+}
+
+./vcsc export catalogue/vcsa/1.1 -o "$P/model.json"
+
+# Every objective set and language: the requirements that apply, in order,
+# and none that does not.
+for spec in all:en all:de development:en development:de production:en \
+	production:de operations:en operations:de development,operations:de; do
+	obj=${spec%%:*}
+	lang=${spec##*:}
+	f=$P/q-${obj/,/+}-$lang.pdf
+	args=(--lang "$lang")
+	[ "$obj" = all ] || args+=(--objective "$obj")
+	if ./vcsc questionnaire vcsa/1.1 "${args[@]}" -o "$f" 2>"$P/err"; then
+		ok "pdf questionnaire $spec written"
+	else
+		bad "pdf questionnaire $spec written" "$(cat "$P/err")"
+		continue
+	fi
+	body_text "$f" "$P/body.txt"
+	if out=$(node tests/pdf-requirements.js "$P/model.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
+		ok "pdf questionnaire $spec requirements match the model"
+	else
+		bad "pdf questionnaire $spec requirements match the model" "$out"
+	fi
+done
+pdf_ok "all-en" "$P/q-all-en.pdf"
+pdf_ok "all-de" "$P/q-all-de.pdf"
+pdf_ok "production-en" "$P/q-production-en.pdf"
+pdf_ok "development+operations-de" "$P/q-development+operations-de.pdf"
+
+# US Letter
+./vcsc questionnaire vcsa/1.1 --lang de --paper letter -o "$P/letter.pdf" 2>"$P/err"
+if pdfinfo "$P/letter.pdf" 2>/dev/null | grep -q '^Page size: *612 x 792'; then
+	ok "pdf letter paper"
+else
+	bad "pdf letter paper" "$(cat "$P/err")"
+fi
+pdf_ok "letter-de" "$P/letter.pdf"
+
+# Metadata, language, outline, links, furniture.
+info=$(pdfinfo "$P/q-all-de.pdf" 2>&1)
+if grep -q '^Title: *Fragebogen zur Selbstbewertung' <<<"$info" &&
+	grep -q '^Subject: *VCSA' <<<"$info" && grep -q '^Producer: *vcsc' <<<"$info" &&
+	! grep -q 'CreationDate' <<<"$info"; then
+	ok "pdf metadata (title, subject, producer, no date)"
+else
+	bad "pdf metadata (title, subject, producer, no date)" "$info"
+fi
+if grep -aq '/Lang (de)' "$P/q-all-de.pdf" && grep -aq '/Type /Outlines' "$P/q-all-de.pdf" &&
+	[ "$(grep -ac '/Subtype /Link' "$P/q-all-de.pdf")" -ge 30 ]; then
+	ok "pdf language, outline and links"
+else
+	bad "pdf language, outline and links"
+fi
+pages=$(pdfinfo "$P/q-all-en.pdf" | sed -n 's/^Pages: *//p')
+last=$(pdftotext -f "$pages" -l "$pages" "$P/q-all-en.pdf" -)
+if grep -q "Page $pages of $pages" <<<"$last" && grep -q 'vcsa-1.1-questionnaire-all-en' <<<"$last" &&
+	grep -q 'Summary sheet' <<<"$last"; then
+	ok "pdf footer page X of Y, document id, summary sheet"
+else
+	bad "pdf footer page X of Y, document id, summary sheet" "$last"
+fi
+
+# Same input, same bytes; a date only with SOURCE_DATE_EPOCH.
+./vcsc questionnaire vcsa/1.1 -o "$P/again.pdf"
+if cmp -s "$P/q-all-en.pdf" "$P/again.pdf"; then
+	ok "pdf two runs give identical bytes"
+else
+	bad "pdf two runs give identical bytes"
+fi
+SOURCE_DATE_EPOCH=1767225600 ./vcsc questionnaire vcsa/1.1 -o "$P/e1.pdf"
+SOURCE_DATE_EPOCH=1767225600 ./vcsc questionnaire vcsa/1.1 -o "$P/e2.pdf"
+if cmp -s "$P/e1.pdf" "$P/e2.pdf" && pdfinfo "$P/e1.pdf" | grep -q '^CreationDate:.*2026'; then
+	ok "pdf SOURCE_DATE_EPOCH sets the date, reproducibly"
+else
+	bad "pdf SOURCE_DATE_EPOCH sets the date, reproducibly" "$(pdfinfo "$P/e1.pdf" 2>&1)"
+fi
+
+# The mini fixture exercises Markdown (lists, code, links, a table) and a
+# withdrawn question: its text is a golden file.
+./vcsc questionnaire tests/fixtures/mini/vcsa/1.0 -o "$P/mini.pdf" 2>"$P/err"
+pdftotext -raw "$P/mini.pdf" "$P/mini.txt" 2>>"$P/err"
+if [ -n "${UPDATE:-}" ]; then
+	cp "$P/mini.txt" tests/golden/questionnaire-mini-en.txt
+fi
+if diff -u tests/golden/questionnaire-mini-en.txt "$P/mini.txt" >"$P/d" 2>&1; then
+	ok "pdf golden questionnaire-mini-en"
+else
+	bad "pdf golden questionnaire-mini-en" "$(cat "$P/err" "$P/d")"
+fi
+pdf_ok "mini" "$P/mini.pdf"
+
+# A stress catalogue, made here: a requirement longer than a page, a table
+# with a row taller than a page, unbreakable URLs, nested lists. Pages must
+# still keep every glyph off the edges and out of the header and footer.
+S=$P/stress/vcsa/1.0
+mkdir -p "$S"
+cp tests/fixtures/mini/scheme.yaml "$P/stress/"
+words() { local i; for i in $(seq 1 "$1"); do printf '%s%d ' "$2" "$i"; done; }
+long_url="https://example.org/$(printf 'a%.0s' $(seq 1 300))/end"
+printf '%s\n' 'catalogue: vcsa' 'version: "1.0"' 'title: Stress catalogue' \
+	'status: draft' 'languages:' '  - id: en' '    status: complete' >"$S/version.yaml"
+{
+	echo "chapter: 1"
+	echo "title: Stress"
+	echo "questions:"
+	echo "  - number: \"1.1\""
+	echo "    uid: stress-one"
+	echo "    title: A question with a very long title $(words 30 title)"
+	echo "    question: |"
+	echo "      $(words 300 question)"
+	echo "    objective: |"
+	echo "      See <$long_url> and Cybersecurityschwachstellenmanagementprozessbeschreibungsdokumentvorlage."
+	echo ""
+	echo "      - one"
+	echo "        - nested $(words 40 nested)"
+	echo "    applies_to: [development, production]"
+	echo "    requirements:"
+	echo "      - letter: a"
+	echo "        uid: stress-one-long"
+	echo "        must: |"
+	echo "          $(words 1500 must)"
+	echo "      - letter: b"
+	echo "        uid: stress-one-short"
+	echo "        should: Short $long_url"
+	echo "        applies_to: [production]"
+	echo "    further_information: |"
+	echo "      | Key | Value |"
+	echo "      |---|---|"
+	for i in $(seq 1 40); do echo "      | k$i | $(words 8 v) |"; done
+	echo "      | tall | $(words 900 tall) |"
+	echo "      | after | $long_url |"
+} >"$S/01-stress.yaml"
+if ./vcsc questionnaire "$S" --catalogue "$P/stress" -o "$P/stress.pdf" 2>"$P/err"; then
+	ok "pdf stress catalogue written"
+	./vcsc export "$S" --catalogue "$P/stress" -o "$P/stress.json"
+	body_text "$P/stress.pdf" "$P/body.txt"
+	if out=$(node tests/pdf-requirements.js "$P/stress.json" "$P/body.txt" en all 2>&1); then
+		ok "pdf stress requirements match the model"
+	else
+		bad "pdf stress requirements match the model" "$out"
+	fi
+	pdf_ok "stress" "$P/stress.pdf"
+else
+	bad "pdf stress catalogue written" "$(cat "$P/err")"
+fi
+
+# Bad input: a clear message, the documented status, no file left behind.
+fails() { # name want-status want-message args...
+	local name=$1 want=$2 msg=$3 rc
+	shift 3
+	rm -rf "$P/out"
+	mkdir -p "$P/out"
+	./vcsc questionnaire "$@" >"$P/err" 2>&1
+	rc=$?
+	if [ $rc -eq "$want" ] && grep -q -- "$msg" "$P/err" && [ -z "$(ls -A "$P/out")" ]; then
+		ok "pdf bad input: $name"
+	else
+		bad "pdf bad input: $name" "exit $rc (want $want); files: $(ls -A "$P/out"); $(cat "$P/err")"
+	fi
+}
+fails "unknown objective" 2 "did you mean 'development'" vcsa/1.1 --objective developement -o "$P/out/q.pdf"
+fails "empty objective" 2 "at least one" vcsa/1.1 --objective , -o "$P/out/q.pdf"
+fails "unknown language" 2 "unknown language 'fr'" vcsa/1.1 --lang fr -o "$P/out/q.pdf"
+fails "partial language" 1 "only partly translated to 'de'" vcsa/1.0 --lang de -o "$P/out/q.pdf"
+fails "unknown paper" 2 "unknown paper size" vcsa/1.1 --paper a5 -o "$P/out/q.pdf"
+fails "missing -o" 2 "missing -o" vcsa/1.1
+fails "unwritable output" 2 "cannot write" vcsa/1.1 -o /nonexistent-dir/q.pdf
+fails "output is a directory" 2 "cannot write" vcsa/1.1 -o "$P/out"
+fails "catalogue errors" 1 "error:" tests/check/duplicate-key/vcsa/1.0 --catalogue catalogue -o "$P/out/q.pdf"
+SOURCE_DATE_EPOCH=yesterday fails "bad SOURCE_DATE_EPOCH" 2 "SOURCE_DATE_EPOCH" vcsa/1.1 -o "$P/out/q.pdf"
+sed 's#/noto/NotoSans-Bold.ttf#/noto/NoSuchFont-Bold.ttf#' "$style" >"$P/nofont.yaml"
+line=$(grep -n 'NoSuchFont' "$P/nofont.yaml" | cut -d: -f1)
+fails "missing font" 1 "nofont.yaml:$line:[0-9]*: error: cannot read font file" vcsa/1.1 --style "$P/nofont.yaml" -o "$P/out/q.pdf"
+sed "s#/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf#$PWD/README.md#" "$style" >"$P/badfont.yaml"
+fails "not a font" 1 "cannot use font file" vcsa/1.1 --style "$P/badfont.yaml" -o "$P/out/q.pdf"
+sed 's/^  size: 10$/  size: ten/; s/colour: accent/colour: acent/' "$style" >"$P/badstyle.yaml"
+fails "bad style values" 1 "did you mean 'accent'" vcsa/1.1 --style "$P/badstyle.yaml" -o "$P/out/q.pdf"
+mkdir -p "$P/tpl/pdf"
+cp "$style" "$P/tpl/pdf/style.yaml"
+grep -v 'de: Unterschrift' templates/pdf/questionnaire.yaml >"$P/tpl/pdf/questionnaire.yaml"
+fails "texts without a translation" 1 "questionnaire.yaml:[0-9]*:[0-9]*: error: no 'de' text for 'signature'" \
+	vcsa/1.1 --lang de --templates "$P/tpl" -o "$P/out/q.pdf"
+if [ -z "$(find "$P" -name '*.tmp.*')" ]; then ok "pdf no temporary files left"; else bad "pdf no temporary files left"; fi
+
+# The sanitizer build writes the same document without a report.
+if [ -x build/asan/vcsc ]; then
+	if build/asan/vcsc questionnaire vcsa/1.1 --lang de -o "$P/asan.pdf" 2>"$P/err" &&
+		cmp -s "$P/asan.pdf" "$P/q-all-de.pdf" &&
+		build/asan/vcsc questionnaire tests/fixtures/mini/vcsa/1.0 -o "$P/asan-mini.pdf" 2>>"$P/err"; then
+		ok "pdf asan questionnaire"
+	else
+		bad "pdf asan questionnaire" "$(head -40 "$P/err")"
+	fi
+fi
+./vcsc questionnaire --help | grep -q 'Usage: vcsc questionnaire' && ok "cli help 'questionnaire'" || bad "cli help 'questionnaire'"

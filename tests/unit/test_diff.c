@@ -1,0 +1,514 @@
+/* Unit tests for the catalogue diff: word diff, similarity, matching, the
+ * pairing API, uid slugs and line edits. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diff.h"
+#include "mint.h"
+#include "model.h"
+#include "srcedit.h"
+#include "unit.h"
+
+/* The texts the pieces give back: EQ+DEL (old side) and EQ+INS (new
+ * side), and the pieces as "=a|-b|+c" for exact checks. */
+static void sides(const diff_seg *s, size_t n, buf *old, buf *new, buf *show)
+{
+	static const char ops[] = "=-+";
+	for (size_t i = 0; i < n; i++) {
+		if (s[i].op != DIFF_INS)
+			buf_put(old, s[i].text, s[i].len);
+		if (s[i].op != DIFF_DEL)
+			buf_put(new, s[i].text, s[i].len);
+		if (i)
+			buf_putc(show, '|');
+		buf_putc(show, ops[s[i].op]);
+		buf_put(show, s[i].text, s[i].len);
+	}
+	buf_puts(old, "");
+	buf_puts(new, "");
+	buf_puts(show, "");
+}
+
+static char *show_words(const char *a, const char *b)
+{
+	arena *ar = arena_new();
+	size_t n;
+	diff_seg *s = diff_words(ar, a, b, &n);
+	buf o = {0}, w = {0}, sh = {0};
+	sides(s, n, &o, &w, &sh);
+	if (b)
+		CHECK_STR(w.data, b); /* the new text exactly */
+	if (a)
+		CHECK(diff_same_but_space(o.data, a));
+	buf_free(&o);
+	buf_free(&w);
+	arena_free(ar);
+	return buf_detach(&sh);
+}
+
+#define CHECK_WORDS(a, b, want)                                                \
+	do {                                                                   \
+		char *got_ = show_words((a), (b));                             \
+		CHECK_STR(got_, (want));                                       \
+		free(got_);                                                    \
+	} while (0)
+
+void test_diff_words_basic(void)
+{
+	CHECK_WORDS("a b c", "a x c", "=a |-b|+x|= c");
+	CHECK_WORDS("same text", "same text", "=same text");
+	CHECK_WORDS("Cybersecurity culture",
+	            "Cybersecurity culture and awareness",
+	            "=Cybersecurity culture|+ and awareness");
+	CHECK_WORDS("The agreement should define it.",
+	            "The agreement must define it.",
+	            "=The agreement |-should|+must|= define it.");
+	/* an insertion between unchanged words is one piece, not one per
+	 * word; white space slides to its start */
+	CHECK_WORDS("has the policy", "has top management committed the policy",
+	            "=has|+ top management committed|= the policy");
+	/* punctuation is a token of its own */
+	CHECK_WORDS("case and", "case, the risks and",
+	            "=case|+, the risks|= and");
+	/* Markdown markup is compared like words */
+	CHECK_WORDS("* one *bold*", "- one _bold_",
+	            "-*|+-|= one |-*|+_|=bold|-*|+_");
+}
+
+void test_diff_words_whitespace(void)
+{
+	/* runs of white space never count as a change; the new text's
+	 * white space is kept */
+	CHECK_WORDS("a  b\nc", "a b c", "=a b c");
+	CHECK_WORDS("one two", "one\n  two", "=one\n  two");
+}
+
+void test_diff_words_absent(void)
+{
+	CHECK_WORDS(NULL, "new text", "+new text");
+	CHECK_WORDS("old text", NULL, "-old text");
+	CHECK_WORDS(NULL, NULL, "");
+	CHECK_WORDS("", "x", "+x");
+}
+
+void test_diff_words_cleanup(void)
+{
+	/* a short common word between two large changes joins them */
+	char *got = show_words("alpha beta gamma the delta epsilon zeta",
+	                       "one two three the four five six");
+	CHECK_STR(got, "-alpha beta gamma the delta epsilon zeta|"
+	               "+one two three the four five six");
+	free(got);
+	/* a long common stretch stays */
+	got = show_words("alpha the long common stretch of words omega",
+	                 "beta the long common stretch of words gamma");
+	CHECK_STR(got, "-alpha|+beta|= the long common stretch of words |"
+	               "-omega|+gamma");
+	free(got);
+}
+
+/* old -> new and new -> old give mirrored pieces (same runs, deletions
+ * and insertions swapped), whatever alignment ties exist. */
+void test_diff_words_inverse(void)
+{
+	static const char *const texts[] = {
+	    "To what extent has the organisation defined and approved a "
+	    "policy for the cybersecurity of its products and services?",
+	    "To what extent has top management committed the organisation "
+	    "to vehicle cybersecurity through an approved policy that is "
+	    "communicated to employees and kept up to date?",
+	    "a b a b a b",
+	    "b a b a b a b",
+	    "the the the x the",
+	    "x the the the",
+	    "- one\n- two\n- three\n",
+	    "* one\n* two and a half\n",
+	};
+	arena *ar = arena_new();
+	for (size_t i = 0; i < COUNT_OF(texts); i++)
+		for (size_t j = 0; j < COUNT_OF(texts); j++) {
+			size_t n1, n2;
+			diff_seg *s1 = diff_words(ar, texts[i], texts[j], &n1);
+			diff_seg *s2 = diff_words(ar, texts[j], texts[i], &n2);
+			/* compare run by run: EQ pieces, and per change run
+			 * the deleted and inserted text */
+			size_t a = 0, b = 0;
+			bool same = true;
+			while (a < n1 && b < n2 && same) {
+				if (s1[a].op == DIFF_EQ ||
+				    s2[b].op == DIFF_EQ) {
+					same = s1[a].op == DIFF_EQ &&
+					       s2[b].op == DIFF_EQ;
+					a++;
+					b++;
+					continue;
+				}
+				buf d1 = {0}, i1 = {0}, d2 = {0}, i2 = {0};
+				for (; a < n1 && s1[a].op != DIFF_EQ; a++)
+					buf_put(s1[a].op == DIFF_DEL ? &d1
+					                             : &i1,
+					        s1[a].text, s1[a].len);
+				for (; b < n2 && s2[b].op != DIFF_EQ; b++)
+					buf_put(s2[b].op == DIFF_DEL ? &d2
+					                             : &i2,
+					        s2[b].text, s2[b].len);
+				buf_puts(&d1, "");
+				buf_puts(&i1, "");
+				buf_puts(&d2, "");
+				buf_puts(&i2, "");
+				same = diff_same_but_space(d1.data, i2.data) &&
+				       diff_same_but_space(i1.data, d2.data);
+				buf_free(&d1);
+				buf_free(&i1);
+				buf_free(&d2);
+				buf_free(&i2);
+			}
+			if (!same || a != n1 || b != n2) {
+				char m[64];
+				snprintf(m, sizeof(m), "mirror %zu/%zu", i, j);
+				unit_fail(__FILE__, __LINE__, m);
+			}
+		}
+	arena_free(ar);
+}
+
+/* Two unrelated long texts: bounded time, still a correct diff. */
+void test_diff_words_pathological(void)
+{
+	buf a = {0}, b = {0};
+	for (int i = 0; i < 20000; i++) {
+		buf_printf(&a, "w%d ", i * 7 % 1000);
+		buf_printf(&b, "w%d ", i * 13 % 997);
+	}
+	clock_t t0 = clock();
+	arena *ar = arena_new();
+	size_t n;
+	diff_seg *s = diff_words(ar, a.data, b.data, &n);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	buf o = {0}, w = {0}, sh = {0};
+	sides(s, n, &o, &w, &sh);
+	CHECK_STR(w.data, b.data);
+	CHECK(diff_same_but_space(o.data, a.data));
+	CHECK(secs < 5.0);
+	buf_free(&o);
+	buf_free(&w);
+	buf_free(&sh);
+	/* many small runs: the cleanup merges them in few passes */
+	buf_reset(&a);
+	buf_reset(&b);
+	for (int i = 0; i < 20000; i++) {
+		buf_printf(&a, "a x%d ", i % 3);
+		buf_printf(&b, "a y%d ", i % 5);
+	}
+	t0 = clock();
+	s = diff_words(ar, a.data, b.data, &n);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	sides(s, n, &o, &w, &sh);
+	CHECK_STR(w.data, b.data);
+	CHECK(secs < 5.0);
+	buf_free(&o);
+	buf_free(&w);
+	buf_free(&sh);
+	buf_free(&a);
+	buf_free(&b);
+	arena_free(ar);
+}
+
+void test_diff_similarity(void)
+{
+	CHECK(diff_similarity("a b c", "a b c") == 1.0);
+	CHECK(diff_similarity("a b c", "x y z") == 0.0);
+	CHECK(diff_similarity("", "") == 1.0);
+	CHECK(diff_similarity(NULL, "a") == 0.0);
+	/* case folded, punctuation ignored */
+	CHECK(diff_similarity("The Policy.", "the policy") == 1.0);
+	/* Dice: 2 * 2 common / (3 + 3) */
+	double s = diff_similarity("a b c", "a b d");
+	CHECK(s > 0.66 && s < 0.67);
+	/* multisets: repeated words count */
+	s = diff_similarity("a a", "a");
+	CHECK(s > 0.66 && s < 0.67);
+}
+
+void test_diff_editorial(void)
+{
+	CHECK(diff_same_but_space("a  b\n c ", "a b c"));
+	CHECK(!diff_same_but_space("ab", "a b"));
+	CHECK(diff_same_but_space(NULL, NULL));
+	CHECK(!diff_same_but_space(NULL, ""));
+	CHECK(diff_same_plain_text("*a* and **b**", "_a_ and __b__"));
+	CHECK(diff_same_plain_text("* one\n* two\n", "- one\n- two\n"));
+	CHECK(diff_same_plain_text("`x`", "x")); /* formatting only */
+	CHECK(!diff_same_plain_text("one", "two"));
+}
+
+void test_diff_match(void)
+{
+	const char *olds[] = {"monitoring of vulnerability sources",
+	                      "incident response plan tested yearly",
+	                      "something entirely different"};
+	const char *news[] = {"an incident response plan tested every year",
+	                      "monitoring of sources of vulnerabilities",
+	                      "unrelated words only"};
+	size_t m[3];
+	double sc[3];
+	size_t n = diff_match(olds, 3, news, 3, 0.5, m, sc);
+	CHECK_INT(n, 2);
+	CHECK_INT(m[0], 1);
+	CHECK_INT(m[1], 0);
+	CHECK(m[2] == SIZE_MAX);
+	CHECK(sc[0] >= 0.5 && sc[1] >= 0.5);
+	/* greedy, best first: both olds want the same new; the closer wins */
+	const char *o2[] = {"a b c d", "a b c d e"};
+	const char *n2[] = {"a b c d e"};
+	n = diff_match(o2, 2, n2, 1, 0.5, m, sc);
+	CHECK_INT(n, 1);
+	CHECK(m[0] == SIZE_MAX);
+	CHECK_INT(m[1], 0);
+	CHECK(diff_match(o2, 2, n2, 0, 0.5, m, sc) == 0);
+}
+
+/* Many texts: the index path finds the partners without scoring every
+ * pair. */
+void test_diff_match_large(void)
+{
+	enum { N = 3000 };
+	char **o = xmalloc(N * sizeof(char *)),
+	     **nw = xmalloc(N * sizeof(char *));
+	for (int i = 0; i < N; i++) {
+		o[i] = xasprintf("requirement number r%d about topic t%d and "
+		                 "the word k%d",
+		                 i, i % 50, i * 31 % 4999);
+		nw[i] = xasprintf("requirement number r%d about topic t%d and "
+		                  "the word k%d, reworded",
+		                  N - 1 - i, (N - 1 - i) % 50,
+		                  (N - 1 - i) * 31 % 4999);
+	}
+	size_t *m = xmalloc(N * sizeof(size_t));
+	double *sc = xmalloc(N * sizeof(double));
+	clock_t t0 = clock();
+	size_t n = diff_match((const char *const *)o, N,
+	                      (const char *const *)nw, N, 0.6, m, sc);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK_INT(n, N);
+	bool right = true;
+	for (int i = 0; i < N; i++)
+		right &= m[i] == (size_t)(N - 1 - i);
+	CHECK(right);
+	CHECK(secs < 5.0);
+	for (int i = 0; i < N; i++) {
+		free(o[i]);
+		free(nw[i]);
+	}
+	free(o);
+	free(nw);
+	free(m);
+	free(sc);
+}
+
+static vc_version *load(vc_scheme **s, diags *d, const char *scheme,
+                        const char *dir)
+{
+	if (!*s)
+		*s = model_scheme_load(scheme, d);
+	return model_version_load(*s, dir, d);
+}
+
+void test_diff_pairing_bundled(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = NULL;
+	vc_version *a =
+	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.0");
+	vc_version *b =
+	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.1");
+	CHECK(a && b && d.errors == 0);
+	diff_result *r = diff_versions(a, b);
+	CHECK(!diff_same(r));
+
+	/* every old node has a pairing */
+	for (size_t i = 0; i < a->nrequirements; i++)
+		CHECK(diff_pair_requirement(r, a->requirements[i]) != NULL);
+	CHECK(diff_pair_requirement(r, b->requirements[0]) == NULL);
+
+	/* a withdrawn question: its placeholder, its successor, and its
+	 * requirements withdrawn with a suggestion in the successor */
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "risk-monitoring"));
+	CHECK(q && q->place == DIFF_WITHDRAWN);
+	CHECK(q->successor && strcmp(q->successor->uid, "ops-monitoring") == 0);
+	CHECK(q->new_q && q->new_q->withdrawn);
+	const diff_item *rq = diff_pair_requirement(
+	    r, model_requirement(a, "risk-monitoring-sources"));
+	CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
+	CHECK(rq->successor == q->successor);
+	CHECK(rq->suggestion && rq->suggestion->question == q->successor);
+	CHECK(rq->nchanges == 0); /* part of the question's withdrawal */
+
+	/* moved, shifted, unchanged */
+	q = diff_pair_question(r, model_question(a, "org-info-sharing"));
+	CHECK(q->place == DIFF_MOVED && q->how == DIFF_BY_UID);
+	CHECK_STR(q->old_number, "2.3");
+	CHECK_STR(q->new_number, "1.5");
+	q = diff_pair_question(r, model_question(a, "dev-design"));
+	CHECK(q->place == DIFF_SHIFTED && q->nchanges == 0);
+	const diff_item *u = diff_pair_requirement(
+	    r, model_requirement(a, "org-policy-approval"));
+	CHECK(u->place == DIFF_UNCHANGED && u->kinds == 0 &&
+	      u->new_r == model_requirement(b, "org-policy-approval"));
+
+	/* level raised, with the statement's word diff on the change */
+	u = diff_pair_requirement(
+	    r, model_requirement(a, "sc-agreement-vulnerabilities"));
+	CHECK(u->kinds == (1u << DIFF_LEVEL));
+	CHECK_STR(u->changes[0].old_level, "should");
+	CHECK_STR(u->changes[0].new_level, "must");
+	CHECK_INT(u->changes[0].nsegs, 4);
+	CHECK(u->changes[0].segs[1].op == DIFF_DEL &&
+	      u->changes[0].segs[1].len == 6);
+
+	/* the new side */
+	const diff_item *o =
+	    diff_origin_question(r, model_question(b, "dev-vuln-analysis"));
+	CHECK(o && o->place == DIFF_ADDED && !o->old_q && o->reported);
+	o = diff_origin_requirement(
+	    r, model_requirement(b, "dev-design-third-party"));
+	CHECK(o && o->place == DIFF_ADDED && o->kinds == (1u << DIFF_ADDED));
+
+	CHECK_INT(r->counts[DIFF_TEXT], 5);
+	CHECK_INT(r->counts[DIFF_SHIFTED], 3);
+	CHECK_INT(r->nrenumbered, 6);
+	diff_free(r);
+
+	r = diff_versions(b, b);
+	CHECK(diff_same(r));
+	CHECK_INT(r->nchanges, 0);
+	diff_free(r);
+
+	model_version_free(a);
+	model_version_free(b);
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
+void test_diff_pairing_fixture(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = NULL;
+	const char *sp = "tests/fixtures/diff/scheme.yaml";
+	vc_version *a = load(&s, &d, sp, "tests/fixtures/diff/vcsa/1.0");
+	vc_version *b = load(&s, &d, sp, "tests/fixtures/diff/vcsa/2.0");
+	CHECK(a && b && d.errors == 0);
+	diff_result *r = diff_versions(a, b);
+	/* a renamed uid at the same number pairs by number */
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "b-incident"));
+	CHECK(q->how == DIFF_BY_NUMBER &&
+	      q->new_q == model_question(b, "b-incidents"));
+	CHECK(q->kinds & (1u << DIFF_UID));
+	/* renamed and moved to a new chapter: by similarity */
+	q = diff_pair_question(r, model_question(a, "b-monitor"));
+	CHECK(q->how == DIFF_BY_SIMILARITY && q->place == DIFF_MOVED);
+	CHECK(q->similarity >= DIFF_TEXT_SIMILARITY && q->similarity < 1.0);
+	/* a requirement renamed at the same letter */
+	const diff_item *rq =
+	    diff_pair_requirement(r, model_requirement(a, "a-policy-known"));
+	CHECK(rq->how == DIFF_BY_NUMBER && rq->kinds == (1u << DIFF_UID));
+	/* a requirement moved to another question */
+	rq = diff_pair_requirement(r,
+	                           model_requirement(a, "b-incident-contacts"));
+	CHECK(rq->place == DIFF_MOVED &&
+	      rq->parent ==
+	          diff_origin_question(r, model_question(b, "c-monitoring")));
+	/* removed without placeholder; its requirement goes with it */
+	q = diff_pair_question(r, model_question(a, "a-roles"));
+	CHECK(q->place == DIFF_REMOVED && q->nchildren == 1 &&
+	      q->children[0]->place == DIFF_REMOVED &&
+	      q->children[0]->nchanges == 0);
+	/* chapters */
+	CHECK_INT(r->nchapters, 3);
+	CHECK(r->chapters[2]->place == DIFF_ADDED);
+	CHECK(r->chapters[1]->kinds == (1u << DIFF_TEXT));
+	diff_free(r);
+	model_version_free(a);
+	model_version_free(b);
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
+void test_mint_slug(void)
+{
+	char *s = mint_slug("Component inventory", 3, 45);
+	CHECK_STR(s, "component-inventory");
+	free(s);
+	s = mint_slug("The agreement must define how vulnerabilities are "
+	              "reported",
+	              2, 24);
+	CHECK_STR(s, "agreement-define");
+	free(s);
+	s = mint_slug("Überprüfung der Maßnahmen", 3, 45);
+	CHECK_STR(s, "ueberpruefung-massnahmen");
+	free(s);
+	s = mint_slug("Third-party and open-source", 4, 45);
+	CHECK_STR(s, "third-party-open-source");
+	free(s);
+	s = mint_slug("...", 3, 45);
+	CHECK_STR(s, "");
+	free(s);
+	s = mint_slug("supercalifragilisticexpialidocious", 3, 10);
+	CHECK_STR(s, "supercalif");
+	free(s);
+	s = mint_slug(NULL, 3, 10);
+	CHECK_STR(s, "");
+	free(s);
+}
+
+void test_srcedit(void)
+{
+	const char *t = "a: 1\n"
+	                "b:\n"
+	                "  x: |\n"
+	                "    text\n"
+	                "\n"
+	                "    more\n"
+	                "  # comment\n"
+	                "\n"
+	                "c: 3\n";
+	srcedit *e = srcedit_new(t, strlen(t));
+	CHECK_INT(srcedit_lines(e), 9);
+	/* b owns 2..6: the comment after its last line is left to what
+	 * follows */
+	CHECK_INT(srcedit_block_end(e, 2, 1), 7);
+	CHECK_INT(srcedit_block_end(e, 9, 1), 10);
+	CHECK_INT(srcedit_block_end(e, 3, 3), 7); /* x's block: 3..6 */
+	CHECK(srcedit_is_blank(e, 5) && srcedit_is_blank(e, 7));
+	srcedit_delete(e, 2, 7);
+	srcedit_replace(e, 1, "a: 2");
+	srcedit_insert_after(e, 1, "z: 0");
+	srcedit_insert_after(e, 0, "# top");
+	size_t n;
+	char *r = srcedit_result(e, &n);
+	CHECK_STR(r, "# top\na: 2\nz: 0\n  # comment\n\nc: 3\n");
+	CHECK_INT(n, strlen(r));
+	free(r);
+	srcedit_free(e);
+
+	/* CRLF files stay CRLF; a last line without newline stays so */
+	t = "- k: v\r\n  m: w";
+	e = srcedit_new(t, strlen(t));
+	CHECK_STR(srcedit_eol(e), "\r\n");
+	char *p = srcedit_prefix(e, 1, 3), *x = srcedit_suffix(e, 1, 3);
+	CHECK_STR(p, "- ");
+	CHECK_STR(x, "k: v");
+	free(p);
+	free(x);
+	srcedit_insert_after(e, 1, "  uid: u");
+	r = srcedit_result(e, &n);
+	CHECK_STR(r, "- k: v\r\n  uid: u\r\n  m: w");
+	free(r);
+	srcedit_free(e);
+}

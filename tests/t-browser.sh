@@ -45,11 +45,14 @@ if browser_setup; then
 	./vcsc site --catalogue "$bw/hostile/catalogue" -o "$bw/hostile/site" -q 2>"$TMP/bw.err" ||
 		bad "browser: hostile site" "$(head -20 "$TMP/bw.err")"
 
-	# html-validate runs beside the browser (worker threads, its own CPU)
-	node $BT/validate.js "$bw/site" >"$TMP/validate.out" 2>&1 &
+	# html-validate runs beside the browser (worker threads)
+	(
+		node $BT/validate.js "$bw/site" "$bw/mini" >"$TMP/validate.out" 2>&1
+		echo $? >"$TMP/validate.rc"
+		node $BT/validate.js --hostile "$bw/hostile/site" >"$TMP/validate-hostile.out" 2>&1
+		echo $? >"$TMP/validate-hostile.rc"
+	) &
 	v_pid=$!
-	node $BT/validate.js --hostile "$bw/hostile/site" >"$TMP/validate-hostile.out" 2>&1 &
-	vh_pid=$!
 
 	# the search indexes: complete, inert, within 200 KB for the bundled catalogue
 	out=$(node $BT/indexcheck.js "$bw/site" 200000 2>&1)
@@ -84,14 +87,13 @@ if browser_setup; then
 	fi
 
 	wait $v_pid
-	rc=$?
+	rc=$(cat "$TMP/validate.rc" 2>/dev/null || echo 1)
 	out=$(cat "$TMP/validate.out")
-	[ $rc -eq 0 ] && ok "browser html-validate, every page of the bundled site (${out%%$'\n'*})" ||
-		bad "browser html-validate, every page of the bundled site" "$out"
-	wait $vh_pid
-	rc=$?
+	[ $rc -eq 0 ] && ok "browser html-validate, every page of the bundled and mini sites ($(grep '^validate:' <<<"$out" | sed 's/^validate: //' | paste -sd';' -))" ||
+		bad "browser html-validate, every page of the bundled and mini sites" "$out"
+	rc=$(cat "$TMP/validate-hostile.rc" 2>/dev/null || echo 1)
 	out=$(cat "$TMP/validate-hostile.out")
-	[ $rc -eq 0 ] && ok "browser html-validate, content pages of the hostile site (${out%%$'\n'*})" ||
+	[ $rc -eq 0 ] && ok "browser html-validate, content pages of the hostile site ($(sed -n 's/^validate: //p' <<<"$out"))" ||
 		bad "browser html-validate, content pages of the hostile site" "$out"
 	# the validator finds planted errors
 	out=$(node $BT/validate.js tests/site/bad 2>&1)

@@ -22,7 +22,7 @@
  * ids the question pages give their requirements. Folding (case,
  * diacritics) and ranking are the script's business: the index keeps the
  * text as written, which the results need for their snippets anyway.
- * Markdown is reduced to its text (md_plain_text), so markup never
+ * Markdown is reduced to its text (walk_text), so markup never
  * reaches the index; every string is escaped so that the file is inert
  * JavaScript even if somebody pasted it into a page: '<', '>', '&' and
  * the JavaScript line terminators U+2028/U+2029 become \u escapes.
@@ -51,10 +51,10 @@ static void js_string(FILE *fp, const char *s)
 		} else if (c == '\t') {
 			fputs("\\t", fp);
 		} else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' ||
-			   c == '&') {
+		           c == '&') {
 			fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
 		} else if (c == 0xe2 && p[1] == 0x80 &&
-			   (p[2] == 0xa8 || p[2] == 0xa9)) {
+		           (p[2] == 0xa8 || p[2] == 0xa9)) {
 			/* U+2028, U+2029: line terminators in older JS */
 			fputs(p[2] == 0xa8 ? "\\u2028" : "\\u2029", fp);
 			p += 2;
@@ -76,8 +76,8 @@ static void key(FILE *fp, bool *first, const char *k)
 /* Appends the text of a Markdown tree: blocks end in a space, list
  * items in "; " unless they end in punctuation, so that a snippet of a
  * list still reads as one. Returns the length of b after the last "; "
- * it added (0 if none), so that the caller can drop a final one. Raw HTML is left out (the pages show it as
- * literal text; it is never worth finding). */
+ * it added (0 if none), so that the caller can drop a final one. Raw HTML is
+ * left out (the pages show it as literal text; it is never worth finding). */
 static size_t walk_text(cmark_node *root, buf *b)
 {
 	size_t added = 0; /* length after the last "; " this walk added */
@@ -93,20 +93,21 @@ static size_t walk_text(cmark_node *root, buf *b)
 				if (s)
 					buf_puts(b, s);
 			} else if (t == CMARK_NODE_SOFTBREAK ||
-				   t == CMARK_NODE_LINEBREAK) {
+			           t == CMARK_NODE_LINEBREAK) {
 				buf_putc(b, ' ');
 			}
 			continue;
 		}
 		if (ev != CMARK_EVENT_EXIT)
 			continue;
-		bool block = t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
-			     t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_ITEM ||
-			     t == CMARK_NODE_TABLE_CELL;
+		bool block = t == CMARK_NODE_PARAGRAPH ||
+		             t == CMARK_NODE_HEADING ||
+		             t == CMARK_NODE_CODE_BLOCK ||
+		             t == CMARK_NODE_ITEM || t == CMARK_NODE_TABLE_CELL;
 		if (!block)
 			continue;
 		while (b->len && (b->data[b->len - 1] == ' ' ||
-				  b->data[b->len - 1] == '\n'))
+		                  b->data[b->len - 1] == '\n'))
 			b->data[--b->len] = '\0';
 		if (!b->len)
 			continue;
@@ -157,7 +158,7 @@ static char *plain(const vc_prose *p, const char *lang)
 
 /* "k":"text" for a present field. */
 static void field(FILE *fp, bool *first, const char *k, const vc_prose *p,
-		  const char *lang)
+                  const char *lang)
 {
 	char *t = plain(p, lang);
 	if (!t)
@@ -228,8 +229,10 @@ static void question(FILE *fp, const vc_question *q, const char *lang)
 
 int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 {
-	fprintf(fp, "/* vcsc search index of %s in language %s; generated "
-		"by vcsc site, do not edit. */\n", v->key, lang);
+	fprintf(fp,
+	        "/* vcsc search index of %s in language %s; generated "
+	        "by vcsc site, do not edit. */\n",
+	        v->key, lang);
 	fputs("window.vcscSearchIndex={\"format\":1,\"version\":", fp);
 	js_string(fp, v->key);
 	fputs(",\"id\":", fp);
@@ -245,8 +248,8 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	return ferror(fp) ? -1 : 0;
 }
 
-int site_search_write(vc_version *const *versions, size_t n,
-		      const char *outdir, diags *d)
+int site_search_write(vc_version *const *versions, size_t n, const char *outdir,
+                      diags *d)
 {
 	for (size_t i = 0; i < n; i++) {
 		const vc_version *v = versions[i];
@@ -254,9 +257,9 @@ int site_search_write(vc_version *const *versions, size_t n,
 		size_t nl = site_languages(v, langs);
 		int rc = 0;
 		for (size_t j = 0; j < nl && rc == 0; j++) {
-			char *path = xasprintf("%s/%s/%s/%s/%s", outdir,
-					       v->catalogue, v->version,
-					       langs[j], SITE_SEARCH_INDEX);
+			char *path =
+			    xasprintf("%s/%s/%s/%s/%s", outdir, v->catalogue,
+			              v->version, langs[j], SITE_SEARCH_INDEX);
 			FILE *fp = fopen(path, "w");
 			rc = fp ? site_search_write_index(fp, v, langs[j]) : -1;
 			int e = errno;
@@ -266,8 +269,8 @@ int site_search_write(vc_version *const *versions, size_t n,
 			}
 			if (rc) {
 				d->io_failed = true;
-				diag_error(d, NO_POS, "cannot write '%s': %s", path,
-					   strerror(e));
+				diag_error(d, NO_POS, "cannot write '%s': %s",
+				           path, strerror(e));
 			}
 			free(path);
 		}

@@ -30,9 +30,9 @@ static vc_version *load(vc_scheme **s, const char *dir, diags *d)
 	return v;
 }
 
-#define HAS(hay, needle)                                                   \
-	do {                                                               \
-		if (!strstr((hay), (needle)))                              \
+#define HAS(hay, needle)                                                       \
+	do {                                                                   \
+		if (!strstr((hay), (needle)))                                  \
 			unit_fail(__FILE__, __LINE__, "index lacks: " needle); \
 	} while (0)
 
@@ -45,25 +45,29 @@ void test_search_index_mini(void)
 		return;
 	char *de = index_of(v, "de");
 	/* header: a comment, then one assignment */
-	static const char head[] = "/* vcsc search index of vcsa/1.1 in language de;";
+	static const char head[] =
+	    "/* vcsc search index of vcsa/1.1 in language de;";
 	CHECK(strncmp(de, head, sizeof(head) - 1) == 0);
-	HAS(de, "\nwindow.vcscSearchIndex={\"format\":1,\"version\":\"vcsa/1.1\","
-		"\"id\":\"1.1\",\"lang\":\"de\",\"questions\":[\n");
+	HAS(de,
+	    "\nwindow.vcscSearchIndex={\"format\":1,\"version\":\"vcsa/1.1\","
+	    "\"id\":\"1.1\",\"lang\":\"de\",\"questions\":[\n");
 	CHECK(strcmp(de + strlen(de) - 4, "\n]};") == 0 ||
 	      strcmp(de + strlen(de) - 5, "\n]};\n") == 0);
 	/* one entry per question: number, uid, page, title */
-	HAS(de, "{\"n\":\"1.1\",\"u\":\"mini-policy\",\"h\":\"questions/1.1.html\","
-		"\"t\":\"Leitlinie\",\"f\":{\"q\":\"Inwieweit ist eine "
-		"Cybersecurity-Leitlinie in Kraft?\"");
+	HAS(de,
+	    "{\"n\":\"1.1\",\"u\":\"mini-policy\",\"h\":\"questions/1.1.html\","
+	    "\"t\":\"Leitlinie\",\"f\":{\"q\":\"Inwieweit ist eine "
+	    "Cybersecurity-Leitlinie in Kraft?\"");
 	/* Markdown as text: emphasis gone, list items joined by "; " */
 	HAS(de, "\"o\":\"Alle kennen die Absicht der Organisation. sie ist "
-		"aufgeschrieben; sie ist freigegeben\"");
+	        "aufgeschrieben; sie ist freigegeben\"");
 	/* autolinks and code keep their text; table cells are words */
 	HAS(de, "\"i\":\"Siehe https://example.org/policy und RQ-05-01.\"");
 	HAS(de, "\"e\":\"Nachweis Verantwortlich Leitlinie CISO\"");
 	/* requirements: label, the anchor of the question page, must/should */
-	HAS(de, "{\"l\":\"1.1.a\",\"a\":\"r-mini-policy-approved\",\"f\":{\"m\":"
-		"\"Die oberste Leitung gibt die Leitlinie frei.\"}}");
+	HAS(de,
+	    "{\"l\":\"1.1.a\",\"a\":\"r-mini-policy-approved\",\"f\":{\"m\":"
+	    "\"Die oberste Leitung gibt die Leitlinie frei.\"}}");
 	HAS(de, "{\"l\":\"1.1.b\",\"a\":\"r-mini-policy-known\",\"f\":{\"s\":");
 	/* one line per question */
 	size_t lines = 0;
@@ -103,27 +107,30 @@ void test_search_index_escaping(void)
 	char *dir = xstrdup(mkdtemp(t));
 	char *vdir = path_join(dir, "vcsa/9.9");
 	mkdir_p(vdir, 0755);
-	write_file(vdir, "version.yaml",
-	      "catalogue: vcsa\nversion: \"9.9\"\ntitle: Escapes\n"
-	      "status: released\nreleased: 2025-01-01\nlicence: CC BY 4.0\n"
-	      "summary: Test.\nlanguages:\n  - id: en\n    status: complete\n");
-	write_file(vdir, "01-x.yaml",
-	      "chapter: 1\ntitle: X\nquestions:\n"
-	      "  - number: \"1.1\"\n    uid: x-one\n"
-	      "    title: \"Quote \\\" and back\\\\slash\"\n"
-	      "    question: \"a < b & c > d </script> x\\u2028y\\u2029z\"\n"
-	      "    objective: |\n      <script>window.x=1</script>\n\n"
-	      "      after <b>raw</b> html\n"
-	      "    applies_to: [development]\n"
-	      "    requirements:\n      - letter: a\n        uid: x-one-a\n"
-	      "        must: \"tab\\there\"\n");
+	write_file(
+	    vdir, "version.yaml",
+	    "catalogue: vcsa\nversion: \"9.9\"\ntitle: Escapes\n"
+	    "status: released\nreleased: 2025-01-01\nlicence: CC BY 4.0\n"
+	    "summary: Test.\nlanguages:\n  - id: en\n    status: complete\n");
+	write_file(
+	    vdir, "01-x.yaml",
+	    "chapter: 1\ntitle: X\nquestions:\n"
+	    "  - number: \"1.1\"\n    uid: x-one\n"
+	    "    title: \"Quote \\\" and back\\\\slash\"\n"
+	    "    question: \"a < b & c > d </script> x\\u2028y\\u2029z\"\n"
+	    "    objective: |\n      <script>window.x=1</script>\n\n"
+	    "      after <b>raw</b> html\n"
+	    "    applies_to: [development]\n"
+	    "    requirements:\n      - letter: a\n        uid: x-one-a\n"
+	    "        must: \"tab\\there\"\n");
 	vc_scheme *s;
 	diags d;
 	vc_version *v = load(&s, vdir, &d);
 	if (v) {
 		char *js = index_of(v, "en");
 		HAS(js, "\"t\":\"Quote \\\" and back\\\\slash\"");
-		HAS(js, "\"q\":\"a \\u003c b \\u0026 c \\u003e d x\\u2028y\\u2029z\"");
+		HAS(js, "\"q\":\"a \\u003c b \\u0026 c \\u003e d "
+		        "x\\u2028y\\u2029z\"");
 		/* raw HTML is left out (the pages show it as text) */
 		HAS(js, "\"o\":\"after raw html\"");
 		HAS(js, "\"m\":\"tab\\there\"");

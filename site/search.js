@@ -124,7 +124,7 @@
       (q.r || []).forEach(function (r) {
         var rf = r.f || {};
         ['m', 's', 'c'].forEach(function (k) {
-          if (rf[k]) segs.push(segment(rf[k], k === 'c' ? 'c' : k, r.l, r.a));
+          if (rf[k]) segs.push(segment(rf[k], k, r.l, r.a));
         });
       });
       return {

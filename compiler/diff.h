@@ -51,7 +51,8 @@
  * Ownership: a diff_result owns one arena holding every item, change and
  * segment; diff_free() releases it. It points into both versions (texts,
  * numbers, uids), which must outlive it. diff_words() allocates in the
- * arena it is given.
+ * arena it is given. diff_changelog_xml() copies what it needs into the
+ * XML document, which then no longer depends on the diff.
  */
 #ifndef VCSC_DIFF_H
 #define VCSC_DIFF_H
@@ -60,6 +61,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include <libxml/tree.h>
+
+#include "diag.h"
 #include "model.h"
 #include "util.h"
 
@@ -275,5 +279,60 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color);
 
 /* The change log as JSON, in the format of docs/diff-json.md. */
 void diff_print_json(const diff_result *d, FILE *fp);
+
+/* The change log as an XML element appended to parent, for the
+ * templates of templates/site/changes.xsl (the website's change-log
+ * pages and the standalone HTML page). Prose comes once per language of
+ * langs (lang=".."; text-lang names the language a text fell back to).
+ *
+ *   <changelog from to catalogue old-key new-key old-released
+ *              new-released old-draft new-draft compared-lang same>
+ *     <question uid anchor/>        each question of the new version with
+ *                                   an entry (anchor q-UID) or only a row
+ *                                   of the number table (nq-/nr-UID)
+ *     <objective-name id> <title lang/>  the new scheme's audit
+ *     <level-name id> <title lang/>      objectives and requirement levels
+ *     <counts total>
+ *       <count kind chapters questions requirements total/>  kinds > 0
+ *     <numbers shifted>             the renumbering table, by old number
+ *       <row ITEM anchor entry?> <title lang/>   (the question's title)
+ *     <chapter-entry ITEM number anchor>  chapters with a change or
+ *       <title lang/> <change/>*    with changed questions, by number
+ *       <entry ITEM anchor withdrawn>   a question (then its requirements,
+ *         <title lang/>                 nested, type="requirement")
+ *         <change/>* <note lang>XHTML</note>? <entry/>*
+ *
+ *   ITEM = type uid old-number new-number place (diff_kind_name)
+ *          link-version link-question link-requirement: where to read
+ *          it (the new version unless it is gone there)
+ *   <change kind="..."> by kind:
+ *     added, removed    number, requirements (questions), was-withdrawn
+ *     withdrawn         <successor side="new" version uid number> <title/>
+ *     moved, renumbered old new (numbers); uid: old new (uids)
+ *     level             old new ("must", "should", "must+should"), field,
+ *                       and <diff> when the statement was reworded
+ *     text, formatting  field, absent="old|new" when the field is new or
+ *                       gone, <diff lang text-lang?> per language holding
+ *                       <eq>, <del>, <ins> pieces of Markdown source: the
+ *                       word diff of that language when both sides have
+ *                       their own changed translation, else of the
+ *                       compared language (text-lang says which)
+ *     whitespace        field; translation-stale: field lang
+ *     applicability     old new (objective ids separated by spaces)
+ *     references        <ref op="added|removed" standard title id/>
+ *     successor         <successor side="old|new" .../>
+ * Element names differ from those of the site document (chapter,
+ * question with a title, level) so that the site's keys never find them;
+ * the <question> markers carry no title or file.
+ * Returns the <changelog> element. */
+xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
+                              const char *const *langs, size_t nlangs);
+
+/* The change log as one standalone HTML page in the website's look (the
+ * site's stylesheet inlined, no links out), in language lang, written
+ * atomically to path. The templates come from data_dir (templates/site
+ * and site/ below it). Returns 0, or -1 after reporting to dg. */
+int diff_write_html(const diff_result *d, const char *lang, const char *path,
+                    const char *data_dir, diags *dg);
 
 #endif

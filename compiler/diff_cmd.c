@@ -1,6 +1,7 @@
 /*
  * diff_cmd.c - `vcsc diff OLD NEW`: the change log between two catalogue
- * versions, as text or JSON, with exit statuses like diff(1).
+ * versions, as text, JSON or a standalone HTML page, with exit statuses
+ * like diff(1).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -9,10 +10,13 @@
 
 #include "cli.h"
 #include "diff.h"
+#include "site.h"
 
 static const char diff_help[] =
     "Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
     "[-o FILE]\n"
+    "       vcsc diff OLD-VERSION NEW-VERSION --format html [--lang LANG] "
+    "-o FILE\n"
     "\n"
     "Compare two catalogue versions (directories such as\n"
     "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
@@ -24,7 +28,11 @@ static const char diff_help[] =
     "and stale translations, each with its change note.\n"
     "\n"
     "Options:\n"
-    "  --format FMT      text (default) or json (docs/diff-json.md)\n"
+    "  --format FMT      text (default), json (docs/diff-json.md) or html\n"
+    "                    (a standalone page in the website's look; needs\n"
+    "                    -o)\n"
+    "  --lang LANG       language of the html page (default: the new\n"
+    "                    version's source language)\n"
     "  -o, --output FILE write the change log to FILE (atomically)\n"
     "  --color WHEN      auto (default: colours on a terminal), always or\n"
     "                    never\n"
@@ -36,7 +44,7 @@ static const char diff_help[] =
     "change log was written, 1 a version has errors, 2 usage or I/O\n"
     "failure.\n";
 
-enum { FMT_TEXT, FMT_JSON };
+enum { FMT_TEXT, FMT_JSON, FMT_HTML };
 
 static void render(const diff_result *d, int fmt, FILE *fp, bool color)
 {
@@ -53,12 +61,13 @@ int cmd_diff(int argc, char **argv)
 	    {"format", required_argument, NULL, 'f'},
 	    {"output", required_argument, NULL, 'o'},
 	    {"color", required_argument, NULL, 'c'},
+	    {"lang", required_argument, NULL, 'L'},
 	    {"colour", required_argument, NULL, 'c'},
 	    {"help", no_argument, NULL, 'h'},
 	    {0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
-	const char *out = NULL;
+	const char *out = NULL, *lang = NULL;
 	int fmt = FMT_TEXT, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -71,13 +80,18 @@ int cmd_diff(int argc, char **argv)
 				fmt = FMT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
 				fmt = FMT_JSON;
+			} else if (strcmp(optarg, "html") == 0) {
+				fmt = FMT_HTML;
 			} else {
 				cli_free(&c);
 				return cli_usage("diff",
 				                 "unknown format '%s' "
-				                 "(text or json)",
+				                 "(text, json or html)",
 				                 optarg);
 			}
+			break;
+		case 'L':
+			lang = optarg;
 			break;
 		case 'o':
 			out = optarg;
@@ -109,6 +123,15 @@ int cmd_diff(int argc, char **argv)
 		return cli_usage("diff",
 		                 "expected OLD-VERSION and NEW-VERSION");
 	}
+	if (fmt == FMT_HTML && !out) {
+		cli_free(&c);
+		return cli_usage("diff", "--format html writes a file: "
+		                         "give -o FILE");
+	}
+	if (lang && fmt != FMT_HTML) {
+		cli_free(&c);
+		return cli_usage("diff", "--lang is for --format html");
+	}
 	char *od = cli_version_dir(&c, argv[optind]);
 	char *nd = cli_version_dir(&c, argv[optind + 1]);
 	vc_version *ov = cli_version(&c, od);
@@ -128,8 +151,25 @@ int cmd_diff(int argc, char **argv)
 		cli_free(&c);
 		return rc;
 	}
+	if (lang && !model_has_language(nv, lang)) {
+		rc =
+		    cli_usage("diff", "%s has no language '%s'", nv->key, lang);
+		model_version_free(ov);
+		model_version_free(nv);
+		cli_free(&c);
+		return rc;
+	}
 	diff_result *d = diff_versions(ov, nv);
-	if (out) {
+	if (fmt == FMT_HTML) {
+		char *data = site_data_dir();
+		rc = diff_write_html(d, lang ? lang : nv->languages[0].id, out,
+		                     data, &c.d)
+		         ? EXIT_TROUBLE
+		         : EXIT_OK;
+		free(data);
+		cli_print_diags(&c);
+		site_xslt_cleanup();
+	} else if (out) {
 		outfile of;
 		rc = EXIT_OK;
 		if (outfile_open(&of, out) < 0) {

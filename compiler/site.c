@@ -266,7 +266,7 @@ static const char *const data_probe = "templates/site/site.xsl";
 
 /* The directory holding templates/site and site/: $VCSC_DATADIR, else
  * beside the executable or up to two levels above it, else ".". */
-static char *find_data_dir(void)
+char *site_data_dir(void)
 {
 	const char *env = getenv("VCSC_DATADIR");
 	if (env && *env)
@@ -615,7 +615,7 @@ static int site_build(cli *c, const site_options *o)
 	}
 	if (downloads(&b) != 0)
 		goto out;
-	b.data = o->data_dir ? xstrdup(o->data_dir) : find_data_dir();
+	b.data = o->data_dir ? xstrdup(o->data_dir) : site_data_dir();
 	site_input in = {
 		.scheme = b.versions[0]->scheme,
 		.versions = b.versions,

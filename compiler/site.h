@@ -65,13 +65,14 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
  * versions of a catalogue with vel the <version> element of newer. It
  * may append to vel
  *   <changelog from="OLDER-VERSION-ID">
- *     <title lang="..">plain text</title>       (per language in langs)
- *     <body lang="..">XHTML</body>               (per language in langs)
+ *     <title lang="..">plain text</title>       (optional, per language)
  *     <question uid=".." anchor=".."/>           (questions it describes)
+ *     ...                                        (the content)
  *   </changelog>
  * and the site then publishes a page changes/OLDER.html per language and a
  * "what changed since" link on the page of each question listed. Defined
- * in site_changes.c. */
+ * in site_changes.c: the content is the catalogue diff's (diff.h,
+ * diff_changelog_xml), rendered by templates/site/changes.xsl. */
 void site_changes_add(xmlNodePtr vel, const vc_version *older,
 		      const vc_version *newer, const char *const *langs,
 		      size_t nlangs);
@@ -114,6 +115,11 @@ int site_natural_cmp(const char *a, const char *b);
  * to d. */
 int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 		  const char *read_dir, diags *d);
+
+/* The directory holding templates/site and site/: $VCSC_DATADIR, else
+ * beside the executable or up to two levels above it, else ".". Caller
+ * frees. */
+char *site_data_dir(void);
 
 /* Frees libxslt's and libxml2's global state (for leak checkers). */
 void site_xslt_cleanup(void);

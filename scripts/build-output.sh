@@ -48,6 +48,8 @@ for dir in catalogue/*/*/; do
 	./vcsc diff "catalogue/$cat/$pred" "$dir" -o "$out/diff/$cat-$pred-$ver.txt"
 	./vcsc diff "catalogue/$cat/$pred" "$dir" --format json \
 		-o "$out/diff/$cat-$pred-$ver.json"
+	./vcsc diff "catalogue/$cat/$pred" "$dir" --format html \
+		-o "$out/diff/$cat-$pred-$ver.html"
 done
 
 # The website, from every version; it links the files already in

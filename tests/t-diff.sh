@@ -199,7 +199,7 @@ else
 fi
 
 ./vcsc diff vcsa/1.0 >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff one argument exits 2" || bad "diff one argument exits 2"
-./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff unknown format exits 2" || bad "diff unknown format exits 2"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format rtf >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff unknown format exits 2" || bad "diff unknown format exits 2"
 ./vcsc diff vcsa/1.0 vcsa/9.9 >/dev/null 2>"$TMP/e"; rc=$?
 if [ $rc -eq 2 ] && grep -q "not a catalogue version" "$TMP/e"; then ok "diff missing version exits 2"; else bad "diff missing version exits 2" "exit $rc $(cat "$TMP/e")"; fi
 # an invalid version is trouble (2) without -o, an input error (1) with -o,
@@ -215,13 +215,67 @@ fi
 ./vcsc diff vcsa/1.0 vcsa/1.1 -o /nonexistent-dir/x.txt 2>/dev/null
 [ $? -eq 2 ] && ok "diff unwritable output exits 2" || bad "diff unwritable output exits 2"
 
+# ---- the standalone HTML change log --------------------------------------
+
+H=$TMP/diff-html
+rm -rf "$H"; mkdir -p "$H"
+for lang in en de; do
+	./vcsc diff $F/1.0 $F/2.0 --format html --lang $lang -o "$H/fixture-$lang.html" 2>"$TMP/e"
+	rc=$?
+	golden=tests/golden/diff-fixture-html-$lang.txt
+	node tests/site/htmltext.js "$H/fixture-$lang.html" >"$TMP/page.txt" 2>&1
+	[ -n "${UPDATE:-}" ] && cp "$TMP/page.txt" "$golden"
+	if [ $rc -eq 0 ] && diff -u "$golden" "$TMP/page.txt" >"$TMP/d" 2>&1; then
+		ok "diff golden html fixture 1.0 -> 2.0 ($lang)"
+	else
+		bad "diff golden html fixture 1.0 -> 2.0 ($lang)" "exit $rc $(cat "$TMP/e" "$TMP/d")"
+	fi
+done
+# German has its own word diff where both versions translate a changed text
+grep -q 'zu <del>den</del><ins>allen</ins> eingesetzten' "$H/fixture-de.html" &&
+	ok "diff html German word diff of a German text" || bad "diff html German word diff of a German text"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$H/vcsa.html" 2>"$TMP/e" &&
+	./vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$H/vcsa2.html" 2>>"$TMP/e" &&
+	cmp -s "$H/vcsa.html" "$H/vcsa2.html" && ok "diff html reproducible" || bad "diff html reproducible" "$(cat "$TMP/e")"
+# standalone: the stylesheet inlined, nothing loaded, only links inside the page
+out=$(node tests/site/linkcheck.js "$H" 2>&1)
+if [ $? -eq 0 ] && grep -q '(0 external)' <<<"$out" && grep -q '<style>' "$H/vcsa.html" &&
+	! grep -q '<link rel="stylesheet"' "$H/vcsa.html" && ! grep -q '<script' "$H/vcsa.html"; then
+	ok "diff html stands alone ($out)"
+else
+	bad "diff html stands alone" "$out"
+fi
+n_del=$(grep -o '<del>' "$H/vcsa.html" | wc -l)
+n_ins=$(grep -o '<ins>' "$H/vcsa.html" | wc -l)
+[ "$n_del" -ge 10 ] && [ "$n_ins" -ge 10 ] && ok "diff html marks deletions and insertions ($n_del del, $n_ins ins)" ||
+	bad "diff html marks deletions and insertions" "$n_del del, $n_ins ins"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format html >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff html without -o exits 2" || bad "diff html without -o exits 2"
+./vcsc diff vcsa/1.0 vcsa/1.1 --format html --lang fr -o "$H/fr.html" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$H/fr.html" ] && ok "diff html unknown language exits 2" || bad "diff html unknown language exits 2" "exit $rc"
+./vcsc diff vcsa/1.0 vcsa/1.1 --lang de >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff --lang only with html" || bad "diff --lang only with html"
+# a template that fails leaves the previous file and no temporary behind
+mkdir -p "$H/data/templates" && cp -r templates/site "$H/data/templates/" && cp -r site "$H/data/"
+sed -i 's/mode="changelog-body" priority="1">/mode="changelog-body" priority="1"><xsl:message terminate="yes">broken<\/xsl:message>/' "$H/data/templates/site/changes.xsl"
+cp "$H/vcsa.html" "$H/keep.html"
+VCSC_DATADIR="$H/data" ./vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$H/keep.html" >/dev/null 2>"$TMP/e"; rc=$?
+left=$(ls -A "$H" | grep -c 'tmp')
+if [ $rc -eq 2 ] && cmp -s "$H/keep.html" "$H/vcsa.html" && [ "$left" = 0 ] && grep -q broken "$TMP/e"; then
+	ok "diff html failed template keeps the old file"
+else
+	bad "diff html failed template keeps the old file" "exit $rc, $left left; $(cat "$TMP/e")"
+fi
+VCSC_DATADIR="$H/nowhere" ./vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$H/x.html" >/dev/null 2>"$TMP/e"; rc=$?
+[ $rc -eq 2 ] && [ ! -e "$H/x.html" ] && grep -q 'VCSC_DATADIR' "$TMP/e" && ok "diff html without templates exits 2" || bad "diff html without templates exits 2" "exit $rc $(cat "$TMP/e")"
+
 # ---- the same under the sanitizers ---------------------------------------
 
 if [ -x build/asan/vcsc ]; then
 	out=$( (build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --color=always &&
 		build/asan/vcsc diff vcsa/1.1 vcsa/1.0 --format json &&
 		build/asan/vcsc diff $F/1.0 $F/2.0 &&
-		build/asan/vcsc diff $F/2.0 $F/1.0 --format json) 2>&1 >/dev/null)
+		build/asan/vcsc diff $F/2.0 $F/1.0 --format json &&
+		build/asan/vcsc diff $F/1.0 $F/2.0 --format html --lang de -o "$TMP/asan.html" &&
+		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$TMP/asan.html") 2>&1 >/dev/null)
 	rc=$?
 	# exit 1 means "they differ"; a sanitizer exits 99
 	if [ $rc -le 1 ] && [ -z "$out" ]; then

@@ -440,8 +440,8 @@
     </article>
     <xsl:call-template name="pager">
       <xsl:with-param name="p" select="$p"/>
-      <xsl:with-param name="prev" select="$q/preceding::question[1][ancestor::version/@key = $p/@version]"/>
-      <xsl:with-param name="next" select="($q/following::question)[1][ancestor::version/@key = $p/@version]"/>
+      <xsl:with-param name="prev" select="$q/preceding::question[parent::chapter][1][ancestor::version/@key = $p/@version]"/>
+      <xsl:with-param name="next" select="($q/following::question[parent::chapter])[1][ancestor::version/@key = $p/@version]"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -11,8 +11,9 @@
 
   Files: site.xsl (entry, keys, redirects, sitemap), layout.xsl (the page
   shell: header, menus, banners, contents, footer, shared fragments),
-  pages.xsl (the main content of each page type), strings.xml (the words
-  of the interface in every language).
+  pages.xsl (the main content of each page type), changes.xsl (the
+  change log of the catalogue diff), strings.xml (the words of the
+  interface in every language).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -22,6 +23,7 @@
 
   <xsl:include href="layout.xsl"/>
   <xsl:include href="pages.xsl"/>
+  <xsl:include href="changes.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="site catalogue version chapter question requirement standard cite pages page downloads audit-objective level language"/>

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: two synthetic catalogues of 10,000 requirements each
 # (tests/bench/gencat.c, written under build/bench), then the time of
-# `vcsc diff` between them, median of five runs; loading alone
+# `vcsc diff` between them (text, JSON, the HTML change-log page), median
+# of five runs; loading alone
 # (`vcsc check` of both versions) for comparison.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -26,9 +27,11 @@ median5() {
 summary=$(sed -n '3,4p' "$dir/diff.txt" | tr -s ' \n' ' ')
 d_text=$(median5 ./vcsc diff "$dir/vcsa/1.0" "$dir/vcsa/2.0")
 d_json=$(median5 ./vcsc diff "$dir/vcsa/1.0" "$dir/vcsa/2.0" --format json)
+d_html=$(median5 ./vcsc diff "$dir/vcsa/1.0" "$dir/vcsa/2.0" --format html -o "$dir/diff.html")
 load=$(median5 ./vcsc check -q "$dir/vcsa/1.0" "$dir/vcsa/2.0")
 printf 'requirements per version: %s\n' "$reqs"
 printf '%s\n' "$summary"
 printf 'vcsc diff (text), median of 5: %.3f s\n' "$d_text"
 printf 'vcsc diff --format json, median of 5: %.3f s\n' "$d_json"
+printf 'vcsc diff --format html (the change-log page), median of 5: %.3f s, %s bytes\n' "$d_html" "$(wc -c <"$dir/diff.html")"
 printf 'vcsc check of both (loading only), median of 5: %.3f s\n' "$load"

@@ -3,7 +3,8 @@
 //
 // One line per block (headings marked with #, list items with -, table
 // cells separated by |), links as [text](href), the <title> and the
-// language alternates first. Markup details (classes, nesting) do not
+// language alternates first; deleted and inserted text (<del>, <ins>)
+// as [-text-] and {+text+}. Markup details (classes, nesting) do not
 // show, so the goldens change when what a reader sees or where a link
 // points changes, not when the styling does. Elements with the hidden
 // attribute are left out, as a browser does not show them.
@@ -59,9 +60,13 @@ for (const t of toks) {
     if (t.name === 'li') cur += '- ';
     if (t.name === 'td' || t.name === 'th') cur += '| ';
     if (t.name === 'a') { links.push(attr(t, 'href')); cur += '['; }
+    if (t.name === 'del') cur += '[-';
+    if (t.name === 'ins') cur += '{+';
   } else if (t.type === 'end') {
     if (t.name === 'a') { const h = links.pop(); cur += h === undefined ? ']' : `](${h})`; }
     if (t.name === 'td' || t.name === 'th') cur += ' ';
+    if (t.name === 'del') cur += '-]';
+    if (t.name === 'ins') cur += '+}';
     if (BLOCK.has(t.name)) flush();
   }
 }

@@ -7,7 +7,11 @@
 // gets payloads appended: as a YAML double-quoted string for one-line
 // values, as extra lines (a new paragraph, so block-level HTML is
 // tried too) for block scalars. Structural keys (ids, numbers, uids,
-// references) are left alone so the copy still checks clean.
+// references) are left alone so the copy still checks clean. Each
+// version of a catalogue gets the payloads in another order (rotated by
+// the version's place among its catalogue's versions), so that the text
+// changes between versions and the payloads also reach the change logs'
+// word diffs as deleted and inserted text.
 'use strict';
 
 const fs = require('fs');
@@ -47,10 +51,13 @@ function unquote(v) {
 let fields = 0;
 let longUsed = new Set();
 
+let variant = 0; // the version's place among its catalogue's versions
+
 function payloadFor(key, lang) {
   // the 5,000-character word once per field type and language
   const id = key + '/' + lang;
-  let p = PAYLOADS.join(' ');
+  const k = variant % PAYLOADS.length;
+  let p = PAYLOADS.slice(k).concat(PAYLOADS.slice(0, k)).join(' ');
   if (!longUsed.has(id)) { longUsed.add(id); p += ' ' + LONG; }
   return p;
 }
@@ -102,5 +109,21 @@ function inject(file) {
 }
 
 const root = process.argv[2];
-for (const f of walk(root, ['.yaml'])) inject(f);
+const versions = new Map(); // catalogue -> sorted version folders
+for (const f of walk(root, ['.yaml'])) {
+  const parts = path.relative(root, f).split(path.sep);
+  if (parts.length === 3) {
+    if (!versions.has(parts[0])) versions.set(parts[0], new Set());
+    versions.get(parts[0]).add(parts[1]);
+  }
+}
+for (const f of walk(root, ['.yaml'])) {
+  const parts = path.relative(root, f).split(path.sep);
+  variant = 0;
+  if (parts.length === 3) {
+    const list = [...versions.get(parts[0])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    variant = list.indexOf(parts[1]);
+  }
+  inject(f);
+}
 console.log(`inject: payloads in ${fields} prose fields`);

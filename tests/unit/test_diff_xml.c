@@ -1,0 +1,195 @@
+/* Unit tests for the change log as XML (diff_xml.c): the element the
+ * site's change-log pages and the standalone HTML page are made from. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpath.h>
+
+#include "diff.h"
+#include "model.h"
+#include "unit.h"
+
+typedef struct pair {
+	diags d;
+	vc_scheme *s;
+	vc_version *a, *b;
+	diff_result *r;
+	xmlDocPtr doc;
+	xmlXPathContextPtr xp;
+} pair;
+
+static void pair_open(pair *p, const char *scheme, const char *old,
+                      const char *new, const char *const *langs, size_t nlangs)
+{
+	memset(p, 0, sizeof(*p));
+	diags_init(&p->d);
+	p->s = model_scheme_load(scheme, &p->d);
+	p->a = model_version_load(p->s, old, &p->d);
+	p->b = model_version_load(p->s, new, &p->d);
+	CHECK(p->a && p->b && p->d.errors == 0);
+	p->r = diff_versions(p->a, p->b);
+	p->doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root =
+	    xmlNewDocNode(p->doc, NULL, (const xmlChar *)"t", NULL);
+	xmlDocSetRootElement(p->doc, root);
+	diff_changelog_xml(root, p->r, langs, nlangs);
+	p->xp = xmlXPathNewContext(p->doc);
+}
+
+static void pair_close(pair *p)
+{
+	xmlXPathFreeContext(p->xp);
+	xmlFreeDoc(p->doc);
+	diff_free(p->r);
+	model_version_free(p->a);
+	model_version_free(p->b);
+	model_scheme_free(p->s);
+	diags_free(&p->d);
+}
+
+static double num(pair *p, const char *expr)
+{
+	xmlXPathObjectPtr o =
+	    xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	double v = o ? xmlXPathCastToNumber(o) : -1;
+	xmlXPathFreeObject(o);
+	return v;
+}
+
+static char *str(pair *p, const char *expr)
+{
+	xmlXPathObjectPtr o =
+	    xmlXPathEvalExpression((const xmlChar *)expr, p->xp);
+	xmlChar *s = o ? xmlXPathCastToString(o) : NULL;
+	xmlXPathFreeObject(o);
+	char *r = xstrdup(s ? (const char *)s : "");
+	xmlFree(s);
+	return r;
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Every <del> and <ins> starts and ends with a word; <eq> and <ins> of
+ * each compared-language diff give the new text back. */
+static void check_pieces(pair *p)
+{
+	xmlXPathObjectPtr o =
+	    xmlXPathEvalExpression((const xmlChar *)"//del | //ins", p->xp);
+	CHECK(o && o->nodesetval && o->nodesetval->nodeNr > 0);
+	for (int i = 0; o && o->nodesetval && i < o->nodesetval->nodeNr; i++) {
+		xmlChar *t = xmlNodeGetContent(o->nodesetval->nodeTab[i]);
+		size_t n = strlen((const char *)t);
+		CHECK(n > 0 && !blank((char)t[0]) && !blank((char)t[n - 1]));
+		xmlFree(t);
+	}
+	xmlXPathFreeObject(o);
+}
+
+void test_diff_xml_fixture(void)
+{
+	const char *langs[] = {"en", "de"};
+	pair p;
+	pair_open(&p, "tests/fixtures/diff/scheme.yaml",
+	          "tests/fixtures/diff/vcsa/1.0",
+	          "tests/fixtures/diff/vcsa/2.0", langs, 2);
+	/* the counts agree with the diff */
+	CHECK_INT(num(&p, "sum(//counts/count/@total)"), p.r->nchanges);
+	CHECK_INT(num(&p, "//counts/@total"), p.r->nchanges);
+	CHECK_INT(num(&p, "sum(//counts/count/@chapters) + "
+	                  "sum(//counts/count/@questions) + "
+	                  "sum(//counts/count/@requirements)"),
+	          p.r->nchanges);
+	CHECK_INT(num(&p, "count(//numbers/row)"), p.r->nrenumbered);
+	/* every marker points at an entry or a row of this change log */
+	CHECK(num(&p, "count(/t/changelog/question)") > 0);
+	CHECK_INT(num(&p, "count(/t/changelog/question[not(@anchor = "
+	                  "//entry/@anchor or @anchor = //row/@anchor)])"),
+	          0);
+	/* anchors are unique */
+	CHECK_INT(num(&p, "count(//entry[@anchor = preceding::entry/@anchor "
+	                  "or @anchor = preceding::row/@anchor])"),
+	          0);
+	/* a renamed uid: the entry holds both */
+	char *s = str(&p, "//entry[@uid = 'b-incidents']/change[@kind = "
+	                  "'uid']/@old");
+	CHECK_STR(s, "b-incident");
+	free(s);
+	/* a removed question links to the old version */
+	s = str(&p, "//entry[change/@kind = 'removed']/@link-version");
+	CHECK_STR(s, "vcsa/1.0");
+	free(s);
+	/* German is partial in 2.0: a text with German on both sides gets
+	 * its own German diff, the others fall back to English, marked */
+	const char *own = "//entry[@uid = 'c-monitoring']/change[@field = "
+	                  "'question']/diff[@lang = 'de']";
+	s = str(&p, own);
+	CHECK_STR(s, "Inwieweit werden Quellen f\xC3\xBCr "
+	             "Schwachstelleninformationen zu denallen eingesetzten "
+	             "Komponenten \xC3\xBC"
+	             "berwacht?");
+	free(s);
+	CHECK_INT(num(&p, "count(//entry[@uid = 'c-monitoring']/change[@field "
+	                  "= 'question']/diff[@lang = 'de'][@text-lang])"),
+	          0);
+	CHECK(num(&p, "count(//diff[@lang = 'de'])") > 1);
+	CHECK_INT(
+	    num(&p, "count(//diff[@lang = 'de'][not(@text-lang = 'en')])"), 1);
+	CHECK_INT(num(&p, "count(//diff[@lang = 'en'][@text-lang])"), 0);
+	/* the same pieces in both languages where German falls back */
+	CHECK_INT(num(&p, "count(//diff[@lang = 'de'][@text-lang]/*)"),
+	          num(&p, "count(//diff[@lang = 'en'][../diff[@lang = 'de']"
+	                  "/@text-lang]/*)"));
+	check_pieces(&p);
+	/* the new text back from a title diff */
+	s = str(&p, "//chapter-entry[@number = '2']/change[@field = "
+	            "'title']/diff[@lang = 'en']");
+	char *t = str(&p, "//chapter-entry[@number = '2']/change[@field = "
+	                  "'title']/diff[@lang = 'en']/del");
+	CHECK_STR(t, "");
+	CHECK_STR(s, "Operations and incidents");
+	free(s);
+	free(t);
+	pair_close(&p);
+}
+
+void test_diff_xml_translations(void)
+{
+	const char *langs[] = {"en", "de"};
+	pair p;
+	pair_open(&p, "tests/fixtures/mini/scheme.yaml",
+	          "tests/fixtures/mini/vcsa/1.0",
+	          "tests/fixtures/mini/vcsa/1.1", langs, 2);
+	/* titles and notes come in both languages */
+	char *s = str(&p, "//entry[@uid = 'mini-monitor']/title[@lang = "
+	                  "'de']");
+	CHECK_STR(s, "\xC3\x9c"
+	             "berwachung");
+	free(s);
+	CHECK_INT(num(&p, "count(//entry[@uid = 'mini-incident']/note)"), 2);
+	CHECK_INT(num(&p, "count(//entry[@uid = 'mini-incident']/note/p)"), 2);
+	/* a moved question: a marker to its entry and a row */
+	s = str(&p, "/t/changelog/question[@uid = 'mini-incident']/@anchor");
+	CHECK_STR(s, "q-mini-incident");
+	free(s);
+	s = str(&p, "//row[@uid = 'mini-incident']/@entry");
+	CHECK_STR(s, "q-mini-incident");
+	free(s);
+	/* the vocabulary for the templates */
+	CHECK_INT(num(&p, "count(//objective-name/title)"), 6);
+	CHECK_INT(num(&p, "count(//level-name)"), 2);
+	pair_close(&p);
+
+	/* 1.1 -> 1.2, a draft that removes most of 1.1 */
+	pair_open(&p, "tests/fixtures/mini/scheme.yaml",
+	          "tests/fixtures/mini/vcsa/1.1",
+	          "tests/fixtures/mini/vcsa/1.2", langs, 2);
+	CHECK(num(&p, "count(//change[@kind = 'removed'])") > 0);
+	s = str(&p, "/t/changelog/@new-draft");
+	CHECK_STR(s, "true");
+	free(s);
+	check_pieces(&p);
+	pair_close(&p);
+}

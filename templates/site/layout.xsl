@@ -325,6 +325,16 @@
         <li><xsl:call-template name="toc-link"><xsl:with-param name="p" select="$p"/><xsl:with-param name="file" select="'index.html'"/><xsl:with-param name="k" select="'overview'"/></xsl:call-template></li>
         <li><xsl:call-template name="toc-link"><xsl:with-param name="p" select="$p"/><xsl:with-param name="file" select="'requirements.html'"/><xsl:with-param name="k" select="'all-requirements'"/></xsl:call-template></li>
       </ul>
+      <!-- A catalogue of ordinary size lists every question; a very large
+           one lists only the questions of the current chapter, so that a
+           page does not grow with the whole catalogue. -->
+      <xsl:variable name="list-all" select="count($v/chapter/question) &lt;= 150"/>
+      <xsl:variable name="current-chapter">
+        <xsl:choose>
+          <xsl:when test="$p/@type = 'chapter'"><xsl:value-of select="$p/@ref"/></xsl:when>
+          <xsl:when test="$p/@type = 'question'"><xsl:value-of select="substring-before($p/@ref, '.')"/></xsl:when>
+        </xsl:choose>
+      </xsl:variable>
       <ol class="toc-chapters">
         <xsl:for-each select="$v/chapter">
           <li>
@@ -334,6 +344,7 @@
               <xsl:text> </xsl:text>
               <xsl:value-of select="title[@lang = $lang]"/>
             </a>
+            <xsl:if test="$list-all or string(@number) = $current-chapter">
             <ol>
               <xsl:for-each select="question">
                 <li>
@@ -347,6 +358,7 @@
                 </li>
               </xsl:for-each>
             </ol>
+            </xsl:if>
           </li>
         </xsl:for-each>
       </ol>

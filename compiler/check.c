@@ -2,7 +2,6 @@
  * check.c - `vcsc check PATH...`: validate catalogue versions, the scheme
  * or a whole catalogue root, and report every problem found.
  */
-#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,39 +73,13 @@ static void check_root(cli *c, const char *root)
 	char *sp = path_join(root, "scheme.yaml");
 	cli_scheme(c, sp);
 	free(sp);
-	DIR *dp = opendir(root);
-	if (!dp) {
+	char **dirs = NULL;
+	size_t n = 0;
+	if (cli_version_dirs(root, &dirs, &n) != 0) {
 		c->d.io_failed = true;
 		diag_error(&c->d, NO_POS, "cannot read '%s'", root);
 		return;
 	}
-	char **dirs = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *cat = path_join(root, e->d_name);
-		DIR *vp = is_dir(cat) ? opendir(cat) : NULL;
-		struct dirent *ve;
-		while (vp && (ve = readdir(vp)) != NULL) {
-			if (ve->d_name[0] == '.')
-				continue;
-			char *vd = path_join(cat, ve->d_name);
-			char *vf = path_join(vd, "version.yaml");
-			if (is_file(vf))
-				VEC_PUSH(dirs, n, cap, vd);
-			else
-				free(vd);
-			free(vf);
-		}
-		if (vp)
-			closedir(vp);
-		free(cat);
-	}
-	closedir(dp);
-	if (n)
-		qsort(dirs, n, sizeof(char *), cmp_strp);
 	for (size_t i = 0; i < n; i++) {
 		if (!diags_full(&c->d))
 			check_version(c, dirs[i]);
@@ -205,13 +178,7 @@ int cmd_check(int argc, char **argv)
 		case 'q': c.quiet = true; break;
 		case 'F': fix_ids = true; break;
 		case 'c':
-			if (strcmp(optarg, "always") == 0)
-				c.color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				c.color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				c.color = -1;
-			else {
+			if (cli_parse_color(&c, optarg) != 0) {
 				cli_free(&c);
 				return cli_usage("check", "--color takes auto, "
 						 "always or never");

@@ -3,6 +3,8 @@
  */
 #include "cli.h"
 
+#include <dirent.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,4 +161,54 @@ int cli_status(const cli *c)
 	if (c->d.io_failed)
 		return EXIT_TROUBLE;
 	return diags_failed(&c->d) ? EXIT_INPUT : EXIT_OK;
+}
+
+/* Every ROOT/CATALOGUE/VERSION with a version.yaml, sorted by path. */
+int cli_version_dirs(const char *root, char ***dirs, size_t *n)
+{
+	size_t cap = 0;
+	*dirs = NULL;
+	*n = 0;
+	DIR *dp = opendir(root);
+	if (!dp)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *cat = path_join(root, e->d_name);
+		DIR *vp = is_dir(cat) ? opendir(cat) : NULL;
+		struct dirent *ve;
+		while (vp && (ve = readdir(vp)) != NULL) {
+			if (ve->d_name[0] == '.')
+				continue;
+			char *vd = path_join(cat, ve->d_name);
+			char *vf = path_join(vd, "version.yaml");
+			if (is_file(vf))
+				VEC_PUSH(*dirs, *n, cap, vd);
+			else
+				free(vd);
+			free(vf);
+		}
+		if (vp)
+			closedir(vp);
+		free(cat);
+	}
+	closedir(dp);
+	if (*n)
+		qsort(*dirs, *n, sizeof(char *), cmp_strp);
+	return 0;
+}
+
+int cli_parse_color(cli *c, const char *arg)
+{
+	if (strcmp(arg, "always") == 0)
+		c->color = 1;
+	else if (strcmp(arg, "never") == 0)
+		c->color = 0;
+	else if (strcmp(arg, "auto") == 0)
+		c->color = -1;
+	else
+		return -1;
+	return 0;
 }

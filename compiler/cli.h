@@ -51,6 +51,15 @@ vc_version *cli_version(cli *c, const char *dir);
  * (under --catalogue, default ./catalogue). Caller frees. */
 char *cli_version_dir(const cli *c, const char *arg);
 
+/* Every ROOT/CATALOGUE/VERSION directory holding a version.yaml, sorted
+ * by path. Returns 0, or -1 (errno set) if root cannot be read. The caller
+ * frees each string and the array. */
+int cli_version_dirs(const char *root, char ***dirs, size_t *n);
+
+/* Parses a --color argument (auto, always, never) into c->color; returns
+ * -1 for anything else. */
+int cli_parse_color(cli *c, const char *arg);
+
 /* Prints the collected diagnostics to stderr (or JSON to stdout). */
 void cli_print_diags(cli *c);
 

@@ -298,43 +298,6 @@ static int cmp_version(const void *pa, const void *pb)
 	return c ? c : site_version_cmp(a->version, b->version);
 }
 
-/* Every ROOT/CATALOGUE/VERSION with a version.yaml, sorted by path. */
-static int version_dirs(const char *root, char ***dirs, size_t *n)
-{
-	size_t cap = 0;
-	*dirs = NULL;
-	*n = 0;
-	DIR *dp = opendir(root);
-	if (!dp)
-		return -1;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *cat = path_join(root, e->d_name);
-		DIR *vp = is_dir(cat) ? opendir(cat) : NULL;
-		struct dirent *ve;
-		while (vp && (ve = readdir(vp)) != NULL) {
-			if (ve->d_name[0] == '.')
-				continue;
-			char *vd = path_join(cat, ve->d_name);
-			char *vf = path_join(vd, "version.yaml");
-			if (is_file(vf))
-				VEC_PUSH(*dirs, *n, cap, vd);
-			else
-				free(vd);
-			free(vf);
-		}
-		if (vp)
-			closedir(vp);
-		free(cat);
-	}
-	closedir(dp);
-	if (*n)
-		qsort(*dirs, *n, sizeof(char *), cmp_strp);
-	return 0;
-}
-
 /* ---- the build ---- */
 
 typedef struct build {
@@ -369,7 +332,7 @@ static int load(build *b)
 		return -1;
 	char **dirs;
 	size_t n;
-	if (version_dirs(root, &dirs, &n) != 0)
+	if (cli_version_dirs(root, &dirs, &n) != 0)
 		return io_error(b, "cannot read the catalogue root", root);
 	size_t cap = 0;
 	int rc = 0;

@@ -505,6 +505,10 @@ static int fill(build *b)
 	if (rc)
 		return -1;
 
+	/* the search index of each version and language, beside its pages */
+	if (site_search_write(b->versions, b->nversions, b->tmp, &b->c->d) != 0)
+		return -1;
+
 	/* static assets */
 	char *assets = path_join(b->data, "site");
 	char *adst = path_join(b->tmp, "assets");

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <libxml/tree.h>
 
@@ -75,6 +76,29 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 void site_changes_add(xmlNodePtr vel, const vc_version *older,
 		      const vc_version *newer, const char *const *langs,
 		      size_t nlangs);
+
+/* The languages the site publishes for v: those it marks complete, the
+ * source language first (at least the source language). langs must
+ * have room for v->nlanguages + 1 entries; returns how many were stored.
+ * Defined in site_xml.c. */
+size_t site_languages(const vc_version *v, const char **langs);
+
+/* ---- search (site_search.c) ---- */
+
+/* File name of the search index in each version's language folder. */
+#define SITE_SEARCH_INDEX "search-index.js"
+
+/* Writes the search index of v in lang to fp: a JavaScript file that
+ * assigns the plain text of every prose field of the questions and
+ * requirements to the global vcscSearchIndex (format described in
+ * site_search.c). Returns 0, or -1 on a write error. */
+int site_search_write_index(FILE *fp, const vc_version *v, const char *lang);
+
+/* Writes OUTDIR/CAT/VER/LANG/search-index.js for every version and every
+ * language it publishes; the folders must exist (the pages are written
+ * first). Returns 0, or -1 after reporting to d. */
+int site_search_write(vc_version *const *versions, size_t n,
+		      const char *outdir, diags *d);
 
 /* Orders version strings by their dot-separated numeric parts ("1.9" <
  * "1.10"); parts that are not numbers compare as text. */

@@ -12,7 +12,8 @@
  *     <catalogue id="vcsa" latest="1.1"?>
  *       <version key="vcsa/1.1" id="1.1" order="N" draft latest outdated
  *                released predecessor licence source-lang>
- *         <language id="en" dir="vcsa/1.1/en/" home="vcsa/1.1/en/index.html"/>
+ *         <language id="en" dir="vcsa/1.1/en/" home="vcsa/1.1/en/index.html"
+ *                   search="vcsa/1.1/en/search-index.js"/>
  *         title, summary
  *         <chapter number="1" file="chapters/1.html"> title, intro
  *           <question uid number file anchor objectives withdrawn>
@@ -519,6 +520,9 @@ static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 		attr(l, "id", vi->langs[i]);
 		attr(l, "dir", lang_dir(c, vi, vi->langs[i]));
 		attrf(l, "home", "%sindex.html", lang_dir(c, vi, vi->langs[i]));
+		/* written by site_search.c */
+		attrf(l, "search", "%s%s", lang_dir(c, vi, vi->langs[i]),
+		      SITE_SEARCH_INDEX);
 	}
 	for (size_t i = 0; i < v->nlanguages; i++)
 		if (!v->languages[i].complete) {
@@ -652,6 +656,17 @@ static void downloads_el(ctx *c)
 		if (vi)
 			attr(f, "version", vi->v->key);
 	}
+}
+
+size_t site_languages(const vc_version *v, const char **langs)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < v->nlanguages; j++)
+		if (v->languages[j].complete)
+			langs[n++] = v->languages[j].id;
+	if (!n && v->nlanguages) /* cannot happen: the source is complete */
+		langs[n++] = v->languages[0].id;
+	return n;
 }
 
 /* ---- the page manifest ---- */
@@ -915,11 +930,7 @@ xmlDocPtr site_xml_build(const site_input *in)
 		vi->cited = arena_alloc(c.a, (c.s->nstandards + 1) * sizeof(bool));
 		vi->langs = arena_alloc(c.a, (vi->v->nlanguages + 1) *
 					       sizeof(char *));
-		for (size_t j = 0; j < vi->v->nlanguages; j++)
-			if (vi->v->languages[j].complete)
-				vi->langs[vi->nlangs++] = vi->v->languages[j].id;
-		if (!vi->nlangs) /* cannot happen: the source is complete */
-			vi->langs[vi->nlangs++] = vi->v->languages[0].id;
+		vi->nlangs = site_languages(vi->v, vi->langs);
 	}
 	/* catalogue ranges and the latest released version of each */
 	for (size_t i = 0; i < c.n;) {

@@ -7,7 +7,8 @@
 #   UPDATE=1 tests/run.sh    rewrite expected outputs of the corpus (review
 #                            the diff before committing)
 #   VALGRIND=1 tests/run.sh  the unit tests and corpus under valgrind
-#   ONLY=check tests/run.sh  one group: unit, check, golden, site, pdf, diff
+#   ONLY=check tests/run.sh  one group: unit, check, golden, site, browser,
+#                            pdf, diff
 #
 # Ends with a line "N passed, N failed"; exits 1 if anything failed.
 set -u

@@ -280,7 +280,9 @@
         </xsl:for-each>
       </ul>
       <xsl:if test="$note">
-        <aside class="cl-note change-note">
+        <!-- role="note": a change note is not a landmark of its own (without
+             it every note is a complementary landmark) -->
+        <aside class="cl-note change-note" role="note">
           <span class="change-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-note'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
           <xsl:call-template name="prose"><xsl:with-param name="f" select="$note"/></xsl:call-template>
         </aside>

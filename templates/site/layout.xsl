@@ -47,6 +47,8 @@
         <xsl:if test="$v/@outdated = 'true' or $v/@draft = 'true'">
           <meta name="robots" content="noindex"/>
         </xsl:if>
+        <script src="{@root}assets/filter.js" defer="defer"></script>
+        <script src="{@root}assets/search.js" defer="defer"></script>
       </head>
       <body class="page-{@type}" data-root="{@root}" data-lang="{$lang}">
         <xsl:if test="$v">
@@ -73,7 +75,7 @@
                 <xsl:call-template name="t"><xsl:with-param name="k" select="'site-name'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
               </span>
             </a>
-            <div id="search" class="search-slot"></div>
+            <xsl:call-template name="search-slot"/>
             <nav class="menus">
               <xsl:attribute name="aria-label">
                 <xsl:call-template name="t"><xsl:with-param name="k" select="'menus'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
@@ -83,7 +85,13 @@
             </nav>
           </div>
         </header>
-        <xsl:if test="$v"><xsl:call-template name="banners"/></xsl:if>
+        <xsl:if test="$v/@draft = 'true' or $v/@outdated = 'true'">
+          <!-- a named region, so that the notice sits in a landmark -->
+          <section class="banners">
+            <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'version-notice'"/><xsl:with-param name="lang" select="@lang"/></xsl:call-template></xsl:attribute>
+            <xsl:call-template name="banners"/>
+          </section>
+        </xsl:if>
         <div class="layout">
           <xsl:if test="not($v)"><xsl:attribute name="class">layout layout-wide</xsl:attribute></xsl:if>
           <main id="main" tabindex="-1">
@@ -116,6 +124,66 @@
         </footer>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- ================= search ================= -->
+
+  <!-- The slot assets/search.js fills: where the index of the shown
+       version and language is (on pages outside a version: the front
+       version of the first catalogue, in the page's language if it has
+       it) and the words of the interface. Empty without JavaScript. -->
+  <xsl:template name="search-slot">
+    <xsl:variable name="p" select="."/>
+    <xsl:variable name="lang" select="@lang"/>
+    <xsl:variable name="pv" select="key('version', @version)"/>
+    <xsl:variable name="cat" select="$site/catalogue[1]"/>
+    <xsl:variable name="v" select="$pv | $cat/version[not($pv)][@latest = 'true'] | $cat/version[not($pv)][last()][not(../version[@latest = 'true'])]"/>
+    <xsl:variable name="vl" select="($v/language[@id = $lang] | $v/language[not($v/language[@id = $lang])][1])[1]"/>
+    <div id="search" class="search-slot">
+      <xsl:if test="$vl/@search">
+        <xsl:attribute name="data-index"><xsl:value-of select="concat(@root, $vl/@search)"/></xsl:attribute>
+        <xsl:attribute name="data-base"><xsl:value-of select="concat(@root, $vl/@dir)"/></xsl:attribute>
+        <xsl:attribute name="data-lang"><xsl:value-of select="$vl/@id"/></xsl:attribute>
+        <xsl:attribute name="data-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-label'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-placeholder"><xsl:call-template name="f"><xsl:with-param name="k" select="'search-placeholder'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$v/@id"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-results-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-results-label'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-help"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-help'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-n-results"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-n-results'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-one-result"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-one-result'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-no-results"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-no-results'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-more"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-more'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-loading"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-loading'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-failed"><xsl:call-template name="t"><xsl:with-param name="k" select="'search-failed'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-withdrawn"><xsl:call-template name="t"><xsl:with-param name="k" select="'withdrawn'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-q"><xsl:call-template name="t"><xsl:with-param name="k" select="'question'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-o"><xsl:call-template name="t"><xsl:with-param name="k" select="'objective'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-i"><xsl:call-template name="t"><xsl:with-param name="k" select="'further'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-e"><xsl:call-template name="t"><xsl:with-param name="k" select="'evidence'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-c"><xsl:call-template name="t"><xsl:with-param name="k" select="'change-note'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- ================= objective filter ================= -->
+
+  <!-- The slot assets/filter.js turns into the objective filter on the
+       chapter, objective and all-requirements pages: hidden, so that
+       without JavaScript nothing shows (the per-objective pages serve
+       those readers). current: the objective of an objective page. -->
+  <xsl:template name="filter-slot">
+    <xsl:param name="p"/>
+    <xsl:param name="current" select="''"/>
+    <xsl:param name="what" select="'filter-shown-questions'"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <div id="objective-filter" class="filter-slot" hidden="hidden" data-all-href="{$p/@vroot}requirements.html">
+      <xsl:if test="$current != ''"><xsl:attribute name="data-objective"><xsl:value-of select="$current"/></xsl:attribute></xsl:if>
+      <xsl:attribute name="data-legend"><xsl:call-template name="t"><xsl:with-param name="k" select="'filter-legend'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="data-all"><xsl:call-template name="t"><xsl:with-param name="k" select="'filter-all'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="data-shown"><xsl:call-template name="t"><xsl:with-param name="k" select="$what"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+      <xsl:for-each select="$site/audit-objective">
+        <span data-objective="{@id}" data-href="{$p/@vroot}{@file}"><xsl:value-of select="title[@lang = $lang]"/></span>
+      </xsl:for-each>
+    </div>
   </xsl:template>
 
   <!-- ================= menus ================= -->
@@ -188,9 +256,6 @@
     <xsl:variable name="lang" select="@lang"/>
     <xsl:if test="count($site/language) &gt; 1">
       <ul class="languages">
-        <xsl:attribute name="aria-label">
-          <xsl:call-template name="t"><xsl:with-param name="k" select="'language'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-        </xsl:attribute>
         <xsl:for-each select="$site/language">
           <xsl:variable name="id" select="@id"/>
           <xsl:variable name="alt" select="$p/alt[@lang = $id]"/>

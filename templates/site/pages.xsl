@@ -277,7 +277,7 @@
     <xsl:call-template name="crumbs"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     <h1><span class="num"><xsl:value-of select="$ch/@number"/></span><xsl:text> </xsl:text><xsl:value-of select="$ch/title[@lang = $lang]"/></h1>
     <xsl:call-template name="prose"><xsl:with-param name="f" select="$ch/intro[@lang = $lang]"/><xsl:with-param name="class" select="'lead'"/></xsl:call-template>
-    <div id="objective-filter" class="filter-slot"></div>
+    <xsl:call-template name="filter-slot"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     <xsl:for-each select="$ch/question">
       <article class="question-summary" id="{@anchor}" data-uid="{@uid}" data-objectives="{@objectives}">
         <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">question-summary withdrawn</xsl:attribute></xsl:if>
@@ -473,7 +473,7 @@
     <xsl:call-template name="crumbs"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'all-requirements'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></h1>
     <p class="lead"><xsl:call-template name="f"><xsl:with-param name="k" select="'n-requirements-in'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$v/@requirements"/><xsl:with-param name="a2" select="$v/@questions"/></xsl:call-template></p>
-    <div id="objective-filter" class="filter-slot"></div>
+    <xsl:call-template name="filter-slot"><xsl:with-param name="p" select="$p"/><xsl:with-param name="what" select="'filter-shown-requirements'"/></xsl:call-template>
     <div class="table-wrap">
       <table class="req-table">
         <thead>
@@ -490,7 +490,7 @@
               <th colspan="4" scope="colgroup"><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></th>
             </tr>
             <xsl:for-each select="question/requirement">
-              <tr id="{@anchor}" data-uid="{@uid}" data-objectives="{@objectives}" data-levels="{@levels}">
+              <tr id="{@anchor}" data-uid="{@uid}" data-question="{../@uid}" data-objectives="{@objectives}" data-levels="{@levels}">
                 <th scope="row" class="col-id"><a href="{$p/@vroot}{../@file}#{@anchor}"><xsl:value-of select="@label"/></a></th>
                 <td>
                   <xsl:if test="not(preceding-sibling::requirement)">
@@ -537,7 +537,7 @@
     <h1><span class="badge badge-title obj-{$o/@id}"><xsl:value-of select="$o/title[@lang = $lang]"/></span></h1>
     <xsl:call-template name="prose"><xsl:with-param name="f" select="$o/description[@lang = $lang]"/><xsl:with-param name="class" select="'lead'"/></xsl:call-template>
     <p class="meta"><xsl:call-template name="f"><xsl:with-param name="k" select="'n-apply'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="count($qs)"/><xsl:with-param name="a2" select="count($rs)"/></xsl:call-template></p>
-    <div id="objective-filter" class="filter-slot" data-objective="{$o/@id}"></div>
+    <xsl:call-template name="filter-slot"><xsl:with-param name="p" select="$p"/><xsl:with-param name="current" select="$o/@id"/></xsl:call-template>
     <xsl:for-each select="$v/chapter[question[contains(concat(' ', @objectives, ' '), $id)]]">
       <section class="objective-chapter" data-chapter="{@number}">
         <h2><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h2>

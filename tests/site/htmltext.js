@@ -6,7 +6,8 @@
 // language alternates first; deleted and inserted text (<del>, <ins>)
 // as [-text-] and {+text+}. Markup details (classes, nesting) do not
 // show, so the goldens change when what a reader sees or where a link
-// points changes, not when the styling does.
+// points changes, not when the styling does. Elements with the hidden
+// attribute are left out, as a browser does not show them.
 'use strict';
 
 const fs = require('fs');
@@ -21,6 +22,7 @@ const lines = [];
 let cur = '';
 const links = [];
 let skip = 0;
+let hidden = 0; // elements open inside a hidden one
 let inHead = false;
 let inTitle = false;
 let title = '';
@@ -42,6 +44,12 @@ for (const t of toks) {
     else if (t.type === 'start' && t.name === 'meta' && attr(t, 'http-equiv') === 'refresh') lines.push(`refresh: ${attr(t, 'content')}`);
     continue;
   }
+  if (hidden) {
+    if (t.type === 'start' && !VOID.has(t.name) && !t.selfClosing) hidden++;
+    else if (t.type === 'end') hidden--;
+    continue;
+  }
+  if (t.type === 'start' && attr(t, 'hidden') !== undefined && !VOID.has(t.name) && !t.selfClosing) { flush(); hidden = 1; continue; }
   if (t.type === 'start' && SKIP.has(t.name)) { if (!VOID.has(t.name) && !t.selfClosing) skip++; continue; }
   if (t.type === 'end' && SKIP.has(t.name)) { skip = Math.max(0, skip - 1); continue; }
   if (skip) continue;

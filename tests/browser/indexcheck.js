@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// indexcheck.js SITE-DIR [MAX-BYTES] - the search indexes of a built site.
+//
+// For every CAT/VER/LANG/ folder with pages: a search-index.js exists,
+// is at most MAX-BYTES (default 200 KB), holds no raw '<', '>' or '&'
+// (strings escape them) and, run in an empty sandbox, does nothing but
+// assign vcscSearchIndex, whose version and language match its folder.
+// Every question page of the folder is in it, every entry's page exists
+// with that number, and every requirement anchor is an id on its page.
+// The pages point their search box at the index of their own folder.
+//
+// Prints one line per index ("index: vcsa/1.1/de 73338 bytes, 32
+// questions, 84 requirements") and the problems; exits 1 on any.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+const root = path.resolve(process.argv[2] || 'output/site');
+const max = Number(process.argv[3] || 200 * 1024);
+const problems = [];
+let checked = 0;
+
+function langDirs() {
+  const out = [];
+  for (const cat of fs.readdirSync(root).sort()) {
+    const cd = path.join(root, cat);
+    if (!fs.statSync(cd).isDirectory() || cat === 'assets' || cat === 'downloads') continue;
+    for (const ver of fs.readdirSync(cd).sort()) {
+      const vd = path.join(cd, ver);
+      if (!fs.statSync(vd).isDirectory()) continue;
+      for (const lang of fs.readdirSync(vd).sort()) {
+        const ld = path.join(vd, lang);
+        const home = path.join(ld, 'index.html');
+        // a version's language folder, not latest/ (redirect pages)
+        if (fs.existsSync(home) && fs.existsSync(path.join(ld, 'questions')) &&
+            !fs.readFileSync(home, 'utf8').includes('class="page-redirect"')) out.push([cat, ver, lang, ld]);
+      }
+    }
+  }
+  return out;
+}
+
+for (const [cat, ver, lang, dir] of langDirs()) {
+  const rel = `${cat}/${ver}/${lang}`;
+  const file = path.join(dir, 'search-index.js');
+  if (!fs.existsSync(file)) { problems.push(`${rel}: no search-index.js`); continue; }
+  const src = fs.readFileSync(file, 'utf8');
+  const size = Buffer.byteLength(src);
+  if (size > max) problems.push(`${rel}: search-index.js is ${size} bytes, more than ${max}`);
+  const raw = /[<>&]/.exec(src.replace(/^\/\*[^]*?\*\//, ''));
+  if (raw) problems.push(`${rel}: raw '${raw[0]}' in the index`);
+  const sandbox = { window: {} };
+  try {
+    vm.runInNewContext(src, sandbox, { timeout: 2000 });
+  } catch (e) {
+    problems.push(`${rel}: the index does not run: ${e.message}`);
+    continue;
+  }
+  const keys = Object.keys(sandbox).join(',') + '/' + Object.keys(sandbox.window).join(',');
+  if (keys !== 'window/vcscSearchIndex') problems.push(`${rel}: the index touches ${keys}`);
+  const idx = sandbox.window.vcscSearchIndex || {};
+  if (idx.format !== 1 || idx.version !== `${cat}/${ver}` || idx.lang !== lang) {
+    problems.push(`${rel}: header ${JSON.stringify({ format: idx.format, version: idx.version, lang: idx.lang })}`);
+  }
+  const qs = Array.isArray(idx.questions) ? idx.questions : [];
+  const pages = fs.readdirSync(path.join(dir, 'questions')).filter((f) => f.endsWith('.html')).sort();
+  const hrefs = qs.map((q) => q.h).sort();
+  if (JSON.stringify(hrefs) !== JSON.stringify(pages.map((p) => 'questions/' + p))) {
+    problems.push(`${rel}: index lists ${hrefs.length} questions, the folder has ${pages.length} pages`);
+  }
+  let reqs = 0;
+  for (const q of qs) {
+    const page = path.join(dir, q.h || '');
+    if (!q.h || !fs.existsSync(page)) { problems.push(`${rel}: ${q.n}: no page ${q.h}`); continue; }
+    const html = fs.readFileSync(page, 'utf8');
+    if (!html.includes(`data-number="${q.n}"`)) problems.push(`${rel}: ${q.h} is not question ${q.n}`);
+    if (typeof q.t !== 'string' || !q.t) problems.push(`${rel}: ${q.n} has no title`);
+    for (const r of q.r || []) {
+      reqs++;
+      if (!html.includes(`id="${r.a}"`)) problems.push(`${rel}: ${q.h} has no id ${r.a} (requirement ${r.l})`);
+      if (!r.f || !(r.f.m || r.f.s)) problems.push(`${rel}: requirement ${r.l} has no text`);
+    }
+  }
+  // a page of the folder searches this index
+  const ov = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  if (!ov.includes('data-index="../../../' + rel + '/search-index.js"')) problems.push(`${rel}: index.html does not point at its index`);
+  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements`);
+  checked++;
+}
+if (!checked) problems.push('no version folder found');
+for (const p of problems.slice(0, 30)) console.log('  ' + p);
+process.exit(problems.length ? 1 : 0);

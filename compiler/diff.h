@@ -65,6 +65,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "pdf.h"
 #include "util.h"
 
 #define DIFF_NUMBER_SIMILARITY 0.3
@@ -272,6 +273,22 @@ bool diff_same_but_space(const char *a, const char *b);
  * space collapsed). */
 bool diff_same_plain_text(const char *a, const char *b);
 
+/* ---- for the renderers (diff_show.c) ---- */
+
+/* The word diff of change c (text, formatting, level) of item it as shown
+ * in language lang: the diff of lang's own texts of the field when both
+ * sides have them (present on the same sides as the compared texts) and
+ * they differ in more than white space; otherwise c's diff of the
+ * compared language d->lang. *actual receives the language the pieces
+ * are in, *n their number; new pieces are allocated in a. */
+const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
+                                  const diff_change *c, const char *lang,
+                                  arena *a, size_t *n, const char **actual);
+
+/* The number of reported changes per type of item (DIFF_CHAPTER,
+ * DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
+void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
+
 /* ---- renderers ---- */
 
 /* The change log as text; color adds ANSI colours like git diff. */
@@ -334,5 +351,15 @@ xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
  * and site/ below it). Returns 0, or -1 after reporting to dg. */
 int diff_write_html(const diff_result *d, const char *lang, const char *path,
                     const char *data_dir, diags *dg);
+
+/* The change log as printable release notes (PDF) in language lang on
+ * paper, written atomically to path: a title block with the table of
+ * contents, the counts per kind, the number table and every changed
+ * question with its changes, word diffs and change notes. The style and
+ * texts come from data_dir (templates/pdf/style.yaml and
+ * release-notes.yaml below it). Returns 0, or -1 after reporting to dg
+ * (dg->io_failed set for a file that cannot be read or written). */
+int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
+                   const char *data_dir, const char *path, diags *dg);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * diff_cmd.c - `vcsc diff OLD NEW`: the change log between two catalogue
- * versions, as text, JSON or a standalone HTML page, with exit statuses
- * like diff(1).
+ * versions, as text, JSON, a standalone HTML page or PDF release notes,
+ * with exit statuses like diff(1).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -17,6 +17,8 @@ static const char diff_help[] =
     "[-o FILE]\n"
     "       vcsc diff OLD-VERSION NEW-VERSION --format html [--lang LANG] "
     "-o FILE\n"
+    "       vcsc diff OLD-VERSION NEW-VERSION --format pdf [--lang LANG]\n"
+    "                 [--paper a4|letter] -o FILE\n"
     "\n"
     "Compare two catalogue versions (directories such as\n"
     "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
@@ -28,23 +30,28 @@ static const char diff_help[] =
     "and stale translations, each with its change note.\n"
     "\n"
     "Options:\n"
-    "  --format FMT      text (default), json (docs/diff-json.md) or html\n"
-    "                    (a standalone page in the website's look; needs\n"
-    "                    -o)\n"
-    "  --lang LANG       language of the html page (default: the new\n"
-    "                    version's source language)\n"
+    "  --format FMT      text (default), json (docs/diff-json.md), html\n"
+    "                    (a standalone page in the website's look) or pdf\n"
+    "                    (printable release notes); html and pdf need -o\n"
+    "  --lang LANG       language of the html page or the release notes\n"
+    "                    (default: the new version's source language)\n"
+    "  --paper SIZE      paper of the release notes: a4 (default) or letter\n"
     "  -o, --output FILE write the change log to FILE (atomically)\n"
     "  --color WHEN      auto (default: colours on a terminal), always or\n"
     "                    never\n"
     "  --catalogue DIR   catalogue root holding scheme.yaml\n"
     "  -h, --help        show this help\n"
     "\n"
+    "The templates (templates/site, templates/pdf) are read from\n"
+    "$VCSC_DATADIR, else from beside the vcsc program or up to two levels\n"
+    "above it, else from the current directory.\n"
+    "\n"
     "Exit status without -o: 0 the versions are the same, 1 they differ,\n"
     "2 trouble (usage, unreadable or invalid version). With -o: 0 the\n"
     "change log was written, 1 a version has errors, 2 usage or I/O\n"
     "failure.\n";
 
-enum { FMT_TEXT, FMT_JSON, FMT_HTML };
+enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_PDF };
 
 static void render(const diff_result *d, int fmt, FILE *fp, bool color)
 {
@@ -63,11 +70,12 @@ int cmd_diff(int argc, char **argv)
 	    {"color", required_argument, NULL, 'c'},
 	    {"lang", required_argument, NULL, 'L'},
 	    {"colour", required_argument, NULL, 'c'},
+	    {"paper", required_argument, NULL, 'p'},
 	    {"help", no_argument, NULL, 'h'},
 	    {0, 0, 0, 0}};
 	cli c;
 	cli_init(&c);
-	const char *out = NULL, *lang = NULL;
+	const char *out = NULL, *lang = NULL, *paper_s = NULL;
 	int fmt = FMT_TEXT, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -82,13 +90,18 @@ int cmd_diff(int argc, char **argv)
 				fmt = FMT_JSON;
 			} else if (strcmp(optarg, "html") == 0) {
 				fmt = FMT_HTML;
+			} else if (strcmp(optarg, "pdf") == 0) {
+				fmt = FMT_PDF;
 			} else {
 				cli_free(&c);
 				return cli_usage("diff",
 				                 "unknown format '%s' "
-				                 "(text, json or html)",
+				                 "(text, json, html or pdf)",
 				                 optarg);
 			}
+			break;
+		case 'p':
+			paper_s = optarg;
 			break;
 		case 'L':
 			lang = optarg;
@@ -123,14 +136,26 @@ int cmd_diff(int argc, char **argv)
 		return cli_usage("diff",
 		                 "expected OLD-VERSION and NEW-VERSION");
 	}
-	if (fmt == FMT_HTML && !out) {
+	bool doc = fmt == FMT_HTML || fmt == FMT_PDF;
+	if (doc && !out) {
 		cli_free(&c);
-		return cli_usage("diff", "--format html writes a file: "
-		                         "give -o FILE");
+		return cli_usage("diff",
+		                 "--format %s writes a file: give -o FILE",
+		                 fmt == FMT_HTML ? "html" : "pdf");
 	}
-	if (lang && fmt != FMT_HTML) {
+	if (lang && !doc) {
 		cli_free(&c);
-		return cli_usage("diff", "--lang is for --format html");
+		return cli_usage("diff", "--lang is for --format html and pdf");
+	}
+	pdf_paper paper = PDF_A4;
+	if (paper_s && fmt != FMT_PDF) {
+		cli_free(&c);
+		return cli_usage("diff", "--paper is for --format pdf");
+	}
+	if (paper_s && pdf_paper_parse(paper_s, &paper) < 0) {
+		cli_free(&c);
+		return cli_usage(
+		    "diff", "unknown paper size '%s' (a4 or letter)", paper_s);
 	}
 	char *od = cli_version_dir(&c, argv[optind]);
 	char *nd = cli_version_dir(&c, argv[optind + 1]);
@@ -169,6 +194,13 @@ int cmd_diff(int argc, char **argv)
 		free(data);
 		cli_print_diags(&c);
 		site_xslt_cleanup();
+	} else if (fmt == FMT_PDF) {
+		char *data = site_data_dir();
+		int w = diff_write_pdf(d, lang ? lang : nv->languages[0].id,
+		                       paper, data, out, &c.d);
+		rc = w ? EXIT_TROUBLE : EXIT_OK;
+		free(data);
+		cli_print_diags(&c);
 	} else if (out) {
 		outfile of;
 		rc = EXIT_OK;

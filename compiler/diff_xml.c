@@ -143,65 +143,19 @@ static void segs_el(xmlNodePtr parent, const diff_seg *s, size_t n)
 	}
 }
 
-/* The prose of field on one side of a changed item: for a level change,
- * the old side's statement is the other one (must became should). */
-static const vc_prose *field_prose(const diff_item *it, const diff_change *c,
-                                   bool old)
-{
-	const char *f = c->field;
-	if (!f)
-		return NULL;
-	if (it->type == DIFF_CHAPTER) {
-		const vc_chapter *ch = old ? it->old_ch : it->new_ch;
-		if (!ch)
-			return NULL;
-		return strcmp(f, "title") == 0 ? &ch->title : &ch->introduction;
-	}
-	if (it->type == DIFF_QUESTION) {
-		const vc_question *q = old ? it->old_q : it->new_q;
-		if (!q)
-			return NULL;
-		return strcmp(f, "title") == 0       ? &q->title
-		       : strcmp(f, "question") == 0  ? &q->question
-		       : strcmp(f, "objective") == 0 ? &q->objective
-		       : strcmp(f, "evidence") == 0  ? &q->evidence
-		                                     : &q->further;
-	}
-	const vc_requirement *r = old ? it->old_r : it->new_r;
-	if (!r)
-		return NULL;
-	bool must = strcmp(f, "must") == 0;
-	if (c->kind == DIFF_LEVEL && old)
-		must = !must;
-	return must ? &r->must : &r->should;
-}
-
 /* <diff lang=".."> per language: the word diff of that language's texts
  * when both sides have their own translation and it changed; otherwise
  * the diff of the compared language, marked with text-lang. */
 static void diffs_el(cx *x, xmlNodePtr parent, const diff_item *it,
                      const diff_change *c)
 {
-	const vc_prose *op = field_prose(it, c, true);
-	const vc_prose *np = field_prose(it, c, false);
 	for (size_t i = 0; i < x->nlangs; i++) {
-		const char *l = x->langs[i];
-		const diff_seg *segs = c->segs;
-		size_t n = c->nsegs;
-		const char *actual = x->d->lang;
-		if (strcmp(l, x->d->lang) != 0) {
-			const char *o = op ? prose_get(op, l) : NULL;
-			const char *nt = np ? prose_get(np, l) : NULL;
-			bool same_shape =
-			    (!c->old_text == !o) && (!c->new_text == !nt);
-			if (same_shape && (o || nt) &&
-			    !(o && nt && diff_same_but_space(o, nt))) {
-				segs = diff_words(x->a, o, nt, &n);
-				actual = l;
-			}
-		}
+		size_t n;
+		const char *actual;
+		const diff_seg *segs = diff_change_words(
+		    x->d, it, c, x->langs[i], x->a, &n, &actual);
 		xmlNodePtr e = el(parent, "diff");
-		mark_lang(e, l, actual);
+		mark_lang(e, x->langs[i], actual);
 		segs_el(e, segs, n);
 	}
 }
@@ -476,19 +430,8 @@ static void numbers(cx *x, xmlNodePtr cl)
 static void counts(cx *x, xmlNodePtr cl)
 {
 	const diff_result *d = x->d;
-	size_t n[3][DIFF_NKINDS] = {{0}};
-	for (size_t i = 0; i < d->nchapters; i++)
-		for (size_t k = 0; k < d->chapters[i]->nchanges; k++)
-			n[DIFF_CHAPTER][d->chapters[i]->changes[k].kind]++;
-	for (size_t i = 0; i < d->nquestions; i++) {
-		const diff_item *q = d->questions[i];
-		for (size_t k = 0; k < q->nchanges; k++)
-			n[DIFF_QUESTION][q->changes[k].kind]++;
-		for (size_t j = 0; j < q->nchildren; j++)
-			for (size_t k = 0; k < q->children[j]->nchanges; k++)
-				n[DIFF_REQUIREMENT]
-				 [q->children[j]->changes[k].kind]++;
-	}
+	size_t n[3][DIFF_NKINDS];
+	diff_count_types(d, n);
 	xmlNodePtr e = el(cl, "counts");
 	attr_size(e, "total", d->nchanges);
 	for (int k = DIFF_ADDED; k < DIFF_NKINDS; k++) {

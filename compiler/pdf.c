@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <hpdf_font.h>
+
 #include "md.h"
 #include "pdf_int.h"
 
@@ -170,7 +172,8 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 	             {"toc-indent", &doc->toc_indent},
 	             {"tag-padding", &doc->tag_pad},
 	             {"bar-gap", &doc->bar_gap},
-	             {"field-gap", &doc->field_gap}};
+	             {"field-gap", &doc->field_gap},
+	             {"mark-padding", &doc->mark_pad}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
 			rc = -1;
@@ -303,8 +306,10 @@ void pdf_free(pdf_doc *doc)
 		free(doc->pages[i].places);
 	free(doc->pages);
 	if (doc->fonts)
-		for (size_t i = 0; i < doc->st->nfaces; i++)
+		for (size_t i = 0; i < doc->st->nfaces; i++) {
 			free(doc->fonts[i].widths);
+			free(doc->fonts[i].glyphs);
+		}
 	free(doc->fonts);
 	hmap_free(&doc->anchors);
 	if (doc->h)
@@ -392,6 +397,25 @@ pdf_fontx *pdf_font(pdf_doc *doc, int face)
 	return f;
 }
 
+bool pdf_face_has(pdf_doc *doc, int face, uint32_t cp)
+{
+	pdf_fontx *f = pdf_font(doc, face);
+	if (!f->font || cp > 0xffff)
+		return true; /* cannot tell: keep the face */
+	if (!f->glyphs)
+		f->glyphs = xcalloc(0x10000, 1);
+	if (!f->glyphs[cp]) {
+		HPDF_FontAttr attr = (HPDF_FontAttr)f->font->attr;
+		HPDF_FontDef def = attr ? attr->fontdef : NULL;
+		bool has = true;
+		if (def && def->type == HPDF_FONTDEF_TYPE_TRUETYPE)
+			has = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) !=
+			      0;
+		f->glyphs[cp] = has ? 1 : 2;
+	}
+	return f->glyphs[cp] == 1;
+}
+
 int pdf_face_of(const pdf_doc *doc, int family, bool bold, bool italic)
 {
 	const pdf_family *f = &doc->st->families[family];
@@ -458,11 +482,63 @@ pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps, const char *text)
 	return b;
 }
 
-static pdf_runx *add_run_in(pdf_block *b, const char *text, unsigned flags,
-                            int family)
+/* Pushes run r, split where its face lacks a glyph that the face of
+ * the family's fallback has (set in that face, same variant). Spaces
+ * stay with what precedes them. */
+static void push_pieces(pdf_block *b, pdf_runx r, int fam, bool bold,
+                        bool italic)
+{
+	pdf_doc *doc = b->doc;
+	int fb = doc->st->families[fam].fallback;
+	if (fb < 0 || r.end == r.start) {
+		VEC_PUSH(b->runs, b->nruns, b->runcap, r);
+		return;
+	}
+	int fbface = pdf_face_of(doc, fb, bold, italic);
+	const unsigned char *u = (const unsigned char *)b->text.data;
+	size_t i = r.start, from = r.start;
+	int cur = -1; /* face of the piece being collected */
+	while (i < r.end) {
+		uint32_t cp;
+		int n = utf8_decode(u + i, r.end - i, &cp);
+		if (n <= 0) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		int face = r.face;
+		if (cp == ' ' || cp == '\n')
+			face = cur >= 0 ? cur : r.face;
+		else if (!pdf_face_has(doc, r.face, cp) &&
+		         pdf_face_has(doc, fbface, cp))
+			face = fbface;
+		if (cur >= 0 && face != cur) {
+			pdf_runx p = r;
+			p.start = from;
+			p.end = i;
+			p.face = cur;
+			p.glued_prev = from > r.start;
+			p.glued_next = true;
+			VEC_PUSH(b->runs, b->nruns, b->runcap, p);
+			from = i;
+		}
+		cur = face;
+		i += (size_t)n;
+	}
+	pdf_runx p = r;
+	p.start = from;
+	p.face = cur;
+	p.glued_prev = from > r.start;
+	VEC_PUSH(b->runs, b->nruns, b->runcap, p);
+}
+
+/* Appends a run; returns the index of its first piece (a run may be
+ * split for the fallback font, see push_pieces). */
+static size_t add_run_in(pdf_block *b, const char *text, unsigned flags,
+                         int family)
 {
 	pdf_doc *doc = b->doc;
 	const pdf_pstyle *ps = b->ps;
+	size_t first = b->nruns;
 	pdf_runx r = {0};
 	r.start = b->text.len;
 	put_clean(&b->text, text ? text : "");
@@ -485,11 +561,11 @@ static pdf_runx *add_run_in(pdf_block *b, const char *text, unsigned flags,
 		r.pad = 1;
 	}
 	r.face = pdf_face_of(doc, fam, bold, italic);
-	VEC_PUSH(b->runs, b->nruns, b->runcap, r);
-	return &b->runs[b->nruns - 1];
+	push_pieces(b, r, fam, bold, italic);
+	return first;
 }
 
-static pdf_runx *add_run(pdf_block *b, const char *text, unsigned flags)
+static size_t add_run(pdf_block *b, const char *text, unsigned flags)
 {
 	return add_run_in(b, text, flags, -1);
 }
@@ -507,31 +583,53 @@ void pdf_run_family(pdf_block *b, const char *text, unsigned flags, int family)
 void pdf_run_uri(pdf_block *b, const char *text, unsigned flags,
                  const char *uri)
 {
-	pdf_runx *r = add_run(b, text, flags);
+	size_t i = add_run(b, text, flags);
 	if (uri && md_url_safe(uri)) {
-		r->uri = arena_strdup(b->doc->a, uri);
-		r->fg = b->doc->c_link;
+		const char *u = arena_strdup(b->doc->a, uri);
+		for (; i < b->nruns; i++) {
+			b->runs[i].uri = u;
+			b->runs[i].fg = b->doc->c_link;
+		}
 	}
 }
 
 void pdf_run_ref(pdf_block *b, const char *text, unsigned flags,
                  const char *anchor)
 {
-	pdf_runx *r = add_run(b, text, flags);
+	size_t i = add_run(b, text, flags);
 	if (anchor) {
-		r->anchor = arena_strdup(b->doc->a, anchor);
-		r->fg = b->doc->c_link;
+		const char *a = arena_strdup(b->doc->a, anchor);
+		for (; i < b->nruns; i++) {
+			b->runs[i].anchor = a;
+			b->runs[i].fg = b->doc->c_link;
+		}
 	}
 }
 
 void pdf_run_tag(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
                  pdf_color bg)
 {
-	pdf_runx *r = add_run(b, text, flags);
-	r->fg = fg;
-	r->bg = bg;
-	r->has_bg = true;
-	r->pad = (float)b->doc->tag_pad;
+	for (size_t i = add_run(b, text, flags); i < b->nruns; i++) {
+		pdf_runx *r = &b->runs[i];
+		r->fg = fg;
+		r->bg = bg;
+		r->has_bg = true;
+		r->pad = (float)b->doc->tag_pad;
+	}
+}
+
+void pdf_run_color(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
+                   const pdf_color *bg)
+{
+	for (size_t i = add_run(b, text, flags); i < b->nruns; i++) {
+		pdf_runx *r = &b->runs[i];
+		r->fg = fg;
+		if (bg) {
+			r->bg = *bg;
+			r->has_bg = true;
+			r->pad = (float)b->doc->mark_pad;
+		}
+	}
 }
 
 void pdf_block_anchor(pdf_block *b, const char *anchor)
@@ -859,9 +957,9 @@ static double measure_runs(void *ctx, const char *text, size_t s, size_t e)
 		size_t z = e < r->end ? e : r->end;
 		w += pdf_text_width(m->doc, r->face, r->size, text + a, z - a);
 		if (r->has_bg) {
-			if (a == r->start)
+			if (a == r->start && !r->glued_prev)
 				w += r->pad;
-			if (z == r->end)
+			if (z == r->end && !r->glued_next)
 				w += r->pad;
 		}
 	}
@@ -944,7 +1042,8 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 				continue;
 			size_t a = l->start > r->start ? l->start : r->start;
 			size_t z = l->end < r->end ? l->end : r->end;
-			bool first = a == r->start, last = z == r->end;
+			bool first = a == r->start && !r->glued_prev;
+			bool last = z == r->end && !r->glued_next;
 			double tw = pdf_text_width(doc, r->face, r->size,
 			                           text + a, z - a);
 			pdf_fontx *rf = pdf_font(doc, r->face);
@@ -986,11 +1085,17 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 				it.s = r->uri ? r->uri : r->anchor;
 				item_push(&bx->items, &bx->n, &bx->cap, it);
 			}
-			if (r->flags & PDF_STRIKE) {
+			/* strike-through at about half the x-height,
+			 * underline just below the baseline */
+			for (int k = 0; k < 2; k++) {
+				unsigned fl = k ? PDF_UNDERLINE : PDF_STRIKE;
+				if (!(r->flags & fl))
+					continue;
 				pdf_item it = {0};
 				it.kind = I_LINE;
 				it.x = (float)x;
-				it.y = (float)(base - r->size * 0.3);
+				it.y =
+				    (float)(base + r->size * (k ? 0.13 : -0.3));
 				it.w = (float)tw;
 				it.lw = (float)(r->size / 18);
 				it.c = r->fg;

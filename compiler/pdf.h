@@ -23,7 +23,11 @@
  * (templates/pdf/style.yaml); C code names styles, never sizes.
  *
  * Text is UTF-8. Every run has its own font (family, bold, italic), so
- * scripts that need another font can be set per run.
+ * scripts that need another font can be set per run. A family may name a
+ * fallback family in the style file: characters that its fonts lack and
+ * the fallback's fonts have (arrows, symbols) are set in the fallback, in
+ * runs (paragraphs, table cells, the table of contents); the running
+ * header and footer, markers and drawings use their own font only.
  *
  * Ownership: a pdf_style owns everything read from its file and must
  * outlive the documents using it. A pdf_doc owns its blocks, runs, copies
@@ -133,8 +137,9 @@ double pdf_body_height(const pdf_doc *doc);
 enum {
 	PDF_BOLD = 1,
 	PDF_ITALIC = 2,
-	PDF_CODE = 4, /* monospace family, light background */
-	PDF_STRIKE = 8,
+	PDF_CODE = 4,       /* monospace family, light background */
+	PDF_STRIKE = 8,     /* struck through (a line at mid x-height) */
+	PDF_UNDERLINE = 16, /* a line below the baseline */
 };
 
 /* A paragraph in style ps. Append its text with pdf_run*(). */
@@ -154,6 +159,12 @@ void pdf_run_family(pdf_block *b, const char *text, unsigned flags, int family);
 /* Appends text in colour fg on a filled background bg (a tag). */
 void pdf_run_tag(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
                  pdf_color bg);
+/* Appends text in colour fg (strike-through and underline lines take it
+ * too), over a background bg when bg is not NULL, padded by the style's
+ * mark-padding on either side: marked text such as the insertions and
+ * deletions of a word diff. */
+void pdf_run_color(pdf_block *b, const char *text, unsigned flags, pdf_color fg,
+                   const pdf_color *bg);
 
 /* A heading: a paragraph kept with what follows, with an outline entry at
  * level (1 = top) and, if toc, an entry in the table of contents. anchor

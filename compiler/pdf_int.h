@@ -27,7 +27,9 @@ enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC };
 
 typedef struct pdf_family {
 	const char *name;
-	int face[4]; /* by FACE_*, indexes into pdf_style.faces */
+	int face[4];  /* by FACE_*, indexes into pdf_style.faces */
+	int fallback; /* family for characters its fonts lack, -1: none */
+	const struct ynode *fallback_node; /* while loading */
 } pdf_family;
 
 struct pdf_style {
@@ -61,6 +63,9 @@ typedef struct pdf_runx {
 	float pad; /* horizontal padding of a background */
 	unsigned flags;
 	const char *uri, *anchor; /* link target */
+	/* a piece of a run split for the fallback font: no padding of the
+	 * background on that side */
+	bool glued_prev, glued_next;
 } pdf_runx;
 
 typedef enum {
@@ -187,6 +192,8 @@ typedef struct pdf_fontx {
 	const char *name;      /* as registered in libharu */
 	HPDF_Font font;        /* NULL until first used */
 	short *widths;         /* per BMP code point, -1 unknown; malloc'd */
+	unsigned char *glyphs; /* per BMP code point: 0 unknown, 1 has a
+	                          glyph, 2 lacks one; malloc'd */
 	float ascent, descent; /* per 1000 */
 } pdf_fontx;
 
@@ -207,7 +214,7 @@ struct pdf_doc {
 	    c_code_bg, c_field, c_check, c_ruled;
 	double list_indent, table_pad, table_rule_w, check_size, check_gap,
 	    field_rule_w, ruled_w, rule_w, header_rule_w, toc_indent, tag_pad,
-	    bar_gap, field_gap;
+	    bar_gap, field_gap, mark_pad;
 	/* flow */
 	pdf_block **flow;
 	size_t nflow, flowcap;
@@ -229,6 +236,8 @@ struct pdf_doc {
 /* pdf.c */
 pdf_block *pdf_block_new(pdf_doc *doc, pdf_bkind kind, bool in_flow);
 int pdf_face_of(const pdf_doc *doc, int family, bool bold, bool italic);
+/* Whether face has a glyph for code point cp (true when it cannot tell). */
+bool pdf_face_has(pdf_doc *doc, int face, uint32_t cp);
 double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
                       size_t n);
 pdf_fontx *pdf_font(pdf_doc *doc, int face);

@@ -31,7 +31,7 @@ static const char *const engine_sizes[] = {
     "checkbox-size",    "checkbox-gap",  "field-rule-width",
     "ruled-line-width", "rule-width",    "header-rule-width",
     "toc-indent",       "tag-padding",   "bar-gap",
-    "field-gap"};
+    "field-gap",        "mark-padding"};
 
 typedef struct loader {
 	fld_ctx c;
@@ -169,7 +169,7 @@ static int color(loader *l, const ynode *v, const char *key, pdf_color *out)
 static int read_fonts(loader *l, const ynode *v)
 {
 	static const char *const variants[] = {"regular", "bold", "italic",
-	                                       "bold-italic"};
+	                                       "bold-italic", "fallback"};
 	pdf_style *st = l->st;
 	if (v->kind != YN_MAP)
 		return err_at(l, v,
@@ -181,14 +181,16 @@ static int read_fonts(loader *l, const ynode *v)
 	int rc = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *k = v->items[2 * i], *fam = v->items[2 * i + 1];
-		ynode *val[4];
+		ynode *val[5];
 		char *what = arena_printf(st->a, "font family '%s'", k->str);
-		if (fld_map(&l->c, fam, what, variants, 4, val) < 0) {
+		if (fld_map(&l->c, fam, what, variants, 5, val) < 0) {
 			rc = -1;
 			continue;
 		}
 		pdf_family *f = &st->families[st->nfamilies++];
 		f->name = arena_strdup(st->a, k->str);
+		f->fallback = -1;
+		f->fallback_node = val[4];
 		for (int j = 0; j < 4; j++) {
 			f->face[j] = -1;
 			if (!val[j])
@@ -241,6 +243,47 @@ static int family_index(const pdf_style *st, const char *name)
 		if (strcmp(st->families[i].name, name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* The fallback families, once every family is known. */
+static int read_fallbacks(loader *l)
+{
+	pdf_style *st = l->st;
+	int rc = 0;
+	for (size_t i = 0; i < st->nfamilies; i++) {
+		pdf_family *f = &st->families[i];
+		const ynode *v = f->fallback_node;
+		f->fallback_node = NULL;
+		if (!v)
+			continue;
+		const char *name = scalar(l, v, "fallback");
+		if (!name) {
+			rc = -1;
+			continue;
+		}
+		int fi = family_index(st, name);
+		if (fi < 0 || (size_t)fi == i) {
+			const char **names =
+			    xcalloc(st->nfamilies + 1, sizeof(char *));
+			for (size_t k = 0; k < st->nfamilies; k++)
+				names[k] = st->families[k].name;
+			const char *sg = suggest(name, names, st->nfamilies);
+			if (fi >= 0)
+				err_at(l, v,
+				       "font family '%s' cannot be its own "
+				       "fallback",
+				       name);
+			else
+				err_at(l, v, "unknown font family '%s'%s%s%s",
+				       name, sg ? "; did you mean '" : "",
+				       sg ? sg : "", sg ? "'?" : "");
+			free(names);
+			rc = -1;
+			continue;
+		}
+		f->fallback = fi;
+	}
+	return rc;
 }
 
 static int read_named(loader *l, const ynode *v, const char *section,
@@ -482,7 +525,8 @@ pdf_style *pdf_style_load(const char *path, diags *d)
 			goto fail;
 		}
 	/* Order matters: colours before styles refer to them by name. */
-	read_fonts(&l, val[0]);
+	if (read_fonts(&l, val[0]) == 0)
+		read_fallbacks(&l);
 	read_page(&l, val[1]);
 	read_named(&l, val[2], "colours", true);
 	read_named(&l, val[3], "sizes", false);

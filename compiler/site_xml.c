@@ -585,27 +585,50 @@ static void scheme_el(ctx *c)
 	}
 }
 
-/* The version a download belongs to: its name holds CAT-VER with no
- * further digit after it (vcsa-1.1 is not vcsa-1.10). */
+/* Where key ends as a whole version key in name (no letter or digit
+ * before it, no further digit after it: vcsa-1.1 is not vcsa-1.10), or
+ * NULL. */
+static const char *key_in(const char *name, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *p = strstr(name, key); p; p = strstr(p + 1, key)) {
+		const char *after = p + kl;
+		bool left_ok = p == name || !isalnum((unsigned char)p[-1]);
+		bool right_ok = !isdigit((unsigned char)*after) &&
+				!(*after == '.' &&
+				  isdigit((unsigned char)after[1]));
+		if (left_ok && right_ok)
+			return after;
+	}
+	return NULL;
+}
+
+/* The version a download belongs to: its name holds CAT-VER; a name
+ * holding two versions, CAT-OLD-NEW (the release notes of NEW), belongs
+ * to the newer one. */
 static const ver_info *download_version(ctx *c, const char *name)
 {
 	const ver_info *best = NULL;
+	int best_score = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const vc_version *v = c->vi[i].v;
 		char *key = xasprintf("%s-%s", v->catalogue, v->version);
-		size_t kl = strlen(key);
-		for (const char *p = strstr(name, key); p; p = strstr(p + 1, key)) {
-			const char *after = p + kl;
-			bool left_ok = p == name || !isalnum((unsigned char)p[-1]);
-			bool right_ok = !isdigit((unsigned char)*after) &&
-					!(*after == '.' &&
-					  isdigit((unsigned char)after[1]));
-			if (left_ok && right_ok) {
-				best = &c->vi[i];
-				break;
-			}
+		int score = key_in(name, key) ? 1 : 0;
+		for (size_t j = 0; j < c->n && score < 2; j++) {
+			const vc_version *w = c->vi[j].v;
+			if (j == i || strcmp(w->catalogue, v->catalogue) != 0)
+				continue;
+			char *pair = xasprintf("%s-%s-%s", w->catalogue,
+					       w->version, v->version);
+			if (key_in(name, pair))
+				score = 2;
+			free(pair);
 		}
 		free(key);
+		if (score && score >= best_score) {
+			best = &c->vi[i];
+			best_score = score;
+		}
 	}
 	return best;
 }

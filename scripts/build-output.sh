@@ -36,7 +36,9 @@ for cdir in catalogue/*/; do
 	done
 done
 
-# The change log of each version against its predecessor.
+# The change log of each version against its predecessor (text, JSON,
+# HTML), and its printable release notes in downloads/ in each language of
+# the newer version that the release-notes texts offer (en, de).
 mkdir -p "$out/diff"
 for dir in catalogue/*/*/; do
 	[ -f "$dir/version.yaml" ] || continue
@@ -50,6 +52,11 @@ for dir in catalogue/*/*/; do
 		-o "$out/diff/$cat-$pred-$ver.json"
 	./vcsc diff "catalogue/$cat/$pred" "$dir" --format html \
 		-o "$out/diff/$cat-$pred-$ver.html"
+	for lang in $(sed -n 's/^ *- id: *\([a-z-]*\).*/\1/p' "$dir/version.yaml"); do
+		case $lang in en | de) ;; *) continue ;; esac
+		./vcsc diff "catalogue/$cat/$pred" "$dir" --format pdf --lang "$lang" \
+			-o "$out/downloads/$cat-$pred-$ver-release-notes-$lang.pdf"
+	done
 done
 
 # The website, from every version; it links the files already in

@@ -267,6 +267,159 @@ fi
 VCSC_DATADIR="$H/nowhere" ./vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$H/x.html" >/dev/null 2>"$TMP/e"; rc=$?
 [ $rc -eq 2 ] && [ ! -e "$H/x.html" ] && grep -q 'VCSC_DATADIR' "$TMP/e" && ok "diff html without templates exits 2" || bad "diff html without templates exits 2" "exit $rc $(cat "$TMP/e")"
 
+# ---- the PDF release notes -----------------------------------------------
+
+R=$TMP/diff-pdf
+rm -rf "$R"; mkdir -p "$R"
+rn_style=templates/pdf/style.yaml
+rn_mm() { awk -v v="$1" 'BEGIN { printf "%.2f", v * 72 / 25.4 }'; }
+rn_top=$(rn_mm "$(sed -n 's/^ *margin-top: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
+rn_bottom=$(rn_mm "$(sed -n 's/^ *margin-bottom: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
+# pdftotext of the body area only (no running header and footer)
+rn_body() {
+	local h
+	h=$(pdfinfo "$1" | sed -n 's/^Page size: *[0-9.]* x \([0-9.]*\) pts.*/\1/p')
+	h=${h%.*}
+	pdftotext -raw -y 45 -W 700 -H $((h - 90)) "$1" - | tr -d '\f' >"$2"
+}
+# qpdf --check, every font embedded, glyphs inside the margins
+rn_pdf_ok() {
+	local name=$1 f=$2 out
+	if out=$(qpdf --check "$f" 2>&1); then ok "diff pdf $name qpdf --check"; else bad "diff pdf $name qpdf --check" "$out"; fi
+	out=$(pdffonts "$f" 2>&1)
+	if [ "$(tail -n +3 <<<"$out" | wc -l)" -ge 1 ] &&
+		tail -n +3 <<<"$out" | awk '$(NF-4) != "yes" { b = 1 } END { exit b }'; then
+		ok "diff pdf $name fonts embedded"
+	else
+		bad "diff pdf $name fonts embedded" "$out"
+	fi
+	if out=$(pdftotext -bbox "$f" - | awk -v top="$rn_top" -v bottom="$rn_bottom" -v edge=10 -f tests/pdf-bbox.awk 2>&1); then
+		ok "diff pdf $name geometry (margins, header, footer)"
+	else
+		bad "diff pdf $name geometry (margins, header, footer)" "$out"
+	fi
+}
+
+# the fixture: its text is a golden file per language
+for lang in en de; do
+	./vcsc diff $F/1.0 $F/2.0 --format pdf --lang $lang -o "$R/fixture-$lang.pdf" 2>"$TMP/e"
+	rc=$?
+	golden=tests/golden/diff-fixture-pdf-$lang.txt
+	pdftotext -raw "$R/fixture-$lang.pdf" "$TMP/fixture.txt" 2>>"$TMP/e"
+	[ -n "${UPDATE:-}" ] && cp "$TMP/fixture.txt" "$golden"
+	if [ $rc -eq 0 ] && diff -u "$golden" "$TMP/fixture.txt" >"$TMP/d" 2>&1; then
+		ok "diff golden pdf fixture 1.0 -> 2.0 ($lang)"
+	else
+		bad "diff golden pdf fixture 1.0 -> 2.0 ($lang)" "exit $rc $(cat "$TMP/e" "$TMP/d")"
+	fi
+	rn_pdf_ok "fixture-$lang" "$R/fixture-$lang.pdf"
+done
+
+# the bundled catalogue: every listed edit at its item, one bullet per change
+./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf -o "$R/vcsa-en.pdf" 2>"$TMP/e" &&
+	./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf --lang de -o "$R/vcsa-de.pdf" 2>>"$TMP/e"
+rc=$?
+[ $rc -eq 0 ] && ok "diff pdf bundled release notes written (en, de)" || bad "diff pdf bundled release notes written (en, de)" "exit $rc $(cat "$TMP/e")"
+{
+	./vcsc export vcsa/1.1 | jq -r '.chapters[].questions[] | "\(.uid) \(.number)"'
+	jq -r '.questions[] | "\(.uid) \(.new_number // .old_number)", (.requirements[] | "\(.uid) \(.new_number // .old_number)")' "$TMP/ab.json"
+} >"$R/numbers"
+rn_body "$R/vcsa-en.pdf" "$R/vcsa-en.txt"
+if out=$(awk -f tests/diff/pdf-edits.awk "$R/numbers" catalogue/vcsa/edits-1.0-1.1.txt "$R/vcsa-en.txt" 2>&1); then
+	ok "diff pdf shows every listed edit of 1.0 -> 1.1 at its item ($out)"
+else
+	bad "diff pdf shows every listed edit of 1.0 -> 1.1 at its item" "$out"
+fi
+want_n=$(edits_list catalogue/vcsa/edits-1.0-1.1.txt | grep -vc '^shifted ')
+got_n=$(grep -c '^• ' "$R/vcsa-en.txt")
+[ "$want_n" = "$got_n" ] && ok "diff pdf one entry per change ($got_n)" || bad "diff pdf one entry per change" "want $want_n, got $got_n"
+rn_body "$R/vcsa-de.pdf" "$R/vcsa-de.txt"
+if grep -q '^Änderungen nach Fragen$' "$R/vcsa-de.txt" && grep -q 'Zurückgezogen: fortgeführt in 7.1' "$R/vcsa-de.txt" &&
+	grep -q '^Versionshinweise$' "$R/vcsa-de.txt"; then
+	ok "diff pdf German release notes"
+else
+	bad "diff pdf German release notes" "$(head -30 "$R/vcsa-de.txt")"
+fi
+rn_pdf_ok "vcsa-en" "$R/vcsa-en.pdf"
+rn_pdf_ok "vcsa-de" "$R/vcsa-de.pdf"
+
+./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf -o "$R/again.pdf" 2>/dev/null
+cmp -s "$R/vcsa-en.pdf" "$R/again.pdf" && ok "diff pdf two runs give identical bytes" || bad "diff pdf two runs give identical bytes"
+info=$(pdfinfo "$R/vcsa-en.pdf" 2>&1)
+pages=$(sed -n 's/^Pages: *//p' <<<"$info")
+last=$(pdftotext -f "$pages" -l "$pages" "$R/vcsa-en.pdf" - 2>/dev/null)
+if grep -q '^Title: *Release notes – VCSA 1.0 → 1.1' <<<"$info" && ! grep -q CreationDate <<<"$info" &&
+	grep -aq '/Lang (en)' "$R/vcsa-en.pdf" && grep -aq '/Type /Outlines' "$R/vcsa-en.pdf" &&
+	[ "$(grep -ac '/Subtype /Link' "$R/vcsa-en.pdf")" -ge 15 ] &&
+	grep -q "Page $pages of $pages" <<<"$last" && grep -q 'vcsa-1.0-1.1-release-notes-en' <<<"$last"; then
+	ok "diff pdf metadata, outline, links, page X of Y"
+else
+	bad "diff pdf metadata, outline, links, page X of Y" "$info"
+fi
+# the table of contents on page 1 lists the sections and chapters with the
+# pages they are on
+toc=$(pdftotext -f 1 -l 1 -layout "$R/vcsa-en.pdf" - | grep -c 'Chapter [0-9] ·.*[0-9]$')
+[ "$toc" = 9 ] && ok "diff pdf table of contents lists the chapters" || bad "diff pdf table of contents lists the chapters" "$toc entries"
+
+# a draft is marked as such on the cover and on every page
+DR=$R/draft
+mkdir -p "$DR" && cp -r tests/fixtures/diff "$DR/cat" && ./vcsc new-version "$DR/cat/vcsa/2.0" 2.1 >/dev/null 2>&1
+sed -i 's/^    title: Monitoring$/    title: Monitoring of sources/' "$DR/cat/vcsa/2.1/"*.yaml
+./vcsc diff "$DR/cat/vcsa/2.0" "$DR/cat/vcsa/2.1" --format pdf -o "$R/draft.pdf" 2>"$TMP/e"
+rc=$?
+pages=$(pdfinfo "$R/draft.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+marked=$(pdftotext "$R/draft.pdf" - 2>/dev/null | grep -c 'Draft – may still change')
+if [ $rc -eq 0 ] && [ "${pages:-0}" -ge 2 ] && [ "$marked" = "$pages" ] &&
+	pdftotext -f 1 -l 1 "$R/draft.pdf" - | grep -q 'DRAFT Version 2.1 is a draft'; then
+	ok "diff pdf draft marking on the cover and every page ($pages pages)"
+else
+	bad "diff pdf draft marking on the cover and every page" "exit $rc, $pages pages, $marked marked $(cat "$TMP/e")"
+fi
+# versions that do not differ: a title page that says so
+./vcsc diff vcsa/1.1 vcsa/1.1 --format pdf -o "$R/same.pdf" 2>"$TMP/e"
+rc=$?
+if [ $rc -eq 0 ] && [ "$(pdfinfo "$R/same.pdf" | sed -n 's/^Pages: *//p')" = 1 ] &&
+	pdftotext "$R/same.pdf" - | grep -q 'The two versions do not differ.'; then
+	ok "diff pdf of a version against itself"
+else
+	bad "diff pdf of a version against itself" "exit $rc $(cat "$TMP/e")"
+fi
+./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf --paper letter -o "$R/letter.pdf" 2>/dev/null
+pdfinfo "$R/letter.pdf" 2>/dev/null | grep -q '^Page size: *612 x 792' && ok "diff pdf letter paper" || bad "diff pdf letter paper"
+
+# bad input: the documented status, a message, nothing written
+rn_fails() { # name want-status want-message args...
+	local name=$1 want=$2 msg=$3 rc
+	shift 3
+	rm -rf "$R/out"; mkdir -p "$R/out"
+	./vcsc diff "$@" >"$TMP/e" 2>&1
+	rc=$?
+	if [ $rc -eq "$want" ] && grep -q -- "$msg" "$TMP/e" && [ -z "$(ls -A "$R/out")" ]; then
+		ok "diff pdf bad input: $name"
+	else
+		bad "diff pdf bad input: $name" "exit $rc (want $want); files: $(ls -A "$R/out"); $(cat "$TMP/e")"
+	fi
+}
+rn_fails "without -o" 2 "give -o FILE" vcsa/1.0 vcsa/1.1 --format pdf
+rn_fails "unknown paper" 2 "unknown paper size 'a5'" vcsa/1.0 vcsa/1.1 --format pdf --paper a5 -o "$R/out/x.pdf"
+rn_fails "--paper without pdf" 2 "--paper is for --format pdf" vcsa/1.0 vcsa/1.1 --format html --paper a4 -o "$R/out/x.html"
+rn_fails "unknown language" 2 "has no language 'fr'" vcsa/1.0 vcsa/1.1 --format pdf --lang fr -o "$R/out/x.pdf"
+rn_fails "unwritable output" 2 "cannot write" vcsa/1.0 vcsa/1.1 --format pdf -o /nonexistent-dir/x.pdf
+rn_fails "invalid version" 1 "duplicate" vcsa/1.0 tests/check/duplicate-key/vcsa/1.0 --format pdf -o "$R/out/x.pdf"
+VCSC_DATADIR="$R/nowhere" rn_fails "no templates" 2 "VCSC_DATADIR" vcsa/1.0 vcsa/1.1 --format pdf -o "$R/out/x.pdf"
+# a texts file lacking a translation: its position, and the old file kept
+mkdir -p "$R/data/templates" && cp -r templates/pdf "$R/data/templates/"
+grep -v 'de: Änderungshinweis' templates/pdf/release-notes.yaml >"$R/data/templates/pdf/release-notes.yaml"
+cp "$R/vcsa-de.pdf" "$R/keep.pdf"
+VCSC_DATADIR="$R/data" ./vcsc diff vcsa/1.0 vcsa/1.1 --format pdf --lang de -o "$R/keep.pdf" >/dev/null 2>"$TMP/e"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "release-notes.yaml:[0-9]*:[0-9]*: error: no 'de' text for 'note'" "$TMP/e" &&
+	cmp -s "$R/keep.pdf" "$R/vcsa-de.pdf" && [ -z "$(find "$R" -name '*.tmp.*')" ]; then
+	ok "diff pdf texts file without a translation keeps the old file"
+else
+	bad "diff pdf texts file without a translation keeps the old file" "exit $rc $(cat "$TMP/e")"
+fi
+
 # ---- the same under the sanitizers ---------------------------------------
 
 if [ -x build/asan/vcsc ]; then
@@ -275,7 +428,11 @@ if [ -x build/asan/vcsc ]; then
 		build/asan/vcsc diff $F/1.0 $F/2.0 &&
 		build/asan/vcsc diff $F/2.0 $F/1.0 --format json &&
 		build/asan/vcsc diff $F/1.0 $F/2.0 --format html --lang de -o "$TMP/asan.html" &&
-		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$TMP/asan.html") 2>&1 >/dev/null)
+		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$TMP/asan.html" &&
+		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format pdf --lang de -o "$TMP/asan.pdf" &&
+		cmp "$TMP/asan.pdf" "$R/vcsa-de.pdf" &&
+		build/asan/vcsc diff $F/1.0 $F/2.0 --format pdf -o "$TMP/asan.pdf" &&
+		cmp "$TMP/asan.pdf" "$R/fixture-en.pdf") 2>&1 >/dev/null)
 	rc=$?
 	# exit 1 means "they differ"; a sanitizer exits 99
 	if [ $rc -le 1 ] && [ -z "$out" ]; then

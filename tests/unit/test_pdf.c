@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "pdf.h"
+#include "pdf_int.h"
 #include "unit.h"
 #include "util.h"
 
@@ -429,4 +429,98 @@ void test_pdf_paper(void)
 	CHECK(pdf_paper_parse("A4", &p) == 0 && p == PDF_A4);
 	CHECK(pdf_paper_parse("letter", &p) == 0 && p == PDF_LETTER);
 	CHECK(pdf_paper_parse("a5", &p) < 0);
+}
+
+/* Marked runs (strike-through, underline, colour, background) and the
+ * fallback family for characters the body font lacks. */
+void test_pdf_marks_and_fallback(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	pdf_color red = {0.8f, 0, 0}, pale = {1, 0.9f, 0.9f};
+	pdf_color green = {0, 0.5f, 0};
+	pdf_block *p = pdf_para(e.doc, e.body);
+	pdf_run(p, "keep ", 0);
+	pdf_run_color(p, "gone", PDF_STRIKE, red, &pale);
+	pdf_run_color(p, "new", PDF_UNDERLINE, green, NULL);
+	pdf_run(p, " a \xe2\x86\x92 b", 0);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(p->nslices, 1);
+	const pdf_slice *s = &e.doc->slices[p->slice0];
+	const pdf_item *gone = NULL, *neu = NULL, *arrow = NULL, *a = NULL;
+	const pdf_item *strike = NULL, *under = NULL, *fill = NULL;
+	for (size_t i = 0; i < s->nitems; i++) {
+		const pdf_item *it = &s->items[i];
+		if (it->kind == I_TEXT && strcmp(it->s, "gone") == 0)
+			gone = it;
+		else if (it->kind == I_TEXT && strcmp(it->s, "new") == 0)
+			neu = it;
+		else if (it->kind == I_TEXT && strstr(it->s, "\xe2\x86\x92"))
+			arrow = it;
+		else if (it->kind == I_TEXT && strstr(it->s, "a"))
+			a = it;
+		else if (it->kind == I_LINE && !strike)
+			strike = it;
+		else if (it->kind == I_LINE)
+			under = it;
+		else if (it->kind == I_FILL)
+			fill = it;
+	}
+	CHECK(gone && neu && arrow && a && strike && under && fill);
+	if (gone && neu && strike && under && fill) {
+		/* the strike-through crosses the word above the baseline, the
+		 * underline runs below it, both in the run's colour */
+		CHECK(strike->y < gone->y && strike->y > gone->y - gone->size);
+		CHECK(under->y > neu->y && under->y < neu->y + neu->size / 3);
+		CHECK(strike->x == gone->x && under->x == neu->x);
+		double w =
+		    pdf_text_width(e.doc, gone->face, gone->size, "gone", 4);
+		CHECK(strike->w > w - 0.01 && strike->w < w + 0.01);
+		CHECK(strike->c.r == red.r && under->c.g == green.g);
+		CHECK(gone->c.r == red.r && neu->c.g == green.g);
+		/* only the struck run has a background, padded either side */
+		CHECK(fill->c.g == pale.g && fill->x < gone->x && fill->w > w);
+		/* marks are padded apart */
+		CHECK(neu->x > strike->x + strike->w + 0.99);
+	}
+	if (arrow && a) {
+		/* the arrow is set in the fallback family, its neighbours in
+		 * the body's */
+		int sym = pdf_style_family(e.st, "symbols", "test", &e.d);
+		CHECK(sym >= 0);
+		CHECK_INT(arrow->face, pdf_face_of(e.doc, sym, false, false));
+		CHECK(a->face != arrow->face);
+		CHECK(strcmp(arrow->s, "\xe2\x86\x92") == 0 ||
+		      strcmp(arrow->s, "\xe2\x86\x92 ") == 0);
+		CHECK(!pdf_face_has(e.doc, a->face, 0x2192));
+		CHECK(pdf_face_has(e.doc, a->face, 'a'));
+	}
+	env_close(&e);
+
+	/* a fallback naming no family is reported where it is written */
+	char *yaml = NULL;
+	size_t len = 0;
+	CHECK(read_file("templates/pdf/style.yaml", 1 << 20, &yaml, &len) == 0);
+	char *at = yaml ? strstr(yaml, "fallback: symbols") : NULL;
+	CHECK(at != NULL);
+	if (at) {
+		memcpy(at, "fallback: symbolz", 17);
+		char path[] = "/tmp/vcsc-style-XXXXXX";
+		int fd = mkstemp(path);
+		CHECK(fd >= 0 && write(fd, yaml, len) == (ssize_t)len);
+		close(fd);
+		diags d;
+		diags_init(&d);
+		pdf_style *st = pdf_style_load(path, &d);
+		CHECK(st == NULL);
+		CHECK_INT(d.errors, 1);
+		if (d.n) {
+			CHECK(strstr(d.items[0].msg, "did you mean 'symbols'"));
+			CHECK(d.items[0].pos.line > 1);
+		}
+		pdf_style_free(st);
+		diags_free(&d);
+		unlink(path);
+	}
+	free(yaml);
 }

@@ -116,8 +116,10 @@ static xmlDocPtr mini_doc(vc_scheme **s, vc_version **v, diags *d)
 	*s = model_scheme_load("tests/fixtures/mini/scheme.yaml", d);
 	for (size_t i = 0; i < 3; i++)
 		v[i] = model_version_load(*s, dirs[i], d);
-	site_download dl[] = {{"vcsa-1.1-en.pdf", 2048}, {"other.txt", 3}};
-	site_input in = {*s, v, 3, dl, 2, "https://e.org"};
+	site_download dl[] = {{"vcsa-1.1-en.pdf", 2048},
+			      {"other.txt", 3},
+			      {"vcsa-1.1-1.2-release-notes-en.pdf", 9}};
+	site_input in = {*s, v, 3, dl, 3, "https://e.org"};
 	return site_xml_build(&in);
 }
 
@@ -178,6 +180,30 @@ void test_site_xml_pages(void)
 		       "vcsa/1.1/en/index.html"));
 	CHECK(has_prop(find_page(doc, "vcsa/latest/de/questions/1.3.html"),
 		       "target", "vcsa/1.1/de/questions/1.3.html"));
+	/* downloads belong to the version their name holds; release notes
+	 * CAT-OLD-NEW to the newer one */
+	int seen = 0;
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n;
+	     n = n->next) {
+		if (strcmp((const char *)n->name, "downloads") != 0)
+			continue;
+		for (xmlNodePtr f = n->children; f; f = f->next) {
+			if (has_prop(f, "name", "vcsa-1.1-en.pdf")) {
+				CHECK(has_prop(f, "version", "vcsa/1.1"));
+				seen++;
+			} else if (has_prop(f, "name",
+					    "vcsa-1.1-1.2-release-notes-en.pdf")) {
+				CHECK(has_prop(f, "version", "vcsa/1.2"));
+				seen++;
+			} else {
+				xmlChar *ver = xmlGetProp(
+				    f, (const xmlChar *)"version");
+				CHECK(ver == NULL);
+				xmlFree(ver);
+			}
+		}
+	}
+	CHECK_INT(seen, 2);
 	/* the moved question: counterpart in 1.0 by uid */
 	bool found = false;
 	for (xmlNodePtr o = q ? q->children : NULL; o; o = o->next)

@@ -1,0 +1,80 @@
+/*
+ * diff_show.c - what the change-log renderers that show more than one
+ * language (the XML of the site and the HTML page, the PDF release
+ * notes) share: the word diff of a change as seen in a given language,
+ * and the counts of changes per kind and type of item.
+ */
+#include <string.h>
+
+#include "diff.h"
+
+/* The prose of field on one side of a changed item: for a level change,
+ * the old side's statement is the other one (must became should). */
+static const vc_prose *field_prose(const diff_item *it, const diff_change *c,
+                                   bool old)
+{
+	const char *f = c->field;
+	if (!f)
+		return NULL;
+	if (it->type == DIFF_CHAPTER) {
+		const vc_chapter *ch = old ? it->old_ch : it->new_ch;
+		if (!ch)
+			return NULL;
+		return strcmp(f, "title") == 0 ? &ch->title : &ch->introduction;
+	}
+	if (it->type == DIFF_QUESTION) {
+		const vc_question *q = old ? it->old_q : it->new_q;
+		if (!q)
+			return NULL;
+		return strcmp(f, "title") == 0       ? &q->title
+		       : strcmp(f, "question") == 0  ? &q->question
+		       : strcmp(f, "objective") == 0 ? &q->objective
+		       : strcmp(f, "evidence") == 0  ? &q->evidence
+		                                     : &q->further;
+	}
+	const vc_requirement *r = old ? it->old_r : it->new_r;
+	if (!r)
+		return NULL;
+	bool must = strcmp(f, "must") == 0;
+	if (c->kind == DIFF_LEVEL && old)
+		must = !must;
+	return must ? &r->must : &r->should;
+}
+
+const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
+                                  const diff_change *c, const char *lang,
+                                  arena *a, size_t *n, const char **actual)
+{
+	*n = c->nsegs;
+	*actual = d->lang;
+	if (strcmp(lang, d->lang) == 0)
+		return c->segs;
+	const vc_prose *op = field_prose(it, c, true);
+	const vc_prose *np = field_prose(it, c, false);
+	const char *o = op ? prose_get(op, lang) : NULL;
+	const char *nt = np ? prose_get(np, lang) : NULL;
+	bool same_shape = (!c->old_text == !o) && (!c->new_text == !nt);
+	if (same_shape && (o || nt) &&
+	    !(o && nt && diff_same_but_space(o, nt))) {
+		*actual = lang;
+		return diff_words(a, o, nt, n);
+	}
+	return c->segs;
+}
+
+void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS])
+{
+	memset(n, 0, 3 * sizeof(n[0]));
+	for (size_t i = 0; i < d->nchapters; i++)
+		for (size_t k = 0; k < d->chapters[i]->nchanges; k++)
+			n[DIFF_CHAPTER][d->chapters[i]->changes[k].kind]++;
+	for (size_t i = 0; i < d->nquestions; i++) {
+		const diff_item *q = d->questions[i];
+		for (size_t k = 0; k < q->nchanges; k++)
+			n[DIFF_QUESTION][q->changes[k].kind]++;
+		for (size_t j = 0; j < q->nchildren; j++)
+			for (size_t k = 0; k < q->children[j]->nchanges; k++)
+				n[DIFF_REQUIREMENT]
+				 [q->children[j]->changes[k].kind]++;
+	}
+}

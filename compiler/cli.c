@@ -212,3 +212,27 @@ int cli_parse_color(cli *c, const char *arg)
 		return -1;
 	return 0;
 }
+
+char *cli_data_dir(void)
+{
+	const char *env = getenv("VCSC_DATADIR");
+	if (env && *env)
+		return xstrdup(env);
+	char *exe = realpath("/proc/self/exe", NULL);
+	if (exe) {
+		char *dir = path_dir(exe);
+		free(exe);
+		for (int i = 0; i < 3; i++) {
+			char *probe = path_join(dir, "templates");
+			bool ok = is_dir(probe);
+			free(probe);
+			if (ok)
+				return dir;
+			char *up = path_dir(dir);
+			free(dir);
+			dir = up;
+		}
+		free(dir);
+	}
+	return xstrdup(".");
+}

@@ -56,6 +56,12 @@ char *cli_version_dir(const cli *c, const char *arg);
  * frees each string and the array. */
 int cli_version_dirs(const char *root, char ***dirs, size_t *n);
 
+/* The directory holding templates/ and site/ (the data every document
+ * back end reads): $VCSC_DATADIR, else the directory of the executable or
+ * up to two levels above it that has a templates/ folder, else ".".
+ * Caller frees. */
+char *cli_data_dir(void);
+
 /* Parses a --color argument (auto, always, never) into c->color; returns
  * -1 for anything else. */
 int cli_parse_color(cli *c, const char *arg);

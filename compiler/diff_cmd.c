@@ -110,13 +110,7 @@ int cmd_diff(int argc, char **argv)
 			out = optarg;
 			break;
 		case 'c':
-			if (strcmp(optarg, "always") == 0)
-				c.color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				c.color = 0;
-			else if (strcmp(optarg, "auto") == 0)
-				c.color = -1;
-			else {
+			if (cli_parse_color(&c, optarg) != 0) {
 				cli_free(&c);
 				return cli_usage("diff", "--color takes auto, "
 				                         "always or never");
@@ -186,7 +180,7 @@ int cmd_diff(int argc, char **argv)
 	}
 	diff_result *d = diff_versions(ov, nv);
 	if (fmt == FMT_HTML) {
-		char *data = site_data_dir();
+		char *data = cli_data_dir();
 		rc = diff_write_html(d, lang ? lang : nv->languages[0].id, out,
 		                     data, &c.d)
 		         ? EXIT_TROUBLE
@@ -195,7 +189,7 @@ int cmd_diff(int argc, char **argv)
 		cli_print_diags(&c);
 		site_xslt_cleanup();
 	} else if (fmt == FMT_PDF) {
-		char *data = site_data_dir();
+		char *data = cli_data_dir();
 		int w = diff_write_pdf(d, lang ? lang : nv->languages[0].id,
 		                       paper, data, out, &c.d);
 		rc = w ? EXIT_TROUBLE : EXIT_OK;

@@ -577,37 +577,16 @@ static const char questionnaire_help[] =
     "errors (unknown objective, language or paper) and I/O failures\n"
     "(unwritable output). Nothing is written unless the status is 0.\n";
 
-/* The templates directory: --templates, else $VCSC_DATADIR/templates, else
- * templates/ beside the program or up to two levels above it (as for
- * `vcsc site`), else ./templates. Caller frees. */
+/* The templates directory: --templates, else templates/ in the data
+ * directory (cli_data_dir). Caller frees. */
 static char *templates_dir(const char *opt)
 {
 	if (opt)
 		return xstrdup(opt);
-	const char *env = getenv("VCSC_DATADIR");
-	if (env && *env)
-		return path_join(env, "templates");
-	char *exe = realpath("/proc/self/exe", NULL);
-	if (exe) {
-		char *dir = path_dir(exe);
-		free(exe);
-		for (int i = 0; i < 3; i++) {
-			char *t = path_join(dir, "templates");
-			char *probe = path_join(t, "pdf/style.yaml");
-			bool ok = is_file(probe);
-			free(probe);
-			if (ok) {
-				free(dir);
-				return t;
-			}
-			free(t);
-			char *up = path_dir(dir);
-			free(dir);
-			dir = up;
-		}
-		free(dir);
-	}
-	return xstrdup("templates");
+	char *data = cli_data_dir();
+	char *t = path_join(data, "templates");
+	free(data);
+	return t;
 }
 
 /* Parses a comma-separated list of objective ids into *set. */

@@ -262,34 +262,6 @@ static bool valid_base_url(const char *u)
 	return true;
 }
 
-static const char *const data_probe = "templates/site/site.xsl";
-
-/* The directory holding templates/site and site/: $VCSC_DATADIR, else
- * beside the executable or up to two levels above it, else ".". */
-char *site_data_dir(void)
-{
-	const char *env = getenv("VCSC_DATADIR");
-	if (env && *env)
-		return xstrdup(env);
-	char *exe = realpath("/proc/self/exe", NULL);
-	if (exe) {
-		char *dir = path_dir(exe);
-		free(exe);
-		for (int i = 0; i < 3; i++) {
-			char *probe = path_join(dir, data_probe);
-			bool ok = is_file(probe);
-			free(probe);
-			if (ok)
-				return dir;
-			char *up = path_dir(dir);
-			free(dir);
-			dir = up;
-		}
-		free(dir);
-	}
-	return xstrdup(".");
-}
-
 static int cmp_version(const void *pa, const void *pb)
 {
 	const vc_version *a = *(vc_version *const *)pa;
@@ -578,7 +550,7 @@ static int site_build(cli *c, const site_options *o)
 	}
 	if (downloads(&b) != 0)
 		goto out;
-	b.data = o->data_dir ? xstrdup(o->data_dir) : site_data_dir();
+	b.data = o->data_dir ? xstrdup(o->data_dir) : cli_data_dir();
 	site_input in = {
 		.scheme = b.versions[0]->scheme,
 		.versions = b.versions,

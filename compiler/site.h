@@ -116,10 +116,6 @@ int site_natural_cmp(const char *a, const char *b);
 int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 		  const char *read_dir, diags *d);
 
-/* The directory holding templates/site and site/: $VCSC_DATADIR, else
- * beside the executable or up to two levels above it, else ".". Caller
- * frees. */
-char *site_data_dir(void);
 
 /* Frees libxslt's and libxml2's global state (for leak checkers). */
 void site_xslt_cleanup(void);

@@ -98,6 +98,11 @@ pdf_texts *pdf_texts_load(const char *path, const char *lang,
 /* The text of key (one of the keys given to pdf_texts_load). */
 const char *pdf_text_get(const pdf_texts *t, const char *key);
 void pdf_texts_free(pdf_texts *t);
+/* fmt with every {name} replaced by the value that follows name in kv
+ * (n strings: name, value, name, value ...; a NULL value is empty).
+ * Unknown {names} stay as they are. The result lives in arena a. */
+char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
+		    size_t n);
 
 /* ---- documents ---- */
 

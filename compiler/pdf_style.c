@@ -692,3 +692,28 @@ void pdf_texts_free(pdf_texts *t)
 	if (t)
 		arena_free(t->a);
 }
+
+char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
+		    size_t n)
+{
+	buf b = {0};
+	for (const char *p = fmt; *p;) {
+		bool done = false;
+		if (*p == '{')
+			for (size_t i = 0; i + 1 < n; i += 2) {
+				size_t l = strlen(kv[i]);
+				if (strncmp(p + 1, kv[i], l) == 0 &&
+				    p[1 + l] == '}') {
+					buf_puts(&b, kv[i + 1] ? kv[i + 1] : "");
+					p += l + 2;
+					done = true;
+					break;
+				}
+			}
+		if (!done)
+			buf_putc(&b, *p++);
+	}
+	char *s = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}

@@ -96,27 +96,7 @@ static const char *T(const qdoc *q, const char *key)
 /* fmt with {name} replaced by the value following name in kv. */
 static char *fill(qdoc *q, const char *fmt, const char *const *kv, size_t n)
 {
-	buf b = {0};
-	for (const char *p = fmt; *p;) {
-		bool done = false;
-		if (*p == '{')
-			for (size_t i = 0; i + 1 < n; i += 2) {
-				size_t l = strlen(kv[i]);
-				if (strncmp(p + 1, kv[i], l) == 0 &&
-				    p[1 + l] == '}') {
-					buf_puts(&b,
-					         kv[i + 1] ? kv[i + 1] : "");
-					p += l + 2;
-					done = true;
-					break;
-				}
-			}
-		if (!done)
-			buf_putc(&b, *p++);
-	}
-	char *s = arena_strdup(q->a, b.data ? b.data : "");
-	buf_free(&b);
-	return s;
+	return pdf_text_fill(q->a, fmt, kv, n);
 }
 
 static const char *P(const qdoc *q, const vc_prose *p)

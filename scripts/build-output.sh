@@ -15,18 +15,23 @@ for dir in catalogue/*/*/; do
 	./vcsc export "$dir" --format json -o "$out/json/$cat-$ver.json"
 done
 # Printable self-assessment questionnaires of the newest released version
-# of each catalogue: one per audit objective and one for all, in English and
-# German.
+# of each catalogue: one per audit objective and one for all, in every
+# language the version carries completely. Versions, status and languages
+# come from vcsc's own summary lines ("vcsa/1.1: ...; languages en de").
 mkdir -p "$out/downloads"
 objectives=$(awk '/^objectives:/ { on = 1; next } /^[^ #]/ { on = 0 }
 	on && /^  - id: / { print $3 }' catalogue/scheme.yaml)
+summary=$(./vcsc check catalogue 2>/dev/null)
 for cdir in catalogue/*/; do
 	cat=$(basename "$cdir")
-	ver=$(for v in "$cdir"*/version.yaml; do
-		[ -f "$v" ] && grep -q '^status: released' "$v" && basename "$(dirname "$v")"
-	done | sort -V | tail -n 1)
-	[ -n "$ver" ] || continue
-	for lang in en de; do
+	line=$(printf '%s\n' "$summary" | grep "^$cat/" | grep -v '; draft$' |
+		sort -t/ -k2 -V | tail -n 1)
+	[ -n "$line" ] || continue
+	ver=${line%%:*}
+	ver=${ver#*/}
+	langs=$(printf '%s\n' "$line" | sed -n 's/.*; languages* \(.*\)$/\1/p' |
+		sed 's/ [a-z]* (partial)//g; s/^[a-z]* (partial) *//')
+	for lang in $langs; do
 		./vcsc questionnaire "$cat/$ver" --lang "$lang" \
 			-o "$out/downloads/$cat-$ver-questionnaire-all-$lang.pdf"
 		for obj in $objectives; do

@@ -74,16 +74,63 @@ static void put_utf8(buf *b, uint32_t cp)
 	}
 }
 
+#define MISSING_GLYPH                                                          \
+	"has no glyph in the fonts of the PDF style; it prints as an "         \
+	"empty box"
+
+/* A character no font can print, reported once per document: cp, the
+ * text it appears in (a window of text[0, len) around byte at) and why. */
+static void warn_glyph(pdf_doc *doc, uint32_t cp, const char *text, size_t len,
+                       size_t at, const char *why)
+{
+	if (cp > 0x10ffff)
+		return;
+	if (!doc->warned)
+		doc->warned = xcalloc(0x110000 / 8, 1);
+	if (doc->warned[cp >> 3] & (1u << (cp & 7)))
+		return;
+	doc->warned[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+	/* about 30 characters either side, cut at character boundaries */
+	size_t from = at, to = at;
+	for (int k = 0; k < 30 && from > 0; k++) {
+		from--;
+		while (from > 0 && ((unsigned char)text[from] & 0xc0) == 0x80)
+			from--;
+	}
+	for (int k = 0; k < 31 && to < len; k++) {
+		to++;
+		while (to < len && ((unsigned char)text[to] & 0xc0) == 0x80)
+			to++;
+	}
+	buf ctx = {0};
+	if (from > 0)
+		buf_puts(&ctx, "\xe2\x80\xa6");
+	for (size_t i = from; i < to; i++)
+		buf_putc(&ctx,
+		         text[i] == '\n' || text[i] == '\t' ? ' ' : text[i]);
+	if (to < len)
+		buf_puts(&ctx, "\xe2\x80\xa6");
+	char ch[8] = "";
+	size_t cl =
+	    (size_t)utf8_seqlen((const unsigned char *)text + at, len - at);
+	if (cl > 0 && cl < sizeof(ch))
+		memcpy(ch, text + at, cl);
+	diag_warning(doc->d, NO_POS, "U+%04X '%s' %s (in \"%s\")", (unsigned)cp,
+	             ch, why, ctx.data ? ctx.data : "");
+	buf_free(&ctx);
+}
+
 /* Appends text as the engine can set it: tabs become spaces, control
  * characters other than newline go, characters outside the Basic
  * Multilingual Plane (which libharu's UTF-8 support cannot encode) become
- * U+FFFD. */
-static void put_clean(buf *b, const char *s)
+ * U+FFFD, with a warning. */
+static void put_clean(pdf_doc *doc, buf *b, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t len = strlen(s), i = 0;
 	while (i < len) {
 		uint32_t cp;
+		size_t at = i;
 		int n = utf8_decode(u + i, len - i, &cp);
 		if (n <= 0) {
 			put_utf8(b, 0xfffd);
@@ -96,9 +143,34 @@ static void put_clean(buf *b, const char *s)
 		if ((cp < 0x20 && cp != '\n') || cp == 0x7f ||
 		    (cp >= 0x80 && cp < 0xa0))
 			continue;
+		if (cp > 0xffff)
+			warn_glyph(doc, cp, s, len, at,
+			           "lies outside the Basic Multilingual Plane, "
+			           "which PDF text cannot hold here; it prints "
+			           "as U+FFFD");
 		if (cp > 0xffff || (cp >= 0xd800 && cp <= 0xdfff))
 			cp = 0xfffd;
 		put_utf8(b, cp);
+	}
+}
+
+/* Warns about the characters of text that face has no glyph for (text
+ * set in one font, without fallbacks: markers, labels, the running header
+ * and footer, drawings). */
+static void check_face(pdf_doc *doc, int face, const char *text)
+{
+	if (!text)
+		return;
+	const unsigned char *u = (const unsigned char *)text;
+	size_t len = strlen(text), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		int n = utf8_decode(u + i, len - i, &cp);
+		if (n <= 0)
+			n = 1;
+		else if (cp > ' ' && !pdf_face_has(doc, face, cp))
+			warn_glyph(doc, cp, text, len, i, MISSING_GLYPH);
+		i += (size_t)n;
 	}
 }
 
@@ -173,7 +245,8 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 	             {"tag-padding", &doc->tag_pad},
 	             {"bar-gap", &doc->bar_gap},
 	             {"field-gap", &doc->field_gap},
-	             {"mark-padding", &doc->mark_pad}};
+	             {"mark-padding", &doc->mark_pad},
+	             {"min-text-width", &doc->min_text_w}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
 			rc = -1;
@@ -274,6 +347,15 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 			           hpdf_errstr(doc->herr), (unsigned)doc->herr);
 		goto fail;
 	}
+	/* the running header and footer are set in their own font */
+	const pdf_pstyle *hs = doc->ps_header, *fs = doc->ps_footer;
+	int hf = pdf_face_of(doc, hs->family, hs->bold, hs->italic);
+	int ff = pdf_face_of(doc, fs->family, fs->bold, fs->italic);
+	check_face(doc, hf, doc->meta.header_left);
+	check_face(doc, hf, doc->meta.header_right);
+	check_face(doc, ff, doc->meta.doc_id);
+	check_face(doc, ff, doc->meta.classification);
+	check_face(doc, ff, doc->meta.page_format);
 	return doc;
 fail:
 	pdf_free(doc);
@@ -311,6 +393,7 @@ void pdf_free(pdf_doc *doc)
 			free(doc->fonts[i].glyphs);
 		}
 	free(doc->fonts);
+	free(doc->warned);
 	hmap_free(&doc->anchors);
 	if (doc->h)
 		HPDF_Free(doc->h);
@@ -397,16 +480,17 @@ pdf_fontx *pdf_font(pdf_doc *doc, int face)
 	return f;
 }
 
+/* Asks the font definition, not the font: a face only checked for a
+ * glyph (a fallback that turns out to lack it too) is never embedded. */
 bool pdf_face_has(pdf_doc *doc, int face, uint32_t cp)
 {
-	pdf_fontx *f = pdf_font(doc, face);
-	if (!f->font || cp > 0xffff)
+	pdf_fontx *f = &doc->fonts[face];
+	if (!f->name || cp > 0xffff)
 		return true; /* cannot tell: keep the face */
 	if (!f->glyphs)
 		f->glyphs = xcalloc(0x10000, 1);
 	if (!f->glyphs[cp]) {
-		HPDF_FontAttr attr = (HPDF_FontAttr)f->font->attr;
-		HPDF_FontDef def = attr ? attr->fontdef : NULL;
+		HPDF_FontDef def = HPDF_GetFontDef(doc->h, f->name);
 		bool has = true;
 		if (def && def->type == HPDF_FONTDEF_TYPE_TRUETYPE)
 			has = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) !=
@@ -482,19 +566,31 @@ pdf_block *pdf_para_text(pdf_doc *doc, const pdf_pstyle *ps, const char *text)
 	return b;
 }
 
-/* Pushes run r, split where its face lacks a glyph that the face of
- * the family's fallback has (set in that face, same variant). Spaces
- * stay with what precedes them. */
+/* The face that sets cp in a run of face (family fam, variant bold and
+ * italic): its own when it has the glyph, else that of the first
+ * fallback family that has it; -1 when none has. */
+static int face_for(pdf_doc *doc, int face, int fam, bool bold, bool italic,
+                    uint32_t cp)
+{
+	if (pdf_face_has(doc, face, cp))
+		return face;
+	const pdf_family *f = &doc->st->families[fam];
+	for (size_t k = 0; k < f->nfallbacks; k++) {
+		int fb = pdf_face_of(doc, f->fallbacks[k], bold, italic);
+		if (pdf_face_has(doc, fb, cp))
+			return fb;
+	}
+	return -1;
+}
+
+/* Pushes run r, split where its face lacks a glyph that the face of one
+ * of the family's fallbacks has (set in that face, same variant; the
+ * fallbacks are tried in order). Spaces stay with what precedes them. A
+ * character that no face has stays in the run's face, with a warning. */
 static void push_pieces(pdf_block *b, pdf_runx r, int fam, bool bold,
                         bool italic)
 {
 	pdf_doc *doc = b->doc;
-	int fb = doc->st->families[fam].fallback;
-	if (fb < 0 || r.end == r.start) {
-		VEC_PUSH(b->runs, b->nruns, b->runcap, r);
-		return;
-	}
-	int fbface = pdf_face_of(doc, fb, bold, italic);
 	const unsigned char *u = (const unsigned char *)b->text.data;
 	size_t i = r.start, from = r.start;
 	int cur = -1; /* face of the piece being collected */
@@ -506,11 +602,17 @@ static void push_pieces(pdf_block *b, pdf_runx r, int fam, bool bold,
 			cp = 0xfffd;
 		}
 		int face = r.face;
-		if (cp == ' ' || cp == '\n')
+		if (cp == ' ' || cp == '\n') {
 			face = cur >= 0 ? cur : r.face;
-		else if (!pdf_face_has(doc, r.face, cp) &&
-		         pdf_face_has(doc, fbface, cp))
-			face = fbface;
+		} else {
+			face = face_for(doc, r.face, fam, bold, italic, cp);
+			if (face < 0) {
+				/* the paragraph so far as context */
+				warn_glyph(doc, cp, b->text.data, r.end, i,
+				           MISSING_GLYPH);
+				face = r.face;
+			}
+		}
 		if (cur >= 0 && face != cur) {
 			pdf_runx p = r;
 			p.start = from;
@@ -526,7 +628,7 @@ static void push_pieces(pdf_block *b, pdf_runx r, int fam, bool bold,
 	}
 	pdf_runx p = r;
 	p.start = from;
-	p.face = cur;
+	p.face = cur >= 0 ? cur : r.face;
 	p.glued_prev = from > r.start;
 	VEC_PUSH(b->runs, b->nruns, b->runcap, p);
 }
@@ -541,7 +643,7 @@ static size_t add_run_in(pdf_block *b, const char *text, unsigned flags,
 	size_t first = b->nruns;
 	pdf_runx r = {0};
 	r.start = b->text.len;
-	put_clean(&b->text, text ? text : "");
+	put_clean(doc, &b->text, text ? text : "");
 	r.end = b->text.len;
 	r.flags = flags;
 	r.size = (float)ps->size;
@@ -672,6 +774,12 @@ void pdf_block_marker(pdf_block *b, const char *marker, double hang,
 	b->marker_flags = flags;
 	b->marker = arena_strdup(b->doc->a, marker);
 	b->hang = hang;
+	const pdf_pstyle *ps = b->ps;
+	check_face(b->doc,
+	           pdf_face_of(b->doc, ps->family,
+	                       ps->bold || (flags & PDF_BOLD),
+	                       ps->italic || (flags & PDF_ITALIC)),
+	           b->marker);
 }
 
 pdf_block *pdf_heading(pdf_doc *doc, const pdf_pstyle *ps, int level,
@@ -768,8 +876,12 @@ void pdf_checkboxes(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
 	b->labels = arena_alloc(doc->a, (n + 1) * sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
 		buf t = {0};
-		put_clean(&t, labels[i] ? labels[i] : "");
+		put_clean(doc, &t, labels[i] ? labels[i] : "");
 		b->labels[i] = arena_strdup(doc->a, t.data ? t.data : "");
+		check_face(
+		    doc,
+		    pdf_face_of(doc, b->ps->family, b->ps->bold, b->ps->italic),
+		    b->labels[i]);
 		buf_free(&t);
 	}
 }
@@ -835,7 +947,7 @@ void pdf_draw_text(pdf_block *b, double x, double baseline,
                    const pdf_pstyle *ps, unsigned flags, const char *text)
 {
 	buf t = {0};
-	put_clean(&t, text ? text : "");
+	put_clean(b->doc, &t, text ? text : "");
 	pdf_item it = {0};
 	it.kind = I_TEXT;
 	it.face =
@@ -847,6 +959,7 @@ void pdf_draw_text(pdf_block *b, double x, double baseline,
 	it.c = ps->color;
 	it.s = arena_strdup(b->doc->a, t.data ? t.data : "");
 	buf_free(&t);
+	check_face(b->doc, it.face, it.s);
 	draw_push(b, it);
 }
 
@@ -974,10 +1087,23 @@ static bool all_spaces(const char *s, size_t n)
 	return true;
 }
 
+/* How far in (from the left margin) a block indented by indent points
+ * starts: deep indents (nested lists, quotes) stop growing where the text
+ * would be left less than the style's min-text-width (or the body
+ * width, if that is less), so that text never runs off the page and
+ * lines never shrink to a few characters. */
+static double clamp_indent(const pdf_doc *doc, double indent)
+{
+	double min_w = doc->min_text_w < doc->bw ? doc->min_text_w : doc->bw;
+	double max = doc->bw - min_w;
+	return indent > max ? max : indent;
+}
+
 /* Lays out paragraph b in width w with its left edge at x0 (page
- * coordinates). One lbox per line, items relative to the line's top. */
+ * coordinates); a bar of the style (if any) ends bar_gap left of bar_at.
+ * One lbox per line, items relative to the line's top. */
 static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
-                         lbox **out)
+                         double bar_at, lbox **out)
 {
 	const pdf_pstyle *ps = b->ps;
 	const char *text = b->text.data ? b->text.data : "";
@@ -1014,8 +1140,7 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 		if (ps->bar_width > 0) {
 			pdf_item it = {0};
 			it.kind = I_FILL;
-			it.x = (float)(x0 - b->indent - doc->bar_gap -
-			               ps->bar_width);
+			it.x = (float)(bar_at - doc->bar_gap - ps->bar_width);
 			it.y = 0;
 			it.w = (float)ps->bar_width;
 			it.h = (float)h;
@@ -1127,10 +1252,13 @@ static void flat_para(flat *f, pdf_block *b)
 {
 	pdf_doc *doc = f->doc;
 	const pdf_pstyle *ps = b->ps;
-	double x0 = doc->st->margin_left + ps->indent + b->indent;
-	double w = doc->bw - ps->indent - b->indent;
+	double ind = clamp_indent(doc, ps->indent + b->indent);
+	double x0 = doc->st->margin_left + ind;
+	double w = doc->bw - ind;
+	double bar_at =
+	    doc->st->margin_left + (ps->indent < ind ? ps->indent : ind);
 	lbox *bx;
-	size_t n = para_lines(doc, b, x0, w, &bx);
+	size_t n = para_lines(doc, b, x0, w, bar_at, &bx);
 	f->space = space_before(f, ps);
 	int widows = doc->st->widows, orphans = doc->st->orphans;
 	for (size_t i = 0; i < n; i++) {
@@ -1177,6 +1305,44 @@ static double cell_text_width(pdf_doc *doc, const pdf_block *c, bool widest)
 	return w;
 }
 
+/* Lowers the largest of the n minimums mn[] to a common limit so that
+ * they add up to at most avail: the widest give way first, and every
+ * column whose minimum is below the limit keeps it. */
+static void fit_minimums(double *mn, size_t n, double avail)
+{
+	double sum = 0;
+	for (size_t c = 0; c < n; c++)
+		sum += mn[c];
+	if (sum <= avail || n == 0)
+		return;
+	double *v = xmalloc(n * sizeof(double));
+	memcpy(v, mn, n * sizeof(double));
+	/* ascending (n is small: a table's columns) */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			double x = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = x;
+		}
+	double rest = avail;
+	size_t i = 0;
+	while (i < n && v[i] * (double)(n - i) <= rest)
+		rest -= v[i++];
+	double limit = rest / (double)(n - i);
+	for (size_t c = 0; c < n; c++)
+		if (mn[c] > limit)
+			mn[c] = limit;
+	free(v);
+}
+
+/* The column widths of table t in avail points. A column's minimum is
+ * its widest unbreakable word (header and cells, so that a short header
+ * such as "No" never splits) plus padding; a word longer than half the
+ * width (a URL) counts for half, since it breaks anyway. Where the
+ * minimums do not fit side by side, the widest give way (fit_minimums).
+ * Room beyond the minimums goes in proportion to the width each column
+ * would take unwrapped or, when the back end gave fractions, as close to
+ * those as the minimums allow. */
 static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
                          double *cw)
 {
@@ -1196,9 +1362,21 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 			if (b > nat[c])
 				nat[c] = b;
 		}
+	double smin = 0, snat = 0;
+	for (size_t c = 0; c < nc; c++)
+		if (mn[c] < pad + 6)
+			mn[c] = pad + 6;
+	fit_minimums(mn, nc, avail);
+	for (size_t c = 0; c < nc; c++) {
+		if (nat[c] < mn[c])
+			nat[c] = mn[c];
+		smin += mn[c];
+		snat += nat[c];
+	}
 	if (t->fracs) {
-		/* As asked, but a column too narrow for its widest word
-		 * takes room from those with room to spare. */
+		/* As asked, but a column narrower than its minimum takes
+		 * room from those with room to spare (there is enough: the
+		 * minimums fit). */
 		double sum = 0, deficit = 0, slack = 0;
 		for (size_t c = 0; c < nc; c++)
 			sum += t->fracs[c] > 0 ? t->fracs[c] : 0;
@@ -1211,34 +1389,22 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 			else
 				slack += cw[c] - mn[c];
 		}
-		if (deficit > 0 && slack >= deficit)
+		if (deficit > 0 && slack > 0)
 			for (size_t c = 0; c < nc; c++)
 				cw[c] = cw[c] < mn[c]
 				            ? mn[c]
 				            : cw[c] - deficit *
 				                          (cw[c] - mn[c]) /
 				                          slack;
-		free(mn);
-		free(nat);
-		return;
-	}
-	double smin = 0, snat = 0;
-	for (size_t c = 0; c < nc; c++) {
-		if (mn[c] < pad + 6)
-			mn[c] = pad + 6;
-		if (nat[c] < mn[c])
-			nat[c] = mn[c];
-		smin += mn[c];
-		snat += nat[c];
-	}
-	for (size_t c = 0; c < nc; c++) {
-		if (snat <= avail)
-			cw[c] = nat[c] + (avail - snat) * nat[c] / snat;
-		else if (smin >= avail)
-			cw[c] = avail * mn[c] / smin;
-		else
-			cw[c] = mn[c] + (avail - smin) * (nat[c] - mn[c]) /
-			                    (snat - smin);
+	} else {
+		for (size_t c = 0; c < nc; c++) {
+			if (snat <= avail)
+				cw[c] = nat[c] + (avail - snat) * nat[c] / snat;
+			else
+				cw[c] = mn[c] + (avail - smin) *
+				                    (nat[c] - mn[c]) /
+				                    (snat - smin);
+		}
 	}
 	free(mn);
 	free(nat);
@@ -1249,8 +1415,9 @@ static void flat_table(flat *f, pdf_block *tb)
 	pdf_doc *doc = f->doc;
 	pdf_table *t = tb->table;
 	size_t nc = t->ncols;
-	double x0 = doc->st->margin_left + t->indent + tb->indent;
-	double avail = doc->bw - t->indent - tb->indent;
+	double ind = clamp_indent(doc, t->indent + tb->indent);
+	double x0 = doc->st->margin_left + ind;
+	double avail = doc->bw - ind;
 	double *cw = xcalloc(nc, sizeof(double));
 	table_widths(doc, t, avail, cw);
 	double pad = doc->table_pad;
@@ -1277,7 +1444,7 @@ static void flat_table(flat *f, pdf_block *tb)
 				cell->ps = aps;
 			}
 			ncl[c] = para_lines(doc, cell, x + pad, cw[c] - 2 * pad,
-			                    &cells[c]);
+			                    x + pad, &cells[c]);
 			double h = 2 * pad;
 			for (size_t i = 0; i < ncl[c]; i++)
 				h += cells[c][i].h;
@@ -1421,7 +1588,8 @@ static void flat_checks(flat *f, pdf_block *b)
 {
 	pdf_doc *doc = f->doc;
 	const pdf_pstyle *ps = b->ps;
-	double left = doc->st->margin_left + ps->indent + b->indent;
+	double left =
+	    doc->st->margin_left + clamp_indent(doc, ps->indent + b->indent);
 	double right = doc->st->margin_left + doc->bw;
 	int face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
 	pdf_fontx *fx = pdf_font(doc, face);
@@ -1469,7 +1637,8 @@ static void flat_checks(flat *f, pdf_block *b)
 static void flat_ruled(flat *f, pdf_block *b)
 {
 	pdf_doc *doc = f->doc;
-	double x0 = doc->st->margin_left + b->indent;
+	double ind = clamp_indent(doc, b->indent);
+	double x0 = doc->st->margin_left + ind;
 	for (size_t i = 0; i < b->n; i++) {
 		pdf_slice *s = new_slice(f, b, (float)b->height);
 		s->keep_next = i + 1 < b->n;
@@ -1477,7 +1646,7 @@ static void flat_ruled(flat *f, pdf_block *b)
 		it.kind = I_LINE;
 		it.x = (float)x0;
 		it.y = (float)b->height;
-		it.w = (float)(doc->bw - b->indent);
+		it.w = (float)(doc->bw - ind);
 		it.lw = (float)doc->ruled_w;
 		it.c = doc->c_ruled;
 		item_push(&s->items, &s->nitems, &s->itemcap, it);
@@ -1514,9 +1683,10 @@ static void flat_rule(flat *f, pdf_block *b)
 	pdf_slice *s = new_slice(f, b, (float)h);
 	pdf_item it = {0};
 	it.kind = I_LINE;
-	it.x = (float)(doc->st->margin_left + b->indent);
+	double ind = clamp_indent(doc, b->indent);
+	it.x = (float)(doc->st->margin_left + ind);
 	it.y = (float)(h / 2);
-	it.w = (float)(doc->bw - b->indent);
+	it.w = (float)(doc->bw - ind);
 	it.lw = (float)doc->rule_w;
 	it.c = doc->c_rule;
 	item_push(&s->items, &s->nitems, &s->itemcap, it);
@@ -1540,11 +1710,12 @@ static void flat_toc_entry(flat *f, pdf_block *target)
 	pdf_run(&tmp, target->toc_title, 0);
 	int face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
 	double numw = pdf_text_width(doc, face, ps->size, "0000", 4);
-	double x0 = doc->st->margin_left + ps->indent + extra;
+	double x0 =
+	    doc->st->margin_left + clamp_indent(doc, ps->indent + extra);
 	double right = doc->st->margin_left + doc->bw;
 	double w = right - numw - 6 - x0;
 	lbox *bx;
-	size_t n = para_lines(doc, &tmp, x0, w, &bx);
+	size_t n = para_lines(doc, &tmp, x0, w, x0, &bx);
 	mctx mc = {doc, &tmp};
 	pdf_line *lines;
 	size_t nl =

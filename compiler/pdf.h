@@ -23,11 +23,18 @@
  * (templates/pdf/style.yaml); C code names styles, never sizes.
  *
  * Text is UTF-8. Every run has its own font (family, bold, italic), so
- * scripts that need another font can be set per run. A family may name a
- * fallback family in the style file: characters that its fonts lack and
- * the fallback's fonts have (arrows, symbols) are set in the fallback, in
- * runs (paragraphs, table cells, the table of contents); the running
- * header and footer, markers and drawings use their own font only.
+ * scripts that need another font can be set per run. A family may name
+ * fallback families in the style file, tried in order: characters that
+ * its fonts lack are set in the first fallback that has them (arrows,
+ * symbols), in runs (paragraphs, table cells, the table of contents);
+ * the running header and footer, markers and drawings use their own font
+ * only. A character that no font available to it has prints as an empty
+ * box, and one outside the Basic Multilingual Plane as U+FFFD: either is
+ * a warning to the document's diags (once per character, naming U+XXXX
+ * and the text around it), never an error.
+ *
+ * Indents (block, table, list) never leave the text less than the style's
+ * min-text-width: deeper levels stop moving right.
  *
  * Ownership: a pdf_style owns everything read from its file and must
  * outlive the documents using it. A pdf_doc owns its blocks, runs, copies
@@ -205,7 +212,10 @@ void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
  * are repeated at the top of every page the table continues on. */
 pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols, const pdf_pstyle *cell,
                          const pdf_pstyle *head);
-/* Column widths as fractions of the width (default: from the content). */
+/* Column widths as fractions of the width (default: from the content).
+ * Either way a column is at least as wide as its longest word (header
+ * and cells) where the table's width allows; where the longest words do
+ * not fit side by side, the widest give way first. */
 void pdf_table_widths(pdf_table *t, const double *fractions);
 void pdf_table_align(pdf_table *t, size_t col, int align);
 /* Every body row at least this tall (room to write in). */

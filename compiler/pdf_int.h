@@ -28,7 +28,9 @@ enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC };
 typedef struct pdf_family {
 	const char *name;
 	int face[4];  /* by FACE_*, indexes into pdf_style.faces */
-	int fallback; /* family for characters its fonts lack, -1: none */
+	/* families for characters its fonts lack, tried in order */
+	int *fallbacks;
+	size_t nfallbacks;
 	const struct ynode *fallback_node; /* while loading */
 } pdf_family;
 
@@ -214,7 +216,7 @@ struct pdf_doc {
 	    c_code_bg, c_field, c_check, c_ruled;
 	double list_indent, table_pad, table_rule_w, check_size, check_gap,
 	    field_rule_w, ruled_w, rule_w, header_rule_w, toc_indent, tag_pad,
-	    bar_gap, field_gap, mark_pad;
+	    bar_gap, field_gap, mark_pad, min_text_w;
 	/* flow */
 	pdf_block **flow;
 	size_t nflow, flowcap;
@@ -228,7 +230,9 @@ struct pdf_doc {
 	pdf_page *pages;
 	size_t npages, pagecap;
 	hmap anchors;  /* name -> pdf_anchor (arena) */
-	char date[32]; /* from SOURCE_DATE_EPOCH, or "" */
+	unsigned char *warned; /* code points reported as unprintable
+	                          (a bit each), NULL: none yet */
+	char date[32];         /* from SOURCE_DATE_EPOCH, or "" */
 	long long epoch;
 	bool has_epoch;
 };

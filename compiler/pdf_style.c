@@ -31,7 +31,7 @@ static const char *const engine_sizes[] = {
     "checkbox-size",    "checkbox-gap",  "field-rule-width",
     "ruled-line-width", "rule-width",    "header-rule-width",
     "toc-indent",       "tag-padding",   "bar-gap",
-    "field-gap",        "mark-padding"};
+    "field-gap",        "mark-padding",  "min-text-width"};
 
 typedef struct loader {
 	fld_ctx c;
@@ -189,7 +189,6 @@ static int read_fonts(loader *l, const ynode *v)
 		}
 		pdf_family *f = &st->families[st->nfamilies++];
 		f->name = arena_strdup(st->a, k->str);
-		f->fallback = -1;
 		f->fallback_node = val[4];
 		for (int j = 0; j < 4; j++) {
 			f->face[j] = -1;
@@ -245,7 +244,32 @@ static int family_index(const pdf_style *st, const char *name)
 	return -1;
 }
 
-/* The fallback families, once every family is known. */
+/* One fallback family named by v for family i: its index, or -1 after
+ * reporting. */
+static int fallback_family(loader *l, size_t i, const ynode *v)
+{
+	pdf_style *st = l->st;
+	const char *name = scalar(l, v, "fallback");
+	if (!name)
+		return -1;
+	int fi = family_index(st, name);
+	if (fi >= 0 && (size_t)fi != i)
+		return fi;
+	if (fi >= 0)
+		return err_at(
+		    l, v, "font family '%s' cannot be its own fallback", name);
+	const char **names = xcalloc(st->nfamilies + 1, sizeof(char *));
+	for (size_t k = 0; k < st->nfamilies; k++)
+		names[k] = st->families[k].name;
+	const char *sg = suggest(name, names, st->nfamilies);
+	err_at(l, v, "unknown font family '%s'%s%s%s", name,
+	       sg ? "; did you mean '" : "", sg ? sg : "", sg ? "'?" : "");
+	free(names);
+	return -1;
+}
+
+/* The fallback families (a name or a list of names, tried in order),
+ * once every family is known. */
 static int read_fallbacks(loader *l)
 {
 	pdf_style *st = l->st;
@@ -254,34 +278,34 @@ static int read_fallbacks(loader *l)
 		pdf_family *f = &st->families[i];
 		const ynode *v = f->fallback_node;
 		f->fallback_node = NULL;
-		if (!v)
+		if (!v || v->bad)
 			continue;
-		const char *name = scalar(l, v, "fallback");
-		if (!name) {
-			rc = -1;
-			continue;
+		const ynode *const *items = (const ynode *const *)&v;
+		size_t n = 1;
+		if (v->kind == YN_SEQ) {
+			items = (const ynode *const *)v->items;
+			n = v->n;
 		}
-		int fi = family_index(st, name);
-		if (fi < 0 || (size_t)fi == i) {
-			const char **names =
-			    xcalloc(st->nfamilies + 1, sizeof(char *));
-			for (size_t k = 0; k < st->nfamilies; k++)
-				names[k] = st->families[k].name;
-			const char *sg = suggest(name, names, st->nfamilies);
-			if (fi >= 0)
-				err_at(l, v,
-				       "font family '%s' cannot be its own "
-				       "fallback",
-				       name);
-			else
-				err_at(l, v, "unknown font family '%s'%s%s%s",
-				       name, sg ? "; did you mean '" : "",
-				       sg ? sg : "", sg ? "'?" : "");
-			free(names);
-			rc = -1;
-			continue;
+		f->fallbacks = arena_alloc(st->a, (n + 1) * sizeof(int));
+		for (size_t k = 0; k < n; k++) {
+			int fi = fallback_family(l, i, items[k]);
+			if (fi < 0) {
+				rc = -1;
+				continue;
+			}
+			bool dup = false;
+			for (size_t j = 0; j < f->nfallbacks; j++)
+				dup = dup || f->fallbacks[j] == fi;
+			if (dup) {
+				rc =
+				    err_at(l, items[k],
+				           "font family '%s' is named twice as "
+				           "a fallback",
+				           st->families[fi].name);
+				continue;
+			}
+			f->fallbacks[f->nfallbacks++] = fi;
 		}
-		f->fallback = fi;
 	}
 	return rc;
 }

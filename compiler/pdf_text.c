@@ -15,6 +15,11 @@
 #include "pdf.h"
 #include "util.h"
 
+/* Text fits a width it exceeds by less than this (points): widths
+ * computed as sums and differences (a table column minus its padding)
+ * are off by rounding, and a word must not split over that. */
+#define FIT_EPS 0.001
+
 static bool is_trimmed(char c)
 {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t';
@@ -48,7 +53,7 @@ static size_t split_word(const char *t, size_t s, size_t e, double avail,
 	while (k < e) {
 		int n = utf8_seqlen(u + k, e - k);
 		double cw = m(ctx, t, k, k + (size_t)n);
-		if (k > s && w + cw > avail)
+		if (k > s && w + cw > avail + FIT_EPS)
 			break;
 		w += cw;
 		if (strchr("/.-_?&=#", t[k]) && w >= avail / 2)
@@ -105,9 +110,9 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 			size_t ce = trim_end(text, p, q);
 			double w =
 			    ce > line_start ? m(ctx, text, line_start, ce) : 0;
-			if (have && w > avail)
+			if (have && w > avail + FIT_EPS)
 				break; /* the segment starts the next line */
-			if (!have && w > avail) {
+			if (!have && w > avail + FIT_EPS) {
 				size_t k = split_word(text, line_start, ce,
 				                      avail, m, ctx);
 				if (k < ce) {

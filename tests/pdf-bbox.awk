@@ -1,5 +1,7 @@
 # Checks the word boxes of `pdftotext -bbox FILE.pdf -`:
 #  - no glyph closer than `edge` points to a page edge;
+#  - if `left` and `right` are given (the side margins in points), no
+#    glyph crosses them;
 #  - body text stays between the top margin (`top` points) and the bottom
 #    margin (`bottom` points): above and below it there is only the running
 #    header and the footer, each a single line;
@@ -9,7 +11,8 @@
 #    for a symbols font (a fallback for arrows) is far taller than its
 #    glyphs: vertically, only the middle 70% of each box counts.
 #
-#   pdftotext -bbox f.pdf - | awk -v top=68 -v bottom=62 -v edge=10 -f tests/pdf-bbox.awk
+#   pdftotext -bbox f.pdf - | awk -v top=68 -v bottom=62 -v edge=10 \
+#       [-v left=56.69 -v right=56.69] -f tests/pdf-bbox.awk
 #
 # Prints one line per problem (at most 20) and a summary; exits 1 on problems.
 
@@ -54,6 +57,10 @@ BEGIN { tol = 2; lap = 1.5; errs = 0; page = 0; words = 0 }
 	Y0[n] = y0 + (y1 - y0) * 0.15; Y1[n] = y1 - (y1 - y0) * 0.15; n++
 	if (x0 < edge || y0 < edge || x1 > W - edge || y1 > H - edge)
 		problem("'" w "' lies within " edge "pt of the page edge")
+	if (left != "" && x0 < left - tol)
+		problem("'" w "' crosses the left margin (x=" x0 ")")
+	if (right != "" && x1 > W - right + tol)
+		problem("'" w "' crosses the right margin (x=" x1 ")")
 	if (y1 <= top + tol) {
 		hy[nh++] = y1; htext = htext " " w
 	} else if (y0 >= H - bottom - tol) {

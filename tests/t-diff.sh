@@ -275,6 +275,8 @@ rn_style=templates/pdf/style.yaml
 rn_mm() { awk -v v="$1" 'BEGIN { printf "%.2f", v * 72 / 25.4 }'; }
 rn_top=$(rn_mm "$(sed -n 's/^ *margin-top: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
 rn_bottom=$(rn_mm "$(sed -n 's/^ *margin-bottom: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
+rn_left=$(rn_mm "$(sed -n 's/^ *margin-left: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
+rn_right=$(rn_mm "$(sed -n 's/^ *margin-right: *\([0-9.]*\)mm.*/\1/p' "$rn_style")")
 # pdftotext of the body area only (no running header and footer)
 rn_body() {
 	local h
@@ -293,7 +295,8 @@ rn_pdf_ok() {
 	else
 		bad "diff pdf $name fonts embedded" "$out"
 	fi
-	if out=$(pdftotext -bbox "$f" - | awk -v top="$rn_top" -v bottom="$rn_bottom" -v edge=10 -f tests/pdf-bbox.awk 2>&1); then
+	if out=$(pdftotext -bbox "$f" - | awk -v top="$rn_top" -v bottom="$rn_bottom" -v edge=10 \
+		-v left="$rn_left" -v right="$rn_right" -f tests/pdf-bbox.awk 2>&1); then
 		ok "diff pdf $name geometry (margins, header, footer)"
 	else
 		bad "diff pdf $name geometry (margins, header, footer)" "$out"

@@ -9,6 +9,8 @@ style=templates/pdf/style.yaml
 mm_pt() { awk -v v="$1" 'BEGIN { printf "%.2f", v * 72 / 25.4 }'; }
 m_top=$(mm_pt "$(sed -n 's/^ *margin-top: *\([0-9.]*\)mm.*/\1/p' "$style")")
 m_bottom=$(mm_pt "$(sed -n 's/^ *margin-bottom: *\([0-9.]*\)mm.*/\1/p' "$style")")
+m_left=$(mm_pt "$(sed -n 's/^ *margin-left: *\([0-9.]*\)mm.*/\1/p' "$style")")
+m_right=$(mm_pt "$(sed -n 's/^ *margin-right: *\([0-9.]*\)mm.*/\1/p' "$style")")
 
 # pdftotext of the body area only (no header and footer), in drawing order.
 body_text() {
@@ -28,10 +30,11 @@ pdf_ok() { # name file: qpdf --check, every font embedded, geometry
 	else
 		bad "pdf $name fonts embedded" "$out"
 	fi
-	if out=$(pdftotext -bbox "$f" - | awk -v top="$m_top" -v bottom="$m_bottom" -v edge=10 -f tests/pdf-bbox.awk 2>&1); then
-		ok "pdf $name geometry (edges, header, footer)"
+	if out=$(pdftotext -bbox "$f" - | awk -v top="$m_top" -v bottom="$m_bottom" -v edge=10 \
+		-v left="$m_left" -v right="$m_right" -f tests/pdf-bbox.awk 2>&1); then
+		ok "pdf $name geometry (edges, margins, header, footer)"
 	else
-		bad "pdf $name geometry (edges, header, footer)" "$out"
+		bad "pdf $name geometry (edges, margins, header, footer)" "$out"
 	fi
 }
 
@@ -127,8 +130,9 @@ fi
 pdf_ok "mini" "$P/mini.pdf"
 
 # A stress catalogue, made here: a requirement longer than a page, a table
-# with a row taller than a page, unbreakable URLs, nested lists. Pages must
-# still keep every glyph off the edges and out of the header and footer.
+# with a row taller than a page, unbreakable URLs, lists nested 60 deep, a
+# narrow column beside unbreakable ones. Pages must still keep every glyph
+# inside the margins and out of the header and footer.
 S=$P/stress/vcsa/1.0
 mkdir -p "$S"
 cp tests/fixtures/mini/scheme.yaml "$P/stress/"
@@ -150,6 +154,12 @@ printf '%s\n' 'catalogue: vcsa' 'version: "1.0"' 'title: Stress catalogue' \
 	echo ""
 	echo "      - one"
 	echo "        - nested $(words 40 nested)"
+	echo ""
+	for i in $(seq 0 59); do printf '      %*s- deep%d %s\n' $((2 * i)) '' "$i" "$(words 6 w)"; done
+	echo ""
+	echo "      | No | Requirement | Evidence |"
+	echo "      |---|---|---|"
+	echo "      | 1 | $long_url | $long_url |"
 	echo "    applies_to: [development, production]"
 	echo "    requirements:"
 	echo "      - letter: a"
@@ -177,8 +187,42 @@ if ./vcsc questionnaire "$S" --catalogue "$P/stress" -o "$P/stress.pdf" 2>"$P/er
 		bad "pdf stress requirements match the model" "$out"
 	fi
 	pdf_ok "stress" "$P/stress.pdf"
+	# every level of the nested list on a line of its own; the "No"
+	# header whole beside two columns of unbreakable URLs
+	pdftotext -bbox "$P/stress.pdf" "$P/stress.bbox"
+	n=$(grep -c '>deep[0-9]*</word>' "$P/stress.bbox")
+	if [ "$n" -eq 60 ] && grep -q '>No</word>' "$P/stress.bbox"; then
+		ok "pdf stress: 60 list levels keep their width, a narrow column keeps its word"
+	else
+		bad "pdf stress: 60 list levels keep their width, a narrow column keeps its word" \
+			"$n of 60 levels found whole; No: $(grep -c '>No</word>' "$P/stress.bbox")"
+	fi
 else
 	bad "pdf stress catalogue written" "$(cat "$P/err")"
+fi
+
+# Characters the fonts lack: >= and the check mark come from the DejaVu
+# fallback; CJK (no font in the style) and an emoji (outside the BMP) print
+# as boxes, each with one warning naming it and its text, and the PDF is
+# still written.
+G=$P/glyphs
+rm -rf "$G"
+cp -r tests/fixtures/mini "$G"
+sed -i 's/Top management approves the policy\./Top management approves the policy ≥ ✓ 漢字 😀 (漢)./' "$G/vcsa/1.0/01-org.yaml"
+if ./vcsc questionnaire "$G/vcsa/1.0" --catalogue "$G" -o "$P/glyphs.pdf" 2>"$P/err"; then
+	txt=$(pdftotext "$P/glyphs.pdf" - 2>&1)
+	if [ "$(grep -c 'warning: U+6F22 .漢. has no glyph in the fonts of the PDF style; it prints as an empty box (in ".*approves the policy ≥ ✓ 漢字' "$P/err")" -eq 1 ] &&
+		[ "$(grep -c 'warning: U+5B57 ' "$P/err")" -eq 1 ] &&
+		[ "$(grep -c 'warning: U+1F600 .*Basic Multilingual Plane' "$P/err")" -eq 1 ] &&
+		[ "$(grep -c 'warning:' "$P/err")" -eq 3 ] &&
+		grep -q 'approves the policy ≥ ✓' <<<"$txt" &&
+		pdffonts "$P/glyphs.pdf" | grep -q 'DejaVuSans,Book'; then
+		ok "pdf missing glyphs: a fallback list, one warning per character"
+	else
+		bad "pdf missing glyphs: a fallback list, one warning per character" "$(cat "$P/err"; grep policy <<<"$txt")"
+	fi
+else
+	bad "pdf missing glyphs: a fallback list, one warning per character" "$(cat "$P/err")"
 fi
 
 # Bad input: a clear message, the documented status, no file left behind.

@@ -2,6 +2,7 @@
  * measure, so that expected breaks can be written down), and the layout
  * (pagination with the real style file and fonts). */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pdf_int.h"
@@ -501,10 +502,10 @@ void test_pdf_marks_and_fallback(void)
 	char *yaml = NULL;
 	size_t len = 0;
 	CHECK(read_file("templates/pdf/style.yaml", 1 << 20, &yaml, &len) == 0);
-	char *at = yaml ? strstr(yaml, "fallback: symbols") : NULL;
+	char *at = yaml ? strstr(yaml, "fallback: [symbols") : NULL;
 	CHECK(at != NULL);
 	if (at) {
-		memcpy(at, "fallback: symbolz", 17);
+		memcpy(at, "fallback: [symbolz", 18);
 		char path[] = "/tmp/vcsc-style-XXXXXX";
 		int fd = mkstemp(path);
 		CHECK(fd >= 0 && write(fd, yaml, len) == (ssize_t)len);
@@ -523,4 +524,313 @@ void test_pdf_marks_and_fallback(void)
 		unlink(path);
 	}
 	free(yaml);
+}
+
+/* The bundled style with its first `from` replaced by `to`, loaded
+ * (NULL after reporting to d). */
+static pdf_style *style_variant(const char *from, const char *to, diags *d)
+{
+	char *yaml = NULL;
+	size_t len = 0;
+	pdf_style *st = NULL;
+	CHECK(read_file("templates/pdf/style.yaml", 1 << 20, &yaml, &len) == 0);
+	char *at = yaml ? strstr(yaml, from) : NULL;
+	CHECK(at != NULL);
+	if (at) {
+		buf b = {0};
+		buf_put(&b, yaml, (size_t)(at - yaml));
+		buf_puts(&b, to);
+		buf_puts(&b, at + strlen(from));
+		char path[] = "/tmp/vcsc-style-XXXXXX";
+		int fd = mkstemp(path);
+		CHECK(fd >= 0 && write(fd, b.data, b.len) == (ssize_t)b.len);
+		close(fd);
+		/* fonts are taken from absolute paths: the file may move */
+		st = pdf_style_load(path, d);
+		unlink(path);
+		buf_free(&b);
+	}
+	free(yaml);
+	return st;
+}
+
+/* The face of the text item of slice s that holds needle, or -1. */
+static int face_of_text(const pdf_slice *s, const char *needle)
+{
+	for (size_t i = 0; i < s->nitems; i++)
+		if (s->items[i].kind == I_TEXT && strstr(s->items[i].s, needle))
+			return s->items[i].face;
+	return -1;
+}
+
+/* How many warnings of d mention needle. */
+static int warnings_with(const diags *d, const char *needle)
+{
+	int n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].sev == DIAG_WARNING &&
+		    strstr(d->items[i].msg, needle))
+			n++;
+	return n;
+}
+
+/* The fallback families are a list, tried in order; a character that no
+ * family has is set anyway (an empty box) and reported once, naming its
+ * code point and the text around it. */
+void test_pdf_fallback_list_and_missing_glyphs(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	int sym = pdf_style_family(e.st, "symbols", "test", &e.d);
+	int dv = pdf_style_family(e.st, "dejavu", "test", &e.d);
+	int sans = pdf_style_family(e.st, "sans", "test", &e.d);
+	CHECK(sym >= 0 && dv >= 0 && sans >= 0);
+	if (sym < 0 || dv < 0 || sans < 0) {
+		env_close(&e);
+		return;
+	}
+	const pdf_family *f = &e.st->families[sans];
+	CHECK_INT(f->nfallbacks, 2);
+	CHECK(f->nfallbacks == 2 && f->fallbacks[0] == sym &&
+	      f->fallbacks[1] == dv);
+	pdf_block *p = pdf_para(e.doc, e.body);
+	pdf_run(p, "x \xe2\x86\x92 y \xe2\x89\xa5 z \xe2\x9c\x93 ", 0);
+	pdf_run(p, "CJK \xe6\xbc\xa2\xe5\xad\x97 again \xe6\xbc\xa2 ", 0);
+	pdf_run(p, "emoji \xf0\x9f\x98\x80 end", 0);
+	/* in a table cell too, and in a marker: reported once only */
+	pdf_table *t = pdf_table_new(e.doc, 1, NULL, NULL);
+	pdf_run(pdf_table_cell(t), "cell \xe6\xbc\xa2", 0);
+	pdf_block *m = pdf_para_text(e.doc, e.body, "item");
+	pdf_block_marker(m, "\xe5\xad\x97", 10, 0);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	const pdf_slice *s = &e.doc->slices[p->slice0];
+	int body = pdf_face_of(e.doc, sans, false, false);
+	/* the arrow in Noto Sans Symbols, >= and the check mark in DejaVu
+	 * Sans (Noto Sans and its symbols lack them), the rest in Noto */
+	CHECK_INT(face_of_text(s, "\xe2\x86\x92"),
+	          pdf_face_of(e.doc, sym, false, false));
+	CHECK_INT(face_of_text(s, "\xe2\x89\xa5"),
+	          pdf_face_of(e.doc, dv, false, false));
+	CHECK_INT(face_of_text(s, "\xe2\x9c\x93"),
+	          pdf_face_of(e.doc, dv, false, false));
+	CHECK_INT(face_of_text(s, "CJK"), body);
+	CHECK_INT(face_of_text(s, "\xe6\xbc\xa2"), body);
+	/* one warning per character, with its code point and context */
+	CHECK_INT(e.d.errors, 0);
+	CHECK_INT(warnings_with(&e.d, "U+6F22"), 1);
+	CHECK_INT(warnings_with(&e.d, "U+5B57"), 1);
+	CHECK_INT(warnings_with(&e.d, "U+1F600"), 1);
+	CHECK_INT(warnings_with(&e.d, "U+2265"), 0);
+	CHECK_INT(warnings_with(&e.d, "U+2713"), 0);
+	CHECK_INT(warnings_with(&e.d, "U+2192"), 0);
+	CHECK_INT(e.d.warnings, 3);
+	CHECK_INT(warnings_with(&e.d, "empty box (in \"x \xe2\x86\x92 y "
+	                              "\xe2\x89\xa5 z \xe2\x9c\x93 CJK "
+	                              "\xe6\xbc\xa2\xe5\xad\x97 again"),
+	          2);
+	CHECK_INT(warnings_with(&e.d, "(in \"emoji \xf0\x9f\x98\x80 end\")"),
+	          1);
+	CHECK_INT(warnings_with(&e.d, "Basic Multilingual Plane"), 1);
+	/* the document is still written */
+	char tmp[] = "/tmp/vcsc-unit-XXXXXX";
+	int fd = mkstemp(tmp);
+	CHECK(fd >= 0);
+	close(fd);
+	CHECK_INT(pdf_write(e.doc, tmp, &e.d), 0);
+	struct stat sb;
+	CHECK(stat(tmp, &sb) == 0 && sb.st_size > 1000);
+	unlink(tmp);
+	env_close(&e);
+
+	/* one name still does; a name twice in the list is an error */
+	diags d;
+	diags_init(&d);
+	pdf_style *st = style_variant("fallback: [symbols, dejavu]",
+	                              "fallback: dejavu", &d);
+	CHECK(st != NULL);
+	if (st) {
+		const pdf_family *fs =
+		    &st->families[pdf_style_family(st, "sans", "test", &d)];
+		CHECK(fs->nfallbacks == 1 &&
+		      fs->fallbacks[0] ==
+		          pdf_style_family(st, "dejavu", "test", &d));
+	}
+	pdf_style_free(st);
+	CHECK_INT(d.errors, 0);
+	st = style_variant("fallback: [symbols, dejavu]",
+	                   "fallback: [symbols, dejavu, symbols]", &d);
+	CHECK(st == NULL);
+	CHECK_INT(d.errors, 1);
+	if (d.n)
+		CHECK(strstr(d.items[d.n - 1].msg,
+		             "'symbols' is named twice as a fallback") != NULL);
+	diags_free(&d);
+}
+
+/* Does every text item of the document lie between the margins? */
+static bool inside_margins(env *e, double *minx, double *maxx)
+{
+	pdf_doc *doc = e->doc;
+	double left = e->st->margin_left, right = left + pdf_body_width(doc);
+	*minx = 1e9;
+	*maxx = -1e9;
+	bool ok = true;
+	for (size_t i = 0; i < doc->nslices; i++) {
+		const pdf_slice *s = &doc->slices[i];
+		for (size_t k = 0; k < s->nitems; k++) {
+			const pdf_item *it = &s->items[k];
+			if (it->kind != I_TEXT)
+				continue;
+			double w = pdf_text_width(doc, it->face, it->size,
+			                          it->s, strlen(it->s));
+			if (it->x < *minx)
+				*minx = it->x;
+			if (it->x + w > *maxx)
+				*maxx = it->x + w;
+			if (it->x < left - 0.01 || it->x + w > right + 0.01)
+				ok = false;
+		}
+	}
+	return ok;
+}
+
+/* Sixty levels of nested lists: deep levels stop indenting where the
+ * text would be left less than min-text-width, so no line leaves the
+ * text area and no item breaks into a line per character. */
+void test_pdf_deep_indent(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	buf md = {0};
+	for (int i = 0; i < 60; i++) {
+		for (int k = 0; k < i; k++)
+			buf_puts(&md, "  ");
+		buf_printf(&md, "- level%d with a few words\n", i);
+	}
+	pdf_markdown(e.doc, md.data, e.body, 30);
+	/* a table and a quote at depth, and an indent beyond the page */
+	buf deep = {0};
+	for (int i = 0; i < 40; i++)
+		buf_puts(&deep, "> ");
+	buf_puts(&deep, "quoted text\n");
+	pdf_markdown(e.doc, deep.data, e.body, 0);
+	pdf_block *b = pdf_para_text(e.doc, e.body, "far in");
+	pdf_block_indent(b, 5000);
+	pdf_table *t = pdf_table_new(e.doc, 2, NULL, NULL);
+	pdf_table_indent(t, 900);
+	pdf_run(pdf_table_cell(t), "Key", 0);
+	pdf_run(pdf_table_cell(t), "Value", 0);
+	pdf_rule(e.doc, 2000);
+	pdf_ruled_lines(e.doc, NULL, "lines", 2, 20, 3000);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	double minx, maxx;
+	CHECK(inside_margins(&e, &minx, &maxx));
+	CHECK(minx >= e.st->margin_left - 0.01);
+	/* every list item on one line (words never one per line) */
+	size_t lines = 0;
+	for (size_t i = 0; i < e.doc->nslices; i++)
+		if (face_of_text(&e.doc->slices[i], "level") >= 0)
+			lines++;
+	CHECK_INT(lines, 60);
+	/* the deepest text keeps min-text-width */
+	double min_w = 0;
+	CHECK(pdf_style_size(e.st, "min-text-width", "test", &e.d, &min_w) ==
+	      0);
+	CHECK(min_w > 100);
+	const pdf_slice *s = &e.doc->slices[b->slice0];
+	CHECK(s->nitems >= 1 && s->items[0].kind == I_TEXT);
+	if (s->nitems)
+		CHECK(s->items[0].x <=
+		      e.st->margin_left + pdf_body_width(e.doc) - min_w + 0.01);
+	for (size_t i = 0; i < e.doc->nslices; i++) {
+		const pdf_slice *sl = &e.doc->slices[i];
+		for (size_t k = 0; k < sl->nitems; k++) {
+			const pdf_item *it = &sl->items[k];
+			if (it->kind == I_LINE || it->kind == I_STROKE)
+				CHECK(it->x + it->w <=
+				      e.st->margin_left +
+				          pdf_body_width(e.doc) + 0.01);
+		}
+	}
+	buf_free(&md);
+	buf_free(&deep);
+	env_close(&e);
+}
+
+/* The lines of text in the header row of table t. */
+static size_t header_lines(env *e, const pdf_table *t, const char *word)
+{
+	const pdf_slice *s = &e->doc->slices[t->block->slice0];
+	size_t n = 0;
+	for (size_t i = 0; i < s->nitems; i++)
+		if (s->items[i].kind == I_TEXT && strstr(word, s->items[i].s))
+			n++;
+	return n;
+}
+
+/* A narrow column keeps its longest word whole (header and cells) where
+ * the width allows; where even the longest words do not fit side by
+ * side, the widest give way first. */
+void test_pdf_table_word_widths(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	/* "No" beside a column of long text: the column is exactly as wide
+	 * as the word (rounding must not split it; it did in the style of
+	 * the questionnaire's further information) */
+	const pdf_pstyle *sec = pdf_style_para(e.st, "secondary", "test", &e.d);
+	CHECK(sec != NULL);
+	pdf_markdown(e.doc,
+	             "| No | Item |\n|---|---|\n| 1 | short |\n"
+	             "| 2 | a much longer text that wraps over several lines "
+	             "of the table, certainly more than one line because it "
+	             "goes on and on and on and on |\n",
+	             sec ? sec : e.body, 0);
+	pdf_table *t1 = e.doc->flow[e.doc->nflow - 1]->table;
+	/* beside two columns of unbreakable URLs */
+	pdf_markdown(
+	    e.doc,
+	    "| No | Requirement | Evidence |\n|---|---|---|\n"
+	    "| 1 | https://example.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    " | https://example.org/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+	    "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb |\n",
+	    e.body, 0);
+	pdf_table *t2 = e.doc->flow[e.doc->nflow - 1]->table;
+	/* fractions that would starve the first column */
+	pdf_table *t3 = pdf_table_new(e.doc, 3, NULL, NULL);
+	double fr[] = {0.02, 0.49, 0.49};
+	pdf_table_widths(t3, fr);
+	pdf_table_row(t3, true);
+	pdf_run(pdf_table_cell(t3), "Number", 0);
+	pdf_run(pdf_table_cell(t3), "Text", 0);
+	pdf_run(pdf_table_cell(t3), "More", 0);
+	/* too many words for the width: short ones stay whole */
+	pdf_table *t4 = pdf_table_new(e.doc, 8, NULL, NULL);
+	pdf_table_row(t4, true);
+	static const char *const heads[] = {
+	    "No",
+	    "Id",
+	    "Cybersecuritymanagementsystemdokumentation",
+	    "Verantwortungsbereichsabgrenzung",
+	    "Status",
+	    "Informationssicherheitsmanagementsystem",
+	    "Owner",
+	    "Zuliefererkettenrisikobewertungsverfahren"};
+	for (size_t i = 0; i < 8; i++)
+		pdf_run(pdf_table_cell(t4), heads[i], 0);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK(t1 && t2 && t1 != t2);
+	if (t1 && t2) {
+		CHECK_INT(header_lines(&e, t1, "No"), 1);
+		CHECK_INT(header_lines(&e, t2, "No"), 1);
+	}
+	CHECK_INT(header_lines(&e, t3, "Number"), 1);
+	CHECK_INT(header_lines(&e, t4, "No"), 1);
+	CHECK_INT(header_lines(&e, t4, "Id"), 1);
+	CHECK_INT(header_lines(&e, t4, "Status"), 1);
+	CHECK_INT(header_lines(&e, t4, "Owner"), 1);
+	double minx, maxx;
+	CHECK(inside_margins(&e, &minx, &maxx));
+	env_close(&e);
 }

@@ -10,13 +10,21 @@
  * one object to the global vcscSearchIndex:
  *
  *   {"format":1,"version":"vcsa/1.1","id":"1.1","lang":"de",
+ *    "standards":["ISO/SAE 21434","ISO/PAS 5112","UNECE R155"],
  *    "questions":[
  *     {"n":"1.2","u":"org-roles","h":"questions/1.2.html","t":"title",
  *      "w":1,                                   (withdrawn; else absent)
  *      "f":{"q":question,"o":objective,"i":further information,
  *           "e":possible evidence,"c":change note},  (present fields)
+ *      "x":[[1,"A.5.2"]],                       (references, if any)
  *      "r":[{"l":"1.2.a","a":"r-UID","f":{"m":must,"s":should,
- *                                         "c":change note}}]}]}
+ *                                         "c":change note},
+ *            "x":[[0,"RQ-05-01","WP-05-01"],[2,"7.2.2.2(a)"]]}]}]}
+ *
+ * References ("x") are grouped by standard: its place in "standards"
+ * (the scheme's, by title), then the identifiers cited, in the order the
+ * source gives them. The script finds questions by them (ranked like
+ * body text, first when the query is one whole identifier).
  *
  * Hrefs are relative to the version's language folder; anchors are the
  * ids the question pages give their requirements. Folding (case,
@@ -168,7 +176,40 @@ static void field(FILE *fp, bool *first, const char *k, const vc_prose *p,
 	free(t);
 }
 
-static void question(FILE *fp, const vc_question *q, const char *lang)
+/* The place of st in the scheme's list of standards ("standards"). */
+static size_t std_index(const vc_scheme *s, const vc_standard *st)
+{
+	for (size_t i = 0; i < s->nstandards; i++)
+		if (&s->standards[i] == st ||
+		    strcmp(s->standards[i].id, st->id) == 0)
+			return i;
+	return 0; /* the loader only accepts the scheme's standards */
+}
+
+/* "x":[[standard, id, id ...], ...] for references, if any (standard:
+ * its index in the scheme's list): consecutive references to one
+ * standard form one group. */
+static void refs(FILE *fp, bool *first, const vc_scheme *s, const vc_ref *r,
+                 size_t n)
+{
+	if (!n)
+		return;
+	key(fp, first, "x");
+	putc('[', fp);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || r[i].standard != r[i - 1].standard) {
+			if (i)
+				fputs("],", fp);
+			fprintf(fp, "[%zu", std_index(s, r[i].standard));
+		}
+		putc(',', fp);
+		js_string(fp, r[i].id);
+	}
+	fputs("]]", fp);
+}
+
+static void question(FILE *fp, const vc_scheme *s, const vc_question *q,
+                     const char *lang)
 {
 	bool first = true;
 	putc('{', fp);
@@ -198,6 +239,7 @@ static void question(FILE *fp, const vc_question *q, const char *lang)
 	field(fp, &ff, "e", &q->evidence, lang);
 	field(fp, &ff, "c", &q->change_note, lang);
 	putc('}', fp);
+	refs(fp, &first, s, q->refs, q->nrefs);
 	if (q->nreqs) {
 		key(fp, &first, "r");
 		putc('[', fp);
@@ -220,7 +262,9 @@ static void question(FILE *fp, const vc_question *q, const char *lang)
 			field(fp, &f2, "m", &r->must, lang);
 			field(fp, &f2, "s", &r->should, lang);
 			field(fp, &f2, "c", &r->change_note, lang);
-			fputs("}}", fp);
+			putc('}', fp);
+			refs(fp, &rf, s, r->refs, r->nrefs);
+			putc('}', fp);
 		}
 		putc(']', fp);
 	}
@@ -239,10 +283,16 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	js_string(fp, v->version);
 	fputs(",\"lang\":", fp);
 	js_string(fp, lang);
-	fputs(",\"questions\":[", fp);
+	fputs(",\"standards\":[", fp);
+	for (size_t i = 0; i < v->scheme->nstandards; i++) {
+		if (i)
+			putc(',', fp);
+		js_string(fp, v->scheme->standards[i].title);
+	}
+	fputs("],\"questions\":[", fp);
 	for (size_t i = 0; i < v->nquestions; i++) {
 		fputs(i ? ",\n" : "\n", fp);
-		question(fp, v->questions[i], lang);
+		question(fp, v->scheme, v->questions[i], lang);
 	}
 	fputs("\n]};\n", fp);
 	return ferror(fp) ? -1 : 0;

@@ -9,14 +9,19 @@
  *
  * Matching: every word of the query must occur in the question (its
  * title, text, objective, further information, evidence, change notes,
- * or the text of one of its requirements) as a word or the beginning of
- * a word, ignoring case and diacritics. German umlauts match both ways
- * of writing them ("ueber" and "uber" find "über", "Strasse" finds
- * "Straße"). German pages also find words inside compounds, ranked
- * lower. Ranking: title before question text before requirement text
- * before the other fields; whole words before beginnings of words. A
- * query that is a question or requirement number ("7.2", "3.1.b", "5")
- * lists those questions.
+ * references, or the text or references of one of its requirements) as
+ * a word or the beginning of a word, ignoring case and diacritics.
+ * German umlauts match both ways of writing them ("ueber" and "uber"
+ * find "über", "Strasse" finds "Straße"). German pages also find words
+ * inside compounds, ranked lower. A query word made of several parts
+ * joined by punctuation ("RQ-05-01", "7.2.2.2(b)", "A.5.1") must occur
+ * as written: its parts in order, with nothing but punctuation between
+ * them. Ranking: title before question text before requirement text
+ * before the other fields and references; whole words before beginnings
+ * of words. A query that is a question or requirement number ("7.2",
+ * "3.1.b", "5") lists those questions; one that is a whole reference
+ * identifier ("RQ-05-01", "ISO/SAE 21434 RQ-05-01") lists the questions
+ * citing it first.
  *
  * Catalogue text only ever reaches the page through textContent.
  * Keyboard: "/" focuses the box, arrow keys choose a result, Enter opens
@@ -29,7 +34,8 @@
   if (!slot || !slot.dataset.index || !String.prototype.normalize) return;
 
   var MAX_RESULTS = 50;
-  var WEIGHT = { t: 10, q: 6, m: 3, s: 3, o: 2, i: 1, e: 1, c: 1 };
+  var WEIGHT = { t: 10, q: 6, m: 3, s: 3, o: 2, i: 1, e: 1, c: 1, x: 1 };
+  var CITED = 20; // a query that is one whole identifier the question cites
   var EXACT = 1, PREFIX = 0.7, INFIX = 0.2;
   var ds = slot.dataset;
   var infixAllowed = ds.lang === 'de';
@@ -90,20 +96,45 @@
     });
   }
 
-  // The query as words, each in both folded forms.
+  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+  // The query as terms: a word in both folded forms ([form 0, form 1]),
+  // or, for a word of several parts joined by punctuation ("RQ-05-01"),
+  // a phrase: the same pair of strings plus, per form, a pattern that
+  // finds the parts in order with only punctuation between them.
   function queryWords(q) {
     var seen = new Set();
     var out = [];
-    q.normalize('NFC').split(/[^\p{L}\p{N}]+/u).forEach(function (w) {
-      if (!w) return;
-      var f = foldText(w);
-      var key = f[0].s + '|' + f[1].s;
-      if (!f[0].s || seen.has(key)) return;
-      seen.add(key);
-      out.push([f[0].s, f[1].s]);
+    q.normalize('NFC').split(/\s+/u).forEach(function (token) {
+      var parts = token.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(function (w) {
+        var f = foldText(w);
+        return [f[0].s, f[1].s];
+      }).filter(function (w) { return w[0]; });
+      if (parts.length > 1) {
+        var t = [0, 1].map(function (k) { return parts.map(function (w) { return w[k]; }).join(' '); });
+        if (seen.has(t[0] + '|' + t[1])) return;
+        seen.add(t[0] + '|' + t[1]);
+        // punctuation closing the token ("(b)") is marked too, if there
+        var trail = foldText((/[^\p{L}\p{N}]+$/u.exec(token) || [''])[0]);
+        t.re = [0, 1].map(function (k) {
+          return new RegExp('(?<![\\p{L}\\p{N}])' + parts.map(function (w) { return escapeRe(w[k]); })
+            .join('[^\\p{L}\\p{N}]+') + (trail[k].s ? '(?:' + escapeRe(trail[k].s) + ')?' : ''), 'gu');
+        });
+        out.push(t);
+        return;
+      }
+      parts.forEach(function (w) {
+        var key = w[0] + '|' + w[1];
+        if (seen.has(key)) return;
+        seen.add(key);
+        out.push(w);
+      });
     });
     return out;
   }
+
+  // A reference identifier as the whole-query test compares it.
+  function idKey(s) { return foldText(String(s).normalize('NFC').trim().replace(/\s+/g, ' '))[0].s; }
 
   /* ---- the index ---- */
 
@@ -114,18 +145,37 @@
     return { text: text, forms: foldText(text), kind: kind, weight: WEIGHT[kind] || 1, label: label, anchor: anchor };
   }
 
+  // References ([[standard, id, ...], ...], standard: its place in
+  // titles) as one segment, its text as the pages write them ("ISO/SAE
+  // 21434 RQ-05-01, WP-05-01; UNECE R155 7.2.2.2(a)"), with the
+  // identifiers for whole-query hits.
+  function refSegment(groups, titles, label, anchor) {
+    var ids = new Set();
+    var text = groups.map(function (g) {
+      var title = String(titles[g[0]] || ''), list = g.slice(1).map(String);
+      list.forEach(function (id) { ids.add(idKey(id)); ids.add(idKey(title + ' ' + id)); });
+      return title + ' ' + list.join(', ');
+    }).join('; ');
+    var seg = segment(text, 'x', label, anchor);
+    seg.ids = ids;
+    return seg;
+  }
+
   function prepare(data) {
+    var titles = Array.isArray(data.standards) ? data.standards : [];
     return data.questions.map(function (q, order) {
       var segs = [];
       var f = q.f || {};
       ['q', 'o', 'i', 'e', 'c'].forEach(function (k) {
         if (f[k]) segs.push(segment(f[k], k, ds['field' + k.toUpperCase()] || '', ''));
       });
+      if (Array.isArray(q.x) && q.x.length) segs.push(refSegment(q.x, titles, ds.fieldX || '', ''));
       (q.r || []).forEach(function (r) {
         var rf = r.f || {};
         ['m', 's', 'c'].forEach(function (k) {
           if (rf[k]) segs.push(segment(rf[k], k, r.l, r.a));
         });
+        if (Array.isArray(r.x) && r.x.length) segs.push(refSegment(r.x, titles, r.l, r.a));
       });
       return {
         number: String(q.n), href: String(q.h), withdrawn: !!q.w, order: order,
@@ -136,9 +186,29 @@
 
   /* ---- matching ---- */
 
+  // Where phrase w (see queryWords) occurs in form k of seg: [start,
+  // end) in the folded text of each occurrence.
+  function phraseAt(seg, w, k) {
+    var out = [], s = seg.forms[k].s, re = w.re[k], m;
+    re.lastIndex = 0;
+    while ((m = re.exec(s))) {
+      out.push([m.index, m.index + m[0].length]);
+      re.lastIndex = m.index + 1;
+    }
+    return out;
+  }
+
   // How well word w (both forms) occurs in seg: EXACT, PREFIX, INFIX or 0.
   function quality(seg, w) {
     var best = 0;
+    if (w.re) {
+      for (var f = 0; f < 2 && best < EXACT; f++) {
+        phraseAt(seg, w, f).forEach(function (r) {
+          best = Math.max(best, isWord(seg.forms[f].s[r[1]]) ? PREFIX : EXACT);
+        });
+      }
+      return best;
+    }
     for (var k = 0; k < 2 && best < EXACT; k++) {
       var s = seg.forms[k].s, t = w[k];
       for (var at = s.indexOf(t); at >= 0 && best < EXACT; at = s.indexOf(t, at + 1)) {
@@ -155,6 +225,10 @@
     words.forEach(function (w) {
       for (var k = 0; k < 2; k++) {
         var form = seg.forms[k], s = form.s, t = w[k];
+        if (w.re) {
+          phraseAt(seg, w, k).forEach(function (r) { out.push([form.start[r[0]], form.end[r[1] - 1]]); });
+          continue;
+        }
         for (var at = s.indexOf(t); at >= 0; at = s.indexOf(t, at + 1)) {
           if (isWord(s[at - 1]) && !(infixAllowed && t.length >= 4)) continue;
           out.push([form.start[at], form.end[at + t.length - 1]]);
@@ -191,8 +265,11 @@
     }
     var words = queryWords(q);
     if (!words.length) return [];
+    var whole = idKey(q);
     var hits = [];
     docs.forEach(function (d) {
+      // the whole query is an identifier this question cites
+      var cited = d.segs.filter(function (s) { return s.ids && s.ids.has(whole); })[0] || null;
       var score = 0;
       var all = [d.title].concat(d.segs);
       for (var i = 0; i < words.length; i++) {
@@ -201,13 +278,16 @@
         if (!best) return;
         score += best;
       }
-      // the snippet: the field matching most words, then the heaviest
+      if (cited) score = Math.max(score, CITED);
+      // the snippet: the citing references, else the field matching
+      // most words, then the heaviest
       var seg = null, segWords = 0, segScore = 0;
       d.segs.forEach(function (s) {
         var n = 0, sc = 0;
         words.forEach(function (w) { var qv = quality(s, w); if (qv) { n++; sc += qv * s.weight; } });
         if (n > segWords || (n === segWords && sc > segScore)) { seg = s; segWords = n; segScore = sc; }
       });
+      if (cited) seg = cited;
       if (d.withdrawn) score /= 2;
       hits.push({ doc: d, score: score + Math.min(segWords, 5) / 100, words: words, seg: segWords ? seg : null });
     });

@@ -160,6 +160,7 @@
         <xsl:attribute name="data-field-i"><xsl:call-template name="t"><xsl:with-param name="k" select="'further'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-field-e"><xsl:call-template name="t"><xsl:with-param name="k" select="'evidence'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
         <xsl:attribute name="data-field-c"><xsl:call-template name="t"><xsl:with-param name="k" select="'change-note'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+        <xsl:attribute name="data-field-x"><xsl:call-template name="t"><xsl:with-param name="k" select="'references'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
       </xsl:if>
     </div>
   </xsl:template>

@@ -192,7 +192,7 @@ function craftedSite() {
   fs.cpSync(SITE, dir, { recursive: true });
   const q = (n, t, f, r) => ({ n, u: 'u' + n, h: `questions/${n}.html`, t, f: f || {}, r: r || [] });
   const data = {
-    format: 1, version: 'vcsa/1.1', id: '1.1', lang: 'de', questions: [
+    format: 1, version: 'vcsa/1.1', id: '1.1', lang: 'de', standards: ['ISO/SAE 21434', 'UNECE R155', 'ISO/PAS 5112'], questions: [
       q('1.1', 'Anschrift', { q: 'Wo liegt die Straße des Werks?' }),
       q('1.2', 'Strassenverkehr', { o: 'Fahrzeuge im Verkehr.' }),
       q('1.3', 'Lieferkette', {}, [{ l: '1.3.a', a: 'r-a', f: { m: 'Der Lieferant muss die Zulieferkette kennen.' } }]),
@@ -203,6 +203,14 @@ function craftedSite() {
       q('2.3', 'Frage', { q: 'Wann erfolgt die Prüfung?' }),
       q('2.4', 'Prüfung', { q: 'Der Titel allein.' }),
       Object.assign(q('2.5', 'Hostile <img src=x onerror="window.__pwned=7"> Bild', { q: '<script>window.__pwned=8</script> Bild' }), { h: 'questions/1.1.html' }),
+      // references: a mention in body text, citations by a requirement
+      // and by a question, and one whose parts match only apart
+      q('3.1', 'Richtlinie', { i: 'Siehe RQ-09-01 im Anhang.' }),
+      q('3.2', 'Planung', {}, [{ l: '3.2.a', a: 'r-d', f: { m: 'Ein Plan muss bestehen.' }, x: [[0, 'RQ-09-01', 'WP-09-02']] }]),
+      q('3.3', 'Andere', {}, [{ l: '3.3.a', a: 'r-e', f: { m: 'Etwas anderes.' }, x: [[0, 'RQ-09-02', 'RQ-10-01']] }]),
+      Object.assign(q('3.4', 'Gesetz', {}), { x: [[1, '7.2.2.2(b)'], [2, 'A.5.1']] }),
+      q('3.5', 'Umgang mit RQ-09', { q: 'Welche?' }),
+      Object.assign(q('3.6', 'Verordnung', {}), { x: [[1, '7.2.2.2(a)'], [2, 'A.5.10']] }),
     ],
   };
   fs.writeFileSync(path.join(dir, 'vcsa/1.1/de/search-index.js'), 'window.vcscSearchIndex=' + JSON.stringify(data) + ';\n');
@@ -301,6 +309,42 @@ function uniqueRequirementWords(index, max) {
     expect(rs.length === 1 && rs[0].number === '7.2', 'a question number does not find its question');
   });
 
+  await test('search: reference identifiers list the questions citing them', async () => {
+    const checked = [];
+    for (const lang of ['en', 'de']) {
+      const index = loadIndex(path.join(SITE, `vcsa/1.1/${lang}/search-index.js`));
+      await go(page, site(`vcsa/1.1/${lang}/index.html`));
+      for (const id of ['RQ-05-01', 'WP-05-01', '7.2.2.2(b)', 'A.5.1', 'ISO/SAE 21434 RQ-08-05']) {
+        // the citing questions, from the index: by a requirement or itself
+        const want = [], anchors = {};
+        const bare = id.replace(/^.* /, '');
+        for (const q of index.questions) {
+          const cites = (x) => (x || []).some((g) => g.slice(1).includes(bare) && (bare === id || id === index.standards[g[0]] + ' ' + bare));
+          const r = (q.r || []).find((rq) => cites(rq.x));
+          if (cites(q.x) || r) {
+            want.push(q.n);
+            anchors[q.n] = cites(q.x) ? '' : '#' + r.a;
+          }
+        }
+        expect(want.length > 0, `no question of ${lang} cites ${id}`);
+        const rs = await searchFor(page, id);
+        same(rs.slice(0, want.length).map((r) => r.number), want, `${lang}: ${id}`);
+        for (const r of rs.slice(0, want.length)) {
+          expect(r.href.endsWith(`questions/${r.number}.html${anchors[r.number]}`), `${lang} ${id}: ${r.number} leads to ${r.href}`);
+          expect(r.marks.some((m) => m === bare), `${lang} ${id}: ${r.number} does not mark ${bare}: ${r.marks}`);
+        }
+        checked.push(`${id} ${want.length}`);
+      }
+    }
+    // opening a result lands on the citing requirement
+    await go(page, site('vcsa/1.1/en/index.html'));
+    const rs = await searchFor(page, 'RQ-05-01');
+    await navigate(page, () => page.keyboard.press('Enter'), /questions\/1\.1\.html#r-/);
+    const target = await page.evaluate(() => { const t = document.querySelector(':target'); return t && t.textContent; });
+    expect(target && target.includes('RQ-05-01'), `the target does not cite RQ-05-01 (${rs[0].href})`);
+    console.log(`  identifiers searched (citing questions): ${checked.slice(0, 5).join(', ')}`);
+  });
+
   const crafted = craftedSite();
   await test('search: folding and ranking on a crafted index', async () => {
     await go(page, fileUrl(crafted, 'vcsa/1.1/de/index.html'));
@@ -315,6 +359,22 @@ function uniqueRequirementWords(index, max) {
     same(await nums('lieferkette'), ['1.3', '1.4'], 'lieferkette (word before compound)');
     same(await nums('Prüfung'), ['2.4', '2.3', '2.2', '2.1'], 'Prüfung (title, question, requirement, further information)');
     same(await nums('lieferant zulieferkette'), ['1.3'], 'all words must match');
+    // an identifier: its parts in order; the questions citing it first
+    // when it is the whole query, else ranked like body text
+    same(await nums('RQ-09-01'), ['3.2', '3.1'], 'RQ-09-01 (cited before mentioned, not RQ-09-02 + RQ-10-01)');
+    same(await nums('rq-09-01'), ['3.2', '3.1'], 'rq-09-01');
+    same(await nums('ISO/SAE 21434 RQ-09-01'), ['3.2'], 'standard and identifier');
+    same(await nums('WP-09-02'), ['3.2'], 'WP-09-02');
+    same(await nums('RQ-09-01 Anhang'), ['3.1'], 'identifier and a word');
+    same(await nums('RQ-09'), ['3.5', '3.1', '3.2', '3.3'], 'RQ-09 (title, then body text and references alike)');
+    same(await nums('7.2.2.2(b)'), ['3.4'], '7.2.2.2(b)');
+    same(await nums('7.2.2.2'), ['3.4', '3.6'], '7.2.2.2');
+    same(await nums('A.5.1'), ['3.4', '3.6'], 'A.5.1 (whole before A.5.10)');
+    let cited = await searchFor(page, 'RQ-09-01');
+    expect(/questions\/3\.2\.html#r-d$/.test(cited[0].href), `a cited requirement is not the target: ${cited[0].href}`);
+    expect(cited[0].text.includes('3.2.a') && cited[0].marks.includes('RQ-09-01'), `snippet: ${cited[0].text}`);
+    cited = await searchFor(page, 'A.5.1');
+    expect(cited[0].text.includes('Referenzen') && cited[0].marks.includes('A.5.1'), `question references: ${cited[0].text}`);
     const rs = await searchFor(page, 'Bild');
     expect(rs.length === 1 && rs[0].title.includes('<img src=x'), 'hostile title not shown as text');
     const live = await page.$$eval('#search-results img, #search-results script, #search-results [onerror]', (e) => e.length);

@@ -7,6 +7,8 @@
 // assign vcscSearchIndex, whose version and language match its folder.
 // Every question page of the folder is in it, every entry's page exists
 // with that number, and every requirement anchor is an id on its page.
+// References ("x") name a standard of "standards" and identifiers that
+// the entry's page shows.
 // The pages point their search box at the index of their own folder.
 //
 // Prints one line per index ("index: vcsa/1.1/de 73338 bytes, 32
@@ -70,15 +72,36 @@ for (const [cat, ver, lang, dir] of langDirs()) {
   if (JSON.stringify(hrefs) !== JSON.stringify(pages.map((p) => 'questions/' + p))) {
     problems.push(`${rel}: index lists ${hrefs.length} questions, the folder has ${pages.length} pages`);
   }
-  let reqs = 0;
+  let reqs = 0, refs = 0;
+  const standards = idx.standards;
+  if (!Array.isArray(standards) || !standards.every((t) => typeof t === 'string' && t)) {
+    problems.push(`${rel}: "standards" is not a list of titles`);
+  }
+  const checkRefs = (what, x, html) => {
+    if (x === undefined) return;
+    if (!Array.isArray(x) || !x.length) { problems.push(`${rel}: ${what}: "x" is not a list of groups`); return; }
+    for (const g of x) {
+      if (!Array.isArray(g) || g.length < 2 || !Number.isInteger(g[0]) || !Array.isArray(standards) || !standards[g[0]]) {
+        problems.push(`${rel}: ${what}: bad reference group ${JSON.stringify(g).slice(0, 80)}`);
+        continue;
+      }
+      for (const id of g.slice(1)) {
+        refs++;
+        const esc = String(id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        if (typeof id !== 'string' || !html.includes(esc)) problems.push(`${rel}: ${what}: the page does not show reference ${id}`);
+      }
+    }
+  };
   for (const q of qs) {
     const page = path.join(dir, q.h || '');
     if (!q.h || !fs.existsSync(page)) { problems.push(`${rel}: ${q.n}: no page ${q.h}`); continue; }
     const html = fs.readFileSync(page, 'utf8');
     if (!html.includes(`data-number="${q.n}"`)) problems.push(`${rel}: ${q.h} is not question ${q.n}`);
     if (typeof q.t !== 'string' || !q.t) problems.push(`${rel}: ${q.n} has no title`);
+    checkRefs(q.n, q.x, html);
     for (const r of q.r || []) {
       reqs++;
+      checkRefs(r.l, r.x, html);
       if (!html.includes(`id="${r.a}"`)) problems.push(`${rel}: ${q.h} has no id ${r.a} (requirement ${r.l})`);
       if (!r.f || !(r.f.m || r.f.s)) problems.push(`${rel}: requirement ${r.l} has no text`);
     }
@@ -86,7 +109,7 @@ for (const [cat, ver, lang, dir] of langDirs()) {
   // a page of the folder searches this index
   const ov = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   if (!ov.includes('data-index="../../../' + rel + '/search-index.js"')) problems.push(`${rel}: index.html does not point at its index`);
-  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements`);
+  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements, ${refs} references`);
   checked++;
 }
 if (!checked) problems.push('no version folder found');

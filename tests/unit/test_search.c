@@ -1,7 +1,7 @@
 /* Unit tests for the website's search index (site_search.c): the text of
- * every prose field as plain text, the page and anchor of each entry,
- * escaping that keeps the file inert, and the files written per version
- * and language. */
+ * every prose field as plain text, the references of questions and
+ * requirements, the page and anchor of each entry, escaping that keeps
+ * the file inert, and the files written per version and language. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -50,7 +50,8 @@ void test_search_index_mini(void)
 	CHECK(strncmp(de, head, sizeof(head) - 1) == 0);
 	HAS(de,
 	    "\nwindow.vcscSearchIndex={\"format\":1,\"version\":\"vcsa/1.1\","
-	    "\"id\":\"1.1\",\"lang\":\"de\",\"questions\":[\n");
+	    "\"id\":\"1.1\",\"lang\":\"de\",\"standards\":[\"ISO/SAE 21434\","
+	    "\"ISO/PAS 5112\",\"UNECE R155\"],\"questions\":[\n");
 	CHECK(strcmp(de + strlen(de) - 4, "\n]};") == 0 ||
 	      strcmp(de + strlen(de) - 5, "\n]};\n") == 0);
 	/* one entry per question: number, uid, page, title */
@@ -64,11 +65,20 @@ void test_search_index_mini(void)
 	/* autolinks and code keep their text; table cells are words */
 	HAS(de, "\"i\":\"Siehe https://example.org/policy und RQ-05-01.\"");
 	HAS(de, "\"e\":\"Nachweis Verantwortlich Leitlinie CISO\"");
-	/* requirements: label, the anchor of the question page, must/should */
+	/* requirements: label, the anchor of the question page, must/should,
+	 * references grouped by standard (its place in "standards", then the
+	 * identifiers) */
 	HAS(de,
 	    "{\"l\":\"1.1.a\",\"a\":\"r-mini-policy-approved\",\"f\":{\"m\":"
-	    "\"Die oberste Leitung gibt die Leitlinie frei.\"}}");
-	HAS(de, "{\"l\":\"1.1.b\",\"a\":\"r-mini-policy-known\",\"f\":{\"s\":");
+	    "\"Die oberste Leitung gibt die Leitlinie frei.\"},"
+	    "\"x\":[[0,\"RQ-05-01\",\"WP-05-01\"],[2,\"7.2.2.2(a)\"]]}");
+	/* a question's own references, after its fields */
+	HAS(de, "\"e\":\"Nachweis Verantwortlich Leitlinie CISO\"},"
+	        "\"x\":[[1,\"A.5.1\"]],\"r\":[");
+	/* no references, no key */
+	HAS(de, "{\"l\":\"1.1.b\",\"a\":\"r-mini-policy-known\",\"f\":{\"s\":"
+	        "\"Die Besch\xc3\xa4"
+	        "ftigten wissen, wo die Leitlinie steht.\"}}");
 	/* one line per question */
 	size_t lines = 0;
 	for (const char *p = de; (p = strchr(p, '\n')); p++)

@@ -709,7 +709,7 @@ int cmd_questionnaire(int argc, char **argv)
 		default:
 			buf_free(&objs);
 			cli_free(&c);
-			return cli_usage("questionnaire", "unknown option");
+			return cli_bad_option("questionnaire", argv, "o:h");
 		}
 	}
 	pdf_paper paper;

@@ -20,6 +20,7 @@ typedef struct vctx {
 	const char **langs; /* version language ids; [0] is the source */
 	size_t nlangs;
 	int partial_missing; /* notes held back for the current file */
+	bool chapter_lost;   /* a chapter file could not be read at all */
 	const char *cur_file;
 	/* growable arrays while loading */
 	vc_chapter *chapters;
@@ -442,12 +443,16 @@ static const char *const ch_keys[C_N] = {"chapter", "title", "introduction",
 static void load_chapter(vctx *x, const char *path)
 {
 	ynode *root = yn_load_file(x->c.a, x->c.d, path);
-	if (!root)
+	if (!root) {
+		x->chapter_lost = true;
 		return;
+	}
 	x->partial_missing = 0;
 	ynode *f[C_N];
-	if (fld_map(&x->c, root, "a chapter file", ch_keys, C_N, f) < 0)
+	if (fld_map(&x->c, root, "a chapter file", ch_keys, C_N, f) < 0) {
+		x->chapter_lost = true;
 		return;
+	}
 	vc_chapter ch;
 	memset(&ch, 0, sizeof(ch));
 	ch.pos = root->pos;
@@ -574,6 +579,59 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 	x->nlangs = x->v->nlanguages;
 }
 
+/* Reads released and predecessor of the version.yaml in dir, quietly
+ * (that file's own problems are reported when it is checked). */
+static void peek_version(const char *dir, arena *a, const char **released,
+			 const char **pred)
+{
+	*released = *pred = NULL;
+	char *vf = path_join(dir, "version.yaml");
+	diags scratch;
+	diags_init(&scratch);
+	ynode *root = is_file(vf) ? yn_load_file(a, &scratch, vf) : NULL;
+	const ynode *r = yn_map_get(root, "released");
+	const ynode *p = yn_map_get(root, "predecessor");
+	if (r && r->kind == YN_SCALAR)
+		*released = arena_strdup(a, r->str);
+	if (p && p->kind == YN_SCALAR && !yn_is_null(p))
+		*pred = arena_strdup(a, p->str);
+	diags_free(&scratch);
+	free(vf);
+}
+
+/* The predecessor must be older and the chain of predecessors must end. */
+static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
+			  const char *self, const char *released)
+{
+	arena *a = arena_new();
+	const char *pred = pred_node->str, *prel, *next;
+	char *pdir = path_join(parent, pred);
+	peek_version(pdir, a, &prel, &next);
+	free(pdir);
+	if (released && prel && strcmp(prel, released) > 0)
+		diag_warning(x->c.d, pred_node->pos,
+			     "predecessor %s was released on %s, after this "
+			     "version (%s)",
+			     pred, prel, released);
+	buf chain = {0};
+	buf_printf(&chain, "%s -> %s", self, pred);
+	for (int hops = 0; next && hops < 100; hops++) {
+		buf_printf(&chain, " -> %s", next);
+		if (strcmp(next, self) == 0) {
+			diag_error(x->c.d, pred_node->pos,
+				   "the predecessors go round in a circle: %s",
+				   chain.data);
+			break;
+		}
+		char *d = path_join(parent, next);
+		const char *r2;
+		peek_version(d, a, &r2, &next);
+		free(d);
+	}
+	buf_free(&chain);
+	arena_free(a);
+}
+
 static int read_version_file(vctx *x, const char *dir)
 {
 	char *path = path_join(dir, "version.yaml");
@@ -655,6 +713,8 @@ static int read_version_file(vctx *x, const char *dir)
 			diag_warning(x->c.d, f[V_PRED]->pos,
 				     "predecessor '%s' not found (no %s)", pred,
 				     pfile);
+		else if (ver)
+			check_lineage(x, f[V_PRED], parent, ver, rel);
 		free(pdir);
 		free(pfile);
 	}
@@ -691,13 +751,17 @@ static void order_chapters(vctx *x)
 		vc_chapter *ch = &v->chapters[i];
 		for (size_t j = 0; j < ch->nquestions; j++)
 			ch->questions[j]->chapter = ch;
-		if (ch->number == 0)
-			continue; /* unreadable number, reported */
+		if (ch->number == 0) {
+			x->chapter_lost = true; /* unreadable number, reported */
+			continue;
+		}
 		if (i > 0 && ch->number == v->chapters[i - 1].number) {
 			diag_error(x->c.d, ch->pos,
 				   "chapter %d is defined twice (also in %s)",
 				   ch->number, v->chapters[i - 1].file);
-		} else if (ch->number != expect) {
+		} else if (ch->number != expect && !x->chapter_lost) {
+			/* (a chapter file that could not be read would make
+			 * every later chapter look like a gap) */
 			diag_error(x->c.d, ch->pos,
 				   "chapter %d follows chapter %d; chapters "
 				   "are numbered 1, 2, 3 ... without gaps",
@@ -792,6 +856,17 @@ static void list_chapter_files(vctx *x, const char *dir, char ***out,
 	struct dirent *e;
 	while ((e = readdir(dp)) != NULL) {
 		size_t n = strlen(e->d_name);
+		if (e->d_name[0] != '.' && n > 4 &&
+		    strcmp(e->d_name + n - 4, ".yml") == 0) {
+			char *p = path_join(dir, e->d_name);
+			diag_warning(x->c.d,
+				     pos_at(diags_source(x->c.d, p, NULL, 0), 0, 0),
+				     "ignored: chapter files end in .yaml; rename "
+				     "it to %.*s.yaml to include it",
+				     (int)(n - 4), e->d_name);
+			free(p);
+			continue;
+		}
 		if (e->d_name[0] == '.' || n < 6 ||
 		    strcmp(e->d_name + n - 5, ".yaml") != 0 ||
 		    strcmp(e->d_name, "version.yaml") == 0)

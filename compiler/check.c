@@ -124,9 +124,18 @@ static void check_path(cli *c, const char *path)
 		}
 		free(dir);
 	} else {
-		c->d.io_failed = true;
-		diag_error(&c->d, NO_POS, "cannot open '%s': no such file "
-			   "or directory", path);
+		/* A version id such as vcsa/1.2, under the catalogue root. */
+		char *dir = cli_version_dir(c, path);
+		char *idv = path_join(dir, "version.yaml");
+		if (strcmp(dir, path) != 0 && is_file(idv)) {
+			check_version(c, dir);
+		} else {
+			c->d.io_failed = true;
+			diag_error(&c->d, NO_POS, "cannot open '%s': no such "
+				   "file or directory", path);
+		}
+		free(idv);
+		free(dir);
 	}
 	free(vf);
 	free(sf);
@@ -190,7 +199,7 @@ int cmd_check(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			cli_free(&c);
-			return cli_usage("check", "unknown option");
+			return cli_bad_option("check", argv, "vqh");
 		}
 	}
 	if (optind == argc)

@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,22 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	fprintf(stderr, "\nTry 'vcsc %s%s--help'.\n", cmd ? cmd : "",
 		cmd ? " " : "");
 	return EXIT_TROUBLE;
+}
+
+int cli_bad_option(const char *cmd, char **argv, const char *shortopts)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+	if (arg[0] == '-' && arg[1] == '-') {
+		/* A known long option refused: its value is missing. */
+		if (optopt)
+			return cli_usage(cmd, "option '%s' needs a value", arg);
+		return cli_usage(cmd, "unknown option '%s'", arg);
+	}
+	if (optopt && strchr(shortopts, optopt))
+		return cli_usage(cmd, "option '-%c' needs a value", optopt);
+	if (optopt)
+		return cli_usage(cmd, "unknown option '-%c'", optopt);
+	return cli_usage(cmd, "unknown option '%s'", arg);
 }
 
 char *cli_scheme_path(const cli *c, const char *version_dir)

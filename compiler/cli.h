@@ -35,6 +35,11 @@ void cli_free(cli *c);
 /* Reports a usage problem for command cmd and returns EXIT_TROUBLE. */
 int cli_usage(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
+/* Reports the option getopt_long just refused (unknown, or missing its
+ * value) for command cmd, whose short options are shortopts, and returns
+ * EXIT_TROUBLE. */
+int cli_bad_option(const char *cmd, char **argv, const char *shortopts);
+
 /* The scheme file that governs the version in dir: --catalogue's
  * scheme.yaml if given, else DIR/../../scheme.yaml, else
  * catalogue/scheme.yaml. Caller frees. */

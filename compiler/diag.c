@@ -111,6 +111,8 @@ static void print_excerpt(FILE *fp, const diag_source *s, int line, int col,
 			return;
 		p = nl + 1;
 	}
+	if (line == 1 && end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3; /* columns count from after a byte-order mark */
 	const char *eol = memchr(p, '\n', (size_t)(end - p));
 	if (!eol)
 		eol = end;
@@ -128,7 +130,8 @@ static void print_excerpt(FILE *fp, const diag_source *s, int line, int col,
 		bool ok = utf8_decode((const unsigned char *)q,
 				      (size_t)(eol - q), &cp) == n;
 		if (ch >= first) {
-			if (!ok || (cp < 0x20 && cp != '\t') || cp == 0x7F)
+			if (!ok || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
+			    cp == 0x85 || cp == 0x2028 || cp == 0x2029)
 				buf_puts(&text, "\xEF\xBF\xBD");
 			else
 				buf_put(&text, q, (size_t)n);

@@ -122,7 +122,7 @@ int cmd_diff(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			cli_free(&c);
-			return cli_usage("diff", "unknown option");
+			return cli_bad_option("diff", argv, "o:h");
 		}
 	}
 	if (argc - optind != 2) {

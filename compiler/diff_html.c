@@ -148,7 +148,7 @@ int diff_write_html(const diff_result *d, const char *lang, const char *path,
 		    true; /* the templates' fault, not the input's */
 		goto out;
 	}
-	if (rename(page, path) != 0) {
+	if (install_file(page, path) != 0) {
 		dg->io_failed = true;
 		diag_error(dg, NO_POS, "cannot write '%s': %s", path,
 		           strerror(errno));

@@ -1,6 +1,7 @@
 /*
  * main.c - vcsc, the ENX VCS catalogue compiler: command dispatch.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,7 @@ int cmd_export(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			cli_free(&c);
-			return cli_usage("export", "unknown option");
+			return cli_bad_option("export", argv, "o:h");
 		}
 	}
 	if (argc - optind != 1) {
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		return cli_usage(NULL, "missing command");
 	const char *cmd = argv[1];
+	opterr = 0; /* commands report refused options themselves */
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
 		fputs(main_help, stdout);
@@ -149,6 +151,13 @@ int main(int argc, char **argv)
 		if (strcmp(commands[i].name, cmd) == 0) {
 			int rc = commands[i].run(argc - 1, argv + 1);
 			md_cleanup();
+			/* A full disk or a closed pipe on standard output is a
+			 * failed run, not a silent success. */
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				fprintf(stderr, "vcsc: cannot write to standard "
+					"output: %s\n", strerror(errno));
+				rc = EXIT_TROUBLE;
+			}
 			return rc;
 		}
 	}

@@ -290,6 +290,56 @@ static bool is_chapter_file(const char *name)
 	       strcmp(name, "version.yaml") != 0;
 }
 
+/* Marks as used every uid of the other versions of the same catalogue
+ * (the sibling directories of dir): a uid once given to an item keeps
+ * naming that item, so a new item never gets a uid an older or newer
+ * version already uses, even for something since removed. */
+static void collect_siblings(minter *m, const char *dir)
+{
+	char *self = realpath(dir, NULL);
+	char *parent = path_dir(dir);
+	DIR *pp = opendir(parent);
+	struct dirent *ve;
+	while (self && pp && (ve = readdir(pp)) != NULL) {
+		if (ve->d_name[0] == '.')
+			continue;
+		char *vd = path_join(parent, ve->d_name);
+		char *vf = path_join(vd, "version.yaml");
+		char *rv = realpath(vd, NULL);
+		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0
+		                  ? opendir(vd)
+		                  : NULL;
+		struct dirent *de;
+		while (dp && (de = readdir(dp)) != NULL) {
+			if (!is_chapter_file(de->d_name))
+				continue;
+			char *p = path_join(vd, de->d_name);
+			char *text;
+			size_t len;
+			if (read_file(p, YN_MAX_FILE, &text, &len) == 0) {
+				arena *a = arena_new();
+				diags scratch;
+				diags_init(&scratch);
+				ynode *root = yn_load_text(a, &scratch, p, text, len);
+				if (root && root->kind == YN_MAP)
+					collect(m, root);
+				diags_free(&scratch);
+				arena_free(a);
+			}
+			free(p);
+		}
+		if (dp)
+			closedir(dp);
+		free(rv);
+		free(vf);
+		free(vd);
+	}
+	if (pp)
+		closedir(pp);
+	free(parent);
+	free(self);
+}
+
 int mint_fix_ids(const char *dir, diags *d)
 {
 	DIR *dp = opendir(dir);
@@ -307,6 +357,7 @@ int mint_fix_ids(const char *dir, diags *d)
 
 	minter m = {d, {0}, arena_new()};
 	hmap_init(&m.used);
+	collect_siblings(&m, dir);
 	file *files = xcalloc(nn + 1, sizeof(file));
 	diags scratch; /* parse problems are the check's to report */
 	diags_init(&scratch);

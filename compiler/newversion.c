@@ -316,7 +316,7 @@ int cmd_new_version(int argc, char **argv)
 			return EXIT_OK;
 		default:
 			cli_free(&c);
-			return cli_usage("new-version", "unknown option");
+			return cli_bad_option("new-version", argv, "h");
 		}
 	}
 	if (argc - optind != 2) {

@@ -676,6 +676,7 @@ int cmd_questionnaire(int argc, char **argv)
 	const char *out = NULL, *lang = NULL, *paper_s = "a4";
 	const char *tdir_opt = NULL, *style_opt = NULL;
 	buf objs = {0};
+	bool objs_given = false;
 	int opt, rc = EXIT_OK;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
@@ -685,6 +686,7 @@ int cmd_questionnaire(int argc, char **argv)
 			break;
 		case 'j':
 			buf_printf(&objs, "%s%s", objs.len ? "," : "", optarg);
+			objs_given = true;
 			break;
 		case 'l':
 			lang = optarg;
@@ -709,7 +711,7 @@ int cmd_questionnaire(int argc, char **argv)
 		default:
 			buf_free(&objs);
 			cli_free(&c);
-			return cli_usage("questionnaire", "unknown option");
+			return cli_bad_option("questionnaire", argv, "o:h");
 		}
 	}
 	pdf_paper paper;
@@ -744,8 +746,9 @@ int cmd_questionnaire(int argc, char **argv)
 	q.v = v;
 	q.s = v->scheme;
 	q.sel = 0;
-	if (objs.len) {
-		if (parse_objectives(q.s, objs.data, &q.sel) < 0) {
+	if (objs_given) {
+		if (parse_objectives(q.s, objs.data ? objs.data : "",
+				     &q.sel) < 0) {
 			rc = EXIT_TROUBLE;
 			goto out;
 		}

@@ -94,6 +94,11 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 	free(seen);
 	out->tr = tr;
 	out->n = n;
+	if (v->n == 0)
+		diag_error(c->d, v->pos,
+			   "'%s' is an empty mapping; give the text, e.g. "
+			   "%s: ...",
+			   key, langs[0]);
 	return n ? 0 : -1;
 }
 

@@ -275,6 +275,7 @@ static int cmp_version(const void *pa, const void *pb)
 typedef struct build {
 	cli *c;
 	const site_options *o;
+	char *out; /* o->out, or the target of the link it names */
 	vc_version **versions;
 	size_t nversions;
 	char **dl_names;
@@ -394,16 +395,16 @@ static int dump_xml(build *b)
 
 static int make_tmp(build *b)
 {
-	char *parent = path_dir(b->o->out);
+	char *parent = path_dir(b->out);
 	if (mkdir_p(parent, 0777) != 0) {
 		io_error(b, "cannot create", parent);
 		free(parent);
 		return -1;
 	}
-	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", parent, path_base(b->o->out));
+	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", parent, path_base(b->out));
 	free(parent);
 	if (!mkdtemp(tmpl)) {
-		io_error(b, "cannot create a directory beside", b->o->out);
+		io_error(b, "cannot create a directory beside", b->out);
 		free(tmpl);
 		return -1;
 	}
@@ -486,7 +487,7 @@ static int fill(build *b)
 
 static int put_in_place(build *b)
 {
-	const char *out = b->o->out;
+	const char *out = b->out;
 	if (is_dir(out)) {
 		char *m = path_join(out, MARKER);
 		bool ours = is_file(m) || dir_is_empty(out);
@@ -538,6 +539,8 @@ static int site_build(cli *c, const site_options *o)
 	build b = {0};
 	b.c = c;
 	b.o = o;
+	/* A symbolic link to a site: replace the site, keep the link. */
+	b.out = path_output_target(o->out);
 	int rc = -1;
 	if (load(&b) != 0)
 		goto out;
@@ -588,6 +591,7 @@ out:
 	free(b.dl_names);
 	free(b.dl);
 	free(b.dl_dir);
+	free(b.out);
 	free(b.data);
 	free(b.tmp);
 	return rc;
@@ -629,7 +633,7 @@ int cmd_site(int argc, char **argv)
 		default:
 			free(base);
 			cli_free(&c);
-			return cli_usage("site", "unknown option");
+			return cli_bad_option("site", argv, "o:qh");
 		}
 	}
 	if (optind != argc || !o.out || !*o.out) {

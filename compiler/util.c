@@ -488,11 +488,74 @@ int read_file(const char *path, size_t limit, char **data, size_t *len)
 	return 0;
 }
 
+char *path_output_target(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(path);
+	if (stat(path, &st) == 0) {
+		/* A device behind a link (/dev/stdout -> /proc/self/fd/1) is
+		 * opened through the link; a file or directory is resolved. */
+		if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+			return xstrdup(path);
+		char *r = realpath(path, NULL);
+		return r ? r : xstrdup(path);
+	}
+	/* A dangling link: follow the chain to the name to create. */
+	char *cur = xstrdup(path);
+	for (int hops = 0; hops < 40; hops++) {
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		char link[4096];
+		ssize_t n = readlink(cur, link, sizeof(link) - 1);
+		if (n < 0)
+			return cur;
+		link[n] = '\0';
+		char *next;
+		if (link[0] == '/') {
+			next = xstrdup(link);
+		} else {
+			char *dir = path_dir(cur);
+			next = path_join(dir, link);
+			free(dir);
+		}
+		free(cur);
+		cur = next;
+	}
+	return cur; /* a loop: the open fails with ELOOP, as it should */
+}
+
+/* True when path exists and is something other than a regular file or a
+ * directory: it must be written in place. */
+static bool is_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	       !S_ISDIR(st.st_mode);
+}
+
 int outfile_open(outfile *o, const char *path)
 {
 	memset(o, 0, sizeof(*o));
-	o->path = xstrdup(path);
-	o->tmp = xasprintf("%s.tmp.XXXXXX", path);
+	o->path = path_output_target(path);
+	if (is_dir(o->path)) {
+		free(o->path);
+		o->path = NULL;
+		errno = EISDIR;
+		return -1;
+	}
+	if (is_special(o->path)) {
+		o->fp = fopen(o->path, "wb");
+		if (!o->fp) {
+			int e = errno;
+			free(o->path);
+			o->path = NULL;
+			errno = e;
+			return -1;
+		}
+		return 0;
+	}
+	o->tmp = xasprintf("%s.tmp.XXXXXX", o->path);
 	int fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		int e = errno;
@@ -531,12 +594,14 @@ int outfile_commit(outfile *o)
 		e = errno;
 	}
 	o->fp = NULL;
-	if (rc == 0 && rename(o->tmp, o->path) != 0) {
-		rc = -1;
-		e = errno;
+	if (o->tmp) {
+		if (rc == 0 && rename(o->tmp, o->path) != 0) {
+			rc = -1;
+			e = errno;
+		}
+		if (rc != 0)
+			unlink(o->tmp);
 	}
-	if (rc != 0)
-		unlink(o->tmp);
 	free(o->path);
 	free(o->tmp);
 	o->path = o->tmp = NULL;
@@ -553,6 +618,34 @@ void outfile_abort(outfile *o)
 	free(o->path);
 	free(o->tmp);
 	memset(o, 0, sizeof(*o));
+}
+
+int install_file(const char *src, const char *path)
+{
+	char *target = path_output_target(path);
+	int rc = 0;
+	if (is_special(target)) {
+		FILE *in = fopen(src, "rb"), *out = in ? fopen(target, "wb") : NULL;
+		char b[65536];
+		size_t n;
+		rc = in && out ? 0 : -1;
+		while (rc == 0 && (n = fread(b, 1, sizeof(b), in)) > 0)
+			if (fwrite(b, 1, n, out) != n)
+				rc = -1;
+		int e = errno;
+		if (in && ferror(in))
+			rc = -1;
+		if (out && fclose(out) != 0)
+			rc = -1;
+		if (in)
+			fclose(in);
+		unlink(src);
+		errno = e;
+	} else if (rename(src, target) != 0) {
+		rc = -1;
+	}
+	free(target);
+	return rc;
 }
 
 int mkdir_p(const char *dir, int mode)

@@ -99,15 +99,27 @@ const char *suggest(const char *word, const char *const *cands, size_t n);
  * set), -2 when the file is larger than limit. *data is NUL-terminated. */
 int read_file(const char *path, size_t limit, char **data, size_t *len);
 
-/* Atomic output: write to a temporary file beside path, rename on commit. */
+/* The file an output path really names: path itself, or, when path is a
+ * symbolic link (even a dangling one), the file at the end of the chain,
+ * so that writing replaces the target and keeps the link. Caller frees. */
+char *path_output_target(const char *path);
+
+/* Atomic output: write to a temporary file beside the target, rename on
+ * commit. A symbolic link is followed (the link stays, its target is
+ * replaced). A target that exists and is neither a regular file nor a
+ * directory (a device such as /dev/stdout, a FIFO) is written directly,
+ * since it cannot be replaced; a directory is refused (EISDIR). */
 typedef struct outfile {
 	FILE *fp;
 	char *path;
-	char *tmp;
+	char *tmp; /* NULL when writing directly */
 } outfile;
 int outfile_open(outfile *o, const char *path); /* 0 or -1, errno set */
 int outfile_commit(outfile *o);                 /* 0 or -1, errno set */
 void outfile_abort(outfile *o);
+/* Moves the finished file src to path's target as outfile_commit does (a
+ * device or FIFO target receives a copy of the bytes). 0 or -1, errno. */
+int install_file(const char *src, const char *path);
 
 /* Creates dir and its parents (mkdir -p). 0 or -1 with errno. */
 int mkdir_p(const char *dir, int mode);

@@ -45,6 +45,8 @@ static srcpos offset_pos(const char *file, const char *text, size_t off)
 			line_start = i + 1;
 		}
 	}
+	if (line_start == 0 && off >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		line_start = 3; /* a byte-order mark is not a column */
 	p.col = (int)utf8_count(text + line_start, off - line_start) + 1;
 	return p;
 }
@@ -362,7 +364,32 @@ ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 			   u[bad]);
 		return NULL;
 	}
-	return parse(&l, text, len);
+	/* YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR;
+	 * our line numbers count LF only. Such characters come in by
+	 * pasting from word processors: refuse them, so that every line
+	 * number vcsc prints is the one an editor shows. */
+	for (size_t i = start; i < len; i++) {
+		const char *what = NULL;
+		if (u[i] == '\r' && (i + 1 >= len || u[i + 1] != '\n'))
+			what = "a carriage return without a line feed (old Mac "
+			       "line ending)";
+		else if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0x85)
+			what = "a next-line character (U+0085)";
+		else if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
+			 (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+			what = u[i + 2] == 0xA8 ? "a line separator (U+2028)"
+						: "a paragraph separator (U+2029)";
+		if (what) {
+			diag_error(d, offset_pos(l.file, text, i),
+				   "%s in the file; YAML would read it as a line "
+				   "break: use a plain line break or a space",
+				   what);
+			return NULL;
+		}
+	}
+	/* libyaml, told the encoding, would read a byte-order mark as text:
+	 * start after it (marks then count from the first character). */
+	return parse(&l, text + start, len - start);
 }
 
 ynode *yn_load_file(arena *a, diags *d, const char *path)

@@ -66,7 +66,10 @@ done
 
 # The website, from every version; it links the files already in
 # $out/downloads/ (PDFs written above by the document steps).
-# SITE_BASE_URL (where the site will be served) enables sitemap.xml.
-./vcsc site -o "$out/site" ${SITE_BASE_URL:+--base-url "$SITE_BASE_URL"}
+# SITE_BASE_URL is the address the site will be served from: sitemap.xml
+# needs absolute addresses, and the 404 page uses it to find its assets from
+# any depth. The default is a placeholder in the documentation domain;
+# deployments set the real one (SITE_BASE_URL=https://... make run).
+./vcsc site -o "$out/site" --base-url "${SITE_BASE_URL:-https://vcs-criteria.example.org}"
 
 echo "output: $(find "$out" -type f | wc -l) files under $out/"

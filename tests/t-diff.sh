@@ -542,6 +542,31 @@ if [ -x build/asan/vcsc ]; then
 	fi
 fi
 
+# A minted uid never reuses one that another version of the catalogue
+# gives (to an item since removed, here): the bundled 1.0 has the
+# requirement uid risk-monitoring-sources; a new 1.2 question with that
+# title must get another uid.
+fx=$TMP/fixreuse
+rm -rf "$fx" && mkdir -p "$fx" && cp -r catalogue/. "$fx/"
+./vcsc new-version "$fx/vcsa/1.1" 1.2 >/dev/null 2>&1
+cat >>"$fx/vcsa/1.2/09-improvement.yaml" <<'EOF'
+  - number: "9.4"
+    title: Risk monitoring sources
+    question: To what extent are sources of risk information watched?
+    objective: New threats are noticed early.
+    applies_to: [operations]
+    requirements:
+      - letter: a
+        must: Sources are listed and watched.
+EOF
+./vcsc check -q --fix-ids "$fx/vcsa/1.2" >/dev/null 2>&1
+u=$(sed -n 's/^    uid: \(risk-monitoring-sources[a-z0-9-]*\)$/\1/p' "$fx/vcsa/1.2/09-improvement.yaml")
+if [ -n "$u" ] && [ "$u" != risk-monitoring-sources ]; then
+	ok "check --fix-ids avoids uids of other versions ($u)"
+else
+	bad "check --fix-ids avoids uids of other versions" "got '$u'"
+fi
+
 for c in diff new-version; do
 	./vcsc $c --help >"$TMP/h" 2>&1 && grep -q "Usage: vcsc $c" "$TMP/h" && ok "cli help '$c'" || bad "cli help '$c'"
 done

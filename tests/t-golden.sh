@@ -60,3 +60,29 @@ for c in "" check export; do
 	./vcsc $c --help >"$TMP/h" 2>&1 && grep -q Usage "$TMP/h" && ok "cli help '$c'" || bad "cli help '$c'"
 done
 ./vcsc --version | grep -q '^vcsc [0-9]' && ok "cli --version" || bad "cli --version"
+
+# -o follows a symbolic link (the link stays, its target is replaced),
+# creates the target of a dangling link, writes a device in place and
+# refuses a directory.
+o=$TMP/outtargets
+rm -rf "$o" && mkdir -p "$o/dir"
+echo old >"$o/target.json" && ln -s target.json "$o/link.json"
+ln -s made.json "$o/dangling.json"
+./vcsc export vcsa/1.1 -o "$o/link.json" &&
+	./vcsc export vcsa/1.1 -o "$o/dangling.json"
+if [ -L "$o/link.json" ] && [ -L "$o/dangling.json" ] &&
+	cmp -s "$o/target.json" "$o/made.json" && grep -q vcsc-catalogue "$o/target.json"; then
+	ok "golden -o through symbolic links"
+else
+	bad "golden -o through symbolic links" "$(ls -la "$o")"
+fi
+./vcsc export vcsa/1.1 -o /dev/null && [ -c /dev/null ] &&
+	ok "golden -o to a device writes in place" || bad "golden -o to a device writes in place"
+./vcsc export vcsa/1.1 -o "$o/dir" 2>/dev/null
+[ $? -eq 2 ] && [ -d "$o/dir" ] && ok "golden -o to a directory exits 2" ||
+	bad "golden -o to a directory exits 2"
+if [ -w /dev/full ]; then
+	./vcsc check --format json catalogue >/dev/full 2>/dev/null
+	[ $? -eq 2 ] && ok "golden full standard output exits 2" ||
+		bad "golden full standard output exits 2"
+fi

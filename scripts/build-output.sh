@@ -3,17 +3,25 @@
 set -eu
 cd "$(dirname "$0")/.."
 out=${OUTPUT:-output}
-mkdir -p "$out/json"
+mkdir -p "$out/json" "$out/downloads"
 
 ./vcsc check catalogue
 
+# downloads/ may also hold files put there by hand (the site links them
+# all): remove only what this job writes, so that nothing stale stays.
+rm -f "$out"/downloads/*-questionnaire-*.pdf \
+	"$out"/downloads/*-release-notes-*.pdf "$out"/downloads/*-catalogue.json
+
+# The catalogue as JSON, for tools (and offered on the downloads page).
 for dir in catalogue/*/*/; do
 	[ -f "$dir/version.yaml" ] || continue
 	dir=${dir%/}
 	ver=$(basename "$dir")
 	cat=$(basename "$(dirname "$dir")")
 	./vcsc export "$dir" --format json -o "$out/json/$cat-$ver.json"
+	cp "$out/json/$cat-$ver.json" "$out/downloads/$cat-$ver-catalogue.json"
 done
+
 # Printable self-assessment questionnaires of the newest released version
 # of each catalogue: one per audit objective and one for all, in every
 # language the version carries completely. Versions, status and languages

@@ -6,21 +6,8 @@
 #include <string.h>
 
 #include "diff.h"
+#include "export.h"
 #include "json.h"
-
-static void prose(json_writer *w, const vc_prose *p)
-{
-	if (!p || !p->n) {
-		json_null(w);
-		return;
-	}
-	json_begin_object(w);
-	for (size_t i = 0; i < p->n; i++) {
-		json_key(w, p->tr[i].lang);
-		json_string(w, p->tr[i].text);
-	}
-	json_end_object(w);
-}
 
 static void version(json_writer *w, const vc_version *v)
 {
@@ -187,7 +174,7 @@ static void item_head(json_writer *w, const diff_result *d, const diff_item *it)
 static void changes(json_writer *w, const diff_item *it)
 {
 	json_key(w, "change_note");
-	prose(w, it->change_note);
+	export_json_prose(w, it->change_note);
 	json_key(w, "changes");
 	json_begin_array(w);
 	for (size_t i = 0; i < it->nchanges; i++)

@@ -5,9 +5,9 @@
 
 #include "json.h"
 
-static void prose(json_writer *w, const vc_prose *p)
+void export_json_prose(json_writer *w, const vc_prose *p)
 {
-	if (!p->n) {
+	if (!p || !p->n) {
 		json_null(w);
 		return;
 	}
@@ -53,15 +53,15 @@ static void requirement(json_writer *w, const vc_scheme *s,
 	json_key(w, "uid");
 	json_string(w, r->uid);
 	json_key(w, "must");
-	prose(w, &r->must);
+	export_json_prose(w, &r->must);
 	json_key(w, "should");
-	prose(w, &r->should);
+	export_json_prose(w, &r->should);
 	json_key(w, "applies_to");
 	objset(w, s, r->applies_to);
 	json_key(w, "references");
 	refs(w, r->refs, r->nrefs);
 	json_key(w, "change_note");
-	prose(w, &r->change_note);
+	export_json_prose(w, &r->change_note);
 	json_end_object(w);
 }
 
@@ -77,21 +77,21 @@ static void question(json_writer *w, const vc_scheme *s, const vc_question *q)
 	json_key(w, "successor");
 	json_string(w, q->successor ? q->successor->uid : NULL);
 	json_key(w, "title");
-	prose(w, &q->title);
+	export_json_prose(w, &q->title);
 	json_key(w, "question");
-	prose(w, &q->question);
+	export_json_prose(w, &q->question);
 	json_key(w, "objective");
-	prose(w, &q->objective);
+	export_json_prose(w, &q->objective);
 	json_key(w, "applies_to");
 	objset(w, s, q->applies_to);
 	json_key(w, "references");
 	refs(w, q->refs, q->nrefs);
 	json_key(w, "further_information");
-	prose(w, &q->further);
+	export_json_prose(w, &q->further);
 	json_key(w, "evidence");
-	prose(w, &q->evidence);
+	export_json_prose(w, &q->evidence);
 	json_key(w, "change_note");
-	prose(w, &q->change_note);
+	export_json_prose(w, &q->change_note);
 	json_key(w, "requirements");
 	json_begin_array(w);
 	for (size_t i = 0; i < q->nreqs; i++)
@@ -136,9 +136,9 @@ void export_json(const vc_version *v, FILE *fp)
 	}
 	json_end_array(&w);
 	json_key(&w, "title");
-	prose(&w, &v->title);
+	export_json_prose(&w, &v->title);
 	json_key(&w, "summary");
-	prose(&w, &v->summary);
+	export_json_prose(&w, &v->summary);
 	json_key(&w, "objectives");
 	json_begin_array(&w);
 	for (size_t i = 0; i < s->nobjectives; i++) {
@@ -146,7 +146,7 @@ void export_json(const vc_version *v, FILE *fp)
 		json_key(&w, "id");
 		json_string(&w, s->objectives[i].id);
 		json_key(&w, "title");
-		prose(&w, &s->objectives[i].title);
+		export_json_prose(&w, &s->objectives[i].title);
 		json_end_object(&w);
 	}
 	json_end_array(&w);
@@ -158,9 +158,9 @@ void export_json(const vc_version *v, FILE *fp)
 		json_key(&w, "number");
 		json_int(&w, ch->number);
 		json_key(&w, "title");
-		prose(&w, &ch->title);
+		export_json_prose(&w, &ch->title);
 		json_key(&w, "introduction");
-		prose(&w, &ch->introduction);
+		export_json_prose(&w, &ch->introduction);
 		json_key(&w, "questions");
 		json_begin_array(&w);
 		for (size_t j = 0; j < ch->nquestions; j++)

@@ -12,8 +12,14 @@
 
 #include <stdio.h>
 
+#include "json.h"
 #include "model.h"
 
 void export_json(const vc_version *v, FILE *fp);
+
+/* A prose field as {"en": ..., "de": ...} in the document's language
+ * order, or null when absent (p may be NULL). Shared by every JSON
+ * output, so prose looks the same in all of them. */
+void export_json_prose(json_writer *w, const vc_prose *p);
 
 #endif

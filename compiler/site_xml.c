@@ -246,6 +246,16 @@ static const char *rel_path(ctx *c, enum kind k, const char *ref)
 
 /* ---- prose ---- */
 
+/* The text of p for a page in lang: its own translation, else the source
+ * language's; *actual says which language the text is in. */
+static const char *pick(const vc_prose *p, const char *lang,
+			const char **actual)
+{
+	const char *t = prose_get(p, lang);
+	*actual = t ? lang : p->tr[0].lang;
+	return t ? t : prose_text(p, lang);
+}
+
 static void prose_block(xmlNodePtr parent, const char *name,
 			const vc_prose *p, const char *const *langs,
 			size_t nlangs, int shift)
@@ -253,12 +263,8 @@ static void prose_block(xmlNodePtr parent, const char *name,
 	if (!p->n)
 		return;
 	for (size_t i = 0; i < nlangs; i++) {
-		const char *t = prose_get(p, langs[i]);
-		const char *actual = langs[i];
-		if (!t) {
-			t = prose_text(p, langs[i]);
-			actual = p->tr[0].lang;
-		}
+		const char *actual;
+		const char *t = pick(p, langs[i], &actual);
 		xmlNodePtr e = el(parent, name);
 		attr(e, "lang", langs[i]);
 		if (strcmp(actual, langs[i]) != 0)
@@ -274,12 +280,8 @@ static void prose_plain(xmlNodePtr parent, const char *name,
 	if (!p->n)
 		return;
 	for (size_t i = 0; i < nlangs; i++) {
-		const char *t = prose_get(p, langs[i]);
-		const char *actual = langs[i];
-		if (!t) {
-			t = prose_text(p, langs[i]);
-			actual = p->tr[0].lang;
-		}
+		const char *actual;
+		const char *t = pick(p, langs[i], &actual);
 		cmark_node *doc = md_parse(t, strlen(t));
 		char *plain = md_plain_text(doc);
 		cmark_node_free(doc);

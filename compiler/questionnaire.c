@@ -326,9 +326,13 @@ static void secondary(qdoc *q, const char *label, const vc_prose *p)
 {
 	if (!prose_present(p))
 		return;
+	/* A short section moves whole rather than leave its last line or
+	 * list item alone on a page (a long one still splits). */
+	pdf_keep_begin(q->doc);
 	pdf_block *b = pdf_para_text(q->doc, q->st.secondary_label, label);
 	pdf_block_keep_next(b);
 	pdf_markdown(q->doc, P(q, p), q->st.secondary, 0);
+	pdf_keep_end(q->doc);
 }
 
 static void question(qdoc *q, const vc_question *qu)

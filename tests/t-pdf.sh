@@ -274,3 +274,21 @@ if [ -x build/asan/vcsc ]; then
 	fi
 fi
 ./vcsc questionnaire --help | grep -q 'Usage: vcsc questionnaire' && ok "cli help 'questionnaire'" || bad "cli help 'questionnaire'"
+
+# No page of the bundled questionnaires holds only a stray line or list
+# item (header and footer alone are about 15 words).
+for l in en de; do
+	f=$TMP/stray-$l.pdf
+	./vcsc questionnaire vcsa/1.1 --lang $l -o "$f" 2>/dev/null
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	thin=
+	for p in $(seq 1 "${n:-0}"); do
+		w=$(pdftotext -f "$p" -l "$p" "$f" - | wc -w)
+		[ "$w" -lt 40 ] && thin="$thin $p($w)"
+	done
+	if [ -n "$n" ] && [ -z "$thin" ]; then
+		ok "pdf no near-empty page in the $l questionnaire"
+	else
+		bad "pdf no near-empty page in the $l questionnaire" "pages:$thin"
+	fi
+done

@@ -4,8 +4,9 @@
 #include "cli.h"
 
 #include <dirent.h>
-
+#include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,34 @@ char *cli_version_dir(const cli *c, const char *arg)
 		return p;
 	free(p);
 	return xstrdup(arg);
+}
+
+int cli_stdout_status(int rc)
+{
+	/* Said once, whoever asks first: the error flag stays set. */
+	static bool said;
+	errno = 0;
+	int flushed = fflush(stdout);
+	if (flushed == 0 && !ferror(stdout))
+		return rc;
+	if (!said) {
+		/* errno tells only when this flush failed: an earlier failed
+		 * write leaves the flag but no reason. */
+		if (flushed != 0 && errno)
+			fprintf(stderr, "vcsc: cannot write to standard output: "
+				"%s\n", strerror(errno));
+		else
+			fputs("vcsc: cannot write to standard output\n", stderr);
+		said = true;
+	}
+	return EXIT_TROUBLE;
+}
+
+int cli_write_error(const char *cmd, const char *path)
+{
+	fprintf(stderr, "vcsc %s: cannot write '%s': %s\n", cmd, path,
+		output_strerror(errno));
+	return EXIT_TROUBLE;
 }
 
 void cli_print_diags(cli *c)

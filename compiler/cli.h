@@ -71,6 +71,16 @@ char *cli_data_dir(void);
  * -1 for anything else. */
 int cli_parse_color(cli *c, const char *arg);
 
+/* The exit status of a run that ends with status rc, once standard
+ * output is flushed: a full disk or a closed pipe on standard output is a
+ * failed run (EXIT_TROUBLE, said in one line), not a silent success. */
+int cli_stdout_status(int rc);
+
+/* Reports, in one line on stderr, that command cmd could not write the
+ * output file path (errno says why; see output_strerror), and returns
+ * EXIT_TROUBLE. */
+int cli_write_error(const char *cmd, const char *path);
+
 /* Prints the collected diagnostics to stderr (or JSON to stdout). */
 void cli_print_diags(cli *c);
 

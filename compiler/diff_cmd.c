@@ -199,14 +199,11 @@ int cmd_diff(int argc, char **argv)
 		outfile of;
 		rc = EXIT_OK;
 		if (outfile_open(&of, out) < 0) {
-			perror(out);
-			rc = EXIT_TROUBLE;
+			rc = cli_write_error("diff", out);
 		} else {
 			render(d, fmt, of.fp, ccolor == 1);
-			if (outfile_commit(&of) < 0) {
-				perror(out);
-				rc = EXIT_TROUBLE;
-			}
+			if (outfile_commit(&of) < 0)
+				rc = cli_write_error("diff", out);
 		}
 	} else {
 		const char *term = getenv("TERM");
@@ -215,11 +212,7 @@ int cmd_diff(int argc, char **argv)
 		    (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
 		     !(term && strcmp(term, "dumb") == 0));
 		render(d, fmt, stdout, color);
-		rc = diff_same(d) ? EXIT_OK : EXIT_INPUT;
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			perror("vcsc diff: standard output");
-			rc = EXIT_TROUBLE;
-		}
+		rc = cli_stdout_status(diff_same(d) ? EXIT_OK : EXIT_INPUT);
 	}
 	diff_free(d);
 	model_version_free(ov);

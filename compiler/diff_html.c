@@ -151,7 +151,7 @@ int diff_write_html(const diff_result *d, const char *lang, const char *path,
 	if (install_file(page, path) != 0) {
 		dg->io_failed = true;
 		diag_error(dg, NO_POS, "cannot write '%s': %s", path,
-		           strerror(errno));
+		           output_strerror(errno));
 		goto out;
 	}
 	rc = 0;

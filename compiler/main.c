@@ -99,19 +99,14 @@ int cmd_export(int argc, char **argv)
 	if (out) {
 		outfile of;
 		if (outfile_open(&of, out) < 0) {
-			perror(out);
-			rc = EXIT_TROUBLE;
+			rc = cli_write_error("export", out);
 		} else {
 			export_json(v, of.fp);
-			if (outfile_commit(&of) < 0) {
-				perror(out);
-				rc = EXIT_TROUBLE;
-			}
+			if (outfile_commit(&of) < 0)
+				rc = cli_write_error("export", out);
 		}
 	} else {
 		export_json(v, stdout);
-		if (fflush(stdout) != 0)
-			rc = EXIT_TROUBLE;
 	}
 	model_version_free(v);
 	cli_free(&c);
@@ -141,23 +136,17 @@ int main(int argc, char **argv)
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
 		fputs(main_help, stdout);
-		return EXIT_OK;
+		return cli_stdout_status(EXIT_OK);
 	}
 	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
 		printf("vcsc %s\n", VCSC_VERSION);
-		return EXIT_OK;
+		return cli_stdout_status(EXIT_OK);
 	}
 	for (size_t i = 0; i < COUNT_OF(commands); i++) {
 		if (strcmp(commands[i].name, cmd) == 0) {
 			int rc = commands[i].run(argc - 1, argv + 1);
+			rc = cli_stdout_status(rc);
 			md_cleanup();
-			/* A full disk or a closed pipe on standard output is a
-			 * failed run, not a silent success. */
-			if (fflush(stdout) != 0 || ferror(stdout)) {
-				fprintf(stderr, "vcsc: cannot write to standard "
-					"output: %s\n", strerror(errno));
-				rc = EXIT_TROUBLE;
-			}
 			return rc;
 		}
 	}

@@ -1988,7 +1988,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	outfile of;
 	if (outfile_open(&of, path) < 0) {
 		diag_error(d, NO_POS, "cannot write '%s': %s", path,
-		           strerror(errno));
+		           output_strerror(errno));
 		d->io_failed = true;
 		return -2;
 	}
@@ -2015,7 +2015,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	}
 	if (outfile_commit(&of) < 0) {
 		diag_error(d, NO_POS, "cannot write '%s': %s", path,
-		           strerror(errno));
+		           output_strerror(errno));
 		d->io_failed = true;
 		return -2;
 	}

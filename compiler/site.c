@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -56,179 +57,104 @@ static const char site_help[] =
 
 /* ---- file system helpers ---- */
 
-static int rm_tree_at(int at, const char *name)
-{
-	struct stat st;
-	if (fstatat(at, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return errno == ENOENT ? 0 : -1;
-	if (!S_ISDIR(st.st_mode))
-		return unlinkat(at, name, 0);
-	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-	if (fd < 0)
-		return -1;
-	DIR *dp = fdopendir(fd);
-	if (!dp) {
-		close(fd);
-		return -1;
-	}
-	int rc = 0;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (rm_tree_at(dirfd(dp), e->d_name) != 0)
-			rc = -1;
-	}
-	closedir(dp);
-	if (unlinkat(at, name, AT_REMOVEDIR) != 0)
-		rc = -1;
-	return rc;
-}
-
-static int rm_tree(const char *path)
-{
-	return rm_tree_at(AT_FDCWD, path);
-}
-
-static int copy_file(const char *from, const char *to)
-{
-	int in = open(from, O_RDONLY);
-	if (in < 0)
-		return -1;
-	int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (out < 0) {
-		int e = errno;
-		close(in);
-		errno = e;
-		return -1;
-	}
-	char b[65536];
-	ssize_t n;
-	int rc = 0;
-	while ((n = read(in, b, sizeof(b))) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -1;
-			break;
-		}
-		for (ssize_t off = 0; off < n;) {
-			ssize_t w = write(out, b + off, (size_t)(n - off));
-			if (w < 0) {
-				if (errno == EINTR)
-					continue;
-				rc = -1;
-				break;
-			}
-			off += w;
-		}
-		if (rc)
-			break;
-	}
-	int e = errno;
-	close(in);
-	if (close(out) != 0)
-		rc = -1;
-	errno = e;
-	return rc;
-}
-
 /* The regular files of dir (not starting with '.'), sorted. Missing dir:
  * zero files. Returns -1 if dir exists but cannot be read. */
 static int list_files(const char *dir, char ***names, size_t *n)
 {
-	*names = NULL;
-	*n = 0;
-	size_t cap = 0;
-	DIR *dp = opendir(dir);
-	if (!dp)
+	if (dir_names(dir, false, names, n) != 0)
 		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *p = path_join(dir, e->d_name);
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		char *p = path_join(dir, (*names)[i]);
 		struct stat st;
 		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
-			VEC_PUSH(*names, *n, cap, xstrdup(e->d_name));
+			(*names)[k++] = (*names)[i];
+		else
+			free((*names)[i]);
 		free(p);
 	}
-	closedir(dp);
-	if (*n)
-		qsort(*names, *n, sizeof(char *), cmp_strp);
+	*n = k;
 	return 0;
-}
-
-/* Copies the tree below from (regular files and directories only) into
- * to, which must exist. */
-static int copy_tree(const char *from, const char *to)
-{
-	DIR *dp = opendir(from);
-	if (!dp)
-		return -1;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(dp)) != NULL)
-		if (e->d_name[0] != '.')
-			VEC_PUSH(names, n, cap, xstrdup(e->d_name));
-	closedir(dp);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *src = path_join(from, names[i]);
-		char *dst = path_join(to, names[i]);
-		struct stat st;
-		if (rc == 0 && lstat(src, &st) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				if (mkdir(dst, 0777) != 0 || copy_tree(src, dst) != 0)
-					rc = -1;
-			} else if (S_ISREG(st.st_mode)) {
-				if (copy_file(src, dst) != 0)
-					rc = -1;
-			}
-		}
-		free(src);
-		free(dst);
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
-static bool dir_is_empty(const char *path)
-{
-	DIR *dp = opendir(path);
-	if (!dp)
-		return false;
-	struct dirent *e;
-	bool empty = true;
-	while ((e = readdir(dp)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			empty = false;
-	closedir(dp);
-	return empty;
 }
 
 /* Puts the finished site tmp in place of out. Where the kernel can swap
  * two directories atomically, readers never see a missing site. */
-static int replace_dir(const char *tmp, const char *out, const char *old)
+static int replace_dir(const char *tmp, const char *out)
 {
 	if (!is_dir(out))
 		return rename(tmp, out);
 #ifdef SYS_renameat2
 	/* RENAME_EXCHANGE = 2; glibc's wrapper needs _GNU_SOURCE */
-	if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, out, 2) == 0)
-		return rename(tmp, old); /* tmp now holds the old site */
-#endif
-	if (rename(out, old) != 0)
-		return -1;
-	if (rename(tmp, out) != 0) {
-		int e = errno;
-		rename(old, out);
-		errno = e;
-		return -1;
+	if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, out, 2) == 0) {
+		rm_tree(tmp); /* tmp now holds the old site */
+		return 0;
 	}
-	return 0;
+#endif
+	char *old = xasprintf("%s.old", tmp);
+	int rc = -1;
+	if (rename(out, old) == 0) {
+		tmp_track(old, true);
+		if (rename(tmp, out) == 0) {
+			rm_tree(old);
+			rc = 0;
+		} else {
+			int e = errno;
+			rename(old, out);
+			errno = e;
+		}
+		tmp_untrack(old);
+	}
+	free(old);
+	return rc;
+}
+
+/* The output directory is the current directory, or holds it: renaming
+ * it would pull the folder from under the user's shell. Its entries are
+ * exchanged one by one instead (each atomically where the kernel can),
+ * and what the old site had but the new one has not is removed. */
+static int replace_entries(const char *tmp, const char *out)
+{
+	char **names, **olds = NULL;
+	size_t n, nold = 0;
+	if (dir_names(tmp, true, &names, &n) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *src = path_join(tmp, names[i]);
+		char *dst = path_join(out, names[i]);
+		rc = replace_dir(src, dst);
+		free(src);
+		free(dst);
+	}
+	/* entries only the old site had */
+	if (rc == 0 && dir_names(out, true, &olds, &nold) == 0) {
+		for (size_t i = 0; i < nold; i++) {
+			if (bsearch(&olds[i], names, n, sizeof(*names),
+				    cmp_strp))
+				continue;
+			char *p = path_join(out, olds[i]);
+			rm_tree(p);
+			free(p);
+		}
+	}
+	names_free(olds, nold);
+	names_free(names, n);
+	return rc;
+}
+
+/* True when dir is the current directory or one of its ancestors. */
+static bool holds_cwd(const char *dir)
+{
+	char *cwd = realpath(".", NULL), *d = realpath(dir, NULL);
+	bool r = false;
+	if (cwd && d) {
+		size_t n = strlen(d);
+		r = strncmp(cwd, d, n) == 0 &&
+		    (cwd[n] == '\0' || cwd[n] == '/' || strcmp(d, "/") == 0);
+	}
+	free(cwd);
+	free(d);
+	return r;
 }
 
 /* ---- inputs ---- */
@@ -290,7 +216,8 @@ typedef struct build {
 static int io_error(build *b, const char *what, const char *path)
 {
 	b->c->d.io_failed = true;
-	diag_error(&b->c->d, NO_POS, "%s '%s': %s", what, path, strerror(errno));
+	diag_error(&b->c->d, NO_POS, "%s '%s': %s", what, path,
+		   output_strerror(errno));
 	return -1;
 }
 
@@ -393,6 +320,54 @@ static int dump_xml(build *b)
 	return 0;
 }
 
+/* A build in progress names its process in this file of its temporary
+ * directory, so that another build knows not to take it for a leftover. */
+#define BUILDING ".vcsc-building"
+
+static bool build_running(const char *dir)
+{
+	char *p = path_join(dir, BUILDING), *data;
+	size_t len;
+	bool running = false;
+	if (read_file(p, 64, &data, &len) == 0) {
+		long pid = strtol(data, NULL, 10);
+		running = pid > 0 &&
+			  (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+		free(data);
+	}
+	free(p);
+	return running;
+}
+
+/* The temporary directories that earlier builds of the same site left
+ * when they were killed outright (SIGKILL, a power cut): PARENT/.BASE.
+ * tmp-XXXXXX, with ".old" for a previous site being removed, owned by us
+ * and not belonging to a build that still runs. */
+static void remove_leftovers(const char *parent, const char *base)
+{
+	char *prefix = xasprintf(".%s.tmp-", base);
+	size_t pl = strlen(prefix);
+	DIR *dp = opendir(parent);
+	struct dirent *e;
+	while (dp && (e = readdir(dp)) != NULL) {
+		const char *rest = e->d_name + pl;
+		if (strncmp(e->d_name, prefix, pl) != 0 ||
+		    strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
+				 "tuvwxyz0123456789") != 6 ||
+		    (rest[6] && strcmp(rest + 6, ".old") != 0))
+			continue;
+		char *p = path_join(parent, e->d_name);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid() && (rest[6] || !build_running(p)))
+			rm_tree(p);
+		free(p);
+	}
+	if (dp)
+		closedir(dp);
+	free(prefix);
+}
+
 static int make_tmp(build *b)
 {
 	char *parent = path_dir(b->out);
@@ -401,6 +376,7 @@ static int make_tmp(build *b)
 		free(parent);
 		return -1;
 	}
+	remove_leftovers(parent, path_base(b->out));
 	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", parent, path_base(b->out));
 	free(parent);
 	if (!mkdtemp(tmpl)) {
@@ -408,7 +384,6 @@ static int make_tmp(build *b)
 		free(tmpl);
 		return -1;
 	}
-	chmod(tmpl, 0755);
 	b->tmp = realpath(tmpl, NULL);
 	if (!b->tmp) {
 		io_error(b, "cannot resolve", tmpl);
@@ -417,7 +392,20 @@ static int make_tmp(build *b)
 		return -1;
 	}
 	free(tmpl);
-	return 0;
+	tmp_track(b->tmp, true);
+	/* the mode of the site it replaces, else that of a new directory */
+	struct stat st;
+	mode_t um = umask(0);
+	umask(um);
+	chmod(b->tmp, stat(b->out, &st) == 0 ? st.st_mode & 0777 : 0777 & ~um);
+	char *running = path_join(b->tmp, BUILDING);
+	FILE *fp = fopen(running, "w");
+	int rc = 0;
+	if (!fp || fprintf(fp, "%ld\n", (long)getpid()) < 0 ||
+	    fclose(fp) != 0)
+		rc = io_error(b, "cannot write", running);
+	free(running);
+	return rc;
 }
 
 static int fill(build *b)
@@ -505,14 +493,54 @@ static int put_in_place(build *b)
 			   "directory", out);
 		return -1;
 	}
-	char *old = xasprintf("%s.old", b->tmp);
-	int rc = replace_dir(b->tmp, out, old);
+	char *running = path_join(b->tmp, BUILDING);
+	unlink(running);
+	free(running);
+	int rc;
+	if (holds_cwd(out)) {
+		rc = replace_entries(b->tmp, out);
+		if (rc == 0)
+			rm_tree(b->tmp); /* empty by now */
+	} else {
+		rc = replace_dir(b->tmp, out);
+	}
 	if (rc != 0)
 		io_error(b, "cannot move the new site into place at", out);
-	else
-		rm_tree(old);
-	free(old);
 	return rc;
+}
+
+/* The site directory -o names, as a path whose last component can be
+ * renamed: without trailing slashes, and absolute where it ends in "."
+ * or "..". A symbolic link is resolved as for any output (output_target),
+ * so that a link to a site keeps pointing at the rebuilt site. */
+static char *site_dir(build *b, const char *arg, char **named)
+{
+	*named = NULL;
+	char *p = xstrdup(arg);
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	const char *base = path_base(p);
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		char *abs = realpath(p, NULL);
+		if (!abs) {
+			io_error(b, "cannot resolve", arg);
+			free(p);
+			return NULL;
+		}
+		free(p);
+		p = abs;
+	}
+	char *target;
+	if (output_target(p, &target) != 0) {
+		b->c->d.io_failed = true;
+		diag_error(&b->c->d, NO_POS, "cannot write the site to '%s': %s",
+			   arg, output_strerror(errno));
+		free(p);
+		return NULL;
+	}
+	*named = p;
+	return target;
 }
 
 static void count_pages(xmlDocPtr doc, size_t *pages, size_t *redirects)
@@ -539,15 +567,16 @@ static int site_build(cli *c, const site_options *o)
 	build b = {0};
 	b.c = c;
 	b.o = o;
-	/* A symbolic link to a site: replace the site, keep the link. */
-	b.out = path_output_target(o->out);
 	int rc = -1;
-	if (load(&b) != 0)
+	/* A symbolic link to a site: replace the site, keep the link. */
+	char *named = NULL;
+	b.out = site_dir(&b, o->out, &named);
+	if (!b.out || load(&b) != 0)
 		goto out;
 	if (o->downloads) {
 		b.dl_dir = xstrdup(o->downloads);
 	} else {
-		char *parent = path_dir(o->out);
+		char *parent = path_dir(named);
 		b.dl_dir = path_join(parent, "downloads");
 		free(parent);
 	}
@@ -569,8 +598,10 @@ static int site_build(cli *c, const site_options *o)
 		goto out;
 	if (fill(&b) != 0 || put_in_place(&b) != 0) {
 		rm_tree(b.tmp);
+		tmp_untrack(b.tmp);
 		goto out;
 	}
+	tmp_untrack(b.tmp);
 	if (!o->quiet) {
 		size_t pages, redirects;
 		count_pages(b.doc, &pages, &redirects);
@@ -592,6 +623,7 @@ out:
 	free(b.dl);
 	free(b.dl_dir);
 	free(b.out);
+	free(named);
 	free(b.data);
 	free(b.tmp);
 	return rc;

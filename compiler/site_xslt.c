@@ -36,7 +36,12 @@ typedef struct run {
 	buf msg;             /* libxml2/libxslt messages so far */
 	int errors;
 	int denied;
+	xsltTransformContextPtr tc; /* while transforming */
+	char *unsaved;  /* the first page libxslt could not write */
+	char *io_error; /* libxml2's reason for the first I/O failure */
 } run;
+
+#define UNSAVED "xsltDocumentElem: unable to save to "
 
 static void collect(void *ctx, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void collect(void *ctx, const char *fmt, ...)
@@ -44,12 +49,39 @@ static void collect(void *ctx, const char *fmt, ...)
 	run *r = ctx;
 	if (!r)
 		return;
+	size_t from = r->msg.len;
 	va_list ap;
 	va_start(ap, fmt);
 	if (r->msg.len < 8192)
 		buf_vprintf(&r->msg, fmt, ap);
 	va_end(ap);
 	r->errors++;
+	/* A page that cannot be written (a full disk, a quota) fails every
+	 * page after it the same way: stop at the first and say it once. */
+	const char *m = r->msg.data ? r->msg.data + from : "";
+	if (!r->unsaved && strncmp(m, UNSAVED, strlen(UNSAVED)) == 0) {
+		const char *p = m + strlen(UNSAVED);
+		r->unsaved = xstrndup(p, strcspn(p, "\n"));
+		if (r->tc)
+			r->tc->state = XSLT_STATE_STOPPED;
+	}
+}
+
+/* libxml2's own errors while the transform writes pages: the first I/O
+ * error's reason is kept for the one message about the unwritten page. */
+static void collect_structured(void *ctx, xmlErrorPtr e)
+{
+	run *r = ctx;
+	if (!r || !e)
+		return;
+	const char *m = e->message ? e->message : "error";
+	if (e->domain == XML_FROM_IO || e->domain == XML_FROM_OUTPUT) {
+		if (!r->io_error)
+			r->io_error = xstrndup(m, strcspn(m, "\n"));
+		r->errors++;
+		return;
+	}
+	collect(r, "%s", m);
 }
 
 /* True when path is dir itself or lies below it, with no "." or ".."
@@ -121,6 +153,20 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options,
 
 static void report(run *r, diags *d, const char *what)
 {
+	if (r->unsaved) {
+		/* Named as the page of the output, not of the temporary
+		 * directory the build writes into. */
+		const char *page = r->unsaved;
+		char *dir = r->outdir ? xasprintf("%s/", r->outdir) : NULL;
+		if (dir && strncmp(page, dir, strlen(dir)) == 0)
+			page += strlen(dir);
+		else if (strncmp(page, "file://", 7) == 0)
+			page += 7;
+		diag_error(d, NO_POS, "cannot write the page '%s': %s", page,
+			   r->io_error ? r->io_error : "write error");
+		free(dir);
+		return;
+	}
 	/* one diagnostic per message line */
 	const char *p = r->msg.data ? r->msg.data : "";
 	bool any = false;
@@ -139,7 +185,7 @@ static void report(run *r, diags *d, const char *what)
 int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 		  const char *read_dir, diags *d)
 {
-	run r = {outdir, read_dir, {0}, 0, 0};
+	run r = {outdir, read_dir, {0}, 0, 0, NULL, NULL, NULL};
 	int rc = -1;
 	xsltStylesheetPtr ss = NULL;
 	xsltTransformContextPtr tc = NULL;
@@ -198,7 +244,11 @@ int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 			   xsl_path);
 		goto out;
 	}
+	r.tc = tc;
+	xmlSetStructuredErrorFunc(&r, collect_structured);
 	res = xsltApplyStylesheetUser(ss, doc, NULL, NULL, NULL, tc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	r.tc = NULL;
 	if (!res || r.errors || r.denied || tc->state != XSLT_STATE_OK) {
 		if (r.denied && !r.errors)
 			buf_puts(&r.msg, "a template tried to read or write "
@@ -221,6 +271,8 @@ out:
 	xsltSetGenericErrorFunc(NULL, NULL);
 	xmlSetGenericErrorFunc(NULL, NULL);
 	buf_free(&r.msg);
+	free(r.unsaved);
+	free(r.io_error);
 	return rc;
 }
 

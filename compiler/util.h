@@ -1,7 +1,8 @@
 /*
  * util.h - the small shared pieces every module uses: allocation that
  * aborts on exhaustion, an arena, a growable byte buffer, a string hash
- * map, UTF-8 helpers, edit distance and atomic output files.
+ * map, UTF-8 helpers and edit distance; the file system helpers of
+ * files.h come with it.
  *
  * Ownership: an arena owns everything allocated from it and frees it all in
  * arena_free(). A buf owns its bytes until buf_free() or buf_detach().
@@ -95,44 +96,10 @@ int edit_distance(const char *a, const char *b);
 /* Picks the candidate closest to word if close enough, else NULL. */
 const char *suggest(const char *word, const char *const *cands, size_t n);
 
-/* Reads a whole file up to limit bytes. Returns 0, -1 on I/O error (errno
- * set), -2 when the file is larger than limit. *data is NUL-terminated. */
-int read_file(const char *path, size_t limit, char **data, size_t *len);
-
-/* The file an output path really names: path itself, or, when path is a
- * symbolic link (even a dangling one), the file at the end of the chain,
- * so that writing replaces the target and keeps the link. Caller frees. */
-char *path_output_target(const char *path);
-
-/* Atomic output: write to a temporary file beside the target, rename on
- * commit. A symbolic link is followed (the link stays, its target is
- * replaced). A target that exists and is neither a regular file nor a
- * directory (a device such as /dev/stdout, a FIFO) is written directly,
- * since it cannot be replaced; a directory is refused (EISDIR). */
-typedef struct outfile {
-	FILE *fp;
-	char *path;
-	char *tmp; /* NULL when writing directly */
-} outfile;
-int outfile_open(outfile *o, const char *path); /* 0 or -1, errno set */
-int outfile_commit(outfile *o);                 /* 0 or -1, errno set */
-void outfile_abort(outfile *o);
-/* Moves the finished file src to path's target as outfile_commit does (a
- * device or FIFO target receives a copy of the bytes). 0 or -1, errno. */
-int install_file(const char *src, const char *path);
-
-/* Creates dir and its parents (mkdir -p). 0 or -1 with errno. */
-int mkdir_p(const char *dir, int mode);
-bool is_dir(const char *path);
-bool is_file(const char *path);
-/* Joins two path parts with one slash; caller frees. */
-char *path_join(const char *a, const char *b);
-/* Last component of path (no allocation; points into path). */
-const char *path_base(const char *path);
-/* Directory part of path; caller frees ("." if none). */
-char *path_dir(const char *path);
-
 /* qsort on strings. */
 int cmp_strp(const void *a, const void *b);
+
+/* The file system helpers (outputs, paths, trees) come with util.h. */
+#include "files.h"
 
 #endif

@@ -10,12 +10,14 @@
 #   ONLY=check tests/run.sh  one group: unit, check, golden, site, browser,
 #                            pdf, diff
 #
-# Ends with a line "N passed, N failed"; exits 1 if anything failed.
+# Ends with a line "N passed, N failed, N skipped"; exits 1 if anything
+# failed. A test that cannot run here says "skipped: NAME: reason" (skip).
 set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 pass=0
 fail=0
+skipped=0
 failed=()
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -25,6 +27,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=99
 
 ok()   { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "PASS $1"; return 0; }
 bad()  { fail=$((fail + 1)); failed+=("$1"); echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | head -40; return 0; }
+skip() { skipped=$((skipped + 1)); echo "skipped: $1: $2"; return 0; }
 want() { [ -z "${ONLY:-}" ] || [ "$ONLY" = "$1" ]; }
 
 # --- unit tests: the binary prints "PASS name" / "FAIL name" lines -------
@@ -90,5 +93,5 @@ if [ $fail -gt 0 ]; then
 	echo "failed:"
 	printf '  %s\n' "${failed[@]}"
 fi
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail -eq 0 ]

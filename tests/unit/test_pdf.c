@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "md.h"
 #include "pdf_int.h"
 #include "unit.h"
 #include "util.h"
@@ -832,5 +833,155 @@ void test_pdf_table_word_widths(void)
 	CHECK_INT(header_lines(&e, t4, "Owner"), 1);
 	double minx, maxx;
 	CHECK(inside_margins(&e, &minx, &maxx));
+	env_close(&e);
+}
+
+/* md_too_deep: the limit exactly, one level more, and where. */
+void test_pdf_md_too_deep(void)
+{
+	int depth = 0, line = 0, col = 0;
+	/* a paragraph in 12 lists with their items: 25 levels */
+	const char *at = "- - - - - - - - - - - - x";
+	CHECK(!md_too_deep("plain text *with* a [link](u)", 29, &depth, &line,
+	                   &col));
+	CHECK(!md_too_deep(at + 2, strlen(at + 2), &depth, &line, &col));
+	CHECK(md_too_deep(at, strlen(at), &depth, &line, &col));
+	CHECK_INT(depth, 25);
+	CHECK_INT(line, 1);
+	CHECK_INT(col, 25);
+	const char *nested = "intro\n\n> > > > > > > > > > > > > > > > > > > > "
+	                     "> > > > *a **b***\n";
+	CHECK(md_too_deep(nested, strlen(nested), &depth, &line, &col));
+	CHECK_INT(depth, 27);
+	CHECK_INT(line, 3);
+	CHECK_INT(col, 49);
+	buf b = {0};
+	for (int i = 0; i < 60000; i++)
+		buf_putc(&b, '>');
+	buf_puts(&b, "x");
+	CHECK(md_too_deep(b.data, b.len, &depth, &line, &col));
+	CHECK_INT(depth, 60001);
+	buf_free(&b);
+}
+
+/* The text of every paragraph block of doc from block first on. */
+static char *flow_text(const pdf_doc *doc, size_t first)
+{
+	buf b = {0};
+	for (size_t i = first; i < doc->nflow; i++)
+		if (doc->flow[i]->kind == B_PARA && doc->flow[i]->text.len) {
+			buf_put(&b, doc->flow[i]->text.data,
+			        doc->flow[i]->text.len);
+			buf_putc(&b, '|');
+		}
+	if (!b.data)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* A table in n block quotes. */
+static void quoted_table(buf *b, int n)
+{
+	static const char *const rows[] = {"| h1 | h2 |\n", "|---|---|\n",
+	                                   "| c1 | c2 **bold** |\n"};
+	for (size_t r = 0; r < 3; r++) {
+		for (int i = 0; i < n; i++)
+			buf_puts(b, "> ");
+		buf_puts(b, rows[r]);
+	}
+}
+
+/* Markdown nested far beyond MD_MAX_DEPTH (block quotes, lists, emphasis,
+ * links, a table at depth) lays out without recursing per level: what is
+ * deeper than the limit is kept as the text of one paragraph (or run). */
+void test_pdf_markdown_depth_limit(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	buf q = {0}, l = {0}, em = {0}, ln = {0}, tb = {0}, tb2 = {0};
+	for (int i = 0; i < 60000; i++)
+		buf_putc(&q, '>');
+	buf_puts(&q, "x\n");
+	for (int i = 0; i < 150000; i++)
+		buf_puts(&l, "- ");
+	buf_puts(&l, "y\n");
+	buf_puts(&em, "start");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&em, " *a");
+	buf_puts(&em, " z");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&em, " b*");
+	buf_puts(&ln, "[l ");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, "_i ![m ");
+	buf_puts(&ln, "w");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, "](u) i_");
+	buf_puts(&ln, "](https://example.org) and");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, " ~~s _i");
+	buf_puts(&ln, " v");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, " i_ s~~");
+	quoted_table(&tb, 22);
+	quoted_table(&tb2, 21);
+	size_t n0 = e.doc->nflow;
+	pdf_markdown(e.doc, q.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	char *t = flow_text(e.doc, n0);
+	CHECK_STR(t, "x|");
+	free(t);
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, l.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	t = flow_text(e.doc, n0);
+	CHECK_STR(t, "y|");
+	free(t);
+	/* the marker of the item at the limit stays */
+	CHECK(e.doc->flow[n0]->marker != NULL);
+	n0 = e.doc->nflow;
+	pdf_block *lead = pdf_para(e.doc, e.body);
+	pdf_markdown_into(e.doc, lead, em.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK(lead->text.len > 40000 && strstr(lead->text.data, "a z b"));
+	/* at most MD_MAX_DEPTH - 1 levels of emphasis, then one run */
+	CHECK(lead->nruns <= 2 * MD_MAX_DEPTH);
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, ln.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	t = flow_text(e.doc, n0);
+	CHECK(strstr(t, "i m i m") && strstr(t, "w i i") &&
+	      strstr(t, "s i s i") && strstr(t, "v i s i s"));
+	free(t);
+	/* the link still covers the images flattened inside it */
+	const pdf_block *lb = e.doc->flow[n0];
+	const char *w = strstr(lb->text.data, "w i i");
+	bool linked = false;
+	for (size_t i = 0; w && i < lb->nruns; i++)
+		if (lb->runs[i].start <= (size_t)(w - lb->text.data) &&
+		    lb->runs[i].end > (size_t)(w - lb->text.data))
+			linked = lb->runs[i].uri != NULL;
+	CHECK(linked);
+	/* a table whose cells would lie beyond the limit is flat text */
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, tb.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK_INT(e.doc->flow[n0]->kind, B_PARA);
+	t = flow_text(e.doc, n0);
+	CHECK_STR(t, "h1 h2\nc1 c2 bold|");
+	free(t);
+	/* one level less: a table */
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, tb2.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK_INT(e.doc->flow[n0]->kind, B_TABLE);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(e.d.errors, 0);
+	buf_free(&q);
+	buf_free(&l);
+	buf_free(&em);
+	buf_free(&ln);
+	buf_free(&tb);
+	buf_free(&tb2);
 	env_close(&e);
 }

@@ -515,6 +515,7 @@ double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
 	const unsigned char *u = (const unsigned char *)s;
 	long w = 0;
 	size_t i = 0;
+	doc->work += n;
 	while (i < n) {
 		uint32_t cp;
 		int l = utf8_decode(u + i, n - i, &cp);
@@ -1057,15 +1058,32 @@ typedef struct mctx {
 	const pdf_block *b;
 } mctx;
 
+/* The first run of b that ends after byte at (b->nruns if none). Runs
+ * cover the text in order, so their ends never decrease: a binary search
+ * keeps measuring and laying out a paragraph of many runs (60,000 hard
+ * line breaks) linear. */
+static size_t run_at(const pdf_block *b, size_t at)
+{
+	size_t lo = 0, hi = b->nruns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->runs[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static double measure_runs(void *ctx, const char *text, size_t s, size_t e)
 {
 	mctx *m = ctx;
 	const pdf_block *b = m->b;
 	double w = 0;
-	for (size_t i = 0; i < b->nruns; i++) {
+	for (size_t i = run_at(b, s); i < b->nruns && b->runs[i].start < e;
+	     i++) {
 		const pdf_runx *r = &b->runs[i];
-		if (r->end <= s || r->start >= e)
-			continue;
+		m->doc->work++;
 		size_t a = s > r->start ? s : r->start;
 		size_t z = e < r->end ? e : r->end;
 		w += pdf_text_width(m->doc, r->face, r->size, text + a, z - a);
@@ -1117,16 +1135,18 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 	lbox *boxes = xcalloc(nl, sizeof(*boxes));
 	int base_face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
 	pdf_fontx *bf = pdf_font(doc, base_face);
+	size_t r0 = 0; /* the first run ending after the line's start */
 	for (size_t li = 0; li < nl; li++) {
 		const pdf_line *l = &lines[li];
 		lbox *bx = &boxes[li];
 		double maxsize = ps->size;
-		for (size_t i = 0; i < b->nruns; i++) {
-			const pdf_runx *r = &b->runs[i];
-			if (r->start < l->end && r->end > l->start &&
-			    r->size > maxsize)
-				maxsize = r->size;
-		}
+		/* only the runs of the line: lines come in order */
+		while (r0 < b->nruns && b->runs[r0].end <= l->start)
+			r0++;
+		for (size_t i = r0; i < b->nruns && b->runs[i].start < l->end;
+		     i++, doc->work++)
+			if (b->runs[i].size > maxsize)
+				maxsize = b->runs[i].size;
 		double h = ps->leading * maxsize / ps->size;
 		double asc = bf->ascent * maxsize / 1000.0;
 		double desc = -bf->descent * maxsize / 1000.0;
@@ -1161,10 +1181,9 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 			it.s = b->marker;
 			item_push(&bx->items, &bx->n, &bx->cap, it);
 		}
-		for (size_t i = 0; i < b->nruns; i++) {
+		for (size_t i = r0; i < b->nruns && b->runs[i].start < l->end;
+		     i++) {
 			const pdf_runx *r = &b->runs[i];
-			if (r->end <= l->start || r->start >= l->end)
-				continue;
 			size_t a = l->start > r->start ? l->start : r->start;
 			size_t z = l->end < r->end ? l->end : r->end;
 			bool first = a == r->start && !r->glued_prev;

@@ -232,6 +232,9 @@ struct pdf_doc {
 	hmap anchors;  /* name -> pdf_anchor (arena) */
 	unsigned char *warned; /* code points reported as unprintable
 	                          (a bit each), NULL: none yet */
+	/* bytes measured and runs visited so far: layout must stay linear
+	 * in the text, which a unit test checks with this count */
+	size_t work;
 	char date[32];         /* from SOURCE_DATE_EPOCH, or "" */
 	long long epoch;
 	bool has_epoch;

@@ -985,3 +985,87 @@ void test_pdf_markdown_depth_limit(void)
 	buf_free(&tb2);
 	env_close(&e);
 }
+
+/* per_char, counting the bytes it measures */
+static size_t measured;
+static double per_char_counted(void *ctx, const char *t, size_t s, size_t e)
+{
+	measured += e - s;
+	return per_char(ctx, t, s, e);
+}
+
+/* The line breaker measures each byte about once: a word far longer
+ * than a line, thousands of words on one unbounded line, thousands of
+ * forced breaks. (It measured from each line's start to the end of the
+ * word for every line: quadratic.) */
+void test_pdf_break_linear(void)
+{
+	size_t n = 1000000;
+	char *t = xmalloc(n + 1);
+	memset(t, 'a', n);
+	t[n] = '\0';
+	pdf_line *l;
+	measured = 0;
+	size_t nl = pdf_break_lines(t, n, "en", 80, 80, per_char_counted,
+	                            NULL, &l);
+	CHECK_INT(nl, n / 80);
+	CHECK(measured <= 8 * n);
+	free(l);
+	buf w = {0};
+	for (int i = 0; i < 80000; i++)
+		buf_printf(&w, "w%d ", i);
+	measured = 0;
+	nl = pdf_break_lines(w.data, w.len, "en", 1e9, 1e9, per_char_counted,
+	                     NULL, &l);
+	CHECK_INT(nl, 1);
+	CHECK(measured <= 8 * w.len);
+	free(l);
+	measured = 0;
+	nl = pdf_break_lines(w.data, w.len, "en", 100, 100, per_char_counted,
+	                     NULL, &l);
+	CHECK(nl > 5000);
+	CHECK(measured <= 8 * w.len);
+	free(l);
+	for (size_t i = 1; i < n; i += 2)
+		t[i] = '\n';
+	measured = 0;
+	nl = pdf_break_lines(t, n, "en", 80, 80, per_char_counted, NULL, &l);
+	CHECK_INT(nl, n / 2);
+	CHECK(measured <= 8 * n);
+	free(l);
+	buf_free(&w);
+	free(t);
+}
+
+/* Laying out stays linear in the text (doc->work counts the bytes
+ * measured and the runs visited): a word of 200,000 characters, 20,000
+ * hard line breaks (40,000 runs), a table cell of 20,000 words. Each
+ * took time quadratic in its size. */
+void test_pdf_layout_linear(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	size_t n = 200000, bytes = 0;
+	char *word = xmalloc(n + 1);
+	memset(word, 'a', n);
+	word[n] = '\0';
+	pdf_para_text(e.doc, e.body, word);
+	pdf_block *b = pdf_para(e.doc, e.body);
+	for (int i = 0; i < 20000; i++) {
+		pdf_run(b, "a", i % 2 ? PDF_BOLD : 0);
+		pdf_run(b, "\n", 0);
+	}
+	buf w = {0};
+	for (int i = 0; i < 20000; i++)
+		buf_printf(&w, "w%d ", i);
+	pdf_table *t = pdf_table_new(e.doc, 2, NULL, NULL);
+	pdf_run(pdf_table_cell(t), "key", 0);
+	pdf_run(pdf_table_cell(t), w.data, 0);
+	bytes = n + b->text.len + b->nruns + w.len;
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK(e.doc->npages > 100);
+	CHECK(e.doc->work <= 12 * bytes);
+	buf_free(&w);
+	free(word);
+	env_close(&e);
+}

@@ -1069,3 +1069,107 @@ void test_pdf_layout_linear(void)
 	free(word);
 	env_close(&e);
 }
+
+/* Does every text item of the slices of block b lie inside a cell (the
+ * outline of the same slice) and between the margins? */
+static bool texts_in_cells(env *e, const pdf_block *b)
+{
+	pdf_doc *doc = e->doc;
+	double left = e->st->margin_left, right = left + pdf_body_width(doc);
+	for (size_t i = b->slice0; i < b->slice0 + b->nslices; i++) {
+		const pdf_slice *s = &doc->slices[i];
+		for (size_t k = 0; k < s->nitems; k++) {
+			const pdf_item *it = &s->items[k];
+			if (it->kind != I_TEXT)
+				continue;
+			double w = pdf_text_width(doc, it->face, it->size,
+			                          it->s, strlen(it->s));
+			bool in = false;
+			for (size_t j = 0; j < s->nitems && !in; j++) {
+				const pdf_item *c = &s->items[j];
+				in = c->kind == I_STROKE && it->x >= c->x &&
+				     it->x + w <= c->x + c->w + 0.01;
+			}
+			if (!in || it->x < left - 0.01 || it->x + w > right + 0.01)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* A table of n columns with a header row and two body rows. */
+static pdf_table *wide_table(env *e, size_t n)
+{
+	pdf_table *t = pdf_table_new(e->doc, n, NULL, NULL);
+	pdf_table_row(t, true);
+	for (size_t c = 0; c < n; c++)
+		pdf_run(pdf_table_cell(t), arena_printf(e->doc->a, "Head%zu", c),
+		        0);
+	for (int r = 0; r < 2; r++) {
+		pdf_table_row(t, false);
+		for (size_t c = 0; c < n; c++)
+			pdf_run(pdf_table_cell(t),
+			        arena_printf(e->doc->a, "c%d.%zu", r, c), 0);
+	}
+	return t;
+}
+
+/* Tables wider than the page: a few columns too many shrink the font;
+ * 50 and 60 columns (whose text used to overlap and run past the right
+ * margin) are split into column groups one below the other, at a size no
+ * smaller than table-min-font-size; every glyph stays in its cell; one
+ * warning each says what was done. A table that fits is left alone. */
+void test_pdf_wide_tables(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	double min_col = 0, min_font = 0;
+	CHECK(pdf_style_size(e.st, "table-min-column-width", "test", &e.d,
+	                     &min_col) == 0);
+	CHECK(pdf_style_size(e.st, "table-min-font-size", "test", &e.d,
+	                     &min_font) == 0);
+	size_t fits = (size_t)(pdf_body_width(e.doc) / min_col);
+	pdf_table *ok = wide_table(&e, fits);
+	pdf_table *shrunk = wide_table(&e, fits + 2);
+	pdf_table *t50 = wide_table(&e, 50);
+	pdf_table *t60 = wide_table(&e, 60);
+	pdf_table *t60i = wide_table(&e, 60); /* with less room: smaller */
+	pdf_table_indent(t60i, 38);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(e.d.warnings, 4);
+	for (size_t i = 0; i < e.d.n; i++)
+		CHECK(strstr(e.d.items[i].msg, "too wide for the page") &&
+		      strstr(e.d.items[i].msg, "(\"Head0 | Head1 | "));
+	if (e.d.n == 4) {
+		CHECK(strstr(e.d.items[0].msg, "its text is set at 7.8 pt "
+		                               "instead of 9 pt") != NULL);
+		CHECK(strstr(e.d.items[1].msg, "a table of 50 columns") &&
+		      strstr(e.d.items[1].msg, "split into 3 groups of at "
+		                               "most 17 columns"));
+		CHECK(strstr(e.d.items[2].msg, "a table of 60 columns") &&
+		      strstr(e.d.items[2].msg, "split into 3 groups of at "
+		                               "most 20 columns, one below "
+		                               "the other; at most 24"));
+		CHECK(strstr(e.d.items[3].msg,
+		             "split into 3 groups of at most 20 columns, one "
+		             "below the other, set at 8 pt instead of 9 pt; at "
+		             "most 23 columns fit side by side at 6.5 pt"));
+	}
+	const pdf_table *all[] = {ok, shrunk, t50, t60, t60i};
+	const size_t rows[] = {3, 3, 9, 9, 9}; /* slices: rows per group */
+	for (size_t i = 0; i < 5; i++) {
+		CHECK(texts_in_cells(&e, all[i]->block));
+		CHECK_INT(all[i]->block->nslices, rows[i]);
+	}
+	CHECK(ok->cell->size == e.doc->ps_cell->size);
+	CHECK(shrunk->cell->size < ok->cell->size &&
+	      shrunk->cell->size >= min_font);
+	/* three groups of 20 fit at the full size, three of 17 too */
+	CHECK(t50->cell->size == ok->cell->size);
+	CHECK(t60->cell->size == ok->cell->size);
+	/* every group starts with the header row */
+	const pdf_slice *s = &e.doc->slices[t50->block->slice0];
+	for (size_t g = 0; g < 3; g++)
+		CHECK(s[3 * g].is_header && !s[3 * g + 1].is_header);
+	env_close(&e);
+}

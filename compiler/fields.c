@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "md.h"
+
 bool fld_present(const ynode *v)
 {
 	return v && !yn_is_null(v);
@@ -220,4 +222,116 @@ bool fld_is_uid(const char *s)
 		}
 	}
 	return !prev_hyphen;
+}
+
+/* Line `line` (1-based) of s[0, len): its start, and its length in *n;
+ * NULL when s has fewer lines. */
+static const char *nth_line(const char *s, size_t len, int line, size_t *n)
+{
+	const char *p = s, *end = s + len;
+	for (int l = 1; l < line; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*n = (size_t)((nl ? nl : end) - p);
+	return p;
+}
+
+/* The source text of file, as registered with the diagnostics. */
+static const diag_source *source_of(const diags *d, const char *file)
+{
+	for (size_t i = 0; file && i < d->nsrcs; i++)
+		if (d->srcs[i].path == file || strcmp(d->srcs[i].path, file) == 0)
+			return &d->srcs[i];
+	return NULL;
+}
+
+/* Where Markdown line mline, byte column mcol of scalar v lies in its
+ * YAML file, when that is exact: in a literal block scalar (|) the text's
+ * line k is the k-th line after the indicator, moved right by the block's
+ * indentation; on the scalar's first line, a plain or quoted scalar holds
+ * the text as written as long as the source says so byte for byte (no
+ * escapes before the place). Elsewhere (folded scalars, and flow scalars
+ * over several lines, whose line breaks YAML folds) there is no exact
+ * place: returns false, and the caller names v's own position. The
+ * source is looked up from the start of its file, as the diagnostics
+ * printer does for each message. */
+static bool markdown_pos(const diags *d, const ynode *v, int mline,
+			 int mcol, srcpos *out)
+{
+	size_t mn, n;
+	const char *ml = nth_line(v->str, v->len, mline, &mn);
+	const diag_source *src = source_of(d, v->pos.file);
+	if (!ml || mcol < 1 || (size_t)mcol - 1 > mn || !src || !src->text)
+		return false;
+	int before = (int)utf8_count(ml, (size_t)mcol - 1);
+	const char *p = nth_line(src->text, src->len, v->pos.line, &n);
+	if (!p)
+		return false;
+	if (v->pos.line == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3, n -= 3; /* columns count from after a byte-order mark */
+	for (int k = 1; k < v->pos.col && n; k++) { /* to the scalar */
+		int l = utf8_seqlen((const unsigned char *)p, n);
+		p += l;
+		n -= (size_t)l;
+	}
+	if (!n)
+		return false;
+	if (v->block && *p == '|') {
+		const char *sl =
+			nth_line(src->text, src->len, v->pos.line + mline, &n);
+		if (!sl)
+			return false;
+		/* the block's indentation: the spaces the source line has
+		 * beyond those the text's line keeps */
+		size_t ss = 0, ms = 0;
+		while (ss < n && sl[ss] == ' ')
+			ss++;
+		while (ms < mn && ml[ms] == ' ')
+			ms++;
+		if (ss < ms)
+			return false;
+		*out = pos_at(v->pos.file, v->pos.line + mline,
+			      (int)(ss - ms) + before + 1);
+		return true;
+	}
+	if (v->block || mline != 1)
+		return false;
+	int quote = *p == '\'' || *p == '"' ? 1 : 0;
+	if (n - (size_t)quote < (size_t)mcol - 1 ||
+	    memcmp(p + quote, ml, (size_t)mcol - 1) != 0)
+		return false;
+	*out = pos_at(v->pos.file, v->pos.line, v->pos.col + quote + before);
+	return true;
+}
+
+void fld_markdown_depth(fld_ctx *c, const ynode *v, const char *key)
+{
+	int depth, line, col;
+	if (!v || v->kind != YN_SCALAR ||
+	    !md_too_deep(v->str, v->len, &depth, &line, &col))
+		return;
+	srcpos at;
+	if (markdown_pos(c->d, v, line, col, &at))
+		diag_warning(c->d, at,
+			     "Markdown in '%s' nested %d levels deep; beyond "
+			     "%d levels the nesting is flattened in every "
+			     "document; nest less",
+			     key, depth, MD_MAX_DEPTH);
+	else if (line > 1)
+		diag_warning(c->d, v->pos,
+			     "Markdown in '%s' nested %d levels deep (from "
+			     "line %d of the text); beyond %d levels the "
+			     "nesting is flattened in every document; nest "
+			     "less",
+			     key, depth, line, MD_MAX_DEPTH);
+	else
+		diag_warning(c->d, v->pos,
+			     "Markdown in '%s' nested %d levels deep; beyond "
+			     "%d levels the nesting is flattened in every "
+			     "document; nest less",
+			     key, depth, MD_MAX_DEPTH);
 }

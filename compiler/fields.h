@@ -55,6 +55,11 @@ const char *fld_date(fld_ctx *c, const ynode *map, const ynode *v,
 /* Checks that v is a list (sequence); reports otherwise. */
 bool fld_list(fld_ctx *c, const ynode *v, const char *key);
 
+/* Warns when the Markdown text of scalar v (a prose field named key)
+ * nests deeper than documents show it (MD_MAX_DEPTH in md.h), at the
+ * line where the limit is passed when that can be told exactly. */
+void fld_markdown_depth(fld_ctx *c, const ynode *v, const char *key);
+
 /* Is s a valid identifier: [a-z0-9]+(-[a-z0-9]+)*, at most 48 chars? */
 bool fld_is_uid(const char *s);
 

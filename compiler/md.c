@@ -39,6 +39,100 @@ cmark_node *md_parse(const char *text, size_t len)
 	return doc;
 }
 
+bool md_is_leaf(const cmark_node *n)
+{
+	/* the types cmark_iter treats as leaves (iterator.c), the same list
+	 * site_md.c handles on ENTER only */
+	switch (cmark_node_get_type((cmark_node *)n)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* An upper bound of the nesting depth of text, found without parsing.
+ * Every block quote on a line takes a column of the line's prefix of
+ * markers and indentation ('>'), every list item with its list at least
+ * one (the marker, or the indentation of a continued item, at least two
+ * columns whenever the item holds anything on that line); lazy lines
+ * only continue a paragraph. A paragraph, heading or table with its row
+ * and cell adds at most three levels. Inside them, every emphasis, strong
+ * emphasis, strikethrough, link and image opens with a delimiter of its
+ * own (* _ ~ [ <), except an autolink, which holds text only. */
+static size_t depth_bound(const char *t, size_t len)
+{
+	size_t widest = 0, cols = 0, delims = 0;
+	bool prefix = true;
+	for (size_t i = 0; i < len; i++) {
+		char ch = t[i];
+		if (ch == '\n' || ch == '\r') {
+			if (cols > widest)
+				widest = cols;
+			cols = 0;
+			prefix = true;
+			continue;
+		}
+		if (ch == '*' || ch == '_' || ch == '~' || ch == '[' ||
+		    ch == '<')
+			delims++;
+		if (!prefix)
+			continue;
+		if (ch == '\t')
+			cols += 4; /* to the next tab stop, at most 4 */
+		else if (ch == ' ' || ch == '>' || ch == '-' || ch == '+' ||
+			 ch == '*' || ch == '.' || ch == ')' ||
+			 (ch >= '0' && ch <= '9'))
+			cols++;
+		else
+			prefix = false;
+	}
+	if (cols > widest)
+		widest = cols;
+	return 2 * widest + 3 + delims + 1;
+}
+
+bool md_too_deep(const char *text, size_t len, int *depth, int *line,
+		 int *col)
+{
+	if (depth_bound(text, len) <= MD_MAX_DEPTH)
+		return false;
+	cmark_node *doc = md_parse(text, len);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int d = 0, max = 0;
+	cmark_node *first = NULL;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (n == doc || md_is_leaf(n))
+			continue;
+		if (ev == CMARK_EVENT_EXIT) {
+			d--;
+			continue;
+		}
+		if (++d > max)
+			max = d;
+		if (d > MD_MAX_DEPTH && !first) {
+			first = n;
+			*line = cmark_node_get_start_line(n);
+			*col = cmark_node_get_start_column(n);
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (!first)
+		return false;
+	*depth = max;
+	return true;
+}
+
 bool md_url_safe(const char *url)
 {
 	if (!url)

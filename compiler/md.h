@@ -31,6 +31,31 @@ void cmark_release_plugins(void);
  * memory. */
 cmark_node *md_parse(const char *text, size_t len);
 
+/* How deeply Markdown elements nest in every document vcsc writes. Each
+ * element holding others is a level: block quotes, lists and their items,
+ * paragraphs and headings, tables, their rows and cells, emphasis, strong
+ * emphasis, strikethrough, links and images (the document's own children
+ * are level 1). An element deeper than this adds no structure of its own:
+ * a back end keeps its text, flattened into the element at the limit,
+ * and never walks further down, so neither our walkers nor libxslt's
+ * recursive copies meet a pathological depth (cmark's own parser, free
+ * and iterator do not recurse). The front end warns about deeper texts. */
+#define MD_MAX_DEPTH 24
+
+/* True for the node types that hold no other nodes (text, code, breaks,
+ * raw HTML, code blocks, rules): cmark_iter enters them but never exits
+ * them. */
+bool md_is_leaf(const cmark_node *n);
+
+/* Whether the elements of Markdown text nest deeper than MD_MAX_DEPTH.
+ * If so, sets *depth to the deepest level and *line, *col (1-based, the
+ * column in bytes) to where the first element beyond the limit starts.
+ * Cheap enough for every text of a catalogue: a scan that bounds the
+ * depth from above without parsing settles almost every text, and only
+ * the others are parsed. */
+bool md_too_deep(const char *text, size_t len, int *depth, int *line,
+		 int *col);
+
 /* True for a link or image target that may appear in a published
  * document: http, https and mailto URLs, and relative references without
  * a scheme. javascript:, vbscript:, data:, file: and anything with

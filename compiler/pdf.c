@@ -5,6 +5,7 @@
  * pdf_md.c, the style file in pdf_style.c.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -246,7 +247,9 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 	             {"bar-gap", &doc->bar_gap},
 	             {"field-gap", &doc->field_gap},
 	             {"mark-padding", &doc->mark_pad},
-	             {"min-text-width", &doc->min_text_w}};
+	             {"min-text-width", &doc->min_text_w},
+	             {"table-min-column-width", &doc->table_min_col},
+	             {"table-min-font-size", &doc->table_min_font}};
 	for (size_t i = 0; i < COUNT_OF(sizes); i++)
 		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
 			rc = -1;
@@ -515,6 +518,7 @@ double pdf_text_width(pdf_doc *doc, int face, double size, const char *s,
 	const unsigned char *u = (const unsigned char *)s;
 	long w = 0;
 	size_t i = 0;
+	doc->work += n;
 	while (i < n) {
 		uint32_t cp;
 		int l = utf8_decode(u + i, n - i, &cp);
@@ -1057,15 +1061,32 @@ typedef struct mctx {
 	const pdf_block *b;
 } mctx;
 
+/* The first run of b that ends after byte at (b->nruns if none). Runs
+ * cover the text in order, so their ends never decrease: a binary search
+ * keeps measuring and laying out a paragraph of many runs (60,000 hard
+ * line breaks) linear. */
+static size_t run_at(const pdf_block *b, size_t at)
+{
+	size_t lo = 0, hi = b->nruns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->runs[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static double measure_runs(void *ctx, const char *text, size_t s, size_t e)
 {
 	mctx *m = ctx;
 	const pdf_block *b = m->b;
 	double w = 0;
-	for (size_t i = 0; i < b->nruns; i++) {
+	for (size_t i = run_at(b, s); i < b->nruns && b->runs[i].start < e;
+	     i++) {
 		const pdf_runx *r = &b->runs[i];
-		if (r->end <= s || r->start >= e)
-			continue;
+		m->doc->work++;
 		size_t a = s > r->start ? s : r->start;
 		size_t z = e < r->end ? e : r->end;
 		w += pdf_text_width(m->doc, r->face, r->size, text + a, z - a);
@@ -1117,16 +1138,18 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 	lbox *boxes = xcalloc(nl, sizeof(*boxes));
 	int base_face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
 	pdf_fontx *bf = pdf_font(doc, base_face);
+	size_t r0 = 0; /* the first run ending after the line's start */
 	for (size_t li = 0; li < nl; li++) {
 		const pdf_line *l = &lines[li];
 		lbox *bx = &boxes[li];
 		double maxsize = ps->size;
-		for (size_t i = 0; i < b->nruns; i++) {
-			const pdf_runx *r = &b->runs[i];
-			if (r->start < l->end && r->end > l->start &&
-			    r->size > maxsize)
-				maxsize = r->size;
-		}
+		/* only the runs of the line: lines come in order */
+		while (r0 < b->nruns && b->runs[r0].end <= l->start)
+			r0++;
+		for (size_t i = r0; i < b->nruns && b->runs[i].start < l->end;
+		     i++, doc->work++)
+			if (b->runs[i].size > maxsize)
+				maxsize = b->runs[i].size;
 		double h = ps->leading * maxsize / ps->size;
 		double asc = bf->ascent * maxsize / 1000.0;
 		double desc = -bf->descent * maxsize / 1000.0;
@@ -1161,10 +1184,9 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 			it.s = b->marker;
 			item_push(&bx->items, &bx->n, &bx->cap, it);
 		}
-		for (size_t i = 0; i < b->nruns; i++) {
+		for (size_t i = r0; i < b->nruns && b->runs[i].start < l->end;
+		     i++) {
 			const pdf_runx *r = &b->runs[i];
-			if (r->end <= l->start || r->start >= l->end)
-				continue;
 			size_t a = l->start > r->start ? l->start : r->start;
 			size_t z = l->end < r->end ? l->end : r->end;
 			bool first = a == r->start && !r->glued_prev;
@@ -1343,16 +1365,16 @@ static void fit_minimums(double *mn, size_t n, double avail)
  * Room beyond the minimums goes in proportion to the width each column
  * would take unwrapped or, when the back end gave fractions, as close to
  * those as the minimums allow. */
-static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
-                         double *cw)
+static void table_widths(pdf_doc *doc, const pdf_table *t, size_t c0,
+                         size_t c1, double avail, double *cw)
 {
-	size_t nc = t->ncols;
+	size_t nc = c1 - c0;
 	double pad = 2 * doc->table_pad;
 	double *mn = xcalloc(nc, sizeof(double)),
 	       *nat = xcalloc(nc, sizeof(double));
 	for (size_t r = 0; r < t->nrows; r++)
-		for (size_t c = 0; c < t->rows[r].n && c < nc; c++) {
-			const pdf_block *cell = t->rows[r].cells[c];
+		for (size_t c = 0; c0 + c < t->rows[r].n && c < nc; c++) {
+			const pdf_block *cell = t->rows[r].cells[c0 + c];
 			double a = cell_text_width(doc, cell, true) + pad;
 			double b = cell_text_width(doc, cell, false) + pad;
 			if (a > avail / 2)
@@ -1377,12 +1399,13 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 		/* As asked, but a column narrower than its minimum takes
 		 * room from those with room to spare (there is enough: the
 		 * minimums fit). */
+		const double *fr = t->fracs + c0;
 		double sum = 0, deficit = 0, slack = 0;
 		for (size_t c = 0; c < nc; c++)
-			sum += t->fracs[c] > 0 ? t->fracs[c] : 0;
+			sum += fr[c] > 0 ? fr[c] : 0;
 		for (size_t c = 0; c < nc; c++) {
-			cw[c] = avail * (sum > 0 && t->fracs[c] > 0
-			                     ? t->fracs[c] / sum
+			cw[c] = avail * (sum > 0 && fr[c] > 0
+			                     ? fr[c] / sum
 			                     : 1.0 / (double)nc);
 			if (cw[c] < mn[c])
 				deficit += mn[c] - cw[c];
@@ -1410,37 +1433,116 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, double avail,
 	free(nat);
 }
 
-static void flat_table(flat *f, pdf_block *tb)
+/* The cell styles and runs of table t set at scale times their size. */
+static void scale_table(pdf_doc *doc, pdf_table *t, double scale)
+{
+	pdf_pstyle *cs = arena_memdup(doc->a, t->cell, sizeof(*cs));
+	pdf_pstyle *hs = arena_memdup(doc->a, t->head, sizeof(*hs));
+	cs->size *= scale;
+	cs->leading *= scale;
+	hs->size *= scale;
+	hs->leading *= scale;
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->rows[r].n; c++) {
+			pdf_block *b = t->rows[r].cells[c];
+			pdf_pstyle *ps = b->ps == t->cell   ? cs
+			                 : b->ps == t->head ? hs
+			                                    : NULL;
+			if (!ps) {
+				ps = arena_memdup(doc->a, b->ps, sizeof(*ps));
+				ps->size *= scale;
+				ps->leading *= scale;
+			}
+			b->ps = ps;
+			for (size_t i = 0; i < b->nruns; i++)
+				b->runs[i].size = (float)(b->runs[i].size * scale);
+		}
+	t->cell = cs;
+	t->head = hs;
+}
+
+/* Says what became of table t: set in groups of per columns (fit would
+ * fit side by side at the smallest size, least), at size best instead of
+ * size. Names the start of its first row, so that an author can find
+ * it. */
+static void warn_wide_table(pdf_doc *doc, const pdf_table *t, size_t per,
+                            double size, double best, double least,
+                            size_t fit)
+{
+	buf ctx = {0};
+	bool cut = false;
+	for (size_t c = 0; t->nrows && c < t->rows[0].n && !cut; c++) {
+		const buf *tx = &t->rows[0].cells[c]->text;
+		if (c)
+			buf_puts(&ctx, " | ");
+		for (size_t i = 0; i < tx->len && !cut; i++) {
+			buf_putc(&ctx, tx->data[i] == '\n' ? ' ' : tx->data[i]);
+			cut = ctx.len > 60;
+		}
+	}
+	if (cut) { /* at a character boundary */
+		size_t k = 60;
+		while (k > 0 && ((unsigned char)ctx.data[k] & 0xc0) == 0x80)
+			k--;
+		ctx.len = k;
+		ctx.data[k] = '\0';
+		buf_puts(&ctx, "\xe2\x80\xa6");
+	}
+	buf font = {0};
+	if (best < size) /* sizes to a tenth of a point */
+		buf_printf(&font, "set at %g pt instead of %g pt",
+		           floor(best * 10) / 10, floor(size * 10 + 0.5) / 10);
+	size_t nc = t->ncols, groups = (nc + per - 1) / per;
+	if (groups > 1)
+		diag_warning(doc->d, NO_POS,
+		             "a table of %zu columns is too wide for the page "
+		             "(\"%s\"): it is split into %zu groups of at most "
+		             "%zu columns, one below the other%s%s; at most %zu "
+		             "columns fit side by side at %g pt",
+		             nc, ctx.data ? ctx.data : "", groups, per,
+		             font.len ? ", " : "", font.len ? font.data : "",
+		             fit, floor(least * 10 + 0.5) / 10);
+	else
+		diag_warning(doc->d, NO_POS,
+		             "a table of %zu columns is too wide for the page "
+		             "(\"%s\"): its text is %s",
+		             nc, ctx.data ? ctx.data : "",
+		             font.data ? font.data : "");
+	buf_free(&ctx);
+	buf_free(&font);
+}
+
+/* Columns [c0, c1) of table tb, cw[] wide from x0, as slices (a row
+ * taller than a page is cut between lines of text). */
+static void flat_table_part(flat *f, pdf_block *tb, size_t c0, size_t c1,
+                            double x0, const double *cw)
 {
 	pdf_doc *doc = f->doc;
 	pdf_table *t = tb->table;
-	size_t nc = t->ncols;
-	double ind = clamp_indent(doc, t->indent + tb->indent);
-	double x0 = doc->st->margin_left + ind;
-	double avail = doc->bw - ind;
-	double *cw = xcalloc(nc, sizeof(double));
-	table_widths(doc, t, avail, cw);
+	size_t nc = c1 - c0;
 	double pad = doc->table_pad;
 	f->space = space_before(f, t->cell);
 	long header0 = -1;
 	int nheader = 0;
 	double header_h = 0;
+	lbox **cells = xcalloc(nc, sizeof(*cells));
+	size_t *ncl = xcalloc(nc, sizeof(*ncl));
+	size_t *from = xcalloc(nc, sizeof(*from));
+	size_t *to = xcalloc(nc, sizeof(*to));
 	for (size_t r = 0; r < t->nrows; r++) {
 		pdf_trow *row = &t->rows[r];
-		lbox *cells[64];
-		size_t ncl[64];
 		double hmax = 0;
-		size_t n = row->n < nc ? row->n : nc;
-		if (n > 64)
-			n = 64;
+		size_t n = row->n > c0 ? row->n - c0 : 0;
+		if (n > nc)
+			n = nc;
 		double x = x0;
 		for (size_t c = 0; c < n; c++) {
-			pdf_block *cell = row->cells[c];
+			pdf_block *cell = row->cells[c0 + c];
 			pdf_pstyle *aps = NULL;
-			if (t->align[c] != cell->ps->align) {
+			if (t->align[c0 + c] != cell->ps->align) {
 				aps = arena_memdup(doc->a, cell->ps,
 				                   sizeof(*aps));
-				aps->align = t->align[c];
+				aps->align = t->align[c0 + c];
 				cell->ps = aps;
 			}
 			ncl[c] = para_lines(doc, cell, x + pad, cw[c] - 2 * pad,
@@ -1459,7 +1561,8 @@ static void flat_table(flat *f, pdf_block *tb)
 		/* A row taller than a page is cut between lines of text into
 		 * pieces that each fit (below the repeated header). */
 		double limit = doc->bh - (row->header ? 0 : header_h) - 2 * pad;
-		size_t from[64] = {0}, to[64];
+		for (size_t c = 0; c < n; c++)
+			from[c] = 0;
 		bool last;
 		do {
 			double sh = hmax;
@@ -1498,7 +1601,8 @@ static void flat_table(flat *f, pdf_block *tb)
 				s->header = header0;
 				s->nheader = nheader;
 			}
-			if (r == 0 && from[0] == 0 && tb->anchor)
+			if (r == 0 && c0 == 0 && (n == 0 || from[0] == 0) &&
+			    tb->anchor)
 				add_mark(doc, s, tb->anchor, 0, NULL, 0);
 			x = x0;
 			for (size_t c = 0; c < nc; c++) {
@@ -1542,8 +1646,60 @@ static void flat_table(flat *f, pdf_block *tb)
 		for (size_t c = 0; c < n; c++)
 			free_boxes(cells[c], ncl[c]);
 	}
-	free(cw);
+	free(cells);
+	free(ncl);
+	free(from);
+	free(to);
 	f->space = t->cell->space_after;
+}
+
+/* A table whose columns cannot all be table-min-column-width wide side
+ * by side is set smaller, as far as table-min-font-size. That minimum is
+ * the padding and room for text in proportion to the font size (the
+ * style gives it at the size of table-cell). Where the smallest size is
+ * not enough, the columns are split into the fewest groups that fit at
+ * it, as even as can be, each a table of its own below the previous one
+ * (header rows repeated), and the font is set as large again as those
+ * groups allow. Either way a warning says so. Columns at least that wide
+ * never put a glyph outside their cell: a word that does not fit is
+ * broken between characters. */
+static void flat_table(flat *f, pdf_block *tb)
+{
+	pdf_doc *doc = f->doc;
+	pdf_table *t = tb->table;
+	size_t nc = t->ncols, per = nc;
+	double ind = clamp_indent(doc, t->indent + tb->indent);
+	double x0 = doc->st->margin_left + ind;
+	double avail = doc->bw - ind;
+	double pad2 = 2 * doc->table_pad;
+	double size = t->cell->size;
+	/* room for text per point of font size */
+	double unit = (doc->table_min_col - pad2) / doc->ps_cell->size;
+	if (unit > 0 && size > 0 &&
+	    (double)nc * (pad2 + unit * size) > avail + 0.001) {
+		double least = doc->table_min_font < size ? doc->table_min_font
+		                                          : size;
+		size_t fit = (size_t)(avail / (pad2 + unit * least));
+		if (fit < 1)
+			fit = 1;
+		size_t groups = (nc + fit - 1) / fit;
+		per = (nc + groups - 1) / groups;
+		double best = (avail / (double)per - pad2) / unit;
+		if (best > size)
+			best = size;
+		if (best < least)
+			best = least;
+		if (best < size)
+			scale_table(doc, t, best / size);
+		warn_wide_table(doc, t, per, size, best, least, fit);
+	}
+	double *cw = xcalloc(per, sizeof(double));
+	for (size_t c0 = 0; c0 < nc; c0 += per) {
+		size_t c1 = c0 + per < nc ? c0 + per : nc;
+		table_widths(doc, t, c0, c1, avail, cw);
+		flat_table_part(f, tb, c0, c1, x0, cw);
+	}
+	free(cw);
 }
 
 static void flat_fields(flat *f, pdf_block *b)

@@ -209,7 +209,11 @@ void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
 
 /* Tables. Cells are paragraphs: add runs to the block returned by
  * pdf_table_cell(). Rows split across pages between rows; the header rows
- * are repeated at the top of every page the table continues on. */
+ * are repeated at the top of every page the table continues on. A table
+ * whose columns cannot all be the style's table-min-column-width wide is
+ * set in a smaller font (down to table-min-font-size) and, where that is
+ * not enough, split into groups of columns set one below the other; a
+ * warning to the document's diags says which. */
 pdf_table *pdf_table_new(pdf_doc *doc, size_t ncols, const pdf_pstyle *cell,
                          const pdf_pstyle *head);
 /* Column widths as fractions of the width (default: from the content).

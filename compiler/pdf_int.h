@@ -216,7 +216,8 @@ struct pdf_doc {
 	    c_code_bg, c_field, c_check, c_ruled;
 	double list_indent, table_pad, table_rule_w, check_size, check_gap,
 	    field_rule_w, ruled_w, rule_w, header_rule_w, toc_indent, tag_pad,
-	    bar_gap, field_gap, mark_pad, min_text_w;
+	    bar_gap, field_gap, mark_pad, min_text_w, table_min_col,
+	    table_min_font;
 	/* flow */
 	pdf_block **flow;
 	size_t nflow, flowcap;
@@ -232,6 +233,9 @@ struct pdf_doc {
 	hmap anchors;  /* name -> pdf_anchor (arena) */
 	unsigned char *warned; /* code points reported as unprintable
 	                          (a bit each), NULL: none yet */
+	/* bytes measured and runs visited so far: layout must stay linear
+	 * in the text, which a unit test checks with this count */
+	size_t work;
 	char date[32];         /* from SOURCE_DATE_EPOCH, or "" */
 	long long epoch;
 	bool has_epoch;

@@ -31,7 +31,8 @@ static const char *const engine_sizes[] = {
     "checkbox-size",    "checkbox-gap",  "field-rule-width",
     "ruled-line-width", "rule-width",    "header-rule-width",
     "toc-indent",       "tag-padding",   "bar-gap",
-    "field-gap",        "mark-padding",  "min-text-width"};
+    "field-gap",        "mark-padding",  "min-text-width",
+    "table-min-column-width", "table-min-font-size"};
 
 typedef struct loader {
 	fld_ctx c;

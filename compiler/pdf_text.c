@@ -7,6 +7,12 @@
  * fills lines greedily and breaks a word that is wider than a whole line
  * between characters, preferring a place after '/', '.', '-', '_', '?',
  * '&', '=' or '#' so that long URLs and identifiers stay readable.
+ *
+ * It runs in time linear in the text: every segment between two break
+ * opportunities is found once and measured about once (a line's width is
+ * kept as a running sum, not measured again from the line's start), and
+ * a segment longer than a line (a word of a million characters) is
+ * measured only as far as the line reaches.
  */
 #include <linebreak.h>
 #include <stdlib.h>
@@ -74,6 +80,30 @@ static size_t split_word(const char *t, size_t s, size_t e, double avail,
 	return k;
 }
 
+/* Width of text[s, e), measured in growing chunks that end at character
+ * boundaries, stopping once it exceeds limit (the result is then above
+ * limit but not the whole width): a segment longer than a line costs
+ * about a line's worth of measuring. Widths add up (glyph widths, with
+ * a run's padding only at its own ends), so the chunks sum to the width
+ * of the whole; a segment of at most 256 bytes is one measurement. */
+static double width_upto(const char *t, size_t s, size_t e, double limit,
+                         pdf_measure_fn m, void *ctx)
+{
+	double w = 0;
+	size_t chunk = 256;
+	while (s < e) {
+		size_t z = e - s > chunk ? s + chunk : e;
+		while (z < e && ((unsigned char)t[z] & 0xc0) == 0x80)
+			z++;
+		w += m(ctx, t, s, z);
+		if (w > limit)
+			break;
+		s = z;
+		chunk *= 2;
+	}
+	return w;
+}
+
 size_t pdf_break_lines(const char *text, size_t len, const char *lang,
                        double first_width, double width, pdf_measure_fn m,
                        void *ctx, pdf_line **lines)
@@ -95,24 +125,33 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 	set_linebreaks_utf8((const utf8_t *)text, len, lang, brks);
 
 	size_t pos = 0;
+	/* the end of the last segment found: a segment that starts the next
+	 * line, or the rest of a word split between characters, ends there
+	 * too, so the search for break opportunities never goes back */
+	size_t q = 0;
 	while (pos < len) {
 		double avail = n == 0 ? first_width : width;
 		size_t line_start = pos, p = pos;
 		size_t content_end = pos, next = pos;
+		double lw = 0; /* width of [line_start, p) */
 		bool have = false;
 		for (;;) {
-			size_t q = p + 1;
-			while (q < len && brks[q - 1] != LINEBREAK_MUSTBREAK &&
-			       brks[q - 1] != LINEBREAK_ALLOWBREAK)
-				q++;
+			if (q <= p) {
+				q = p + 1;
+				while (q < len &&
+				       brks[q - 1] != LINEBREAK_MUSTBREAK &&
+				       brks[q - 1] != LINEBREAK_ALLOWBREAK)
+					q++;
+			}
 			bool must =
 			    q >= len || brks[q - 1] == LINEBREAK_MUSTBREAK;
 			size_t ce = trim_end(text, p, q);
+			double room = avail + FIT_EPS - lw;
 			double w =
-			    ce > line_start ? m(ctx, text, line_start, ce) : 0;
-			if (have && w > avail + FIT_EPS)
+			    ce > p ? width_upto(text, p, ce, room, m, ctx) : 0;
+			if (have && w > room)
 				break; /* the segment starts the next line */
-			if (!have && w > avail + FIT_EPS) {
+			if (!have && w > room) {
 				size_t k = split_word(text, line_start, ce,
 				                      avail, m, ctx);
 				if (k < ce) {
@@ -121,12 +160,15 @@ size_t pdf_break_lines(const char *text, size_t len, const char *lang,
 					have = true;
 					break;
 				}
+				/* one character wider than the line: alone */
+				w = m(ctx, text, p, ce);
 			}
 			content_end = ce;
 			next = q;
 			have = true;
 			if (must)
 				break;
+			lw += w + (q > ce ? m(ctx, text, ce, q) : 0);
 			p = q;
 		}
 		pdf_line l = {line_start, content_end, next,

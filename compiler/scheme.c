@@ -29,6 +29,7 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 		out->tr[0].text = arena_strndup(c->a, v->str, v->len);
 		out->tr[0].pos = v->pos;
 		out->n = 1;
+		fld_markdown_depth(c, v, key);
 		return 0;
 	}
 	if (v->kind != YN_MAP) {
@@ -86,6 +87,7 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 		tr[j].lang = langs[j];
 		tr[j].text = arena_strndup(c->a, t->str, t->len);
 		tr[j].pos = t->pos;
+		fld_markdown_depth(c, t, key);
 	}
 	size_t n = 0;
 	for (size_t j = 0; j < nlangs; j++)

@@ -15,11 +15,6 @@
 
 #define BAD_CAST_(s) ((const xmlChar *)(s))
 
-/* Beyond this depth of nested elements, containers add no element of
- * their own: the text still shows, and libxslt (which copies trees
- * recursively) never meets a pathological depth. */
-#define MAX_DEPTH 24
-
 typedef struct frame {
 	xmlNodePtr el;   /* where children go */
 	bool header_row; /* inside a table header row */
@@ -125,7 +120,11 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 
 		/* containers: ENTER pushes a frame, EXIT pops it */
 		frame f = {cur->el, false, 0};
-		bool deep = depth > MAX_DEPTH;
+		/* Beyond MD_MAX_DEPTH levels (depth, the frames on the
+		 * stack, is n's level), containers add no element of their
+		 * own: the text still shows, and libxslt (which copies trees
+		 * recursively) never meets a pathological depth. */
+		bool deep = depth > MD_MAX_DEPTH;
 		if (t == CMARK_NODE_PARAGRAPH) {
 			if (!tight_item(n) && !deep)
 				f.el = add_el(cur->el, "p");

@@ -179,7 +179,15 @@ printf '%s\n' 'catalogue: vcsa' 'version: "1.0"' 'title: Stress catalogue' \
 } >"$S/01-stress.yaml"
 if ./vcsc questionnaire "$S" --catalogue "$P/stress" -o "$P/stress.pdf" 2>"$P/err"; then
 	ok "pdf stress catalogue written"
-	./vcsc export "$S" --catalogue "$P/stress" -o "$P/stress.json"
+	# the 60 levels of lists pass the Markdown depth limit: one warning
+	# at the first element beyond it (deep11's paragraph)
+	if [ "$(grep -c 'warning: Markdown' "$P/err")" -eq 1 ] &&
+		grep -q '01-stress.yaml:26:31: warning: Markdown in .objective. nested 121 levels deep; beyond 24 levels' "$P/err"; then
+		ok "pdf stress: the nesting beyond the limit is warned about"
+	else
+		bad "pdf stress: the nesting beyond the limit is warned about" "$(cat "$P/err")"
+	fi
+	./vcsc export "$S" --catalogue "$P/stress" -o "$P/stress.json" 2>/dev/null
 	body_text "$P/stress.pdf" "$P/body.txt"
 	if out=$(node tests/pdf-requirements.js "$P/stress.json" "$P/body.txt" en all 2>&1); then
 		ok "pdf stress requirements match the model"
@@ -200,6 +208,55 @@ if ./vcsc questionnaire "$S" --catalogue "$P/stress" -o "$P/stress.pdf" 2>"$P/er
 else
 	bad "pdf stress catalogue written" "$(cat "$P/err")"
 fi
+
+# Tables too wide for the page: 50 and 60 columns (whose cells overlapped
+# and ran past the right margin) in the questionnaire and, as new
+# requirements, in the release notes. Every glyph stays inside the text
+# area and no two words overlap; one warning per table and document says
+# how it was split (and shrunk).
+W=$P/wide
+rm -rf "$W"
+mkdir -p "$W/vcsa"
+cp tests/fixtures/mini/scheme.yaml "$W/"
+cp -r tests/fixtures/mini/vcsa/1.0 "$W/vcsa/"
+cp -r "$W/vcsa/1.0" "$W/vcsa/1.1"
+sed -i 's/^version: "1.0"/version: "1.1"/; s/^released: .*/released: 2025-06-15\npredecessor: "1.0"/' \
+	"$W/vcsa/1.1/version.yaml"
+awk 'function table(n, lang,   c, r) {
+		print "          " lang ": |"
+		printf "            |"
+		for (c = 0; c < n; c++) printf " Head%d |", c
+		printf "\n            |"
+		for (c = 0; c < n; c++) printf "---|"
+		print ""
+		for (r = 0; r < 3; r++) {
+			printf "            |"
+			for (c = 0; c < n; c++) printf " c%d.%d |", r, c
+			print ""
+		}
+	}
+	/^  - number: "1.2"$/ {
+		print "      - letter: d\n        uid: mini-policy-wide50\n        must:"
+		table(50, "en"); table(50, "de")
+		print "      - letter: e\n        uid: mini-policy-wide60\n        should:"
+		table(60, "en"); table(60, "de")
+	}
+	{ print }' tests/fixtures/mini/vcsa/1.0/01-org.yaml >"$W/vcsa/1.1/01-org.yaml"
+for doc in questionnaire notes; do
+	if [ $doc = questionnaire ]; then
+		./vcsc questionnaire --catalogue "$W" "$W/vcsa/1.1" -o "$P/wide-$doc.pdf" 2>"$P/err"
+	else
+		./vcsc diff --catalogue "$W" "$W/vcsa/1.0" "$W/vcsa/1.1" --format pdf -o "$P/wide-$doc.pdf" 2>"$P/err"
+	fi
+	if [ $? -eq 0 ] && [ "$(grep -c 'warning:' "$P/err")" -eq 2 ] &&
+		grep -q 'warning: a table of 50 columns is too wide for the page ("Head0 | Head1 | .*split into 3 groups of at most 17 columns' "$P/err" &&
+		grep -q 'warning: a table of 60 columns is too wide for the page ("Head0 | Head1 | .*split into 3 groups of at most 20 columns, one below the other, set at [0-9.]* pt instead of' "$P/err"; then
+		ok "pdf wide tables ($doc): split into column groups, with a warning"
+	else
+		bad "pdf wide tables ($doc): split into column groups, with a warning" "$(cat "$P/err")"
+	fi
+	pdf_ok "wide tables ($doc)" "$P/wide-$doc.pdf"
+done
 
 # Characters the fonts lack: >= and the check mark come from the DejaVu
 # fallback; CJK (no font in the style) and an emoji (outside the BMP) print

@@ -42,3 +42,62 @@ printf 'vcsc diff --format pdf (release notes), median of 5: %.3f s, %s pages, %
 printf 'bundled release notes vcsa 1.0 -> 1.1 (pdf, en), median of 5: %.3f s, %s pages, %s bytes\n' "$b_pdf" \
 	"$(pdfinfo "$dir/notes.pdf" | sed -n 's/^Pages: *//p')" "$(wc -c <"$dir/notes.pdf")"
 printf 'vcsc check of both (loading only), median of 5: %.3f s\n' "$load"
+
+# Hostile but valid texts that once made the layout quadratic: one word of
+# 1,000,000 and of 3,900,000 characters, 60,000 hard line breaks, a table
+# cell of 80,000 words. Each is the English must of a new requirement of a
+# copy of the mini fixture (German marked partial, so that it is there
+# once), laid out by the questionnaire of the new version and by the
+# release notes since the old one; median of three runs each.
+hostile() { # name: writes $dir/hostile-NAME/vcsa/{1.0,1.1}
+	local h=$dir/hostile-$1 v
+	rm -rf "$h"
+	mkdir -p "$h/vcsa"
+	cp tests/fixtures/mini/scheme.yaml "$h/"
+	cp -r tests/fixtures/mini/vcsa/1.0 "$h/vcsa/"
+	sed -i '/- id: de/{n;s/complete/partial/}' "$h/vcsa/1.0/version.yaml"
+	cp -r "$h/vcsa/1.0" "$h/vcsa/1.1"
+	sed -i 's/^version: "1.0"/version: "1.1"/; s/^released: .*/released: 2025-06-15\npredecessor: "1.0"/' \
+		"$h/vcsa/1.1/version.yaml"
+	awk -v kind="$1" 'BEGIN {
+		print "      - letter: d"
+		print "        uid: mini-policy-hostile"
+		if (kind == "word1m" || kind == "word3900k") {
+			n = kind == "word1m" ? 1000000 : 3900000
+			printf "        must: "
+			for (i = 0; i < n; i++) printf "a"
+			print ""
+		} else if (kind == "breaks") {
+			print "        must: |"
+			for (i = 0; i < 60000; i++) print "          a\\"
+			print "          a"
+		} else {
+			print "        must: |"
+			print "          | A | B |"
+			print "          |---|---|"
+			printf "          |"
+			for (i = 0; i < 80000; i++) printf " w%d", i
+			print " | b |"
+		}
+	}' >"$h/payload.yaml"
+	awk -v f="$h/payload.yaml" '/^  - number: "1.2"$/ {
+		while ((getline l < f) > 0) print l } { print }' \
+		tests/fixtures/mini/vcsa/1.0/01-org.yaml >"$h/vcsa/1.1/01-org.yaml"
+}
+median3() {
+	for i in 1 2 3; do
+		s=$(date +%s.%N)
+		"$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+		e=$(date +%s.%N)
+		awk "BEGIN { print $e - $s }"
+	done | sort -n | sed -n 2p
+}
+for name in word1m word3900k breaks cell80k; do
+	hostile "$name"
+	h=$dir/hostile-$name
+	q=$(median3 ./vcsc questionnaire --catalogue "$h" "$h/vcsa/1.1" -o "$h/q.pdf")
+	n=$(median3 ./vcsc diff --catalogue "$h" "$h/vcsa/1.0" "$h/vcsa/1.1" --format pdf -o "$h/notes.pdf")
+	printf 'hostile %s (%s bytes): questionnaire %.3f s, %s pages; release notes %.3f s, %s pages (median of 3)\n' \
+		"$name" "$(wc -c <"$h/vcsa/1.1/01-org.yaml")" "$q" "$(pdfinfo "$h/q.pdf" | sed -n 's/^Pages: *//p')" \
+		"$n" "$(pdfinfo "$h/notes.pdf" | sed -n 's/^Pages: *//p')"
+done

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "md.h"
 #include "pdf_int.h"
 #include "unit.h"
 #include "util.h"
@@ -832,5 +833,343 @@ void test_pdf_table_word_widths(void)
 	CHECK_INT(header_lines(&e, t4, "Owner"), 1);
 	double minx, maxx;
 	CHECK(inside_margins(&e, &minx, &maxx));
+	env_close(&e);
+}
+
+/* md_too_deep: the limit exactly, one level more, and where. */
+void test_pdf_md_too_deep(void)
+{
+	int depth = 0, line = 0, col = 0;
+	/* a paragraph in 12 lists with their items: 25 levels */
+	const char *at = "- - - - - - - - - - - - x";
+	CHECK(!md_too_deep("plain text *with* a [link](u)", 29, &depth, &line,
+	                   &col));
+	CHECK(!md_too_deep(at + 2, strlen(at + 2), &depth, &line, &col));
+	CHECK(md_too_deep(at, strlen(at), &depth, &line, &col));
+	CHECK_INT(depth, 25);
+	CHECK_INT(line, 1);
+	CHECK_INT(col, 25);
+	const char *nested = "intro\n\n> > > > > > > > > > > > > > > > > > > > "
+	                     "> > > > *a **b***\n";
+	CHECK(md_too_deep(nested, strlen(nested), &depth, &line, &col));
+	CHECK_INT(depth, 27);
+	CHECK_INT(line, 3);
+	CHECK_INT(col, 49);
+	buf b = {0};
+	for (int i = 0; i < 60000; i++)
+		buf_putc(&b, '>');
+	buf_puts(&b, "x");
+	CHECK(md_too_deep(b.data, b.len, &depth, &line, &col));
+	CHECK_INT(depth, 60001);
+	buf_free(&b);
+}
+
+/* The text of every paragraph block of doc from block first on. */
+static char *flow_text(const pdf_doc *doc, size_t first)
+{
+	buf b = {0};
+	for (size_t i = first; i < doc->nflow; i++)
+		if (doc->flow[i]->kind == B_PARA && doc->flow[i]->text.len) {
+			buf_put(&b, doc->flow[i]->text.data,
+			        doc->flow[i]->text.len);
+			buf_putc(&b, '|');
+		}
+	if (!b.data)
+		buf_puts(&b, "");
+	return buf_detach(&b);
+}
+
+/* A table in n block quotes. */
+static void quoted_table(buf *b, int n)
+{
+	static const char *const rows[] = {"| h1 | h2 |\n", "|---|---|\n",
+	                                   "| c1 | c2 **bold** |\n"};
+	for (size_t r = 0; r < 3; r++) {
+		for (int i = 0; i < n; i++)
+			buf_puts(b, "> ");
+		buf_puts(b, rows[r]);
+	}
+}
+
+/* Markdown nested far beyond MD_MAX_DEPTH (block quotes, lists, emphasis,
+ * links, a table at depth) lays out without recursing per level: what is
+ * deeper than the limit is kept as the text of one paragraph (or run). */
+void test_pdf_markdown_depth_limit(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	buf q = {0}, l = {0}, em = {0}, ln = {0}, tb = {0}, tb2 = {0};
+	for (int i = 0; i < 60000; i++)
+		buf_putc(&q, '>');
+	buf_puts(&q, "x\n");
+	for (int i = 0; i < 150000; i++)
+		buf_puts(&l, "- ");
+	buf_puts(&l, "y\n");
+	buf_puts(&em, "start");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&em, " *a");
+	buf_puts(&em, " z");
+	for (int i = 0; i < 20000; i++)
+		buf_puts(&em, " b*");
+	buf_puts(&ln, "[l ");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, "_i ![m ");
+	buf_puts(&ln, "w");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, "](u) i_");
+	buf_puts(&ln, "](https://example.org) and");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, " ~~s _i");
+	buf_puts(&ln, " v");
+	for (int i = 0; i < 30; i++)
+		buf_puts(&ln, " i_ s~~");
+	quoted_table(&tb, 22);
+	quoted_table(&tb2, 21);
+	size_t n0 = e.doc->nflow;
+	pdf_markdown(e.doc, q.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	char *t = flow_text(e.doc, n0);
+	CHECK_STR(t, "x|");
+	free(t);
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, l.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	t = flow_text(e.doc, n0);
+	CHECK_STR(t, "y|");
+	free(t);
+	/* the marker of the item at the limit stays */
+	CHECK(e.doc->flow[n0]->marker != NULL);
+	n0 = e.doc->nflow;
+	pdf_block *lead = pdf_para(e.doc, e.body);
+	pdf_markdown_into(e.doc, lead, em.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK(lead->text.len > 40000 && strstr(lead->text.data, "a z b"));
+	/* at most MD_MAX_DEPTH - 1 levels of emphasis, then one run */
+	CHECK(lead->nruns <= 2 * MD_MAX_DEPTH);
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, ln.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	t = flow_text(e.doc, n0);
+	CHECK(strstr(t, "i m i m") && strstr(t, "w i i") &&
+	      strstr(t, "s i s i") && strstr(t, "v i s i s"));
+	free(t);
+	/* the link still covers the images flattened inside it */
+	const pdf_block *lb = e.doc->flow[n0];
+	const char *w = strstr(lb->text.data, "w i i");
+	bool linked = false;
+	for (size_t i = 0; w && i < lb->nruns; i++)
+		if (lb->runs[i].start <= (size_t)(w - lb->text.data) &&
+		    lb->runs[i].end > (size_t)(w - lb->text.data))
+			linked = lb->runs[i].uri != NULL;
+	CHECK(linked);
+	/* a table whose cells would lie beyond the limit is flat text */
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, tb.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK_INT(e.doc->flow[n0]->kind, B_PARA);
+	t = flow_text(e.doc, n0);
+	CHECK_STR(t, "h1 h2\nc1 c2 bold|");
+	free(t);
+	/* one level less: a table */
+	n0 = e.doc->nflow;
+	pdf_markdown(e.doc, tb2.data, e.body, 0);
+	CHECK_INT(e.doc->nflow, n0 + 1);
+	CHECK_INT(e.doc->flow[n0]->kind, B_TABLE);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(e.d.errors, 0);
+	buf_free(&q);
+	buf_free(&l);
+	buf_free(&em);
+	buf_free(&ln);
+	buf_free(&tb);
+	buf_free(&tb2);
+	env_close(&e);
+}
+
+/* per_char, counting the bytes it measures */
+static size_t measured;
+static double per_char_counted(void *ctx, const char *t, size_t s, size_t e)
+{
+	measured += e - s;
+	return per_char(ctx, t, s, e);
+}
+
+/* The line breaker measures each byte about once: a word far longer
+ * than a line, thousands of words on one unbounded line, thousands of
+ * forced breaks. (It measured from each line's start to the end of the
+ * word for every line: quadratic.) */
+void test_pdf_break_linear(void)
+{
+	size_t n = 1000000;
+	char *t = xmalloc(n + 1);
+	memset(t, 'a', n);
+	t[n] = '\0';
+	pdf_line *l;
+	measured = 0;
+	size_t nl = pdf_break_lines(t, n, "en", 80, 80, per_char_counted,
+	                            NULL, &l);
+	CHECK_INT(nl, n / 80);
+	CHECK(measured <= 8 * n);
+	free(l);
+	buf w = {0};
+	for (int i = 0; i < 80000; i++)
+		buf_printf(&w, "w%d ", i);
+	measured = 0;
+	nl = pdf_break_lines(w.data, w.len, "en", 1e9, 1e9, per_char_counted,
+	                     NULL, &l);
+	CHECK_INT(nl, 1);
+	CHECK(measured <= 8 * w.len);
+	free(l);
+	measured = 0;
+	nl = pdf_break_lines(w.data, w.len, "en", 100, 100, per_char_counted,
+	                     NULL, &l);
+	CHECK(nl > 5000);
+	CHECK(measured <= 8 * w.len);
+	free(l);
+	for (size_t i = 1; i < n; i += 2)
+		t[i] = '\n';
+	measured = 0;
+	nl = pdf_break_lines(t, n, "en", 80, 80, per_char_counted, NULL, &l);
+	CHECK_INT(nl, n / 2);
+	CHECK(measured <= 8 * n);
+	free(l);
+	buf_free(&w);
+	free(t);
+}
+
+/* Laying out stays linear in the text (doc->work counts the bytes
+ * measured and the runs visited): a word of 200,000 characters, 20,000
+ * hard line breaks (40,000 runs), a table cell of 20,000 words. Each
+ * took time quadratic in its size. */
+void test_pdf_layout_linear(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	size_t n = 200000, bytes = 0;
+	char *word = xmalloc(n + 1);
+	memset(word, 'a', n);
+	word[n] = '\0';
+	pdf_para_text(e.doc, e.body, word);
+	pdf_block *b = pdf_para(e.doc, e.body);
+	for (int i = 0; i < 20000; i++) {
+		pdf_run(b, "a", i % 2 ? PDF_BOLD : 0);
+		pdf_run(b, "\n", 0);
+	}
+	buf w = {0};
+	for (int i = 0; i < 20000; i++)
+		buf_printf(&w, "w%d ", i);
+	pdf_table *t = pdf_table_new(e.doc, 2, NULL, NULL);
+	pdf_run(pdf_table_cell(t), "key", 0);
+	pdf_run(pdf_table_cell(t), w.data, 0);
+	bytes = n + b->text.len + b->nruns + w.len;
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK(e.doc->npages > 100);
+	CHECK(e.doc->work <= 12 * bytes);
+	buf_free(&w);
+	free(word);
+	env_close(&e);
+}
+
+/* Does every text item of the slices of block b lie inside a cell (the
+ * outline of the same slice) and between the margins? */
+static bool texts_in_cells(env *e, const pdf_block *b)
+{
+	pdf_doc *doc = e->doc;
+	double left = e->st->margin_left, right = left + pdf_body_width(doc);
+	for (size_t i = b->slice0; i < b->slice0 + b->nslices; i++) {
+		const pdf_slice *s = &doc->slices[i];
+		for (size_t k = 0; k < s->nitems; k++) {
+			const pdf_item *it = &s->items[k];
+			if (it->kind != I_TEXT)
+				continue;
+			double w = pdf_text_width(doc, it->face, it->size,
+			                          it->s, strlen(it->s));
+			bool in = false;
+			for (size_t j = 0; j < s->nitems && !in; j++) {
+				const pdf_item *c = &s->items[j];
+				in = c->kind == I_STROKE && it->x >= c->x &&
+				     it->x + w <= c->x + c->w + 0.01;
+			}
+			if (!in || it->x < left - 0.01 || it->x + w > right + 0.01)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* A table of n columns with a header row and two body rows. */
+static pdf_table *wide_table(env *e, size_t n)
+{
+	pdf_table *t = pdf_table_new(e->doc, n, NULL, NULL);
+	pdf_table_row(t, true);
+	for (size_t c = 0; c < n; c++)
+		pdf_run(pdf_table_cell(t), arena_printf(e->doc->a, "Head%zu", c),
+		        0);
+	for (int r = 0; r < 2; r++) {
+		pdf_table_row(t, false);
+		for (size_t c = 0; c < n; c++)
+			pdf_run(pdf_table_cell(t),
+			        arena_printf(e->doc->a, "c%d.%zu", r, c), 0);
+	}
+	return t;
+}
+
+/* Tables wider than the page: a few columns too many shrink the font;
+ * 50 and 60 columns (whose text used to overlap and run past the right
+ * margin) are split into column groups one below the other, at a size no
+ * smaller than table-min-font-size; every glyph stays in its cell; one
+ * warning each says what was done. A table that fits is left alone. */
+void test_pdf_wide_tables(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	double min_col = 0, min_font = 0;
+	CHECK(pdf_style_size(e.st, "table-min-column-width", "test", &e.d,
+	                     &min_col) == 0);
+	CHECK(pdf_style_size(e.st, "table-min-font-size", "test", &e.d,
+	                     &min_font) == 0);
+	size_t fits = (size_t)(pdf_body_width(e.doc) / min_col);
+	pdf_table *ok = wide_table(&e, fits);
+	pdf_table *shrunk = wide_table(&e, fits + 2);
+	pdf_table *t50 = wide_table(&e, 50);
+	pdf_table *t60 = wide_table(&e, 60);
+	pdf_table *t60i = wide_table(&e, 60); /* with less room: smaller */
+	pdf_table_indent(t60i, 38);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	CHECK_INT(e.d.warnings, 4);
+	for (size_t i = 0; i < e.d.n; i++)
+		CHECK(strstr(e.d.items[i].msg, "too wide for the page") &&
+		      strstr(e.d.items[i].msg, "(\"Head0 | Head1 | "));
+	if (e.d.n == 4) {
+		CHECK(strstr(e.d.items[0].msg, "its text is set at 7.8 pt "
+		                               "instead of 9 pt") != NULL);
+		CHECK(strstr(e.d.items[1].msg, "a table of 50 columns") &&
+		      strstr(e.d.items[1].msg, "split into 3 groups of at "
+		                               "most 17 columns"));
+		CHECK(strstr(e.d.items[2].msg, "a table of 60 columns") &&
+		      strstr(e.d.items[2].msg, "split into 3 groups of at "
+		                               "most 20 columns, one below "
+		                               "the other; at most 24"));
+		CHECK(strstr(e.d.items[3].msg,
+		             "split into 3 groups of at most 20 columns, one "
+		             "below the other, set at 8 pt instead of 9 pt; at "
+		             "most 23 columns fit side by side at 6.5 pt"));
+	}
+	const pdf_table *all[] = {ok, shrunk, t50, t60, t60i};
+	const size_t rows[] = {3, 3, 9, 9, 9}; /* slices: rows per group */
+	for (size_t i = 0; i < 5; i++) {
+		CHECK(texts_in_cells(&e, all[i]->block));
+		CHECK_INT(all[i]->block->nslices, rows[i]);
+	}
+	CHECK(ok->cell->size == e.doc->ps_cell->size);
+	CHECK(shrunk->cell->size < ok->cell->size &&
+	      shrunk->cell->size >= min_font);
+	/* three groups of 20 fit at the full size, three of 17 too */
+	CHECK(t50->cell->size == ok->cell->size);
+	CHECK(t60->cell->size == ok->cell->size);
+	/* every group starts with the header row */
+	const pdf_slice *s = &e.doc->slices[t50->block->slice0];
+	for (size_t g = 0; g < 3; g++)
+		CHECK(s[3 * g].is_header && !s[3 * g + 1].is_header);
 	env_close(&e);
 }

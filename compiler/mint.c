@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fields.h"
 #include "srcedit.h"
 #include "util.h"
 #include "ynode.h"
@@ -142,7 +143,11 @@ static void use(minter *m, const char *uid)
 /* base, or base-2, base-3 ... whichever is free, within UID_MAX. */
 static const char *unique(minter *m, const char *base)
 {
-	char *b = xstrndup(base, UID_MAX);
+	/* base may be shorter than UID_MAX: copy no further than its end */
+	size_t bl = strnlen(base, UID_MAX);
+	while (bl > 1 && base[bl - 1] == '-')
+		bl--;
+	char *b = xstrndup(base, bl);
 	char *u = xstrdup(b);
 	for (int k = 2; hmap_get(&m->used, u); k++) {
 		free(u);
@@ -234,8 +239,55 @@ typedef struct minted {
 	char *what;
 } minted;
 
+/* What the uids of a chapter start with: the first word most of its
+ * question uids share ("org" for org-policy, org-roles), else the first
+ * word of the chapter's title; "" when neither has one. Caller frees. */
+static char *chapter_prefix(const ynode *root)
+{
+	const ynode *qs = yn_map_get(root, "questions");
+	const char *best = NULL;
+	size_t best_len = 0;
+	int best_n = 0;
+	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
+		const char *u = scalar(qs->items[i], "uid");
+		if (!u || !fld_is_uid(u))
+			continue;
+		size_t len = strcspn(u, "-");
+		int n = 0;
+		for (size_t j = 0; j < qs->n; j++) {
+			const char *o = scalar(qs->items[j], "uid");
+			n += o && fld_is_uid(o) && strcspn(o, "-") == len &&
+			     memcmp(o, u, len) == 0;
+		}
+		if (n > best_n) {
+			best = u;
+			best_len = len;
+			best_n = n;
+		}
+	}
+	if (best)
+		return xstrndup(best, best_len);
+	return mint_slug(prose_first(root, "title"), 1, 16);
+}
+
+/* The uid base of a question whose title gives no word to build on (no
+ * ASCII letters, as in "漢字", or only stop words): the chapter's prefix
+ * and the question's number, "org-1-6", so that it still says where the
+ * question began. */
+static char *fallback_base(const char *prefix, const char *num)
+{
+	const char *head = *prefix ? prefix : "question";
+	char *n = mint_slug(num, 4, 16);
+	char *b = *n        ? xasprintf("%s-%s", head, n)
+	          : *prefix ? xasprintf("%s-question", prefix)
+	                    : xstrdup("question");
+	free(n);
+	return b;
+}
+
 static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 {
+	char *prefix = chapter_prefix(f->root);
 	const ynode *qs = yn_map_get(f->root, "questions");
 	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
 		const ynode *q = qs->items[i];
@@ -246,7 +298,11 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 		if (!yn_map_get(q, "uid")) {
 			char *s =
 			    mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
-			qu = unique(m, *s ? s : "question");
+			if (!*s) {
+				free(s);
+				s = fallback_base(prefix, num);
+			}
+			qu = unique(m, s);
 			free(s);
 			minted e = {q, qu,
 			            xasprintf("question %s", num ? num : "?")};
@@ -260,20 +316,24 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			const char *st = prose_first(r, "must");
 			if (!st)
 				st = prose_first(r, "should");
+			const char *letter = scalar(r, "letter");
 			char *s = mint_slug(st, 2, 24);
-			const char *prefix = qu && *qu ? qu : "requirement";
-			const char *tail = *s ? s : "req";
-			size_t keep = strlen(prefix);
+			const char *prefix_q = qu && *qu ? qu : "requirement";
+			/* no word in the statement: its letter still tells
+			 * the requirements of a question apart */
+			bool by_letter = letter && letter[0] >= 'a' &&
+			                 letter[0] <= 'z' && !letter[1];
+			const char *tail = *s ? s : by_letter ? letter : "req";
+			size_t keep = strlen(prefix_q);
 			if (keep + 1 + strlen(tail) > UID_MAX)
 				keep = UID_MAX - 1 - strlen(tail);
-			while (keep > 0 && prefix[keep - 1] == '-')
+			while (keep > 0 && prefix_q[keep - 1] == '-')
 				keep--;
 			char *base =
-			    xasprintf("%.*s-%s", (int)keep, prefix, tail);
+			    xasprintf("%.*s-%s", (int)keep, prefix_q, tail);
 			const char *ru = unique(m, base);
 			free(base);
 			free(s);
-			const char *letter = scalar(r, "letter");
 			minted e = {r, ru,
 			            xasprintf("requirement %s.%s",
 			                      num ? num : "?",
@@ -281,6 +341,7 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 	}
+	free(prefix);
 }
 
 static bool is_chapter_file(const char *name)

@@ -3,10 +3,12 @@
  * (`vcsc check --fix-ids`).
  *
  * A question without a uid gets one made from its title ("Component
- * inventory" -> "component-inventory"); a requirement without one gets
- * its question's uid and the first significant words of its statement
- * ("sc-components-software-bill"). A number suffix ("-2") keeps uids
- * unique across the version. The line "uid: ..." is inserted after the
+ * inventory" -> "component-inventory"), or, when the title has no word
+ * to build on ("漢字"), from the chapter's uid prefix and the question's
+ * number ("org-1-6"); a requirement without one gets its question's uid
+ * and the first significant words of its statement
+ * ("sc-components-software-bill"), or its letter. A number suffix ("-2")
+ * keeps uids unique across the versions of the catalogue. The line "uid: ..." is inserted after the
  * first one-line key of the item, at that key's indentation: the files
  * are otherwise untouched (no reformatting, comments kept), and written
  * atomically. Items whose layout does not allow a line to be inserted

@@ -67,7 +67,7 @@ static int remove_key(diags *d, srcedit *e, const ynode *map, const char *key)
 		if (k->kind != YN_SCALAR || strcmp(k->str, key) != 0)
 			continue;
 		int line = k->pos.line, col = k->pos.col;
-		int end = srcedit_block_end(e, line, col);
+		int end = srcedit_last_line(e, map->items[2 * i + 1]) + 1;
 		const ynode *next = NULL;
 		for (size_t j = 0; j < map->n; j++) {
 			const ynode *o = map->items[2 * j];
@@ -125,7 +125,7 @@ static void set_top_key(srcedit *e, const ynode *map, const char *key,
 		const ynode *k = map->items[2 * i];
 		if (strcmp(k->str, key) != 0)
 			continue;
-		int end = srcedit_block_end(e, k->pos.line, k->pos.col);
+		int end = srcedit_last_line(e, map->items[2 * i + 1]) + 1;
 		srcedit_replace(e, k->pos.line, t);
 		srcedit_delete(e, k->pos.line + 1, end);
 	}

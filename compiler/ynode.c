@@ -176,7 +176,28 @@ static int push(loader *l, ynode *n)
 	return 0;
 }
 
-static int pop(loader *l)
+/* Where a block collection ends: where its last item does. libyaml's
+ * end event for it is marked at the next token, which may be lines of
+ * comments further on. A mapping's last value that is empty and was
+ * marked at a column no deeper than the mapping's own stands for an
+ * explicit key without ':' ("? key"): libyaml marks such an empty value
+ * at the next token, so the pair ends with its key. */
+static srcpos block_end(const ynode *n, const frame *f, srcpos fallback)
+{
+	if (f->n == 0)
+		return fallback;
+	const ynode *last = f->items[f->n - 1];
+	if (n->kind == YN_MAP) {
+		const ynode *key = f->items[f->n - 2];
+		if (last->kind == YN_SCALAR && last->len == 0 && last->plain &&
+		    last->pos.line > key->end.line &&
+		    last->pos.col <= n->pos.col)
+			return key->end;
+	}
+	return last->end;
+}
+
+static int pop(loader *l, yaml_mark_t end)
 {
 	frame *f = &l->stack[--l->depth];
 	ynode *n = f->node;
@@ -185,6 +206,7 @@ static int pop(loader *l)
 		free(f->items);
 		return -1;
 	}
+	n->end = n->flow ? mark_pos(l, end) : block_end(n, f, mark_pos(l, end));
 	n->n = n->kind == YN_MAP ? f->n / 2 : f->n;
 	n->items = arena_memdup(l->a, f->items, f->n * sizeof(ynode *));
 	free(f->items);
@@ -199,6 +221,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	ynode *n = new_node(l, YN_SCALAR, ev->start_mark);
+	n->end = mark_pos(l, ev->end_mark);
 	if (ev->data.scalar.anchor)
 		report_alias(l, ev->start_mark, "anchors");
 	if (ev->data.scalar.tag)
@@ -283,6 +306,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 			report_alias(l, ev.start_mark, "aliases");
 			/* Stands in as a missing value, reported once. */
 			ynode *n = new_node(l, YN_SCALAR, ev.start_mark);
+			n->end = mark_pos(l, ev.end_mark);
 			n->str = "";
 			n->bad = true;
 			ok = attach(l, n) == 0;
@@ -304,12 +328,16 @@ static ynode *parse(loader *l, const char *text, size_t len)
 				report_alias(l, ev.start_mark, "anchors");
 			if (tag)
 				report_tag(l, ev.start_mark, (const char *)tag);
+			n->flow = seq ? ev.data.sequence_start.style ==
+						YAML_FLOW_SEQUENCE_STYLE
+				      : ev.data.mapping_start.style ==
+						YAML_FLOW_MAPPING_STYLE;
 			ok = push(l, n) == 0;
 			break;
 		}
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			ok = pop(l) == 0;
+			ok = pop(l, ev.end_mark) == 0;
 			break;
 		default:
 			break;
@@ -324,7 +352,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 	if (!l->root) {
 		ynode *n = arena_alloc(l->a, sizeof(*n));
 		n->kind = YN_MAP;
-		n->pos = pos_at(l->file, 1, 1);
+		n->pos = n->end = pos_at(l->file, 1, 1);
 		l->root = n;
 	}
 	return l->root;

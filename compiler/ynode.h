@@ -31,6 +31,13 @@ typedef struct ynode ynode;
 struct ynode {
 	yn_kind kind;
 	srcpos pos;
+	/* Just after the node's last character, as libyaml marks it: a block
+	 * scalar ends at column 1 of the line after its last one (past any
+	 * blank lines it swallowed); a block mapping or sequence ends where
+	 * its last item does. Line edits need this: a quoted value may go
+	 * on in lines indented no deeper than its key. */
+	srcpos end;
+	bool flow; /* a flow mapping or sequence: {...} or [...] */
 	/* YN_SCALAR */
 	const char *str;
 	size_t len;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "fields.h"
+#include "model.h"
 #include "srcedit.h"
 #include "util.h"
 #include "ynode.h"
@@ -340,20 +341,24 @@ static bool is_chapter_file(const char *name)
 /* Marks as used every uid of the other versions of the same catalogue
  * (the sibling directories of dir): a uid once given to an item keeps
  * naming that item, so a new item never gets a uid an older or newer
- * version already uses, even for something since removed. */
-static void collect_siblings(minter *m, const char *dir)
+ * version already uses, even for something since removed. Links that
+ * leave the catalogue root are not followed. */
+static void collect_siblings(minter *m, const char *dir, const char *root)
 {
 	char *self = realpath(dir, NULL);
 	char *parent = path_dir(dir);
 	DIR *pp = opendir(parent);
 	struct dirent *ve;
+	diags scratch; /* the siblings' own problems are not ours */
+	diags_init(&scratch);
 	while (self && pp && (ve = readdir(pp)) != NULL) {
 		if (ve->d_name[0] == '.')
 			continue;
 		char *vd = path_join(parent, ve->d_name);
 		char *vf = path_join(vd, "version.yaml");
 		char *rv = realpath(vd, NULL);
-		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0
+		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0 &&
+		                  yn_check_inside(&scratch, vd, root) == 0
 		                  ? opendir(vd)
 		                  : NULL;
 		struct dirent *de;
@@ -363,14 +368,16 @@ static void collect_siblings(minter *m, const char *dir)
 			char *p = path_join(vd, de->d_name);
 			char *text;
 			size_t len;
-			if (read_file(p, YN_MAX_FILE, &text, &len) == 0) {
+			if (yn_check_inside(&scratch, p, root) == 0 &&
+			    read_file(p, YN_MAX_FILE, &text, &len) == 0) {
 				arena *a = arena_new();
-				diags scratch;
-				diags_init(&scratch);
-				ynode *root = yn_load_text(a, &scratch, p, text, len);
-				if (root && root->kind == YN_MAP)
-					collect(m, root);
-				diags_free(&scratch);
+				diags quiet;
+				diags_init(&quiet);
+				ynode *r =
+				    yn_load_text(a, &quiet, p, text, len);
+				if (r && r->kind == YN_MAP)
+					collect(m, r);
+				diags_free(&quiet);
 				arena_free(a);
 			}
 			free(p);
@@ -383,6 +390,7 @@ static void collect_siblings(minter *m, const char *dir)
 	}
 	if (pp)
 		closedir(pp);
+	diags_free(&scratch);
 	free(parent);
 	free(self);
 }
@@ -636,9 +644,19 @@ static int fix_file(minter *m, file *f)
 
 int mint_fix_ids(const char *dir, diags *d)
 {
-	DIR *dp = opendir(dir);
-	if (!dp)
+	/* Files the catalogue may not use (links out of its root) are the
+	 * check's to report; here they are neither read nor written. */
+	char *root = model_version_root(dir);
+	diags scratch; /* parse problems are the check's to report */
+	diags_init(&scratch);
+	scratch.max_errors = 0; /* counted per file below: keep counting */
+	DIR *dp = yn_check_inside(&scratch, dir, root) == 0 ? opendir(dir)
+	                                                    : NULL;
+	if (!dp) {
+		diags_free(&scratch);
+		free(root);
 		return 0; /* the check reports it */
+	}
 	char **names = NULL;
 	size_t nn = 0, ncap = 0;
 	struct dirent *de;
@@ -651,21 +669,21 @@ int mint_fix_ids(const char *dir, diags *d)
 
 	minter m = {d, {0}, arena_new()};
 	hmap_init(&m.used);
-	collect_siblings(&m, dir);
+	collect_siblings(&m, dir, root);
 	file *files = xcalloc(nn + 1, sizeof(file));
-	diags scratch; /* parse problems are the check's to report */
-	diags_init(&scratch);
 	for (size_t i = 0; i < nn; i++) {
 		file *f = &files[i];
 		f->path = path_join(dir, names[i]);
-		if (read_file(f->path, YN_MAX_FILE, &f->text, &f->len) != 0)
+		if (yn_check_inside(&scratch, f->path, root) != 0 ||
+		    read_file(f->path, YN_MAX_FILE, &f->text, &f->len) != 0)
 			continue;
 		f->a = arena_new();
+		int before = scratch.errors;
 		f->root = yn_load_text(f->a, &scratch, f->path,
 		                       xstrndup(f->text, f->len), f->len);
-		if (!f->root || f->root->kind != YN_MAP || scratch.errors) {
+		if (!f->root || f->root->kind != YN_MAP ||
+		    scratch.errors > before) {
 			f->root = NULL;
-			scratch.errors = 0;
 			continue;
 		}
 		f->e = srcedit_new(f->text, f->len);
@@ -694,5 +712,6 @@ int mint_fix_ids(const char *dir, diags *d)
 	free(names);
 	hmap_free(&m.used);
 	arena_free(m.a);
+	free(root);
 	return rc < 0 ? -1 : total;
 }

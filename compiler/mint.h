@@ -28,7 +28,8 @@
 /* Adds the missing uids of the version in dir, reporting each as a note
  * in d, and a file it refuses to write as an error. Returns the number
  * of uids added, or -1 after an I/O failure (reported, d->io_failed
- * set). Files that do not parse are left for the check to report. */
+ * set). Files that do not parse, and links out of the catalogue root,
+ * are left for the check to report. */
 int mint_fix_ids(const char *dir, diags *d);
 
 /* The slug of text: lowercase ASCII words (German umlauts and sharp s

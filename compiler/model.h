@@ -207,6 +207,12 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir,
 			       diags *d);
 void model_version_free(vc_version *v);
 
+/* The catalogue root of the version in dir: the directory two levels
+ * above it (ROOT/CATALOGUE/VERSION), found from the path as given,
+ * without following links, so that links below it can be judged against
+ * it. Caller frees. */
+char *model_version_root(const char *dir);
+
 /* Look-ups; NULL when absent. */
 const vc_objective *model_objective(const vc_scheme *s, const char *id);
 int model_objective_index(const vc_scheme *s, const char *id);

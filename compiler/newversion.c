@@ -253,12 +253,25 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 	if (n)
 		qsort(names, n, sizeof(char *), cmp_strp);
 	int rc = EXIT_OK;
+	char *root = model_version_root(src);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		char *from = path_join(src, names[i]);
 		char *to = path_join(tmp, names[i]);
 		char *data = NULL;
 		size_t len = 0;
-		if (!is_file(from)) {
+		/* The loader has judged the YAML files; any other file that
+		 * is a link out of the catalogue is not copied into it. */
+		diags scratch;
+		diags_init(&scratch);
+		bool inside = yn_check_inside(&scratch, from, root) == 0;
+		diags_free(&scratch);
+		if (!inside) {
+			fprintf(stderr,
+			        "vcsc new-version: note: not copied: "
+			        "'%s' (a symbolic link that leads out of "
+			        "the catalogue or nowhere)\n",
+			        from);
+		} else if (!is_file(from)) {
 			fprintf(stderr,
 			        "vcsc new-version: note: not copied: "
 			        "'%s' (not a regular file)\n",
@@ -292,6 +305,7 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	free(root);
 	return rc;
 }
 

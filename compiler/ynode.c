@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 typedef struct frame {
@@ -438,6 +440,64 @@ ynode *yn_load_file(arena *a, diags *d, const char *path)
 		return NULL;
 	}
 	return yn_load_text(a, d, path, text, len);
+}
+
+/* True when path names root or lies below it (both resolved). */
+static bool below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(path, root, n) == 0 &&
+	       (path[n] == '/' || path[n] == '\0');
+}
+
+int yn_check_inside(diags *d, const char *path, const char *root)
+{
+	struct stat st;
+	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	char target[4096] = "";
+	if (link) {
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+	}
+	char *real = realpath(path, NULL);
+	if (!real) {
+		int e = errno;
+		if (!link)
+			return 0; /* missing: the reader says so */
+		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
+		if (e == ELOOP)
+			diag_error(d, at, "symbolic link to '%s' never ends in "
+				   "a file (the links go round in a circle); "
+				   "replace it with the file",
+				   target);
+		else
+			diag_error(d, at, "symbolic link to '%s', which does "
+				   "not exist; restore its target or remove "
+				   "the link",
+				   target);
+		return -1;
+	}
+	char *rroot = realpath(root, NULL);
+	int rc = 0;
+	if (rroot && !below(real, rroot)) {
+		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
+		if (link)
+			diag_error(d, at, "symbolic link to '%s' leads out of "
+				   "the catalogue; links must stay within the "
+				   "catalogue root (copy what it names in "
+				   "instead)",
+				   target);
+		else
+			diag_error(d, at, "lies outside the catalogue, reached "
+				   "through a symbolic link; links must stay "
+				   "within the catalogue root");
+		rc = -1;
+	}
+	free(rroot);
+	free(real);
+	return rc;
 }
 
 bool yn_is_null(const ynode *n)

@@ -57,6 +57,17 @@ ynode *yn_load_file(arena *a, diags *d, const char *path);
 ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 		    size_t len);
 
+/* Whether path may be read as a file of the catalogue under root. A
+ * symbolic link is followed only to a file or folder within root (both
+ * resolved):
+ * contributed catalogues are checked in CI whose logs are public, and a
+ * link to a file elsewhere would show that file's lines in diagnostics.
+ * Returns 0 when path resolves within root (or does not exist: reading
+ * it then reports that); otherwise reports an error at path, without
+ * reading it, and returns -1: for a link that leads out of root, for a
+ * dangling link and for a chain of links that does not end. */
+int yn_check_inside(diags *d, const char *path, const char *root);
+
 /* True for a scalar that YAML would read as null: plain ~, null, Null,
  * NULL or empty. */
 bool yn_is_null(const ynode *n);

@@ -488,10 +488,13 @@ else
 	bad "new-version refuses to overwrite" "exit $rc $(cat "$TMP/e")"
 fi
 ./vcsc new-version "$NV/cat/vcsa/2.0" ../x >/dev/null 2>&1; [ $? -eq 2 ] && ok "new-version bad id exits 2" || bad "new-version bad id exits 2"
-# a change note whose quoted text goes on under its key goes as a whole
+# a change note whose quoted text goes on under its key goes as a whole;
+# a file beside the chapters that links out of the catalogue is not copied
 NQ=$TMP/nvq
 rm -rf "$NQ" && mkdir -p "$NQ" && cp -r tests/fixtures/diff "$NQ/cat"
 sed -i 's/^    change_note: Its reporting duties now sit with monitoring\.$/    change_note: "Its reporting duties\n    now sit with monitoring."/' "$NQ/cat/vcsa/2.0/02-ops.yaml"
+echo 'outside the catalogue' >"$NQ/secret.txt"
+ln -s ../../../secret.txt "$NQ/cat/vcsa/2.0/notes.txt"
 ./vcsc new-version "$NQ/cat/vcsa/2.0" 2.1 >"$TMP/nvq.out" 2>&1
 rc=$?
 if [ $rc -eq 0 ] && grep -q '^    now sit with monitoring."$' "$NQ/cat/vcsa/2.0/02-ops.yaml" &&
@@ -500,6 +503,11 @@ if [ $rc -eq 0 ] && grep -q '^    now sit with monitoring."$' "$NQ/cat/vcsa/2.0/
 	ok "new-version removes a change note that goes on under its key"
 else
 	bad "new-version removes a change note that goes on under its key" "exit $rc $(cat "$TMP/nvq.out")"
+fi
+if [ ! -e "$NQ/cat/vcsa/2.1/notes.txt" ] && grep -q "not copied: .*notes.txt' (a symbolic link" "$TMP/nvq.out"; then
+	ok "new-version does not copy a link out of the catalogue"
+else
+	bad "new-version does not copy a link out of the catalogue" "$(cat "$TMP/nvq.out")"
 fi
 ./vcsc new-version tests/check/duplicate-key/vcsa/1.0 1.1 --catalogue catalogue >/dev/null 2>&1; rc=$?
 [ $rc -eq 1 ] && [ ! -e tests/check/duplicate-key/vcsa/1.1 ] && ok "new-version of an invalid version exits 1" || bad "new-version of an invalid version exits 1" "exit $rc"
@@ -597,6 +605,23 @@ if diff -r "$TMP/fs.after" "$FS/vcsa/1.0" >/dev/null && ! grep -q 'added uid' "$
 	ok "check --fix-ids on every shape is idempotent"
 else
 	bad "check --fix-ids on every shape is idempotent" "$(diff -r "$TMP/fs.after" "$FS/vcsa/1.0")"
+fi
+
+# A chapter file that links out of the catalogue is neither read nor
+# written through; the other files still get their uids.
+FL=$TMP/fixlink
+rm -rf "$FL" && mkdir -p "$FL/cat" && cp -r tests/check/fix-ids-shapes/vcsa "$FL/cat/"
+mv "$FL/cat/vcsa/1.0/01-org.yaml" "$FL/outside.yaml"
+cp "$FL/outside.yaml" "$TMP/outside.before"
+ln -s ../../../outside.yaml "$FL/cat/vcsa/1.0/01-org.yaml"
+./vcsc check --fix-ids --catalogue catalogue "$FL/cat/vcsa/1.0" >"$TMP/fl.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$TMP/outside.before" "$FL/outside.yaml" && [ -L "$FL/cat/vcsa/1.0/01-org.yaml" ] &&
+	grep -q "01-org.yaml: error: symbolic link to '../../../outside.yaml' leads out of the catalogue" "$TMP/fl.out" &&
+	grep -q "note: added uid 'ops-2-2'" "$TMP/fl.out"; then
+	ok "check --fix-ids leaves a link out of the catalogue alone"
+else
+	bad "check --fix-ids leaves a link out of the catalogue alone" "exit $rc $(grep -v '^ ' "$TMP/fl.out")"
 fi
 
 # When the edited text would not load (here: the uid lines would take a

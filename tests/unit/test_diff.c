@@ -573,3 +573,21 @@ void test_srcedit_last_line(void)
 	arena_free(a);
 	srcedit_free(e);
 }
+
+/* The catalogue root is found without following links. */
+void test_model_version_root(void)
+{
+	char *r = model_version_root("/a/b/cat/vcsa/1.1");
+	CHECK_STR(r, "/a/b/cat");
+	free(r);
+	r = model_version_root("/x/./vcsa/../vcsa/1.1/");
+	CHECK_STR(r, "/x");
+	free(r);
+	r = model_version_root("/vcsa/1.1");
+	CHECK_STR(r, "/");
+	free(r);
+	r = model_version_root("catalogue/vcsa/1.1");
+	CHECK(r && r[0] == '/' && strlen(r) >= 10 &&
+	      strcmp(r + strlen(r) - 10, "/catalogue") == 0);
+	free(r);
+}

@@ -512,6 +512,37 @@ static bool is_version_id(const char *s)
 	return s[0] != '.' && s[0] != '-';
 }
 
+const char *model_version_id_problem(const char *id)
+{
+	if (!is_version_id(id))
+		return "may hold only digits, lowercase letters, '.' and '-' "
+		       "(at most 32 characters, not starting with '.' or '-')";
+	if (strcmp(id, "latest") == 0)
+		return "is reserved: the site publishes the newest release of "
+		       "a catalogue under CATALOGUE/latest/; choose another id";
+	if (strcmp(id, "q") == 0)
+		return "is reserved: the site keeps a link per uid under "
+		       "CATALOGUE/q/; choose another id";
+	if (strcmp(id, "index.html") == 0)
+		return "is reserved: the site writes CATALOGUE/index.html; "
+		       "choose another id";
+	return NULL;
+}
+
+const char *model_catalogue_id_problem(const vc_scheme *s, const char *id)
+{
+	if (!fld_is_uid(id))
+		return "must be lowercase letters, digits and hyphens";
+	if (strcmp(id, "assets") == 0 || strcmp(id, "downloads") == 0)
+		return "is reserved: the site keeps a folder of that name "
+		       "beside the catalogues; choose another id";
+	if (s && model_language(s, id))
+		return "is also a language id of the scheme, and the site "
+		       "keeps a folder per language beside the catalogues; "
+		       "choose another id";
+	return NULL;
+}
+
 static void read_languages(vctx *x, const ynode *root, const ynode *v)
 {
 	static const char *const keys[] = {"id", "status"};
@@ -661,12 +692,12 @@ static int read_version_file(vctx *x, const char *dir)
 
 	const char *cat = fld_str(&x->c, root, f[V_CATALOGUE], "catalogue",
 				  what, true);
+	const char *problem =
+		cat ? model_catalogue_id_problem(x->s, cat) : NULL;
 	if (cat) {
-		if (!fld_is_uid(cat))
+		if (problem)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
-				   "catalogue id '%s' must be lowercase "
-				   "letters, digits and hyphens",
-				   cat);
+				   "catalogue id '%s' %s", cat, problem);
 		else if (strcmp(cat, parentname) != 0)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
 				   "catalogue '%s' does not match its "
@@ -676,12 +707,11 @@ static int read_version_file(vctx *x, const char *dir)
 	}
 	const char *ver = fld_str(&x->c, root, f[V_VERSION], "version", what,
 				  true);
+	problem = ver ? model_version_id_problem(ver) : NULL;
 	if (ver) {
-		if (!is_version_id(ver))
+		if (problem)
 			diag_error(x->c.d, f[V_VERSION]->pos,
-				   "version '%s' may hold only digits, "
-				   "lowercase letters, '.' and '-'",
-				   ver);
+				   "version id '%s' %s", ver, problem);
 		else if (strcmp(ver, dirname) != 0)
 			diag_error(x->c.d, f[V_VERSION]->pos,
 				   "version '%s' does not match its directory "

@@ -41,22 +41,6 @@ static const char new_version_help[] =
     "Exit status: 0 created, 1 the version has errors, 2 usage or I/O\n"
     "failure (including an existing NEW-ID).\n";
 
-/* A version id: letters, digits, '.', '_', '+', '-', not starting with a
- * dot. */
-static bool valid_id(const char *s)
-{
-	if (!*s || *s == '.' || strlen(s) > 64)
-		return false;
-	for (; *s; s++) {
-		char c = *s;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-		      c == '+' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 /* Removes the block of key in map. A key that opens a sequence item
  * ("- change_note: ...") hands its "- " to the next key of the item.
  * Returns 0, or -1 after reporting a layout it cannot edit line-wise. */
@@ -338,14 +322,15 @@ int cmd_new_version(int argc, char **argv)
 		return cli_usage("new-version",
 		                 "expected VERSION-DIR and NEW-ID");
 	}
+	/* The loader's own rule, so that a version made here also checks
+	 * and builds a site; a wrong NEW-ID is a wrong argument (status 2),
+	 * not an error in the catalogue. */
 	const char *new_id = argv[optind + 1];
-	if (!valid_id(new_id)) {
+	const char *problem = model_version_id_problem(new_id);
+	if (problem) {
 		cli_free(&c);
-		return cli_usage("new-version",
-		                 "'%s' is not a version id "
-		                 "(letters, digits, '.', '_', '+', '-'; not "
-		                 "starting with '.')",
-		                 new_id);
+		return cli_usage("new-version", "version id '%s' %s", new_id,
+		                 problem);
 	}
 	char *dir = cli_version_dir(&c, argv[optind]);
 	vc_version *v = cli_version(&c, dir);

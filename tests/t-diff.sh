@@ -488,6 +488,17 @@ else
 	bad "new-version refuses to overwrite" "exit $rc $(cat "$TMP/e")"
 fi
 ./vcsc new-version "$NV/cat/vcsa/2.0" ../x >/dev/null 2>&1; [ $? -eq 2 ] && ok "new-version bad id exits 2" || bad "new-version bad id exits 2"
+# ids the site keeps for itself are refused where they would be made, as
+# a wrong argument (2), like any id the loader would refuse
+for id in latest q 1.2+B; do
+	./vcsc new-version "$NV/cat/vcsa/2.0" "$id" >/dev/null 2>"$TMP/e"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "version id '$id'" "$TMP/e" && [ ! -e "$NV/cat/vcsa/$id" ]; then
+		ok "new-version refuses the version id '$id'"
+	else
+		bad "new-version refuses the version id '$id'" "exit $rc $(cat "$TMP/e")"
+	fi
+done
 # a change note whose quoted text goes on under its key goes as a whole;
 # a file beside the chapters that links out of the catalogue is not copied
 NQ=$TMP/nvq

@@ -591,3 +591,32 @@ void test_model_version_root(void)
 	      strcmp(r + strlen(r) - 10, "/catalogue") == 0);
 	free(r);
 }
+
+/* The ids that name folders of the site: one rule for the loader,
+ * new-version and the site. */
+void test_model_id_rules(void)
+{
+	CHECK(model_version_id_problem("1.1") == NULL);
+	CHECK(model_version_id_problem("2.0-rc1") == NULL);
+	CHECK(model_version_id_problem("latest") != NULL);
+	CHECK(model_version_id_problem("q") != NULL);
+	CHECK(model_version_id_problem("index.html") != NULL);
+	CHECK(model_version_id_problem("../x") != NULL);
+	CHECK(model_version_id_problem("1.2+B") != NULL);
+	CHECK(model_version_id_problem("") != NULL);
+	CHECK(model_version_id_problem(".1") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "vcsa") == NULL);
+	CHECK(model_catalogue_id_problem(NULL, "assets") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "downloads") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "Vcsa") != NULL);
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = model_scheme_load("catalogue/scheme.yaml", &d);
+	CHECK(s != NULL);
+	if (s) {
+		CHECK(model_catalogue_id_problem(s, "de") != NULL);
+		CHECK(model_catalogue_id_problem(s, "vcsa") == NULL);
+	}
+	model_scheme_free(s);
+	diags_free(&d);
+}

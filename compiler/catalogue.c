@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "front.h"
 
@@ -17,6 +18,7 @@ typedef struct vctx {
 	fld_ctx c;
 	const vc_scheme *s;
 	vc_version *v;
+	const char *root; /* the catalogue root, for links (see model.h) */
 	const char **langs; /* version language ids; [0] is the source */
 	size_t nlangs;
 	int partial_missing; /* notes held back for the current file */
@@ -510,6 +512,37 @@ static bool is_version_id(const char *s)
 	return s[0] != '.' && s[0] != '-';
 }
 
+const char *model_version_id_problem(const char *id)
+{
+	if (!is_version_id(id))
+		return "may hold only digits, lowercase letters, '.' and '-' "
+		       "(at most 32 characters, not starting with '.' or '-')";
+	if (strcmp(id, "latest") == 0)
+		return "is reserved: the site publishes the newest release of "
+		       "a catalogue under CATALOGUE/latest/; choose another id";
+	if (strcmp(id, "q") == 0)
+		return "is reserved: the site keeps a link per uid under "
+		       "CATALOGUE/q/; choose another id";
+	if (strcmp(id, "index.html") == 0)
+		return "is reserved: the site writes CATALOGUE/index.html; "
+		       "choose another id";
+	return NULL;
+}
+
+const char *model_catalogue_id_problem(const vc_scheme *s, const char *id)
+{
+	if (!fld_is_uid(id))
+		return "must be lowercase letters, digits and hyphens";
+	if (strcmp(id, "assets") == 0 || strcmp(id, "downloads") == 0)
+		return "is reserved: the site keeps a folder of that name "
+		       "beside the catalogues; choose another id";
+	if (s && model_language(s, id))
+		return "is also a language id of the scheme, and the site "
+		       "keeps a folder per language beside the catalogues; "
+		       "choose another id";
+	return NULL;
+}
+
 static void read_languages(vctx *x, const ynode *root, const ynode *v)
 {
 	static const char *const keys[] = {"id", "status"};
@@ -581,14 +614,16 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 
 /* Reads released and predecessor of the version.yaml in dir, quietly
  * (that file's own problems are reported when it is checked). */
-static void peek_version(const char *dir, arena *a, const char **released,
-			 const char **pred)
+static void peek_version(const char *dir, const char *croot, arena *a,
+			 const char **released, const char **pred)
 {
 	*released = *pred = NULL;
 	char *vf = path_join(dir, "version.yaml");
 	diags scratch;
 	diags_init(&scratch);
-	ynode *root = is_file(vf) ? yn_load_file(a, &scratch, vf) : NULL;
+	ynode *root = is_file(vf) && yn_check_inside(&scratch, vf, croot) == 0
+			      ? yn_load_file(a, &scratch, vf)
+			      : NULL;
 	const ynode *r = yn_map_get(root, "released");
 	const ynode *p = yn_map_get(root, "predecessor");
 	if (r && r->kind == YN_SCALAR)
@@ -606,7 +641,7 @@ static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
 	arena *a = arena_new();
 	const char *pred = pred_node->str, *prel, *next;
 	char *pdir = path_join(parent, pred);
-	peek_version(pdir, a, &prel, &next);
+	peek_version(pdir, x->root, a, &prel, &next);
 	free(pdir);
 	if (released && prel && strcmp(prel, released) > 0)
 		diag_warning(x->c.d, pred_node->pos,
@@ -625,7 +660,7 @@ static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
 		}
 		char *d = path_join(parent, next);
 		const char *r2;
-		peek_version(d, a, &r2, &next);
+		peek_version(d, x->root, a, &r2, &next);
 		free(d);
 	}
 	buf_free(&chain);
@@ -635,7 +670,9 @@ static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
 static int read_version_file(vctx *x, const char *dir)
 {
 	char *path = path_join(dir, "version.yaml");
-	ynode *root = yn_load_file(x->c.a, x->c.d, path);
+	ynode *root = yn_check_inside(x->c.d, path, x->root) == 0
+			      ? yn_load_file(x->c.a, x->c.d, path)
+			      : NULL;
 	free(path);
 	if (!root)
 		return -1;
@@ -655,12 +692,12 @@ static int read_version_file(vctx *x, const char *dir)
 
 	const char *cat = fld_str(&x->c, root, f[V_CATALOGUE], "catalogue",
 				  what, true);
+	const char *problem =
+		cat ? model_catalogue_id_problem(x->s, cat) : NULL;
 	if (cat) {
-		if (!fld_is_uid(cat))
+		if (problem)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
-				   "catalogue id '%s' must be lowercase "
-				   "letters, digits and hyphens",
-				   cat);
+				   "catalogue id '%s' %s", cat, problem);
 		else if (strcmp(cat, parentname) != 0)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
 				   "catalogue '%s' does not match its "
@@ -670,12 +707,11 @@ static int read_version_file(vctx *x, const char *dir)
 	}
 	const char *ver = fld_str(&x->c, root, f[V_VERSION], "version", what,
 				  true);
+	problem = ver ? model_version_id_problem(ver) : NULL;
 	if (ver) {
-		if (!is_version_id(ver))
+		if (problem)
 			diag_error(x->c.d, f[V_VERSION]->pos,
-				   "version '%s' may hold only digits, "
-				   "lowercase letters, '.' and '-'",
-				   ver);
+				   "version id '%s' %s", ver, problem);
 		else if (strcmp(ver, dirname) != 0)
 			diag_error(x->c.d, f[V_VERSION]->pos,
 				   "version '%s' does not match its directory "
@@ -840,6 +876,45 @@ static void resolve_successors(vctx *x)
 	free(uids);
 }
 
+char *model_version_root(const char *dir)
+{
+	char *abs = NULL;
+	if (dir[0] != '/') {
+		char *cwd = getcwd(NULL, 0);
+		if (!cwd) {
+			char *up = path_dir(dir);
+			char *root = path_dir(up);
+			free(up);
+			return root;
+		}
+		abs = path_join(cwd, dir);
+		free(cwd);
+	} else {
+		abs = xstrdup(dir);
+	}
+	/* Components in place; "." dropped, ".." taking the one before it
+	 * (lexically: the point is not to follow links). */
+	char **parts = NULL;
+	size_t n = 0, cap = 0;
+	for (char *p = abs, *slash; p; p = slash ? slash + 1 : NULL) {
+		slash = strchr(p, '/');
+		if (slash)
+			*slash = '\0';
+		if (strcmp(p, "..") == 0 && n)
+			n--;
+		else if (*p && strcmp(p, ".") != 0 && strcmp(p, "..") != 0)
+			VEC_PUSH(parts, n, cap, p);
+	}
+	buf b = {0};
+	for (size_t i = 0; i + 2 < n; i++)
+		buf_printf(&b, "/%s", parts[i]);
+	if (!b.len)
+		buf_putc(&b, '/');
+	free(parts);
+	free(abs);
+	return buf_detach(&b);
+}
+
 static void list_chapter_files(vctx *x, const char *dir, char ***out,
 			       size_t *nout)
 {
@@ -852,34 +927,48 @@ static void list_chapter_files(vctx *x, const char *dir, char ***out,
 			   "cannot read directory: %s", strerror(errno));
 		return;
 	}
-	size_t cap = 0;
+	/* Names first, sorted, so that what is reported about them comes in
+	 * the same order on every file system. */
+	char **names = NULL;
+	size_t nnames = 0, ncap = 0, cap = 0;
 	struct dirent *e;
-	while ((e = readdir(dp)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (e->d_name[0] != '.' && n > 4 &&
-		    strcmp(e->d_name + n - 4, ".yml") == 0) {
-			char *p = path_join(dir, e->d_name);
+	while ((e = readdir(dp)) != NULL)
+		if (e->d_name[0] != '.')
+			VEC_PUSH(names, nnames, ncap, xstrdup(e->d_name));
+	closedir(dp);
+	if (nnames)
+		qsort(names, nnames, sizeof(char *), cmp_strp);
+	for (size_t i = 0; i < nnames; i++) {
+		const char *name = names[i];
+		size_t n = strlen(name);
+		if (n > 4 && strcmp(name + n - 4, ".yml") == 0) {
+			char *p = path_join(dir, name);
 			diag_warning(x->c.d,
 				     pos_at(diags_source(x->c.d, p, NULL, 0), 0, 0),
 				     "ignored: chapter files end in .yaml; rename "
 				     "it to %.*s.yaml to include it",
-				     (int)(n - 4), e->d_name);
+				     (int)(n - 4), name);
 			free(p);
 			continue;
 		}
-		if (e->d_name[0] == '.' || n < 6 ||
-		    strcmp(e->d_name + n - 5, ".yaml") != 0 ||
-		    strcmp(e->d_name, "version.yaml") == 0)
+		if (n < 6 || strcmp(name + n - 5, ".yaml") != 0 ||
+		    strcmp(name, "version.yaml") == 0)
 			continue;
-		char *p = path_join(dir, e->d_name);
-		if (is_file(p))
-			VEC_PUSH(*out, *nout, cap, p);
-		else
+		char *p = path_join(dir, name);
+		/* A link is a chapter file only if it stays in the catalogue;
+		 * a dangling one is a lost chapter, not one fewer. */
+		if (yn_check_inside(x->c.d, p, x->root) != 0) {
+			x->chapter_lost = true;
 			free(p);
+		} else if (is_file(p)) {
+			VEC_PUSH(*out, *nout, cap, p);
+		} else {
+			free(p);
+		}
 	}
-	closedir(dp);
-	if (*nout)
-		qsort(*out, *nout, sizeof(char *), cmp_strp);
+	for (size_t i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
 }
 
 vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
@@ -905,7 +994,11 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	x.c.d = d;
 	x.s = scheme;
 	x.v = v;
-	if (read_version_file(&x, v->dir) < 0) {
+	char *root = model_version_root(v->dir);
+	x.root = arena_strdup(a, root);
+	free(root);
+	if (yn_check_inside(d, v->dir, x.root) != 0 ||
+	    read_version_file(&x, v->dir) < 0) {
 		if (!v->key)
 			v->key = arena_strdup(a, v->dir);
 		return v;

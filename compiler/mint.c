@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fields.h"
+#include "model.h"
 #include "srcedit.h"
 #include "util.h"
 #include "ynode.h"
@@ -105,7 +107,6 @@ typedef struct file {
 	arena *a;
 	ynode *root;
 	srcedit *e;
-	int added;
 } file;
 
 typedef struct minter {
@@ -142,7 +143,11 @@ static void use(minter *m, const char *uid)
 /* base, or base-2, base-3 ... whichever is free, within UID_MAX. */
 static const char *unique(minter *m, const char *base)
 {
-	char *b = xstrndup(base, UID_MAX);
+	/* base may be shorter than UID_MAX: copy no further than its end */
+	size_t bl = strnlen(base, UID_MAX);
+	while (bl > 1 && base[bl - 1] == '-')
+		bl--;
+	char *b = xstrndup(base, bl);
 	char *u = xstrdup(b);
 	for (int k = 2; hmap_get(&m->used, u); k++) {
 		free(u);
@@ -160,51 +165,6 @@ static const char *unique(minter *m, const char *base)
 	free(u);
 	free(b);
 	return r;
-}
-
-/* Where "uid:" can go: after the first key of map whose whole entry is
- * one line. 0 when there is none or the mapping is in flow style. */
-static int anchor(const file *f, const ynode *map, int *col)
-{
-	if (!map->n)
-		return 0;
-	const ynode *k0 = map->items[0];
-	if (map->pos.line != k0->pos.line || map->pos.col != k0->pos.col)
-		return 0; /* flow style: {number: ..., ...} */
-	for (size_t i = 0; i < map->n; i++) {
-		const ynode *k = map->items[2 * i];
-		bool alone = true;
-		for (size_t j = 0; j < map->n; j++)
-			if (j != i &&
-			    map->items[2 * j]->pos.line == k->pos.line)
-				alone = false;
-		if (alone && srcedit_block_end(f->e, k->pos.line, k->pos.col) ==
-		                 k->pos.line + 1) {
-			*col = k->pos.col;
-			return k->pos.line;
-		}
-	}
-	return 0;
-}
-
-/* Inserts "uid: uid" into map; reports. */
-static void insert_uid(minter *m, file *f, const ynode *map, const char *uid,
-                       const char *what)
-{
-	int col = 0, line = anchor(f, map, &col);
-	if (!line) {
-		diag_warning(m->d, map->pos,
-		             "cannot add a uid to %s here (flow style); add "
-		             "'uid: %s' by hand",
-		             what, uid);
-		return;
-	}
-	char *t = xasprintf("%*s%s", col - 1, "", "uid: ");
-	char *l = xasprintf("%s%s", t, uid);
-	srcedit_insert_after(f->e, line, l);
-	free(t);
-	free(l);
-	f->added++;
 }
 
 static void collect(minter *m, const ynode *root)
@@ -232,10 +192,87 @@ typedef struct minted {
 	const ynode *map;
 	const char *uid;
 	char *what;
+	int line, col; /* where the uid goes; line 0: nowhere */
+	bool in_line;  /* into the line of a flow mapping */
+	size_t order;  /* position in the list, to keep sorting stable */
 } minted;
+
+/* Where the uid of e->map goes. A block mapping takes "uid: ..." on a
+ * line of its own after the line where its last key-value pair ends, as
+ * the parser marked it, at the column of its keys: lines and their
+ * indentation are no guide (a quoted value may go on under its key, an
+ * indentless list sits at its key's column). A flow mapping takes
+ * "uid: ..., " just inside its "{". */
+static void place(const file *f, minted *e)
+{
+	const ynode *map = e->map;
+	e->line = 0;
+	if (!map->n)
+		return;
+	if (!map->flow) {
+		e->col = map->pos.col;
+		e->line = srcedit_last_line(f->e, map);
+		return;
+	}
+	/* not a single pair written in a list without braces: [k: v] */
+	char *rest = srcedit_suffix(f->e, map->pos.line, map->pos.col);
+	if (rest[0] == '{') {
+		e->line = map->pos.line;
+		e->col = map->pos.col + 1;
+		e->in_line = true;
+	}
+	free(rest);
+}
+
+/* What the uids of a chapter start with: the first word most of its
+ * question uids share ("org" for org-policy, org-roles), else the first
+ * word of the chapter's title; "" when neither has one. Caller frees. */
+static char *chapter_prefix(const ynode *root)
+{
+	const ynode *qs = yn_map_get(root, "questions");
+	const char *best = NULL;
+	size_t best_len = 0;
+	int best_n = 0;
+	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
+		const char *u = scalar(qs->items[i], "uid");
+		if (!u || !fld_is_uid(u))
+			continue;
+		size_t len = strcspn(u, "-");
+		int n = 0;
+		for (size_t j = 0; j < qs->n; j++) {
+			const char *o = scalar(qs->items[j], "uid");
+			n += o && fld_is_uid(o) && strcspn(o, "-") == len &&
+			     memcmp(o, u, len) == 0;
+		}
+		if (n > best_n) {
+			best = u;
+			best_len = len;
+			best_n = n;
+		}
+	}
+	if (best)
+		return xstrndup(best, best_len);
+	return mint_slug(prose_first(root, "title"), 1, 16);
+}
+
+/* The uid base of a question whose title gives no word to build on (no
+ * ASCII letters, as in "漢字", or only stop words): the chapter's prefix
+ * and the question's number, "org-1-6", so that it still says where the
+ * question began. */
+static char *fallback_base(const char *prefix, const char *num)
+{
+	const char *head = *prefix ? prefix : "question";
+	char *n = mint_slug(num, 4, 16);
+	char *b = *n        ? xasprintf("%s-%s", head, n)
+	          : *prefix ? xasprintf("%s-question", prefix)
+	                    : xstrdup("question");
+	free(n);
+	return b;
+}
 
 static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 {
+	char *prefix = chapter_prefix(f->root);
 	const ynode *qs = yn_map_get(f->root, "questions");
 	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
 		const ynode *q = qs->items[i];
@@ -246,10 +283,15 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 		if (!yn_map_get(q, "uid")) {
 			char *s =
 			    mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
-			qu = unique(m, *s ? s : "question");
+			if (!*s) {
+				free(s);
+				s = fallback_base(prefix, num);
+			}
+			qu = unique(m, s);
 			free(s);
 			minted e = {q, qu,
-			            xasprintf("question %s", num ? num : "?")};
+			            xasprintf("question %s", num ? num : "?"),
+			            0, 0, false, *n};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 		const ynode *rs = yn_map_get(q, "requirements");
@@ -260,27 +302,33 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			const char *st = prose_first(r, "must");
 			if (!st)
 				st = prose_first(r, "should");
+			const char *letter = scalar(r, "letter");
 			char *s = mint_slug(st, 2, 24);
-			const char *prefix = qu && *qu ? qu : "requirement";
-			const char *tail = *s ? s : "req";
-			size_t keep = strlen(prefix);
+			const char *prefix_q = qu && *qu ? qu : "requirement";
+			/* no word in the statement: its letter still tells
+			 * the requirements of a question apart */
+			bool by_letter = letter && letter[0] >= 'a' &&
+			                 letter[0] <= 'z' && !letter[1];
+			const char *tail = *s ? s : by_letter ? letter : "req";
+			size_t keep = strlen(prefix_q);
 			if (keep + 1 + strlen(tail) > UID_MAX)
 				keep = UID_MAX - 1 - strlen(tail);
-			while (keep > 0 && prefix[keep - 1] == '-')
+			while (keep > 0 && prefix_q[keep - 1] == '-')
 				keep--;
 			char *base =
-			    xasprintf("%.*s-%s", (int)keep, prefix, tail);
+			    xasprintf("%.*s-%s", (int)keep, prefix_q, tail);
 			const char *ru = unique(m, base);
 			free(base);
 			free(s);
-			const char *letter = scalar(r, "letter");
 			minted e = {r, ru,
 			            xasprintf("requirement %s.%s",
 			                      num ? num : "?",
-			                      letter ? letter : "?")};
+			                      letter ? letter : "?"),
+			            0, 0, false, *n};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 	}
+	free(prefix);
 }
 
 static bool is_chapter_file(const char *name)
@@ -293,20 +341,24 @@ static bool is_chapter_file(const char *name)
 /* Marks as used every uid of the other versions of the same catalogue
  * (the sibling directories of dir): a uid once given to an item keeps
  * naming that item, so a new item never gets a uid an older or newer
- * version already uses, even for something since removed. */
-static void collect_siblings(minter *m, const char *dir)
+ * version already uses, even for something since removed. Links that
+ * leave the catalogue root are not followed. */
+static void collect_siblings(minter *m, const char *dir, const char *root)
 {
 	char *self = realpath(dir, NULL);
 	char *parent = path_dir(dir);
 	DIR *pp = opendir(parent);
 	struct dirent *ve;
+	diags scratch; /* the siblings' own problems are not ours */
+	diags_init(&scratch);
 	while (self && pp && (ve = readdir(pp)) != NULL) {
 		if (ve->d_name[0] == '.')
 			continue;
 		char *vd = path_join(parent, ve->d_name);
 		char *vf = path_join(vd, "version.yaml");
 		char *rv = realpath(vd, NULL);
-		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0
+		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0 &&
+		                  yn_check_inside(&scratch, vd, root) == 0
 		                  ? opendir(vd)
 		                  : NULL;
 		struct dirent *de;
@@ -316,14 +368,16 @@ static void collect_siblings(minter *m, const char *dir)
 			char *p = path_join(vd, de->d_name);
 			char *text;
 			size_t len;
-			if (read_file(p, YN_MAX_FILE, &text, &len) == 0) {
+			if (yn_check_inside(&scratch, p, root) == 0 &&
+			    read_file(p, YN_MAX_FILE, &text, &len) == 0) {
 				arena *a = arena_new();
-				diags scratch;
-				diags_init(&scratch);
-				ynode *root = yn_load_text(a, &scratch, p, text, len);
-				if (root && root->kind == YN_MAP)
-					collect(m, root);
-				diags_free(&scratch);
+				diags quiet;
+				diags_init(&quiet);
+				ynode *r =
+				    yn_load_text(a, &quiet, p, text, len);
+				if (r && r->kind == YN_MAP)
+					collect(m, r);
+				diags_free(&quiet);
 				arena_free(a);
 			}
 			free(p);
@@ -336,15 +390,273 @@ static void collect_siblings(minter *m, const char *dir)
 	}
 	if (pp)
 		closedir(pp);
+	diags_free(&scratch);
 	free(parent);
 	free(self);
 }
 
+static int cmp_insertion(const void *pa, const void *pb)
+{
+	const minted *a = *(const minted *const *)pa;
+	const minted *b = *(const minted *const *)pb;
+	/* By line; after one line, an inner mapping's uid before an outer
+	 * one's, or the outer key would end the inner mapping too early;
+	 * within a line, right to left, so that the columns still to come
+	 * stay where they were. */
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col > b->col ? -1 : 1;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+/* Characters an edit adds inside a line. */
+static int in_line_width(const minted *e)
+{
+	return (int)(strlen("uid: , ") + strlen(e->uid));
+}
+
+/* Makes the edits: lines after lines (block[0..nb), sorted) and text
+ * inside lines (flow[0..nf), sorted). */
+static void edit(file *f, minted **block, size_t nb, minted **flow, size_t nf)
+{
+	for (size_t i = 0; i < nb; i++) {
+		char *t = xasprintf("%*suid: %s", block[i]->col - 1, "",
+		                    block[i]->uid);
+		srcedit_insert_after(f->e, block[i]->line, t);
+		free(t);
+	}
+	for (size_t i = 0; i < nf;) {
+		int line = flow[i]->line;
+		char *t = srcedit_suffix(f->e, line, 1);
+		for (; i < nf && flow[i]->line == line; i++) {
+			char *pre = srcedit_prefix(f->e, line, flow[i]->col);
+			size_t at = strlen(pre);
+			char *u = xasprintf("%.*suid: %s, %s", (int)at, t,
+			                    flow[i]->uid, t + at);
+			free(t);
+			free(pre);
+			t = u;
+		}
+		srcedit_replace(f->e, line, t);
+		free(t);
+	}
+}
+
+/* The uid the edit gives map, or NULL. */
+static const char *uid_for(const minted *list, size_t n, const ynode *map)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].map == map && list[i].line)
+			return list[i].uid;
+	return NULL;
+}
+
+/* True when b is a, except that every mapping the edit gives a uid has
+ * one key "uid" more, holding that uid. Nesting is bounded by
+ * YN_MAX_DEPTH. */
+static bool same_but_uids(const ynode *a, const ynode *b, const minted *list,
+                          size_t n)
+{
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == YN_SCALAR)
+		return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+	if (a->kind == YN_SEQ) {
+		if (a->n != b->n)
+			return false;
+		for (size_t i = 0; i < a->n; i++)
+			if (!same_but_uids(a->items[i], b->items[i], list, n))
+				return false;
+		return true;
+	}
+	const char *uid = uid_for(list, n, a);
+	size_t j = 0;
+	bool found = false;
+	for (size_t i = 0; i < b->n; i++) {
+		const ynode *k = b->items[2 * i], *v = b->items[2 * i + 1];
+		if (uid && !found && strcmp(k->str, "uid") == 0) {
+			if (v->kind != YN_SCALAR || strcmp(v->str, uid) != 0)
+				return false;
+			found = true;
+			continue;
+		}
+		if (j >= a->n ||
+		    !same_but_uids(a->items[2 * j], k, list, n) ||
+		    !same_but_uids(a->items[2 * j + 1], v, list, n))
+			return false;
+		j++;
+	}
+	return j == a->n && found == (uid != NULL);
+}
+
+/* Why the edited text of f must not be written, or NULL when it is what
+ * --fix-ids promises: a file that loads as the same tree with the new
+ * uids added, and nothing else changed. Caller frees. */
+static char *refusal(const file *f, const char *text, size_t len,
+                     const minted *list, size_t n)
+{
+	if (len > YN_MAX_FILE)
+		return xasprintf("it would be larger than the limit of %u MiB",
+		                 YN_MAX_FILE / (1024 * 1024));
+	arena *a = arena_new();
+	diags scratch;
+	diags_init(&scratch);
+	ynode *root = yn_load_text(a, &scratch, f->path, xstrndup(text, len),
+	                           len);
+	char *why = NULL;
+	for (size_t i = 0; i < scratch.n && !why; i++)
+		if (scratch.items[i].sev == DIAG_ERROR)
+			why = xasprintf("it would not load: line %d: %s",
+			                scratch.items[i].pos.line,
+			                scratch.items[i].msg);
+	if (!why && (!root || !same_but_uids(f->root, root, list, n)))
+		why = xstrdup("the new lines would change more than the uids");
+	diags_free(&scratch);
+	arena_free(a);
+	return why;
+}
+
+/* Writes text to f's file, atomically, keeping its permissions. */
+static int write_back(diags *d, const file *f, const char *text, size_t len)
+{
+	struct stat st;
+	outfile of;
+	if (outfile_open(&of, f->path) != 0) {
+		d->io_failed = true;
+		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
+		           strerror(errno));
+		return -1;
+	}
+	fwrite(text, 1, len, of.fp);
+	if (stat(f->path, &st) == 0)
+		chmod(of.tmp, st.st_mode & 07777);
+	if (outfile_commit(&of) != 0) {
+		d->io_failed = true;
+		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
+		           strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* p, naming the file as d knows it: the tree's positions name it as the
+ * scratch diagnostics did, which are gone before d is printed. */
+static srcpos in_d(diags *d, const file *f, srcpos p)
+{
+	return pos_at(diags_source(d, f->path, NULL, 0), p.line, p.col);
+}
+
+/* Mints the missing uids of one file and inserts them. Returns the number
+ * added, or -1 after an I/O failure. */
+static int fix_file(minter *m, file *f)
+{
+	minted *list = NULL;
+	size_t n = 0, cap = 0;
+	mint_file(m, f, &list, &n, &cap);
+	minted **block = xcalloc(n + 1, sizeof(*block));
+	minted **flow = xcalloc(n + 1, sizeof(*flow));
+	size_t nb = 0, nf = 0;
+	for (size_t k = 0; k < n; k++) {
+		place(f, &list[k]);
+		if (list[k].line && list[k].in_line)
+			flow[nf++] = &list[k];
+		else if (list[k].line)
+			block[nb++] = &list[k];
+	}
+	if (nb)
+		qsort(block, nb, sizeof(*block), cmp_insertion);
+	if (nf)
+		qsort(flow, nf, sizeof(*flow), cmp_insertion);
+	edit(f, block, nb, flow, nf);
+	int rc = 0;
+	char *out = NULL, *why = NULL;
+	size_t len = 0;
+	bool written = false;
+	if (nb + nf) {
+		out = srcedit_result(f->e, &len);
+		why = refusal(f, out, len, list, n);
+		if (!why && write_back(m->d, f, out, len) != 0)
+			rc = -1;
+		written = !why && rc == 0;
+	}
+	/* Positions in the text the check will show: below the lines
+	 * inserted above them, right of the text inserted left of them. */
+	srcpos *at = xcalloc(n + 1, sizeof(*at));
+	for (size_t k = 0; k < n; k++) {
+		const minted *e = &list[k];
+		at[k] = e->line ? pos_at(NULL, e->line, e->col) : e->map->pos;
+		if (!written || (e->line && !e->in_line))
+			continue;
+		int line = at[k].line;
+		for (size_t i = 0; i < nb; i++)
+			at[k].line += block[i]->line < line;
+		for (size_t i = 0; e->in_line && i < nf; i++)
+			if (flow[i]->line == line && flow[i]->col < e->col)
+				at[k].col += in_line_width(flow[i]);
+	}
+	/* a new line lands below every one sorted before it */
+	for (size_t i = 0; written && i < nb; i++)
+		at[block[i] - list].line += (int)i + 1;
+	for (size_t k = 0; k < n; k++)
+		if (!list[k].line)
+			diag_warning(m->d, in_d(m->d, f, at[k]),
+			             "cannot add a uid to %s here (%s); add "
+			             "'uid: %s' by hand",
+			             list[k].what,
+			             list[k].map->n ? "a pair in a list, "
+			                              "without braces"
+			                            : "an empty mapping",
+			             list[k].uid);
+	if (why) {
+		/* Better no uids than a file the user can no longer load: the
+		 * check that follows reports what is missing. */
+		diag_error(m->d, in_d(m->d, f, pos_at(NULL, 0, 0)),
+		           "--fix-ids left this file as it was: with the uids "
+		           "added %s; add them by hand",
+		           why);
+		for (size_t k = 0; k < n; k++)
+			if (list[k].line)
+				diag_note(m->d, in_d(m->d, f, list[k].map->pos),
+				          "%s would have got 'uid: %s'",
+				          list[k].what, list[k].uid);
+	} else if (written) {
+		rc = (int)(nb + nf);
+		/* the notes point into the new text */
+		diags_source(m->d, f->path, out, len);
+		out = NULL;
+		for (size_t k = 0; k < n; k++)
+			if (list[k].line)
+				diag_note(m->d, in_d(m->d, f, at[k]),
+				          "added uid '%s' to %s", list[k].uid,
+				          list[k].what);
+	}
+	free(at);
+	free(why);
+	free(out);
+	free(block);
+	free(flow);
+	for (size_t k = 0; k < n; k++)
+		free(list[k].what);
+	free(list);
+	return rc;
+}
+
 int mint_fix_ids(const char *dir, diags *d)
 {
-	DIR *dp = opendir(dir);
-	if (!dp)
+	/* Files the catalogue may not use (links out of its root) are the
+	 * check's to report; here they are neither read nor written. */
+	char *root = model_version_root(dir);
+	diags scratch; /* parse problems are the check's to report */
+	diags_init(&scratch);
+	scratch.max_errors = 0; /* counted per file below: keep counting */
+	DIR *dp = yn_check_inside(&scratch, dir, root) == 0 ? opendir(dir)
+	                                                    : NULL;
+	if (!dp) {
+		diags_free(&scratch);
+		free(root);
 		return 0; /* the check reports it */
+	}
 	char **names = NULL;
 	size_t nn = 0, ncap = 0;
 	struct dirent *de;
@@ -357,21 +669,21 @@ int mint_fix_ids(const char *dir, diags *d)
 
 	minter m = {d, {0}, arena_new()};
 	hmap_init(&m.used);
-	collect_siblings(&m, dir);
+	collect_siblings(&m, dir, root);
 	file *files = xcalloc(nn + 1, sizeof(file));
-	diags scratch; /* parse problems are the check's to report */
-	diags_init(&scratch);
 	for (size_t i = 0; i < nn; i++) {
 		file *f = &files[i];
 		f->path = path_join(dir, names[i]);
-		if (read_file(f->path, YN_MAX_FILE, &f->text, &f->len) != 0)
+		if (yn_check_inside(&scratch, f->path, root) != 0 ||
+		    read_file(f->path, YN_MAX_FILE, &f->text, &f->len) != 0)
 			continue;
 		f->a = arena_new();
+		int before = scratch.errors;
 		f->root = yn_load_text(f->a, &scratch, f->path,
 		                       xstrndup(f->text, f->len), f->len);
-		if (!f->root || f->root->kind != YN_MAP || scratch.errors) {
+		if (!f->root || f->root->kind != YN_MAP ||
+		    scratch.errors > before) {
 			f->root = NULL;
-			scratch.errors = 0;
 			continue;
 		}
 		f->e = srcedit_new(f->text, f->len);
@@ -379,63 +691,13 @@ int mint_fix_ids(const char *dir, diags *d)
 	}
 	int total = 0, rc = 0;
 	for (size_t i = 0; i < nn; i++) {
-		file *f = &files[i];
-		if (!f->root)
+		if (!files[i].root)
 			continue;
-		minted *list = NULL;
-		size_t n = 0, cap = 0;
-		mint_file(&m, f, &list, &n, &cap);
-		for (size_t k = 0; k < n; k++)
-			insert_uid(&m, f, list[k].map, list[k].uid,
-			           list[k].what);
-		if (f->added) {
-			size_t len;
-			char *out = srcedit_result(f->e, &len);
-			struct stat st;
-			outfile of;
-			if (outfile_open(&of, f->path) != 0) {
-				d->io_failed = true;
-				diag_error(d, NO_POS, "cannot write '%s': %s",
-				           f->path, strerror(errno));
-				rc = -1;
-				free(out);
-			} else {
-				fwrite(out, 1, len, of.fp);
-				if (stat(f->path, &st) == 0)
-					chmod(of.tmp, st.st_mode & 07777);
-				if (outfile_commit(&of) != 0) {
-					d->io_failed = true;
-					diag_error(d, NO_POS,
-					           "cannot write '%s': %s",
-					           f->path, strerror(errno));
-					rc = -1;
-					free(out);
-				} else {
-					total += f->added;
-					/* notes point into the new text */
-					const char *p =
-					    diags_source(d, f->path, out, len);
-					int shift = 0;
-					for (size_t k = 0; k < n; k++) {
-						int col = 0;
-						int line = anchor(
-						    f, list[k].map, &col);
-						if (!line)
-							continue;
-						shift++;
-						diag_note(
-						    d,
-						    pos_at(p, line + shift,
-						           col),
-						    "added uid '%s' to %s",
-						    list[k].uid, list[k].what);
-					}
-				}
-			}
-		}
-		for (size_t k = 0; k < n; k++)
-			free(list[k].what);
-		free(list);
+		int added = fix_file(&m, &files[i]);
+		if (added < 0)
+			rc = -1;
+		else
+			total += added;
 	}
 	for (size_t i = 0; i < nn; i++) {
 		srcedit_free(files[i].e);
@@ -450,5 +712,6 @@ int mint_fix_ids(const char *dir, diags *d)
 	free(names);
 	hmap_free(&m.used);
 	arena_free(m.a);
+	free(root);
 	return rc < 0 ? -1 : total;
 }

@@ -3,14 +3,20 @@
  * (`vcsc check --fix-ids`).
  *
  * A question without a uid gets one made from its title ("Component
- * inventory" -> "component-inventory"); a requirement without one gets
- * its question's uid and the first significant words of its statement
- * ("sc-components-software-bill"). A number suffix ("-2") keeps uids
- * unique across the version. The line "uid: ..." is inserted after the
- * first one-line key of the item, at that key's indentation: the files
- * are otherwise untouched (no reformatting, comments kept), and written
- * atomically. Items whose layout does not allow a line to be inserted
- * (flow style) are reported and left alone.
+ * inventory" -> "component-inventory"), or, when the title has no word
+ * to build on ("漢字"), from the chapter's uid prefix and the question's
+ * number ("org-1-6"); a requirement without one gets its question's uid
+ * and the first significant words of its statement
+ * ("sc-components-software-bill"), or its letter. A number suffix ("-2")
+ * keeps uids unique across the versions of the catalogue.
+ *
+ * The line "uid: ..." goes after the line where the item's last
+ * key-value pair ends, as the parser marked it, at the column of the
+ * item's keys; a flow mapping gets "uid: ..., " just inside its "{".
+ * The files are otherwise untouched (no reformatting, comments kept).
+ * The edited text is loaded again before it is written, atomically: if
+ * it does not load, or reads as anything but the old tree plus the new
+ * uids, the file is left as it was and an error says why.
  *
  * Ownership: nothing is kept between calls.
  */
@@ -20,9 +26,10 @@
 #include "diag.h"
 
 /* Adds the missing uids of the version in dir, reporting each as a note
- * in d. Returns the number of uids added, or -1 after an I/O failure
- * (reported, d->io_failed set). Files that do not parse are left for the
- * check to report. */
+ * in d, and a file it refuses to write as an error. Returns the number
+ * of uids added, or -1 after an I/O failure (reported, d->io_failed
+ * set). Files that do not parse, and links out of the catalogue root,
+ * are left for the check to report. */
 int mint_fix_ids(const char *dir, diags *d);
 
 /* The slug of text: lowercase ASCII words (German umlauts and sharp s

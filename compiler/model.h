@@ -207,6 +207,34 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir,
 			       diags *d);
 void model_version_free(vc_version *v);
 
+/* The catalogue root of the version in dir: the directory two levels
+ * above it (ROOT/CATALOGUE/VERSION), found from the path as given,
+ * without following links, so that links below it can be judged against
+ * it. Caller frees. */
+char *model_version_root(const char *dir);
+
+/* ---- ids that name folders and web addresses ----
+ *
+ * A catalogue id and a version id name folders of the catalogue root and
+ * of the site (CATALOGUE/VERSION/LANG/...), where the site also writes
+ * its own: assets/, downloads/ and a folder per language beside the
+ * catalogues; CATALOGUE/index.html, CATALOGUE/latest/ (the newest
+ * release) and CATALOGUE/q/ (a link per uid) beside the versions. The
+ * loader reports these problems in version.yaml, `new-version` refuses
+ * to make such a version, and the site relies on both. */
+
+/* Why id cannot name a version, or NULL when it can: digits, lowercase
+ * letters, '.' and '-', at most 32 characters, not starting with '.' or
+ * '-', and not one of the names the site keeps for itself. The text
+ * follows "version id 'ID' ". */
+const char *model_version_id_problem(const char *id);
+
+/* Why id cannot name a catalogue under the scheme s, or NULL when it
+ * can: a uid-like id (lowercase letters, digits, single hyphens) that is
+ * neither a language id of s nor a folder the site keeps for itself.
+ * The text follows "catalogue id 'ID' ". */
+const char *model_catalogue_id_problem(const vc_scheme *s, const char *id);
+
 /* Look-ups; NULL when absent. */
 const vc_objective *model_objective(const vc_scheme *s, const char *id);
 int model_objective_index(const vc_scheme *s, const char *id);

@@ -41,22 +41,6 @@ static const char new_version_help[] =
     "Exit status: 0 created, 1 the version has errors, 2 usage or I/O\n"
     "failure (including an existing NEW-ID).\n";
 
-/* A version id: letters, digits, '.', '_', '+', '-', not starting with a
- * dot. */
-static bool valid_id(const char *s)
-{
-	if (!*s || *s == '.' || strlen(s) > 64)
-		return false;
-	for (; *s; s++) {
-		char c = *s;
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		      (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-		      c == '+' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
 /* Removes the block of key in map. A key that opens a sequence item
  * ("- change_note: ...") hands its "- " to the next key of the item.
  * Returns 0, or -1 after reporting a layout it cannot edit line-wise. */
@@ -67,7 +51,7 @@ static int remove_key(diags *d, srcedit *e, const ynode *map, const char *key)
 		if (k->kind != YN_SCALAR || strcmp(k->str, key) != 0)
 			continue;
 		int line = k->pos.line, col = k->pos.col;
-		int end = srcedit_block_end(e, line, col);
+		int end = srcedit_last_line(e, map->items[2 * i + 1]) + 1;
 		const ynode *next = NULL;
 		for (size_t j = 0; j < map->n; j++) {
 			const ynode *o = map->items[2 * j];
@@ -125,7 +109,7 @@ static void set_top_key(srcedit *e, const ynode *map, const char *key,
 		const ynode *k = map->items[2 * i];
 		if (strcmp(k->str, key) != 0)
 			continue;
-		int end = srcedit_block_end(e, k->pos.line, k->pos.col);
+		int end = srcedit_last_line(e, map->items[2 * i + 1]) + 1;
 		srcedit_replace(e, k->pos.line, t);
 		srcedit_delete(e, k->pos.line + 1, end);
 	}
@@ -253,12 +237,25 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 	if (n)
 		qsort(names, n, sizeof(char *), cmp_strp);
 	int rc = EXIT_OK;
+	char *root = model_version_root(src);
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		char *from = path_join(src, names[i]);
 		char *to = path_join(tmp, names[i]);
 		char *data = NULL;
 		size_t len = 0;
-		if (!is_file(from)) {
+		/* The loader has judged the YAML files; any other file that
+		 * is a link out of the catalogue is not copied into it. */
+		diags scratch;
+		diags_init(&scratch);
+		bool inside = yn_check_inside(&scratch, from, root) == 0;
+		diags_free(&scratch);
+		if (!inside) {
+			fprintf(stderr,
+			        "vcsc new-version: note: not copied: "
+			        "'%s' (a symbolic link that leads out of "
+			        "the catalogue or nowhere)\n",
+			        from);
+		} else if (!is_file(from)) {
 			fprintf(stderr,
 			        "vcsc new-version: note: not copied: "
 			        "'%s' (not a regular file)\n",
@@ -292,6 +289,7 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+	free(root);
 	return rc;
 }
 
@@ -324,14 +322,15 @@ int cmd_new_version(int argc, char **argv)
 		return cli_usage("new-version",
 		                 "expected VERSION-DIR and NEW-ID");
 	}
+	/* The loader's own rule, so that a version made here also checks
+	 * and builds a site; a wrong NEW-ID is a wrong argument (status 2),
+	 * not an error in the catalogue. */
 	const char *new_id = argv[optind + 1];
-	if (!valid_id(new_id)) {
+	const char *problem = model_version_id_problem(new_id);
+	if (problem) {
 		cli_free(&c);
-		return cli_usage("new-version",
-		                 "'%s' is not a version id "
-		                 "(letters, digits, '.', '_', '+', '-'; not "
-		                 "starting with '.')",
-		                 new_id);
+		return cli_usage("new-version", "version id '%s' %s", new_id,
+		                 problem);
 	}
 	char *dir = cli_version_dir(&c, argv[optind]);
 	vc_version *v = cli_version(&c, dir);

@@ -486,6 +486,13 @@ static void read_label(sctx *x, const ynode *root, const ynode *v)
 
 vc_scheme *model_scheme_load(const char *path, diags *d)
 {
+	/* The catalogue root is the folder holding scheme.yaml: a link may
+	 * lead only within it, as for every other file of the catalogue. */
+	char *dir = path_dir(path);
+	int inside = yn_check_inside(d, path, dir);
+	free(dir);
+	if (inside != 0)
+		return NULL;
 	arena *a = arena_new();
 	ynode *root = yn_load_file(a, d, path);
 	if (!root) {

@@ -110,18 +110,55 @@ bool srcedit_is_blank(const srcedit *e, int line_no)
 	return indent_of(e, line_no) < 0;
 }
 
-int srcedit_block_end(const srcedit *e, int line_no, int col)
+/* True when line holds nothing but spaces and tabs. */
+static bool only_spaces(const srcedit *e, int i)
 {
-	int end = line_no + 1, last = line_no;
-	for (; end <= e->n; end++) {
-		int ind = indent_of(e, end);
-		if (ind < 0)
-			continue;
-		if (ind <= col - 1)
+	const line *l = get(e, i);
+	if (!l)
+		return false;
+	const char *s = e->text + l->start;
+	for (size_t k = 0; k < l->len; k++)
+		if (s[k] != ' ' && s[k] != '\t')
+			return false;
+	return true;
+}
+
+/* The scalar a block collection ends with: its last item's, all the way
+ * down. */
+static const ynode *last_leaf(const ynode *n)
+{
+	while (n->kind != YN_SCALAR && !n->flow && n->n)
+		n = n->kind == YN_MAP ? n->items[2 * n->n - 1]
+				      : n->items[n->n - 1];
+	return n;
+}
+
+int srcedit_last_line(const srcedit *e, const ynode *n)
+{
+	int last = n->end.line;
+	if (n->end.col > 1 || last <= n->pos.line)
+		return last;
+	/* Only a block scalar ends at the start of a line: its text ends
+	 * on the line before, or before the blank lines it swallowed. */
+	last--;
+	const ynode *leaf = last_leaf(n);
+	if (!leaf->block || leaf->end.line != n->end.line ||
+	    leaf->end.col != n->end.col)
+		return last;
+	int blank = 0;
+	while (last - blank > leaf->pos.line && only_spaces(e, last - blank))
+		blank++;
+	/* the value's own blank lines: its line breaks after the last text,
+	 * less the one that ends the text */
+	int kept = 0;
+	for (size_t i = leaf->len; i > 0; i--) {
+		char c = leaf->str[i - 1];
+		if (c != ' ' && c != '\t' && c != '\n')
 			break;
-		last = end;
+		kept += c == '\n';
 	}
-	return last + 1;
+	kept = kept > 1 ? kept - 1 : 0;
+	return blank > kept ? last - (blank - kept) : last;
 }
 
 char *srcedit_prefix(const srcedit *e, int line_no, int col)
@@ -177,6 +214,9 @@ char *srcedit_result(const srcedit *e, size_t *len)
 	buf_puts(&b, "");
 	for (int i = 0; i <= e->n; i++) {
 		const line *l = &e->lines[i];
+		/* A last line without a line ending keeps the file without a
+		 * final one: lines inserted after it end it instead. */
+		bool open_end = i >= 1 && l->eol == 0;
 		if (i >= 1 && !l->deleted) {
 			if (l->repl)
 				buf_puts(&b, l->repl);
@@ -184,12 +224,15 @@ char *srcedit_result(const srcedit *e, size_t *len)
 				buf_put(&b, e->text + l->start, l->len);
 			if (l->eol == 2)
 				buf_puts(&b, "\r\n");
-			else if (l->eol == 1 || l->nins)
+			else if (l->eol == 1)
 				buf_putc(&b, '\n');
+			else if (l->nins)
+				buf_puts(&b, e->eol);
 		}
 		for (size_t k = 0; k < l->nins; k++) {
 			buf_puts(&b, l->ins[k]);
-			buf_puts(&b, e->eol);
+			if (!open_end || k + 1 < l->nins)
+				buf_puts(&b, e->eol);
 		}
 	}
 	*len = b.len;

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ynode.h"
+
 typedef struct srcedit srcedit;
 
 srcedit *srcedit_new(const char *text, size_t len);
@@ -30,11 +32,14 @@ int srcedit_lines(const srcedit *e);
 /* The line ending the file uses: "\r\n" or "\n". */
 const char *srcedit_eol(const srcedit *e);
 
-/* The first line after the block that a mapping key at line:col owns:
- * its own line, then every following line that is blank or indented
- * deeper than col - 1 (a comment too), except blank lines at the end of
- * the block. Returns srcedit_lines() + 1 when the block runs to the end. */
-int srcedit_block_end(const srcedit *e, int line, int col);
+/* The last line of the text of n, a node of the tree loaded from this
+ * source: a value, or a whole mapping. It comes from the parser's marks,
+ * not from indentation, which misleads: a quoted value may go on under
+ * its key, and an indentless list sits at its key's column. A block
+ * scalar is marked to end past the blank lines it swallowed; those that
+ * are not part of its value (all but what keep chomping, "|+", holds)
+ * are left out. */
+int srcedit_last_line(const srcedit *e, const ynode *n);
 
 /* The first col - 1 characters of line, e.g. "    - " or "      ". The
  * caller frees. */

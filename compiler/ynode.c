@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 typedef struct frame {
@@ -176,7 +178,28 @@ static int push(loader *l, ynode *n)
 	return 0;
 }
 
-static int pop(loader *l)
+/* Where a block collection ends: where its last item does. libyaml's
+ * end event for it is marked at the next token, which may be lines of
+ * comments further on. A mapping's last value that is empty and was
+ * marked at a column no deeper than the mapping's own stands for an
+ * explicit key without ':' ("? key"): libyaml marks such an empty value
+ * at the next token, so the pair ends with its key. */
+static srcpos block_end(const ynode *n, const frame *f, srcpos fallback)
+{
+	if (f->n == 0)
+		return fallback;
+	const ynode *last = f->items[f->n - 1];
+	if (n->kind == YN_MAP) {
+		const ynode *key = f->items[f->n - 2];
+		if (last->kind == YN_SCALAR && last->len == 0 && last->plain &&
+		    last->pos.line > key->end.line &&
+		    last->pos.col <= n->pos.col)
+			return key->end;
+	}
+	return last->end;
+}
+
+static int pop(loader *l, yaml_mark_t end)
 {
 	frame *f = &l->stack[--l->depth];
 	ynode *n = f->node;
@@ -185,6 +208,7 @@ static int pop(loader *l)
 		free(f->items);
 		return -1;
 	}
+	n->end = n->flow ? mark_pos(l, end) : block_end(n, f, mark_pos(l, end));
 	n->n = n->kind == YN_MAP ? f->n / 2 : f->n;
 	n->items = arena_memdup(l->a, f->items, f->n * sizeof(ynode *));
 	free(f->items);
@@ -199,6 +223,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	ynode *n = new_node(l, YN_SCALAR, ev->start_mark);
+	n->end = mark_pos(l, ev->end_mark);
 	if (ev->data.scalar.anchor)
 		report_alias(l, ev->start_mark, "anchors");
 	if (ev->data.scalar.tag)
@@ -283,6 +308,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 			report_alias(l, ev.start_mark, "aliases");
 			/* Stands in as a missing value, reported once. */
 			ynode *n = new_node(l, YN_SCALAR, ev.start_mark);
+			n->end = mark_pos(l, ev.end_mark);
 			n->str = "";
 			n->bad = true;
 			ok = attach(l, n) == 0;
@@ -304,12 +330,16 @@ static ynode *parse(loader *l, const char *text, size_t len)
 				report_alias(l, ev.start_mark, "anchors");
 			if (tag)
 				report_tag(l, ev.start_mark, (const char *)tag);
+			n->flow = seq ? ev.data.sequence_start.style ==
+						YAML_FLOW_SEQUENCE_STYLE
+				      : ev.data.mapping_start.style ==
+						YAML_FLOW_MAPPING_STYLE;
 			ok = push(l, n) == 0;
 			break;
 		}
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			ok = pop(l) == 0;
+			ok = pop(l, ev.end_mark) == 0;
 			break;
 		default:
 			break;
@@ -324,7 +354,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 	if (!l->root) {
 		ynode *n = arena_alloc(l->a, sizeof(*n));
 		n->kind = YN_MAP;
-		n->pos = pos_at(l->file, 1, 1);
+		n->pos = n->end = pos_at(l->file, 1, 1);
 		l->root = n;
 	}
 	return l->root;
@@ -410,6 +440,64 @@ ynode *yn_load_file(arena *a, diags *d, const char *path)
 		return NULL;
 	}
 	return yn_load_text(a, d, path, text, len);
+}
+
+/* True when path names root or lies below it (both resolved). */
+static bool below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(path, root, n) == 0 &&
+	       (path[n] == '/' || path[n] == '\0');
+}
+
+int yn_check_inside(diags *d, const char *path, const char *root)
+{
+	struct stat st;
+	bool link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+	char target[4096] = "";
+	if (link) {
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+	}
+	char *real = realpath(path, NULL);
+	if (!real) {
+		int e = errno;
+		if (!link)
+			return 0; /* missing: the reader says so */
+		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
+		if (e == ELOOP)
+			diag_error(d, at, "symbolic link to '%s' never ends in "
+				   "a file (the links go round in a circle); "
+				   "replace it with the file",
+				   target);
+		else
+			diag_error(d, at, "symbolic link to '%s', which does "
+				   "not exist; restore its target or remove "
+				   "the link",
+				   target);
+		return -1;
+	}
+	char *rroot = realpath(root, NULL);
+	int rc = 0;
+	if (rroot && !below(real, rroot)) {
+		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
+		if (link)
+			diag_error(d, at, "symbolic link to '%s' leads out of "
+				   "the catalogue; links must stay within the "
+				   "catalogue root (copy what it names in "
+				   "instead)",
+				   target);
+		else
+			diag_error(d, at, "lies outside the catalogue, reached "
+				   "through a symbolic link; links must stay "
+				   "within the catalogue root");
+		rc = -1;
+	}
+	free(rroot);
+	free(real);
+	return rc;
 }
 
 bool yn_is_null(const ynode *n)

@@ -31,6 +31,13 @@ typedef struct ynode ynode;
 struct ynode {
 	yn_kind kind;
 	srcpos pos;
+	/* Just after the node's last character, as libyaml marks it: a block
+	 * scalar ends at column 1 of the line after its last one (past any
+	 * blank lines it swallowed); a block mapping or sequence ends where
+	 * its last item does. Line edits need this: a quoted value may go
+	 * on in lines indented no deeper than its key. */
+	srcpos end;
+	bool flow; /* a flow mapping or sequence: {...} or [...] */
 	/* YN_SCALAR */
 	const char *str;
 	size_t len;
@@ -49,6 +56,17 @@ ynode *yn_load_file(arena *a, diags *d, const char *path);
  * object takes ownership of text, which must be NUL-terminated). */
 ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 		    size_t len);
+
+/* Whether path may be read as a file of the catalogue under root. A
+ * symbolic link is followed only to a file or folder within root (both
+ * resolved):
+ * contributed catalogues are checked in CI whose logs are public, and a
+ * link to a file elsewhere would show that file's lines in diagnostics.
+ * Returns 0 when path resolves within root (or does not exist: reading
+ * it then reports that); otherwise reports an error at path, without
+ * reading it, and returns -1: for a link that leads out of root, for a
+ * dangling link and for a chain of links that does not end. */
+int yn_check_inside(diags *d, const char *path, const char *root);
 
 /* True for a scalar that YAML would read as null: plain ~, null, Null,
  * NULL or empty. */

@@ -488,6 +488,38 @@ else
 	bad "new-version refuses to overwrite" "exit $rc $(cat "$TMP/e")"
 fi
 ./vcsc new-version "$NV/cat/vcsa/2.0" ../x >/dev/null 2>&1; [ $? -eq 2 ] && ok "new-version bad id exits 2" || bad "new-version bad id exits 2"
+# ids the site keeps for itself are refused where they would be made, as
+# a wrong argument (2), like any id the loader would refuse
+for id in latest q 1.2+B; do
+	./vcsc new-version "$NV/cat/vcsa/2.0" "$id" >/dev/null 2>"$TMP/e"
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q "version id '$id'" "$TMP/e" && [ ! -e "$NV/cat/vcsa/$id" ]; then
+		ok "new-version refuses the version id '$id'"
+	else
+		bad "new-version refuses the version id '$id'" "exit $rc $(cat "$TMP/e")"
+	fi
+done
+# a change note whose quoted text goes on under its key goes as a whole;
+# a file beside the chapters that links out of the catalogue is not copied
+NQ=$TMP/nvq
+rm -rf "$NQ" && mkdir -p "$NQ" && cp -r tests/fixtures/diff "$NQ/cat"
+sed -i 's/^    change_note: Its reporting duties now sit with monitoring\.$/    change_note: "Its reporting duties\n    now sit with monitoring."/' "$NQ/cat/vcsa/2.0/02-ops.yaml"
+echo 'outside the catalogue' >"$NQ/secret.txt"
+ln -s ../../../secret.txt "$NQ/cat/vcsa/2.0/notes.txt"
+./vcsc new-version "$NQ/cat/vcsa/2.0" 2.1 >"$TMP/nvq.out" 2>&1
+rc=$?
+if [ $rc -eq 0 ] && grep -q '^    now sit with monitoring."$' "$NQ/cat/vcsa/2.0/02-ops.yaml" &&
+	! grep -q 'change_note\|now sit with' "$NQ/cat/vcsa/2.1/02-ops.yaml" &&
+	./vcsc check -q "$NQ/cat/vcsa/2.1" >/dev/null 2>&1; then
+	ok "new-version removes a change note that goes on under its key"
+else
+	bad "new-version removes a change note that goes on under its key" "exit $rc $(cat "$TMP/nvq.out")"
+fi
+if [ ! -e "$NQ/cat/vcsa/2.1/notes.txt" ] && grep -q "not copied: .*notes.txt' (a symbolic link" "$TMP/nvq.out"; then
+	ok "new-version does not copy a link out of the catalogue"
+else
+	bad "new-version does not copy a link out of the catalogue" "$(cat "$TMP/nvq.out")"
+fi
 ./vcsc new-version tests/check/duplicate-key/vcsa/1.0 1.1 --catalogue catalogue >/dev/null 2>&1; rc=$?
 [ $rc -eq 1 ] && [ ! -e tests/check/duplicate-key/vcsa/1.1 ] && ok "new-version of an invalid version exits 1" || bad "new-version of an invalid version exits 1" "exit $rc"
 if ls -a "$NV/cat" | grep -q '^\.vcsc-new'; then bad "new-version leaves no temporary directory"; else ok "new-version leaves no temporary directory"; fi
@@ -514,9 +546,9 @@ cp "$V/02-ops.yaml" "$TMP/before.yaml"
 rc=$?
 added=$(diff "$TMP/before.yaml" "$V/02-ops.yaml" | grep '^>' | sed 's/^> //')
 removed=$(diff "$TMP/before.yaml" "$V/02-ops.yaml" | grep -c '^<')
-want='    uid: incident-exercises
-        uid: incident-exercises-incident-response
-        uid: incident-exercises-suppliers-take'
+want='        uid: incident-exercises-incident-response
+        uid: incident-exercises-suppliers-take
+    uid: incident-exercises'
 if [ $rc -eq 0 ] && [ "$removed" = 0 ] && [ "$added" = "$want" ] && grep -q "note: added uid 'incident-exercises'" "$TMP/fix.out"; then
 	ok "check --fix-ids inserts uid lines only"
 else
@@ -540,6 +572,89 @@ if [ -x build/asan/vcsc ]; then
 	else
 		bad "asan new-version and check --fix-ids" "$out"
 	fi
+fi
+
+# Sources drafted without uids in the shapes YAML writers emit (an
+# indentless list first, quoted text going on under its key or further
+# left, block scalars last, comments after the last pair, flow mappings,
+# titles without ASCII letters, CRLF without a final line break): the
+# result loads with every uid, only uids were added, and a second run
+# changes nothing.
+FS=$TMP/fixshapes
+rm -rf "$FS" && mkdir -p "$FS" && cp -r tests/check/fix-ids-shapes/vcsa "$FS/"
+./vcsc check --fix-ids --catalogue catalogue "$FS/vcsa/1.0" >"$TMP/fs.out" 2>&1
+rc=$?
+# less the uid lines and the "uid: ..., " put into flow mappings, the
+# files are as they were (line endings are compared below)
+strip_uids() { tr -d '\r' <"$1" | sed -e 's/{uid: [a-z0-9-]*, /{/g' | grep -v '^ *uid: [a-z0-9-]*$'; }
+same=yes
+for f in 01-org.yaml 02-ops.yaml; do
+	strip_uids "$FS/vcsa/1.0/$f" | cmp -s - <(strip_uids "tests/check/fix-ids-shapes/vcsa/1.0/$f") || same=no
+done
+if [ $rc -eq 0 ] && [ $same = yes ] && [ "$(grep -c 'note: added uid' "$TMP/fs.out")" = 10 ] &&
+	./vcsc check -q --catalogue catalogue "$FS/vcsa/1.0" >/dev/null 2>&1; then
+	ok "check --fix-ids: every shape loads afterwards, only uids added"
+else
+	bad "check --fix-ids: every shape loads afterwards, only uids added" "exit $rc same=$same $(cat "$TMP/fs.out")"
+fi
+lines=$(tr -cd '\n' <"$FS/vcsa/1.0/02-ops.yaml" | wc -c)
+crlf=$(grep -c $'\r$' "$FS/vcsa/1.0/02-ops.yaml")
+if [ "$lines" = "$crlf" ] && [ -n "$(tail -c 1 "$FS/vcsa/1.0/02-ops.yaml")" ] &&
+	grep -q $'^    uid: ops-2-2$' "$FS/vcsa/1.0/02-ops.yaml"; then
+	ok "check --fix-ids keeps CRLF and the missing final line break"
+else
+	bad "check --fix-ids keeps CRLF and the missing final line break" "$lines lines, $crlf CRLF"
+fi
+if grep -q '^    uid: ops-2-2' "$FS/vcsa/1.0/02-ops.yaml" && grep -q '{uid: organizational-1-3, ' "$FS/vcsa/1.0/01-org.yaml"; then
+	ok "check --fix-ids: a title without ASCII letters gets the chapter prefix and number"
+else
+	bad "check --fix-ids: a title without ASCII letters gets the chapter prefix and number" "$(grep uid: "$FS/vcsa/1.0/"*.yaml)"
+fi
+cp -r "$FS/vcsa/1.0" "$TMP/fs.after"
+./vcsc check --fix-ids --catalogue catalogue "$FS/vcsa/1.0" >"$TMP/fs2.out" 2>&1
+if diff -r "$TMP/fs.after" "$FS/vcsa/1.0" >/dev/null && ! grep -q 'added uid' "$TMP/fs2.out"; then
+	ok "check --fix-ids on every shape is idempotent"
+else
+	bad "check --fix-ids on every shape is idempotent" "$(diff -r "$TMP/fs.after" "$FS/vcsa/1.0")"
+fi
+
+# A chapter file that links out of the catalogue is neither read nor
+# written through; the other files still get their uids.
+FL=$TMP/fixlink
+rm -rf "$FL" && mkdir -p "$FL/cat" && cp -r tests/check/fix-ids-shapes/vcsa "$FL/cat/"
+mv "$FL/cat/vcsa/1.0/01-org.yaml" "$FL/outside.yaml"
+cp "$FL/outside.yaml" "$TMP/outside.before"
+ln -s ../../../outside.yaml "$FL/cat/vcsa/1.0/01-org.yaml"
+./vcsc check --fix-ids --catalogue catalogue "$FL/cat/vcsa/1.0" >"$TMP/fl.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$TMP/outside.before" "$FL/outside.yaml" && [ -L "$FL/cat/vcsa/1.0/01-org.yaml" ] &&
+	grep -q "01-org.yaml: error: symbolic link to '../../../outside.yaml' leads out of the catalogue" "$TMP/fl.out" &&
+	grep -q "note: added uid 'ops-2-2'" "$TMP/fl.out"; then
+	ok "check --fix-ids leaves a link out of the catalogue alone"
+else
+	bad "check --fix-ids leaves a link out of the catalogue alone" "exit $rc $(grep -v '^ ' "$TMP/fl.out")"
+fi
+
+# When the edited text would not load (here: the uid lines would take a
+# file just under the size limit over it), nothing is written: exit 1, the
+# file byte for byte as it was, an error saying why and notes saying what
+# to add.
+FB=$TMP/fixbig
+rm -rf "$FB" && mkdir -p "$FB" && cp -r tests/check/fix-ids-shapes/vcsa "$FB/"
+f=$FB/vcsa/1.0/01-org.yaml
+pad=$((4 * 1024 * 1024 - $(wc -c <"$f") - 10))
+head -c "$pad" /dev/zero | tr '\0' '#' >>"$f"
+echo >>"$f"
+cp "$f" "$TMP/big.before"
+./vcsc check -q --fix-ids --catalogue catalogue "$FB/vcsa/1.0" >"$TMP/fb.out" 2>&1
+rc=$?
+if [ $rc -eq 1 ] && cmp -s "$TMP/big.before" "$f" &&
+	grep -q "01-org.yaml: error: --fix-ids left this file as it was: with the uids added it would be larger than the limit of 4 MiB" "$TMP/fb.out" &&
+	grep -q "note: question 1.1 would have got 'uid: cybersecurity-policy'" "$TMP/fb.out" &&
+	grep -q "note: added uid 'ops-2-2'" "$TMP/fb.out"; then
+	ok "check --fix-ids writes nothing when the result would not load"
+else
+	bad "check --fix-ids writes nothing when the result would not load" "exit $rc $(grep -v '^ ' "$TMP/fb.out" | head -20)"
 fi
 
 # A minted uid never reuses one that another version of the catalogue

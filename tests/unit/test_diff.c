@@ -10,6 +10,7 @@
 #include "model.h"
 #include "srcedit.h"
 #include "unit.h"
+#include "ynode.h"
 
 /* The texts the pieces give back: EQ+DEL (old side) and EQ+INS (new
  * side), and the pieces as "=a|-b|+c" for exact checks. */
@@ -480,11 +481,20 @@ void test_srcedit(void)
 	                "c: 3\n";
 	srcedit *e = srcedit_new(t, strlen(t));
 	CHECK_INT(srcedit_lines(e), 9);
-	/* b owns 2..6: the comment after its last line is left to what
-	 * follows */
-	CHECK_INT(srcedit_block_end(e, 2, 1), 7);
-	CHECK_INT(srcedit_block_end(e, 9, 1), 10);
-	CHECK_INT(srcedit_block_end(e, 3, 3), 7); /* x's block: 3..6 */
+	arena *a = arena_new();
+	diags d;
+	diags_init(&d);
+	ynode *root = yn_load_text(a, &d, "t.yaml", xstrdup(t), strlen(t));
+	CHECK(root != NULL);
+	/* b's value ends with the text of x (line 6): the comment after it
+	 * is left to what follows */
+	if (root) {
+		CHECK_INT(srcedit_last_line(e, yn_map_get(root, "b")), 6);
+		CHECK_INT(srcedit_last_line(e, yn_map_get(root, "c")), 9);
+		CHECK_INT(srcedit_last_line(e, root), 9);
+	}
+	diags_free(&d);
+	arena_free(a);
 	CHECK(srcedit_is_blank(e, 5) && srcedit_is_blank(e, 7));
 	srcedit_delete(e, 2, 7);
 	srcedit_replace(e, 1, "a: 2");
@@ -507,8 +517,106 @@ void test_srcedit(void)
 	free(p);
 	free(x);
 	srcedit_insert_after(e, 1, "  uid: u");
+	srcedit_insert_after(e, 2, "  z: 1");
 	r = srcedit_result(e, &n);
-	CHECK_STR(r, "- k: v\r\n  uid: u\r\n  m: w");
+	CHECK_STR(r, "- k: v\r\n  uid: u\r\n  m: w\r\n  z: 1");
 	free(r);
 	srcedit_free(e);
+}
+
+/* Where a value ends, from the parser's marks: the shapes that line
+ * indentation misjudges. */
+void test_srcedit_last_line(void)
+{
+	const char *t = "q:\n"                          /* 1 */
+	                "- applies_to:\n"               /* 2 */
+	                "  - development\n"             /* 3 */
+	                "  must: \"Top management must\n" /* 4 */
+	                " sign it.\"\n"                 /* 5 */
+	                "  clip: >\n"                   /* 6 */
+	                "    text\n"                    /* 7 */
+	                "\n"                            /* 8 */
+	                "  # about keep\n"              /* 9 */
+	                "  keep: |+\n"                  /* 10 */
+	                "    text\n"                    /* 11 */
+	                "\n"                            /* 12 */
+	                "  flow: {a: 1,\n"              /* 13 */
+	                "    b: 2}  # done\n"           /* 14 */
+	                "  empty:\n"                    /* 15 */
+	                "- ? alone\n"                   /* 16 */
+	                "  # after\n";                  /* 17 */
+	srcedit *e = srcedit_new(t, strlen(t));
+	arena *a = arena_new();
+	diags d;
+	diags_init(&d);
+	ynode *root = yn_load_text(a, &d, "t.yaml", xstrdup(t), strlen(t));
+	CHECK_INT(d.errors, 0);
+	const ynode *q = yn_map_get(root, "q");
+	CHECK(q && q->kind == YN_SEQ && q->n == 2);
+	if (q && q->kind == YN_SEQ && q->n == 2) {
+		const ynode *m = q->items[0];
+		CHECK_INT(srcedit_last_line(e, yn_map_get(m, "applies_to")), 3);
+		CHECK_INT(srcedit_last_line(e, yn_map_get(m, "must")), 5);
+		CHECK_INT(srcedit_last_line(e, yn_map_get(m, "clip")), 7);
+		CHECK_INT(srcedit_last_line(e, yn_map_get(m, "keep")), 12);
+		const ynode *f = yn_map_get(m, "flow");
+		CHECK(f && f->flow);
+		CHECK_INT(srcedit_last_line(e, f), 14);
+		CHECK_INT(srcedit_last_line(e, m), 15);
+		CHECK(!m->flow);
+		/* an explicit key without a value ends the mapping itself,
+		 * not the next token libyaml marks its empty value at */
+		CHECK_INT(srcedit_last_line(e, q->items[1]), 16);
+		CHECK_INT(srcedit_last_line(e, root), 16);
+	}
+	diags_free(&d);
+	arena_free(a);
+	srcedit_free(e);
+}
+
+/* The catalogue root is found without following links. */
+void test_model_version_root(void)
+{
+	char *r = model_version_root("/a/b/cat/vcsa/1.1");
+	CHECK_STR(r, "/a/b/cat");
+	free(r);
+	r = model_version_root("/x/./vcsa/../vcsa/1.1/");
+	CHECK_STR(r, "/x");
+	free(r);
+	r = model_version_root("/vcsa/1.1");
+	CHECK_STR(r, "/");
+	free(r);
+	r = model_version_root("catalogue/vcsa/1.1");
+	CHECK(r && r[0] == '/' && strlen(r) >= 10 &&
+	      strcmp(r + strlen(r) - 10, "/catalogue") == 0);
+	free(r);
+}
+
+/* The ids that name folders of the site: one rule for the loader,
+ * new-version and the site. */
+void test_model_id_rules(void)
+{
+	CHECK(model_version_id_problem("1.1") == NULL);
+	CHECK(model_version_id_problem("2.0-rc1") == NULL);
+	CHECK(model_version_id_problem("latest") != NULL);
+	CHECK(model_version_id_problem("q") != NULL);
+	CHECK(model_version_id_problem("index.html") != NULL);
+	CHECK(model_version_id_problem("../x") != NULL);
+	CHECK(model_version_id_problem("1.2+B") != NULL);
+	CHECK(model_version_id_problem("") != NULL);
+	CHECK(model_version_id_problem(".1") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "vcsa") == NULL);
+	CHECK(model_catalogue_id_problem(NULL, "assets") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "downloads") != NULL);
+	CHECK(model_catalogue_id_problem(NULL, "Vcsa") != NULL);
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = model_scheme_load("catalogue/scheme.yaml", &d);
+	CHECK(s != NULL);
+	if (s) {
+		CHECK(model_catalogue_id_problem(s, "de") != NULL);
+		CHECK(model_catalogue_id_problem(s, "vcsa") == NULL);
+	}
+	model_scheme_free(s);
+	diags_free(&d);
 }

@@ -517,24 +517,21 @@ static char *refusal(const file *f, const char *text, size_t len,
 	return why;
 }
 
-/* Writes text to f's file, atomically, keeping its permissions. */
+/* Writes text to f's file, atomically; outfile keeps its permissions. */
 static int write_back(diags *d, const file *f, const char *text, size_t len)
 {
-	struct stat st;
 	outfile of;
 	if (outfile_open(&of, f->path) != 0) {
 		d->io_failed = true;
 		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           strerror(errno));
+		           output_strerror(errno));
 		return -1;
 	}
 	fwrite(text, 1, len, of.fp);
-	if (stat(f->path, &st) == 0)
-		chmod(of.tmp, st.st_mode & 07777);
 	if (outfile_commit(&of) != 0) {
 		d->io_failed = true;
 		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           strerror(errno));
+		           output_strerror(errno));
 		return -1;
 	}
 	return 0;

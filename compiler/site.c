@@ -159,20 +159,6 @@ static bool holds_cwd(const char *dir)
 
 /* ---- inputs ---- */
 
-/* Ids that become path segments: letters, digits, '.', '_', '-', not
- * starting with '.'. */
-static bool safe_segment(const char *s)
-{
-	if (!s || !*s || *s == '.' || strlen(s) > 64)
-		return false;
-	for (const char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
-		      *p == '-'))
-			return false;
-	return true;
-}
-
 static bool valid_base_url(const char *u)
 {
 	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
@@ -253,38 +239,9 @@ static int load(build *b)
 			   root, root);
 		return -1;
 	}
-	for (size_t i = 0; i < b->nversions; i++) {
-		vc_version *v = b->versions[i];
-		if (!safe_segment(v->catalogue) || !safe_segment(v->version)) {
-			diag_error(&c->d, v->pos, "'%s' cannot be part of a web "
-				   "address: catalogue and version ids may use "
-				   "letters, digits, '.', '_' and '-'", v->key);
-			rc = -1;
-		}
-		for (size_t j = 0; j < s->nlanguages && i == 0; j++)
-			if (!safe_segment(s->languages[j].id) ||
-			    strcmp(s->languages[j].id, "q") == 0 ||
-			    strcmp(s->languages[j].id, "latest") == 0) {
-				diag_error(&c->d, s->languages[j].pos,
-					   "language id '%s' cannot name a "
-					   "folder of the site",
-					   s->languages[j].id);
-				rc = -1;
-			}
-		for (size_t j = 0; j < s->nlanguages; j++)
-			if (strcmp(s->languages[j].id, v->catalogue) == 0) {
-				diag_error(&c->d, v->pos, "catalogue id '%s' "
-					   "is also a language id; the site "
-					   "would mix their folders", v->catalogue);
-				rc = -1;
-			}
-		if (strcmp(v->version, "latest") == 0 ||
-		    strcmp(v->version, "q") == 0) {
-			diag_error(&c->d, v->pos, "version id '%s' is reserved "
-				   "by the site", v->version);
-			rc = -1;
-		}
-	}
+	/* Ids that name folders of the site (reserved ids, path segments)
+	 * were refused by the loader: model_version_id_problem and
+	 * model_catalogue_id_problem. */
 	qsort(b->versions, b->nversions, sizeof(*b->versions), cmp_version);
 	return rc;
 }

@@ -94,9 +94,9 @@ static void check_path(cli *c, const char *path)
 	if (is_dir(path)) {
 		vf = path_join(path, "version.yaml");
 		sf = path_join(path, "scheme.yaml");
-		if (is_file(vf))
+		if (path_entry_exists(vf))
 			check_version(c, path);
-		else if (is_file(sf))
+		else if (path_entry_exists(sf))
 			check_root(c, path);
 		else {
 			c->d.io_failed = true;
@@ -113,7 +113,7 @@ static void check_path(cli *c, const char *path)
 			cli_scheme(c, path);
 			if (!c->quiet && !c->json_diags && c->d.errors == 0)
 				printf("%s: scheme ok\n", path);
-		} else if (is_file(vf)) {
+		} else if (path_entry_exists(vf)) {
 			check_version(c, dir);
 		} else {
 			c->d.io_failed = true;

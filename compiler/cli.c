@@ -99,7 +99,7 @@ vc_scheme *cli_scheme(cli *c, const char *path)
 	for (size_t i = 0; i < c->nschemes; i++)
 		if (strcmp(c->scheme_paths[i], path) == 0)
 			return c->schemes[i];
-	if (!is_file(path)) {
+	if (!path_entry_exists(path)) {
 		c->d.io_failed = true;
 		diag_error(&c->d, NO_POS,
 			   "cannot find the scheme '%s' (--catalogue DIR names "
@@ -127,7 +127,7 @@ vc_scheme *cli_scheme(cli *c, const char *path)
 vc_version *cli_version(cli *c, const char *dir)
 {
 	char *vf = path_join(dir, "version.yaml");
-	bool ok = is_file(vf);
+	bool ok = path_entry_exists(vf);
 	free(vf);
 	if (!ok) {
 		c->d.io_failed = true;
@@ -230,7 +230,7 @@ int cli_version_dirs(const char *root, char ***dirs, size_t *n)
 				continue;
 			char *vd = path_join(cat, ve->d_name);
 			char *vf = path_join(vd, "version.yaml");
-			if (is_file(vf))
+			if (path_entry_exists(vf))
 				VEC_PUSH(*dirs, *n, cap, vd);
 			else
 				free(vd);

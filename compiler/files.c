@@ -383,6 +383,12 @@ bool is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool path_entry_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
 char *path_join(const char *a, const char *b)
 {
 	size_t la = strlen(a);

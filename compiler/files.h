@@ -61,6 +61,9 @@ int install_file(const char *src, const char *path);
 int mkdir_p(const char *dir, int mode);
 bool is_dir(const char *path);
 bool is_file(const char *path);
+/* True when path names an entry, even a symbolic link that leads nowhere
+ * (the loader then says what is wrong with it). */
+bool path_entry_exists(const char *path);
 bool dir_is_empty(const char *path);
 /* Joins two path parts with one slash; caller frees. */
 char *path_join(const char *a, const char *b);

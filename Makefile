@@ -18,7 +18,11 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS     = $(PKG_LIBS) -lcmark-gfm-extensions -lhpdf -lm
 
-SRCS = $(wildcard compiler/*.c)
+# Parallel jobs for the builds of make run and make test: one per core.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# One folder a stage under compiler/ (see compiler/README.md); main.c on top.
+SRCS = compiler/main.c $(sort $(wildcard compiler/*/*.c))
 LIB_SRCS = $(filter-out compiler/main.c,$(SRCS))
 OBJS = $(SRCS:compiler/%.c=build/%.o)
 LIB_OBJS = $(LIB_SRCS:compiler/%.c=build/%.o)
@@ -27,8 +31,14 @@ ASAN_LIB_OBJS = $(LIB_SRCS:compiler/%.c=build/asan/%.o)
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=all
 UNIT_SRCS = $(wildcard tests/unit/*.c)
+UNIT_OBJS = $(UNIT_SRCS:tests/unit/%.c=build/unit-obj/%.o)
+ASAN_UNIT_OBJS = $(UNIT_SRCS:tests/unit/%.c=build/asan/unit-obj/%.o)
+# -MMD -MP: each object's header dependencies, so that a header edit
+# rebuilds only what includes it.
+DEPFLAGS = -MMD -MP
 
-.PHONY: all run test deps deps-test asan unit clean valgrind bench fuzz
+.PHONY: all run test deps deps-test asan unit clean valgrind bench fuzz \
+	format format-check
 
 all: vcsc
 
@@ -39,25 +49,39 @@ vcsc: $(OBJS)
 # V=1 shows the full compiler command lines.
 Q = $(if $(V),,@)
 
-build/%.o: compiler/%.c compiler/*.h | build
+build/%.o: compiler/%.c
+	@mkdir -p $(@D)
 	@$(if $(V),:,echo "  CC      $<")
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build/asan/%.o: compiler/%.c compiler/*.h | build/asan
+build/asan/%.o: compiler/%.c
+	@mkdir -p $(@D)
 	@$(if $(V),:,echo "  CC/ASAN $<")
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
-build build/asan:
-	mkdir -p $@
+build/unit-obj/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	@$(if $(V),:,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+build/asan/unit-obj/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	@$(if $(V),:,echo "  CC/ASAN $<")
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) $(DEPFLAGS) -c -o $@ $<
 
 build/asan/vcsc: $(ASAN_OBJS)
-	$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_OBJS) $(LIBS)
 
-build/unit: $(UNIT_SRCS) $(LIB_OBJS) tests/unit/*.h tests/unit/tests.def
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(CFLAGS) -o $@ $(UNIT_SRCS) $(LIB_OBJS) $(LIBS)
+build/unit: $(UNIT_OBJS) $(LIB_OBJS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) $(LIB_OBJS) $(LIBS)
 
-build/asan/unit: $(UNIT_SRCS) $(ASAN_LIB_OBJS) tests/unit/*.h tests/unit/tests.def
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(WFLAGS) $(ASAN_FLAGS) -o $@ $(UNIT_SRCS) $(ASAN_LIB_OBJS) $(LIBS)
+build/asan/unit: $(ASAN_UNIT_OBJS) $(ASAN_LIB_OBJS)
+	@$(if $(V),:,echo "  LD      $@")
+	$(Q)$(CC) $(ASAN_FLAGS) -o $@ $(ASAN_UNIT_OBJS) $(ASAN_LIB_OBJS) $(LIBS)
+
+-include $(OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) $(ASAN_UNIT_OBJS:.o=.d)
 
 asan: build/asan/vcsc build/asan/unit
 
@@ -69,11 +93,11 @@ deps-test:
 
 # The main job: everything vcsc publishes for the bundled catalogue.
 run: deps
-	$(MAKE) all
+	$(MAKE) -j$(JOBS) all
 	scripts/build-output.sh
 
 test: deps-test
-	$(MAKE) all build/unit asan
+	$(MAKE) -j$(JOBS) all build/unit asan
 	tests/run.sh
 
 valgrind: all build/unit
@@ -84,7 +108,8 @@ clean:
 
 # Benchmarks: two synthetic catalogues of 10,000 requirements each under
 # build/bench, and the time of `vcsc diff` between them (median of five).
-build/gencat: tests/bench/gencat.c | build
+build/gencat: tests/bench/gencat.c
+	@mkdir -p build
 	$(CC) $(CPPFLAGS) $(WFLAGS) -O2 -o $@ $<
 
 bench: all build/gencat
@@ -93,10 +118,12 @@ bench: all build/gencat
 # Coverage-guided fuzzing of the YAML front end (clang's libFuzzer); runs
 # FUZZ_SECONDS (default 60) from a corpus seeded with the catalogue files.
 FUZZ_SECONDS ?= 60
-build/fuzz_ynode: tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c compiler/*.h
+FUZZ_SRCS = compiler/front/ynode.c compiler/base/util.c compiler/base/files.c \
+            compiler/base/diag.c compiler/base/json.c
+build/fuzz_ynode: tests/fuzz/fuzz_ynode.c $(FUZZ_SRCS)
 	mkdir -p build
 	clang $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ \
-		tests/fuzz/fuzz_ynode.c compiler/ynode.c compiler/util.c compiler/diag.c compiler/json.c -lyaml
+		tests/fuzz/fuzz_ynode.c $(FUZZ_SRCS) -lyaml
 
 fuzz: build/fuzz_ynode
 	mkdir -p build/fuzz-corpus

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "export.h"
-#include "md.h"
+#include "cli/cli.h"
+#include "backend/export.h"
+#include "base/md.h"
 
 static const char main_help[] =
 	"Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"

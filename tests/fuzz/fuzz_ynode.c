@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ynode.h"
+#include "front/ynode.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -5,12 +5,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "diff.h"
-#include "mint.h"
-#include "model.h"
-#include "srcedit.h"
+#include "diff/diff.h"
+#include "edit/mint.h"
+#include "front/model.h"
+#include "edit/srcedit.h"
 #include "unit.h"
-#include "ynode.h"
+#include "front/ynode.h"
 
 /* The texts the pieces give back: EQ+DEL (old side) and EQ+INS (new
  * side), and the pieces as "=a|-b|+c" for exact checks. */

@@ -5,8 +5,8 @@
 
 #include <libxml/xpath.h>
 
-#include "diff.h"
-#include "model.h"
+#include "diff/diff.h"
+#include "front/model.h"
 #include "unit.h"
 
 typedef struct pair {

@@ -1,7 +1,7 @@
 /* Unit tests for the model, on the bundled catalogue. */
 #include <stdlib.h>
 
-#include "model.h"
+#include "front/model.h"
 #include "unit.h"
 
 static vc_scheme *scheme(diags *d)

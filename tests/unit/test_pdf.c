@@ -5,10 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "md.h"
-#include "pdf_int.h"
+#include "base/md.h"
+#include "pdf/pdf_int.h"
 #include "unit.h"
-#include "util.h"
+#include "base/util.h"
 
 /* Every code point is 1pt wide, combining accents take no room. */
 static double per_char(void *ctx, const char *t, size_t s, size_t e)

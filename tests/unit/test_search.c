@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "model.h"
-#include "site.h"
+#include "front/model.h"
+#include "site/site.h"
 #include "unit.h"
 
 /* The index of v in lang, as written. */

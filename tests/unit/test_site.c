@@ -5,8 +5,8 @@
 
 #include <libxml/tree.h>
 
-#include "model.h"
-#include "site.h"
+#include "front/model.h"
+#include "site/site.h"
 #include "unit.h"
 
 /* The XHTML that site_md_append makes of md, serialized. */

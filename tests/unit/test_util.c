@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "json.h"
+#include "base/json.h"
 #include "unit.h"
-#include "util.h"
+#include "base/util.h"
 
 void test_arena(void)
 {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
-#include "ynode.h"
+#include "front/ynode.h"
 
 static ynode *load(arena *a, diags *d, const char *text)
 {

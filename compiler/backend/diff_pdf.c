@@ -1,0 +1,933 @@
+/*
+ * diff_pdf.c - `vcsc diff --format pdf`: the change log between two
+ * catalogue versions as printable release notes, laid out by the PDF
+ * engine (pdf.h).
+ *
+ * The document: a title block (catalogue, old and new version with their
+ * status, a draft marking, the new version's summary) and the table of
+ * contents; the summary of counts per kind of change; the table of
+ * changed numbers; then per chapter every changed question and
+ * requirement with its changes, word-level diffs (deleted text struck
+ * through, inserted text underlined, both coloured, so that print in
+ * black and white still tells them apart) and its change note. Added
+ * questions and requirements show their new text.
+ *
+ * It shows what the website's change-log page shows (diff_xml.c,
+ * templates/site/changes.xsl), in one language: word diffs in that
+ * language where both versions carry their own changed text, else in the
+ * compared language with a note. The words of the document's own
+ * furniture come from templates/pdf/release-notes.yaml, the look from
+ * templates/pdf/style.yaml.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff/diff.h"
+#include "base/md.h"
+#include "pdf/pdf.h"
+
+#define ARROW " \xe2\x86\x92 "
+#define DOT " \xc2\xb7 "
+#define DASH "\xe2\x80\x93"
+
+static const char *const text_keys[] = {"title",
+                                        "versions",
+                                        "released",
+                                        "unreleased",
+                                        "draft-tag",
+                                        "draft-note",
+                                        "header",
+                                        "classification",
+                                        "classification-draft",
+                                        "page",
+                                        "about",
+                                        "intro",
+                                        "contents",
+                                        "summary",
+                                        "same",
+                                        "kind-col",
+                                        "chapters-col",
+                                        "questions-col",
+                                        "requirements-col",
+                                        "total-col",
+                                        "all-changes",
+                                        "shifted-n",
+                                        "legend",
+                                        "legend-del",
+                                        "legend-and",
+                                        "legend-ins",
+                                        "numbers",
+                                        "numbers-lead",
+                                        "old-col",
+                                        "new-col",
+                                        "question-col",
+                                        "details",
+                                        "chapter-n",
+                                        "note",
+                                        "compared-in",
+                                        "question-num",
+                                        "requirement-num",
+                                        "chapter-num",
+                                        "with-n-requirements",
+                                        "with-1-requirement",
+                                        "was-withdrawn",
+                                        "continues-in",
+                                        "none",
+                                        "absent-old",
+                                        "absent-new",
+                                        "new-content",
+                                        "k-added",
+                                        "k-removed",
+                                        "k-withdrawn",
+                                        "k-moved",
+                                        "k-moved-requirement",
+                                        "k-moved-any",
+                                        "k-renumbered",
+                                        "k-uid",
+                                        "k-level",
+                                        "k-text",
+                                        "k-whitespace",
+                                        "k-formatting",
+                                        "k-translation-stale",
+                                        "k-applicability",
+                                        "k-references",
+                                        "k-successor",
+                                        "place-added",
+                                        "place-removed",
+                                        "place-withdrawn",
+                                        "place-moved",
+                                        "place-renumbered",
+                                        "place-shifted",
+                                        "field-title",
+                                        "field-introduction",
+                                        "field-question",
+                                        "field-objective",
+                                        "field-further_information",
+                                        "field-evidence"};
+
+typedef struct rstyle {
+	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta, *small,
+	    *entry, *sub_entry, *change, *word_diff, *added_text, *note,
+	    *note_label;
+	pdf_color ins, ins_bg, del, del_bg, moved, draft, must, should,
+	    tag_text;
+	double cover_space, entry_indent, list_indent;
+} rstyle;
+
+typedef struct rn {
+	const diff_result *d;
+	const char *lang;
+	pdf_doc *doc;
+	const pdf_texts *tx;
+	rstyle st;
+	arena *a; /* strings and derived styles of this run */
+} rn;
+
+static const char *T(const rn *r, const char *key)
+{
+	return pdf_text_get(r->tx, key);
+}
+
+/* fmt with {name} replaced by the value following name in kv. */
+static const char *fill(rn *r, const char *fmt, const char *const *kv, size_t n)
+{
+	return pdf_text_fill(r->a, fmt, kv, n);
+}
+
+static const char *fill1(rn *r, const char *key, const char *name,
+                         const char *value)
+{
+	const char *kv[] = {name, value};
+	return fill(r, T(r, key), kv, 2);
+}
+
+/* A prose field as plain text in the document's language (else the
+ * source language), for titles; "" when absent. */
+static const char *plain(rn *r, const vc_prose *p)
+{
+	const char *md = p ? prose_text(p, r->lang) : NULL;
+	if (!md)
+		return "";
+	cmark_node *n = md_parse(md, strlen(md));
+	char *t = md_plain_text(n);
+	cmark_node_free(n);
+	const char *s = arena_strdup(r->a, t ? t : "");
+	free(t);
+	return s;
+}
+
+static const char *lang_name(rn *r, const char *id)
+{
+	const vc_language *l = model_language(r->d->new->scheme, id);
+	if (!l)
+		l = model_language(r->d->old->scheme, id);
+	return l ? l->name : id;
+}
+
+/* ps moved right by extra points (its bar too). */
+static const pdf_pstyle *shifted(rn *r, const pdf_pstyle *ps, double extra)
+{
+	if (extra == 0)
+		return ps;
+	pdf_pstyle *c = arena_memdup(r->a, ps, sizeof(*ps));
+	c->indent += extra;
+	return c;
+}
+
+static const char *q_anchor(rn *r, const diff_item *it)
+{
+	return arena_printf(r->a, "%s-%s",
+	                    it->type == DIFF_QUESTION ? "q" : "r", it->uid);
+}
+
+static const vc_prose *question_title(const diff_item *q)
+{
+	if (q->new_q && prose_present(&q->new_q->title))
+		return &q->new_q->title;
+	return q->old_q ? &q->old_q->title : NULL;
+}
+
+/* ---- marked text ---- */
+
+static void run_n(pdf_block *b, rn *r, const char *s, size_t n)
+{
+	pdf_run(b, arena_strndup(r->a, s, n), 0);
+}
+
+static void deleted(rn *r, pdf_block *b, const char *s, size_t n)
+{
+	pdf_run_color(b, arena_strndup(r->a, s, n), PDF_STRIKE, r->st.del,
+	              &r->st.del_bg);
+}
+
+static void inserted(rn *r, pdf_block *b, const char *s, size_t n)
+{
+	pdf_run_color(b, arena_strndup(r->a, s, n), PDF_UNDERLINE, r->st.ins,
+	              &r->st.ins_bg);
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The pieces of a word diff as one paragraph; white space at the edges
+ * of a change stays unmarked, so that marks start and end at words. */
+static void words(rn *r, const diff_seg *s, size_t n, double indent)
+{
+	pdf_block *b = pdf_para(r->doc, shifted(r, r->st.word_diff, indent));
+	for (size_t i = 0; i < n; i++) {
+		const char *t = s[i].text;
+		size_t lo = 0, hi = s[i].len;
+		if (s[i].op == DIFF_EQ) {
+			run_n(b, r, t, hi);
+			continue;
+		}
+		while (lo < hi && blank(t[lo]))
+			lo++;
+		while (hi > lo && blank(t[hi - 1]))
+			hi--;
+		run_n(b, r, t, lo);
+		if (hi > lo) {
+			if (s[i].op == DIFF_DEL)
+				deleted(r, b, t + lo, hi - lo);
+			else
+				inserted(r, b, t + lo, hi - lo);
+		}
+		run_n(b, r, t + hi, s[i].len - hi);
+	}
+}
+
+static void place_tag(rn *r, pdf_block *b, diff_kind place)
+{
+	pdf_color bg;
+	switch (place) {
+	case DIFF_ADDED:
+		bg = r->st.ins;
+		break;
+	case DIFF_REMOVED:
+	case DIFF_WITHDRAWN:
+		bg = r->st.del;
+		break;
+	case DIFF_MOVED:
+	case DIFF_RENUMBERED:
+		bg = r->st.moved;
+		break;
+	default:
+		return;
+	}
+	const char *k = arena_printf(r->a, "place-%s", diff_kind_name(place));
+	pdf_run(b, "  ", 0);
+	pdf_run_tag(b, T(r, k), PDF_BOLD, r->st.tag_text, bg);
+}
+
+static void level_tag(rn *r, pdf_block *b, const char *id)
+{
+	const vc_scheme *s = r->d->new->scheme;
+	const vc_prose *title = NULL;
+	for (size_t i = 0; i < s->nlevels; i++)
+		if (strcmp(s->levels[i].id, id) == 0)
+			title = &s->levels[i].title;
+	pdf_run_tag(b, title ? plain(r, title) : id, PDF_BOLD, r->st.tag_text,
+	            strcmp(id, "must") == 0 ? r->st.must : r->st.should);
+}
+
+/* "must", "should" or "must+should" as tags. */
+static void levels(rn *r, pdf_block *b, const char *level)
+{
+	const char *plus = strchr(level, '+');
+	if (!plus) {
+		level_tag(r, b, level);
+		return;
+	}
+	level_tag(r, b, arena_strndup(r->a, level, (size_t)(plus - level)));
+	pdf_run(b, " + ", 0);
+	level_tag(r, b, plus + 1);
+}
+
+/* ---- one change ---- */
+
+/* The change's paragraph, starting with its kind. */
+static pdf_block *change_para(rn *r, const diff_item *it, const diff_change *c,
+                              double indent)
+{
+	pdf_block *b = pdf_para(
+	    r->doc, shifted(r, r->st.change, indent + r->st.list_indent));
+	pdf_block_marker(b, "\xe2\x80\xa2", r->st.list_indent, 0);
+	const char *k = diff_kind_name(c->kind);
+	if (c->kind == DIFF_MOVED && it->type == DIFF_REQUIREMENT)
+		k = "moved-requirement";
+	pdf_run(b, T(r, arena_printf(r->a, "k-%s", k)), PDF_BOLD);
+	return b;
+}
+
+static void field_name(rn *r, pdf_block *b, const char *field)
+{
+	const vc_scheme *s = r->d->new->scheme;
+	for (size_t i = 0; i < s->nlevels; i++)
+		if (strcmp(s->levels[i].id, field) == 0) {
+			pdf_run(b, plain(r, &s->levels[i].title), 0);
+			return;
+		}
+	pdf_run(b, T(r, arena_printf(r->a, "field-%s", field)), 0);
+}
+
+/* "7.1 Monitoring", linked to its entry when the notes have one. */
+static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
+{
+	if (!q) {
+		pdf_run(b, T(r, "none"), 0);
+		return;
+	}
+	const char *label =
+	    arena_printf(r->a, "%s %s", q->number, plain(r, &q->title));
+	const diff_item *it = new_side ? diff_origin_question(r->d, q)
+	                               : diff_pair_question(r->d, q);
+	if (it && it->reported)
+		pdf_run_ref(b, label, 0, q_anchor(r, it));
+	else
+		pdf_run(b, label, 0);
+}
+
+static void diff_of(rn *r, const diff_item *it, const diff_change *c,
+                    double indent)
+{
+	size_t n;
+	const char *actual;
+	const diff_seg *segs =
+	    diff_change_words(r->d, it, c, r->lang, r->a, &n, &actual);
+	if (strcmp(actual, r->lang) != 0) {
+		pdf_block *m = pdf_para_text(
+		    r->doc, shifted(r, r->st.small, indent + r->st.list_indent),
+		    fill1(r, "compared-in", "language", lang_name(r, actual)));
+		pdf_block_keep_next(m);
+	}
+	words(r, segs, n, indent + r->st.list_indent);
+}
+
+/* The text of an added question or requirement, as it now reads. */
+static void requirement_text(rn *r, const vc_requirement *q, double indent)
+{
+	const vc_scheme *s = r->d->new->scheme;
+	const pdf_pstyle *ps = shifted(r, r->st.added_text, indent);
+	bool first = true;
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const char *id = s->levels[i].id;
+		const vc_prose *p = strcmp(id, "must") == 0     ? &q->must
+		                    : strcmp(id, "should") == 0 ? &q->should
+		                                                : NULL;
+		if (!p || !prose_present(p))
+			continue;
+		pdf_block *b = pdf_para(r->doc, ps);
+		if (first)
+			pdf_run(b, arena_printf(r->a, "%s  ", q->label),
+			        PDF_BOLD);
+		first = false;
+		level_tag(r, b, id);
+		pdf_run(b, " ", 0);
+		pdf_markdown_into(r->doc, b, prose_text(p, r->lang), ps, 0);
+	}
+}
+
+static void added_text(rn *r, const diff_item *it, double indent)
+{
+	double in = indent + r->st.list_indent;
+	pdf_block *l = pdf_para_text(r->doc, shifted(r, r->st.small, in),
+	                             T(r, "new-content"));
+	pdf_block_keep_next(l);
+	if (it->type == DIFF_REQUIREMENT) {
+		requirement_text(r, it->new_r, in);
+		return;
+	}
+	const vc_question *q = it->new_q;
+	pdf_markdown(r->doc, prose_text(&q->question, r->lang),
+	             shifted(r, r->st.added_text, in), 0);
+	for (size_t i = 0; i < q->nreqs; i++)
+		requirement_text(r, &q->reqs[i], in);
+}
+
+static void change(rn *r, const diff_item *it, const diff_change *c,
+                   double indent)
+{
+	pdf_block *b = change_para(r, it, c, indent);
+	switch (c->kind) {
+	case DIFF_ADDED:
+	case DIFF_REMOVED: {
+		const char *num = c->new_number ? c->new_number : c->old_number;
+		pdf_run(b, ": ", PDF_BOLD);
+		pdf_run(b,
+		        fill1(r,
+		              arena_printf(r->a, "%s-num",
+		                           diff_type_name(it->type)),
+		              "number", num),
+		        0);
+		if (it->type == DIFF_QUESTION && it->nchildren) {
+			char n[32];
+			snprintf(n, sizeof(n), "%zu", it->nchildren);
+			pdf_run(b, " ", 0);
+			pdf_run(b,
+			        it->nchildren == 1
+			            ? T(r, "with-1-requirement")
+			            : fill1(r, "with-n-requirements", "n", n),
+			        0);
+		}
+		if (it->type == DIFF_QUESTION && c->kind == DIFF_ADDED &&
+		    it->old_q) {
+			pdf_run(b, " ", 0);
+			pdf_run(b, T(r, "was-withdrawn"), 0);
+		}
+		if (c->kind == DIFF_ADDED && it->type != DIFF_CHAPTER)
+			added_text(r, it, indent);
+		break;
+	}
+	case DIFF_WITHDRAWN:
+		if (c->successor) {
+			pdf_run(b, ": ", PDF_BOLD);
+			pdf_run(b, T(r, "continues-in"), 0);
+			pdf_run(b, " ", 0);
+			successor(r, b, c->successor, true);
+		}
+		break;
+	case DIFF_MOVED:
+	case DIFF_RENUMBERED:
+		pdf_run(b, ": ", PDF_BOLD);
+		pdf_run(b, c->old_number, 0);
+		pdf_run(b, ARROW, 0);
+		pdf_run(b, c->new_number, 0);
+		break;
+	case DIFF_UID:
+		pdf_run(b, ": ", PDF_BOLD);
+		pdf_run(b, c->old_uid, PDF_CODE);
+		pdf_run(b, ARROW, 0);
+		pdf_run(b, c->new_uid, PDF_CODE);
+		break;
+	case DIFF_LEVEL:
+		pdf_run(b, ": ", PDF_BOLD);
+		levels(r, b, c->old_level);
+		pdf_run(b, ARROW, 0);
+		levels(r, b, c->new_level);
+		if (c->nsegs)
+			diff_of(r, it, c, indent);
+		break;
+	case DIFF_TEXT:
+	case DIFF_FORMATTING:
+	case DIFF_WHITESPACE:
+		pdf_run(b, ": ", PDF_BOLD);
+		field_name(r, b, c->field);
+		if (c->kind != DIFF_WHITESPACE &&
+		    (!c->old_text || !c->new_text)) {
+			pdf_run(b, " ", 0);
+			pdf_run(b,
+			        T(r, c->old_text ? "absent-new" : "absent-old"),
+			        0);
+		}
+		if (c->kind != DIFF_WHITESPACE)
+			diff_of(r, it, c, indent);
+		break;
+	case DIFF_TRANSLATION_STALE:
+		pdf_run(b, ": ", PDF_BOLD);
+		field_name(r, b, c->field);
+		pdf_run(b, arena_printf(r->a, " (%s)", lang_name(r, c->lang)),
+		        0);
+		break;
+	case DIFF_APPLICABILITY: {
+		/* the objectives of either side in the scheme's order, those
+		 * gone struck through, those new underlined */
+		const vc_scheme *s = r->d->new->scheme;
+		const char *o = arena_printf(r->a, ",%s,", c->old_objectives);
+		const char *n = arena_printf(r->a, ",%s,", c->new_objectives);
+		pdf_run(b, ": ", PDF_BOLD);
+		bool any = false;
+		for (size_t i = 0; i < s->nobjectives; i++) {
+			const char *id =
+			    arena_printf(r->a, ",%s,", s->objectives[i].id);
+			bool in_o = strstr(o, id), in_n = strstr(n, id);
+			if (!in_o && !in_n)
+				continue;
+			if (any)
+				pdf_run(b, ", ", 0);
+			any = true;
+			const char *t = plain(r, &s->objectives[i].title);
+			if (!in_n)
+				deleted(r, b, t, strlen(t));
+			else if (!in_o)
+				inserted(r, b, t, strlen(t));
+			else
+				pdf_run(b, t, 0);
+		}
+		break;
+	}
+	case DIFF_REFERENCES: {
+		pdf_run(b, ": ", PDF_BOLD);
+		bool any = false;
+		for (int pass = 0; pass < 2; pass++) {
+			const char **refs =
+			    pass ? c->refs_removed : c->refs_added;
+			size_t nr = pass ? c->nremoved : c->nadded;
+			for (size_t i = 0; i < nr; i++) {
+				const char *colon = strchr(refs[i], ':');
+				const char *std =
+				    colon ? arena_strndup(
+				                r->a, refs[i],
+				                (size_t)(colon - refs[i]))
+				          : "";
+				const vc_standard *st =
+				    model_standard(r->d->new->scheme, std);
+				if (!st)
+					st = model_standard(r->d->old->scheme,
+					                    std);
+				const char *t = arena_printf(
+				    r->a, "%s %s", st ? st->title : std,
+				    colon ? colon + 1 : refs[i]);
+				if (any)
+					pdf_run(b, ", ", 0);
+				any = true;
+				if (pass)
+					deleted(r, b, t, strlen(t));
+				else
+					inserted(r, b, t, strlen(t));
+			}
+		}
+		break;
+	}
+	case DIFF_SUCCESSOR:
+		pdf_run(b, ": ", PDF_BOLD);
+		successor(r, b, c->old_successor, false);
+		pdf_run(b, ARROW, 0);
+		successor(r, b, c->successor, true);
+		break;
+	default:
+		break;
+	}
+}
+
+static void note(rn *r, const diff_item *it, double indent)
+{
+	if (!it->change_note || !it->nchanges)
+		return;
+	pdf_block *l = pdf_para_text(
+	    r->doc, shifted(r, r->st.note_label, indent + r->st.list_indent),
+	    T(r, "note"));
+	pdf_block_keep_next(l);
+	pdf_markdown(r->doc, prose_text(it->change_note, r->lang),
+	             shifted(r, r->st.note, indent + r->st.list_indent), 0);
+}
+
+static void item_changes(rn *r, const diff_item *it, double indent)
+{
+	for (size_t i = 0; i < it->nchanges; i++)
+		change(r, it, &it->changes[i], indent);
+	note(r, it, indent);
+}
+
+/* ---- the parts ---- */
+
+static const char *status_line(rn *r, const vc_version *v)
+{
+	const char *kv[] = {"version", v->version, "date",
+	                    v->released ? v->released : ""};
+	return fill(r,
+	            T(r, v->draft || !v->released ? "unreleased" : "released"),
+	            kv, 4);
+}
+
+static void cover(rn *r)
+{
+	pdf_doc *d = r->doc;
+	const vc_version *o = r->d->old, *n = r->d->new;
+	pdf_space(d, r->st.cover_space);
+	pdf_para_text(d, r->st.small, plain(r, &n->scheme->title));
+	pdf_para_text(d, r->st.title, T(r, "title"));
+	pdf_para_text(d, r->st.subtitle, plain(r, &n->title));
+	const char *kv[] = {"old", o->version, "new", n->version};
+	pdf_para_text(d, r->st.h2, fill(r, T(r, "versions"), kv, 4));
+	pdf_para_text(
+	    d, r->st.meta,
+	    arena_printf(r->a, "%s\n%s", status_line(r, n), status_line(r, o)));
+	if (n->draft) {
+		pdf_block *b = pdf_para(d, r->st.body);
+		pdf_run_tag(b, T(r, "draft-tag"), PDF_BOLD, r->st.tag_text,
+		            r->st.draft);
+		pdf_run(b, "  ", 0);
+		pdf_run(b, fill1(r, "draft-note", "version", n->version), 0);
+	}
+	pdf_markdown(d, T(r, "intro"), r->st.body, 0);
+	if (prose_present(&n->summary)) {
+		pdf_block_keep_next(pdf_para_text(
+		    d, r->st.h3, fill1(r, "about", "version", n->version)));
+		pdf_markdown(d, prose_text(&n->summary, r->lang), r->st.body,
+		             0);
+	}
+}
+
+static void count_cell(rn *r, pdf_table *t, size_t n, unsigned flags)
+{
+	pdf_run(pdf_table_cell(t), n ? arena_printf(r->a, "%zu", n) : DASH,
+	        flags);
+}
+
+static void summary(rn *r)
+{
+	pdf_doc *d = r->doc;
+	const diff_result *df = r->d;
+	if (!diff_same(df))
+		pdf_page_break(d);
+	pdf_heading(d, r->st.h1, 1, T(r, "summary"), "summary", true);
+	if (diff_same(df)) {
+		pdf_para_text(d, r->st.body, T(r, "same"));
+		return;
+	}
+	size_t n[3][DIFF_NKINDS];
+	diff_count_types(df, n);
+	pdf_table *t = pdf_table_new(d, 5, NULL, NULL);
+	const double w[] = {0.48, 0.13, 0.13, 0.13, 0.13};
+	pdf_table_widths(t, w);
+	for (size_t c = 1; c < 5; c++)
+		pdf_table_align(t, c, PDF_RIGHT);
+	pdf_table_row(t, true);
+	static const char *const head[] = {"kind-col", "chapters-col",
+	                                   "questions-col", "requirements-col",
+	                                   "total-col"};
+	for (size_t c = 0; c < 5; c++)
+		pdf_run(pdf_table_cell(t), T(r, head[c]), 0);
+	size_t sum[3] = {0};
+	for (int k = DIFF_ADDED; k < DIFF_NKINDS; k++) {
+		if (k == DIFF_SHIFTED || !df->counts[k])
+			continue;
+		pdf_table_row(t, false);
+		const char *name = k == DIFF_MOVED
+		                       ? "moved-any"
+		                       : diff_kind_name((diff_kind)k);
+		pdf_run(pdf_table_cell(t),
+		        T(r, arena_printf(r->a, "k-%s", name)), 0);
+		for (int ty = 0; ty < 3; ty++) {
+			count_cell(r, t, n[ty][k], 0);
+			sum[ty] += n[ty][k];
+		}
+		count_cell(r, t, df->counts[k], 0);
+	}
+	pdf_table_row(t, false);
+	pdf_run(pdf_table_cell(t), T(r, "all-changes"), PDF_BOLD);
+	for (int ty = 0; ty < 3; ty++)
+		count_cell(r, t, sum[ty], PDF_BOLD);
+	count_cell(r, t, df->nchanges, PDF_BOLD);
+	if (df->counts[DIFF_SHIFTED]) {
+		char s[32];
+		snprintf(s, sizeof(s), "%zu", df->counts[DIFF_SHIFTED]);
+		pdf_para_text(d, r->st.meta, fill1(r, "shifted-n", "n", s));
+	}
+	pdf_block *b = pdf_para(d, r->st.body);
+	pdf_run(b, T(r, "legend"), 0);
+	pdf_run(b, " ", 0);
+	const char *del = T(r, "legend-del"), *ins = T(r, "legend-ins");
+	deleted(r, b, del, strlen(del));
+	pdf_run(b, " ", 0);
+	pdf_run(b, T(r, "legend-and"), 0);
+	pdf_run(b, " ", 0);
+	inserted(r, b, ins, strlen(ins));
+	pdf_run(b, ".", 0);
+}
+
+/* The entry a row of the number table points to: the item's own, else
+ * its question's (as diff_xml.c does). */
+static const char *row_entry(rn *r, const diff_item *it)
+{
+	const diff_item *q = it->type == DIFF_QUESTION ? it : it->parent;
+	if (it->reported || it->nchanges)
+		return q_anchor(r, it);
+	if (q && q->reported)
+		return q_anchor(r, q);
+	return NULL;
+}
+
+static void numbers(rn *r)
+{
+	pdf_doc *d = r->doc;
+	const diff_result *df = r->d;
+	if (!df->nrenumbered)
+		return;
+	pdf_heading(d, r->st.h1, 1, T(r, "numbers"), "numbers", true);
+	pdf_para_text(d, r->st.body, T(r, "numbers-lead"));
+	pdf_table *t = pdf_table_new(d, 4, NULL, NULL);
+	const double w[] = {0.12, 0.12, 0.2, 0.56};
+	pdf_table_widths(t, w);
+	pdf_table_row(t, true);
+	pdf_run(pdf_table_cell(t), T(r, "old-col"), 0);
+	pdf_run(pdf_table_cell(t), T(r, "new-col"), 0);
+	pdf_run(pdf_table_cell(t), T(r, "kind-col"), 0);
+	pdf_run(pdf_table_cell(t), T(r, "question-col"), 0);
+	for (size_t i = 0; i < df->nrenumbered; i++) {
+		const diff_item *it = df->renumbered[i];
+		const diff_item *q =
+		    it->type == DIFF_QUESTION ? it : it->parent;
+		pdf_table_row(t, false);
+		pdf_run(pdf_table_cell(t), it->old_number, 0);
+		pdf_run(pdf_table_cell(t), it->new_number, 0);
+		const char *place =
+		    T(r, arena_printf(r->a, "place-%s",
+		                      diff_kind_name(it->place)));
+		const char *to = row_entry(r, it);
+		if (to)
+			pdf_run_ref(pdf_table_cell(t), place, 0, to);
+		else
+			pdf_run(pdf_table_cell(t), place, 0);
+		pdf_run(pdf_table_cell(t), q ? plain(r, question_title(q)) : "",
+		        0);
+	}
+}
+
+static void entry(rn *r, const diff_item *q)
+{
+	pdf_doc *d = r->doc;
+	const char *num = q->new_number ? q->new_number : q->old_number;
+	const char *title =
+	    arena_printf(r->a, "%s %s", num, plain(r, question_title(q)));
+	pdf_block *h =
+	    pdf_heading(d, r->st.entry, 3, title, q_anchor(r, q), false);
+	place_tag(r, h, q->place);
+	item_changes(r, q, 0);
+	for (size_t i = 0; i < q->nchildren; i++) {
+		const diff_item *c = q->children[i];
+		if (!c->nchanges)
+			continue;
+		pdf_block *s = pdf_para(
+		    d, shifted(r, r->st.sub_entry, r->st.entry_indent));
+		pdf_run(s, c->new_number ? c->new_number : c->old_number, 0);
+		place_tag(r, s, c->place);
+		pdf_block_anchor(s, q_anchor(r, c));
+		pdf_block_keep_next(s);
+		item_changes(r, c, r->st.entry_indent);
+	}
+}
+
+static int chapter_of(const diff_item *q)
+{
+	return q->new_q ? q->new_q->chapter_no : q->old_q->chapter_no;
+}
+
+static int chapter_number(const diff_item *c)
+{
+	return c->new_ch ? c->new_ch->number : c->old_ch->number;
+}
+
+static void chapter_head(rn *r, const diff_item *c)
+{
+	const char *label =
+	    fill1(r, "chapter-n", "number",
+	          c->new_number ? c->new_number : c->old_number);
+	const char *t =
+	    plain(r, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
+	if (*t)
+		label = arena_printf(r->a, "%s" DOT "%s", label, t);
+	pdf_heading(r->doc, r->st.h2, 2, label,
+	            arena_printf(r->a, "ch-%d", chapter_number(c)), true);
+	item_changes(r, c, 0);
+}
+
+/* Questions with a reported change under their chapter (the new one; the
+ * old one for removed questions), as the other change logs group them. */
+static void details(rn *r)
+{
+	const diff_result *d = r->d;
+	if (diff_same(d))
+		return;
+	pdf_page_break(r->doc);
+	pdf_heading(r->doc, r->st.h1, 1, T(r, "details"), "details", true);
+	size_t qi = 0;
+	for (size_t i = 0; i < d->nchapters; i++) {
+		const diff_item *c = d->chapters[i];
+		int no = chapter_number(c);
+		bool head = false;
+		if (c->reported) {
+			chapter_head(r, c);
+			head = true;
+		}
+		for (; qi < d->nquestions && chapter_of(d->questions[qi]) <= no;
+		     qi++) {
+			if (!d->questions[qi]->reported)
+				continue;
+			if (!head)
+				chapter_head(r, c);
+			head = true;
+			entry(r, d->questions[qi]);
+		}
+	}
+	for (; qi < d->nquestions; qi++)
+		if (d->questions[qi]->reported)
+			entry(r, d->questions[qi]);
+}
+
+static int resolve_styles(rn *r, const pdf_style *st, diags *dg)
+{
+	const char *u = "the release notes";
+	struct {
+		const char *name;
+		const pdf_pstyle **dst;
+	} paras[] = {{"body", &r->st.body},
+	             {"title", &r->st.title},
+	             {"subtitle", &r->st.subtitle},
+	             {"h1", &r->st.h1},
+	             {"h2", &r->st.h2},
+	             {"h3", &r->st.h3},
+	             {"meta", &r->st.meta},
+	             {"small", &r->st.small},
+	             {"entry", &r->st.entry},
+	             {"sub-entry", &r->st.sub_entry},
+	             {"change", &r->st.change},
+	             {"word-diff", &r->st.word_diff},
+	             {"added-text", &r->st.added_text},
+	             {"change-note", &r->st.note},
+	             {"change-note-label", &r->st.note_label}};
+	int rc = 0;
+	for (size_t i = 0; i < COUNT_OF(paras); i++)
+		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, dg)))
+			rc = -1;
+	struct {
+		const char *name;
+		pdf_color *dst;
+	} cols[] = {{"inserted", &r->st.ins},
+	            {"inserted-background", &r->st.ins_bg},
+	            {"deleted", &r->st.del},
+	            {"deleted-background", &r->st.del_bg},
+	            {"moved", &r->st.moved},
+	            {"draft", &r->st.draft},
+	            {"must", &r->st.must},
+	            {"should", &r->st.should},
+	            {"tag-text", &r->st.tag_text}};
+	for (size_t i = 0; i < COUNT_OF(cols); i++)
+		if (pdf_style_color(st, cols[i].name, u, dg, cols[i].dst) < 0)
+			rc = -1;
+	struct {
+		const char *name;
+		double *dst;
+	} sizes[] = {{"cover-space", &r->st.cover_space},
+	             {"entry-indent", &r->st.entry_indent},
+	             {"list-indent", &r->st.list_indent}};
+	for (size_t i = 0; i < COUNT_OF(sizes); i++)
+		if (pdf_style_size(st, sizes[i].name, u, dg, sizes[i].dst) < 0)
+			rc = -1;
+	return rc;
+}
+
+static char *upper(const char *s)
+{
+	char *u = xstrdup(s);
+	for (char *p = u; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return u;
+}
+
+int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
+                   const char *data_dir, const char *path, diags *dg)
+{
+	int rc = -1;
+	char *style_path = path_join(data_dir, "templates/pdf/style.yaml");
+	char *texts_path =
+	    path_join(data_dir, "templates/pdf/release-notes.yaml");
+	pdf_style *style = NULL;
+	pdf_texts *tx = NULL;
+	pdf_doc *doc = NULL;
+	rn r = {0};
+	r.d = d;
+	r.lang = lang;
+	r.a = arena_new();
+	if (!is_file(style_path) || !is_file(texts_path)) {
+		dg->io_failed = true;
+		diag_error(dg, NO_POS,
+		           "cannot find the release-notes templates "
+		           "'%s' and '%s' (set VCSC_DATADIR)",
+		           style_path, texts_path);
+		goto out;
+	}
+	style = pdf_style_load(style_path, dg);
+	tx = pdf_texts_load(texts_path, lang, text_keys, COUNT_OF(text_keys),
+	                    dg);
+	if (!style || !tx || resolve_styles(&r, style, dg) < 0)
+		goto out;
+	r.tx = tx;
+
+	const vc_version *o = d->old, *n = d->new;
+	char *cat = upper(n->catalogue);
+	const char *kv[] = {"catalogue", cat,        "old",  o->version,
+	                    "new",       n->version, "page", "{page}",
+	                    "pages",     "{pages}"};
+	pdf_meta m = {0};
+	m.paper = paper;
+	m.lang = lang;
+	m.title = arena_printf(r.a, "%s \xe2\x80\x93 %s %s" ARROW "%s",
+	                       T(&r, "title"), cat, o->version, n->version);
+	m.subject = arena_printf(r.a, "%s" DOT "%s", plain(&r, &n->title),
+	                         fill(&r, T(&r, "versions"), kv, 6));
+	m.author = plain(&r, &n->scheme->title);
+	m.keywords = arena_printf(r.a, "%s %s, %s %s, %s", cat, o->version, cat,
+	                          n->version, T(&r, "title"));
+	m.doc_id = arena_printf(r.a, "%s-%s-%s-release-notes-%s", n->catalogue,
+	                        o->version, n->version, lang);
+	m.classification =
+	    T(&r, n->draft ? "classification-draft" : "classification");
+	m.header_left = fill(&r, T(&r, "header"), kv, 6);
+	m.header_right = status_line(&r, n);
+	m.page_format = fill(&r, T(&r, "page"), kv, 10);
+	m.plain_first_page = true;
+	free(cat);
+	doc = pdf_new(style, &m, dg);
+	if (!doc)
+		goto out;
+	r.doc = doc;
+	cover(&r);
+	if (!diff_same(d))
+		pdf_toc(doc, T(&r, "contents"));
+	summary(&r);
+	numbers(&r);
+	details(&r);
+	rc = pdf_write(doc, path, dg) == 0 ? 0 : -1;
+out:
+	pdf_free(doc);
+	pdf_texts_free(tx);
+	pdf_style_free(style);
+	free(style_path);
+	free(texts_path);
+	arena_free(r.a);
+	return rc;
+}

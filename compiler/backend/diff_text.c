@@ -1,0 +1,451 @@
+/*
+ * diff_text.c - the catalogue diff as a text change log, for a terminal
+ * (ANSI colours like git diff) or a plain file.
+ *
+ * Layout: a header naming both versions and counting the changes, the
+ * renumbering table, then per chapter the changed chapter texts and each
+ * question with a change (its own, or one of its requirements'), with
+ * word-level diffs wrapped to WIDTH columns and the change notes.
+ * Without colour, deletions are [-marked-] and insertions {+marked+} as
+ * in git diff --word-diff=plain. Versions that do not differ print
+ * nothing.
+ */
+#include <string.h>
+
+#include "diff/diff.h"
+
+#define WIDTH 78
+
+#define C_BOLD "\033[1m"
+#define C_META "\033[36m"
+#define C_DEL "\033[31m"
+#define C_INS "\033[32m"
+#define C_OFF "\033[m"
+
+typedef struct tw {
+	FILE *fp;
+	bool color;
+	int col;
+	int indent;
+	int pending;    /* spaces not yet written: dropped at a line break */
+	const char *on; /* colour of the text being written, or NULL */
+} tw;
+
+static void paint(tw *w, const char *c)
+{
+	if (w->color && c)
+		fputs(c, w->fp);
+}
+
+static void newline(tw *w)
+{
+	if (w->on && w->col > 0)
+		paint(w, C_OFF);
+	fputc('\n', w->fp);
+	w->col = 0;
+	w->pending = 0;
+}
+
+/* Makes room for need columns: writes the pending spaces, or breaks the
+ * line there when what follows would pass WIDTH. */
+static void room(tw *w, int need)
+{
+	if (w->pending && w->col > w->indent &&
+	    w->col + w->pending + need > WIDTH)
+		newline(w);
+	if (w->col == 0) {
+		fprintf(w->fp, "%*s", w->indent, "");
+		w->col = w->indent;
+		paint(w, w->on);
+	}
+	if (w->pending)
+		fprintf(w->fp, "%*s", w->pending, "");
+	w->col += w->pending;
+	w->pending = 0;
+}
+
+/* Columns taken by s[0..n): code points (good enough for the Latin and
+ * German text of the catalogue). */
+static int width(const char *s, size_t n)
+{
+	return (int)utf8_count(s, n);
+}
+
+static size_t word_end(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] != '\n' && s[i] != ' ' && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/* Writes prose, breaking lines at spaces so that they end before WIDTH
+ * and keeping the line breaks of the source. */
+static void text_tail(tw *w, const char *s, size_t n, int tail)
+{
+	size_t i = 0;
+	while (i < n) {
+		char c = s[i];
+		if (c == '\n') {
+			if (w->col == 0)
+				fputc('\n', w->fp);
+			else
+				newline(w);
+			w->pending = 0;
+			i++;
+		} else if (c == ' ' || c == '\t') {
+			w->pending++;
+			i++;
+		} else {
+			size_t j = word_end(s, i, n);
+			room(w, width(s + i, j - i) + (j == n ? tail : 0));
+			fwrite(s + i, 1, j - i, w->fp);
+			w->col += width(s + i, j - i);
+			i = j;
+		}
+	}
+}
+
+static void text(tw *w, const char *s, size_t n)
+{
+	text_tail(w, s, n, 0);
+}
+
+static void end_para(tw *w)
+{
+	if (w->col > 0)
+		newline(w);
+	w->on = NULL;
+	w->pending = 0;
+}
+
+/* The width of what sticks together from offset k of piece i on: up to
+ * the first white space, across pieces and their markers. */
+static int glued(const tw *w, const diff_seg *segs, size_t n, size_t i,
+                 size_t k)
+{
+	int total = 0;
+	for (bool first = true; i < n; i++, k = 0, first = false) {
+		const diff_seg *g = &segs[i];
+		bool marked = !w->color && g->op != DIFF_EQ;
+		if (marked && (first || k == 0))
+			total += 2;
+		size_t e = word_end(g->text, k, g->len);
+		total += width(g->text + k, e - k);
+		if (e < g->len)
+			return total;
+		if (marked)
+			total += 2;
+	}
+	return total;
+}
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+static void words(tw *w, const diff_seg *segs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const diff_seg *g = &segs[i];
+		int tail = i + 1 < n ? glued(w, segs, n, i + 1, 0) : 0;
+		w->on = NULL;
+		if (g->op == DIFF_EQ) {
+			text_tail(w, g->text, g->len, tail);
+			continue;
+		}
+		/* white space at the edges of a change is shown outside the
+		 * markers: "has {+top management+} the" */
+		size_t lo = 0, hi = g->len;
+		while (lo < hi && blank(g->text[lo]))
+			lo++;
+		while (hi > lo && blank(g->text[hi - 1]))
+			hi--;
+		if (lo == hi) {
+			text_tail(w, g->text, g->len, tail);
+			continue;
+		}
+		text(w, g->text, lo);
+		if (hi < g->len)
+			tail = 0;
+		/* the marker sticks to the first word of the piece */
+		room(w, glued(w, segs, n, i, lo));
+		if (w->color) {
+			w->on = g->op == DIFF_DEL ? C_DEL : C_INS;
+			paint(w, w->on);
+			text_tail(w, g->text + lo, hi - lo, tail);
+			if (w->col > 0)
+				paint(w, C_OFF);
+			w->on = NULL;
+		} else {
+			fputs(g->op == DIFF_DEL ? "[-" : "{+", w->fp);
+			w->col += 2;
+			text_tail(w, g->text + lo, hi - lo, tail + 2);
+			room(w, 2);
+			fputs(g->op == DIFF_DEL ? "-]" : "+}", w->fp);
+			w->col += 2;
+		}
+		text(w, g->text + hi, g->len - hi);
+	}
+	end_para(w);
+}
+
+static const char *title_of(const diff_result *d, const diff_item *it)
+{
+	const vc_prose *p = NULL;
+	if (it->type == DIFF_QUESTION) {
+		if (it->new_q && prose_present(&it->new_q->title))
+			p = &it->new_q->title;
+		else if (it->old_q && prose_present(&it->old_q->title))
+			p = &it->old_q->title;
+	} else if (it->type == DIFF_CHAPTER) {
+		p = it->new_ch ? &it->new_ch->title : &it->old_ch->title;
+	}
+	return p ? prose_text(p, d->lang) : NULL;
+}
+
+static void label(tw *w, const char *name, const char *field)
+{
+	paint(w, C_META);
+	if (field)
+		fprintf(w->fp, "%*s%s (%s):", w->indent, "", name, field);
+	else
+		fprintf(w->fp, "%*s%s:", w->indent, "", name);
+	paint(w, C_OFF);
+}
+
+static void change(const diff_result *d, tw *w, const diff_item *it,
+                   const diff_change *c)
+{
+	FILE *fp = w->fp;
+	const char *name = diff_kind_name(c->kind);
+	switch (c->kind) {
+	case DIFF_ADDED:
+	case DIFF_REMOVED:
+		label(w, name, NULL);
+		fprintf(fp, " %s %s", diff_type_name(it->type),
+		        c->new_number ? c->new_number : c->old_number);
+		if (it->type == DIFF_QUESTION && it->nchildren)
+			fprintf(fp, " with %zu requirement%s", it->nchildren,
+			        it->nchildren == 1 ? "" : "s");
+		if (it->type == DIFF_QUESTION && c->kind == DIFF_ADDED &&
+		    it->old_q)
+			fputs(" (withdrawn before)", fp);
+		fputc('\n', fp);
+		break;
+	case DIFF_WITHDRAWN:
+		label(w, name, NULL);
+		if (c->successor)
+			fprintf(fp, " successor %s %s", c->successor->number,
+			        c->successor->uid);
+		fputc('\n', fp);
+		break;
+	case DIFF_MOVED:
+	case DIFF_RENUMBERED:
+		label(w, name, NULL);
+		fprintf(fp, " %s -> %s\n", c->old_number, c->new_number);
+		break;
+	case DIFF_UID:
+		label(w, name, NULL);
+		fprintf(fp, " %s -> %s\n", c->old_uid, c->new_uid);
+		break;
+	case DIFF_LEVEL:
+		label(w, name, NULL);
+		fprintf(fp, " %s -> %s\n", c->old_level, c->new_level);
+		if (c->nsegs) {
+			w->indent += 2;
+			words(w, c->segs, c->nsegs);
+			w->indent -= 2;
+		}
+		break;
+	case DIFF_APPLICABILITY:
+		label(w, name, NULL);
+		fprintf(fp, " %s -> %s\n",
+		        *c->old_objectives ? c->old_objectives : "(none)",
+		        *c->new_objectives ? c->new_objectives : "(none)");
+		break;
+	case DIFF_REFERENCES:
+		label(w, name, NULL);
+		for (size_t i = 0; i < c->nadded; i++) {
+			paint(w, C_INS);
+			fprintf(fp, " +%s", c->refs_added[i]);
+			paint(w, C_OFF);
+		}
+		for (size_t i = 0; i < c->nremoved; i++) {
+			paint(w, C_DEL);
+			fprintf(fp, " -%s", c->refs_removed[i]);
+			paint(w, C_OFF);
+		}
+		fputc('\n', fp);
+		break;
+	case DIFF_SUCCESSOR:
+		label(w, name, NULL);
+		fprintf(fp, " %s -> %s\n",
+		        c->old_successor ? c->old_successor->uid : "(none)",
+		        c->successor ? c->successor->uid : "(none)");
+		break;
+	case DIFF_TRANSLATION_STALE:
+		label(w, name, c->field);
+		fprintf(fp, " %s not updated\n", c->lang);
+		break;
+	case DIFF_WHITESPACE:
+		label(w, name, c->field);
+		fputs(" white space only\n", fp);
+		break;
+	case DIFF_TEXT:
+	case DIFF_FORMATTING:
+		label(w, name, c->field);
+		if (c->kind == DIFF_FORMATTING)
+			fputs(" the same words", fp);
+		else if (!c->old_text)
+			fputs(" added", fp);
+		else if (!c->new_text)
+			fputs(" removed", fp);
+		fputc('\n', fp);
+		w->indent += 2;
+		words(w, c->segs, c->nsegs);
+		w->indent -= 2;
+		break;
+	default:
+		break;
+	}
+	(void)d;
+}
+
+static void note(const diff_result *d, tw *w, const diff_item *it)
+{
+	if (!it->change_note)
+		return;
+	const char *t = prose_text(it->change_note, d->lang);
+	label(w, "note", NULL);
+	w->col = w->indent + 5;
+	w->pending = 1;
+	w->indent += 2;
+	text(w, t, strlen(t));
+	end_para(w);
+	w->indent -= 2;
+}
+
+static void item_changes(const diff_result *d, tw *w, const diff_item *it)
+{
+	for (size_t i = 0; i < it->nchanges; i++)
+		change(d, w, it, &it->changes[i]);
+	if (it->nchanges)
+		note(d, w, it);
+}
+
+static void question(const diff_result *d, tw *w, const diff_item *q)
+{
+	FILE *fp = w->fp;
+	const char *t = title_of(d, q);
+	paint(w, C_BOLD);
+	fputs(q->new_number ? q->new_number : q->old_number, fp);
+	if (t)
+		fprintf(fp, " %s", t);
+	fprintf(fp, " [%s]", q->uid);
+	paint(w, C_OFF);
+	fputc('\n', fp);
+	w->indent = 2;
+	item_changes(d, w, q);
+	for (size_t i = 0; i < q->nchildren; i++) {
+		const diff_item *r = q->children[i];
+		if (!r->nchanges)
+			continue;
+		w->indent = 2;
+		paint(w, C_BOLD);
+		fprintf(fp, "  %s [%s]",
+		        r->new_number ? r->new_number : r->old_number, r->uid);
+		paint(w, C_OFF);
+		fputc('\n', fp);
+		w->indent = 4;
+		item_changes(d, w, r);
+	}
+	w->indent = 0;
+	fputc('\n', fp);
+}
+
+static void chapter(const diff_result *d, tw *w, const diff_item *c)
+{
+	const char *t = title_of(d, c);
+	paint(w, C_BOLD);
+	fprintf(w->fp, "Chapter %s%s%s",
+	        c->new_number ? c->new_number : c->old_number, t ? " " : "",
+	        t ? t : "");
+	paint(w, C_OFF);
+	fputc('\n', w->fp);
+	w->indent = 2;
+	item_changes(d, w, c);
+	w->indent = 0;
+	fputc('\n', w->fp);
+}
+
+static int chapter_of(const diff_item *q)
+{
+	return q->new_q ? q->new_q->chapter_no : q->old_q->chapter_no;
+}
+
+static int chapter_number(const diff_item *c)
+{
+	return c->new_ch ? c->new_ch->number : c->old_ch->number;
+}
+
+void diff_print_text(const diff_result *d, FILE *fp, bool color)
+{
+	if (diff_same(d))
+		return;
+	tw w = {fp, color, 0, 0, 0, NULL};
+	paint(&w, C_BOLD);
+	fprintf(fp, "--- %s%s\n+++ %s%s\n", d->old->key,
+	        d->old->draft ? " (draft)" : "", d->new->key,
+	        d->new->draft ? " (draft)" : "");
+	paint(&w, C_OFF);
+	/* the counts, wrapped only between entries */
+	fputs("changes:", fp);
+	int col = 8;
+	bool any = false;
+	for (int k = DIFF_ADDED; k < DIFF_NKINDS; k++) {
+		if (k == DIFF_SHIFTED || !d->counts[k])
+			continue;
+		char e[64];
+		int len = snprintf(e, sizeof(e), "%zu %s", d->counts[k],
+		                   diff_kind_name((diff_kind)k));
+		if (any && col + len + 2 > WIDTH) {
+			fputs(",\n ", fp);
+			col = 1;
+		} else if (any) {
+			fputc(',', fp);
+			col++;
+		}
+		fprintf(fp, " %s", e);
+		col += len + 1;
+		any = true;
+	}
+	fputs(any ? "\n" : " none\n", fp);
+	if (d->nrenumbered) {
+		fputs("\nNumbers:\n", fp);
+		for (size_t i = 0; i < d->nrenumbered; i++) {
+			const diff_item *it = d->renumbered[i];
+			fprintf(fp, "  %-7s -> %-7s ", it->old_number,
+			        it->new_number);
+			paint(&w, C_META);
+			fprintf(fp, "%-10s", diff_kind_name(it->place));
+			paint(&w, C_OFF);
+			fprintf(fp, " %s\n", it->uid);
+		}
+	}
+	fputc('\n', fp);
+	size_t qi = 0;
+	for (size_t i = 0; i < d->nchapters; i++) {
+		const diff_item *c = d->chapters[i];
+		int no = chapter_number(c);
+		if (c->reported)
+			chapter(d, &w, c);
+		for (; qi < d->nquestions && chapter_of(d->questions[qi]) <= no;
+		     qi++)
+			if (d->questions[qi]->reported)
+				question(d, &w, d->questions[qi]);
+	}
+	for (; qi < d->nquestions; qi++)
+		if (d->questions[qi]->reported)
+			question(d, &w, d->questions[qi]);
+}

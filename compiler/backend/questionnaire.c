@@ -1,0 +1,841 @@
+/*
+ * questionnaire.c - `vcsc questionnaire`: the printable self-assessment
+ * questionnaire of a catalogue version, laid out by the PDF engine.
+ *
+ * A cover with boxes to fill, the table of contents, how to answer (the
+ * requirement levels and the answer scale from the scheme), then per
+ * control question its question and objective and every requirement that
+ * applies to the chosen audit objectives, each with its must/should text,
+ * one checkbox per answer of the scheme's scale and ruled lines for the
+ * justification; further information and possible evidence in a secondary
+ * style; and a summary sheet to tally the answers per chapter. Withdrawn
+ * questions are listed in place as withdrawn, with their successor.
+ *
+ * The words of the document's own furniture come from
+ * templates/pdf/questionnaire.yaml, the look from templates/pdf/style.yaml.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "base/md.h"
+#include "pdf/pdf.h"
+
+static const char *const text_keys[] = {"title",
+                                        "version-line",
+                                        "draft-line",
+                                        "objectives-label",
+                                        "all-objectives",
+                                        "participant",
+                                        "organisation",
+                                        "tisax-scope",
+                                        "vcs-scope",
+                                        "contact",
+                                        "contact-details",
+                                        "date",
+                                        "signature",
+                                        "cover-note",
+                                        "classification",
+                                        "page",
+                                        "contents",
+                                        "instructions-title",
+                                        "instructions",
+                                        "levels-title",
+                                        "answers-title",
+                                        "answer-col",
+                                        "counts-as-col",
+                                        "justification-col",
+                                        "met",
+                                        "gap",
+                                        "excluded",
+                                        "required",
+                                        "optional",
+                                        "objectives-title",
+                                        "question",
+                                        "objective",
+                                        "applies-to",
+                                        "references",
+                                        "justification-evidence",
+                                        "further-information",
+                                        "evidence",
+                                        "withdrawn",
+                                        "summary-title",
+                                        "summary-intro",
+                                        "chapter",
+                                        "requirements",
+                                        "total",
+                                        "completed-by"};
+
+typedef struct qstyle {
+	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta, *label,
+	    *question, *req, *refs, *secondary, *secondary_label, *small,
+	    *withdrawn;
+	pdf_color must, should, tag_text;
+	double cover_space, field_h, sig_h, ruled_n, ruled_sp, summary_h,
+	    req_indent, req_space;
+} qstyle;
+
+typedef struct qdoc {
+	const vc_version *v;
+	const vc_scheme *s;
+	const char *lang;
+	vc_objset sel;
+	pdf_doc *doc;
+	const pdf_texts *tx;
+	qstyle st;
+	arena *a; /* strings of this run */
+} qdoc;
+
+static const char *T(const qdoc *q, const char *key)
+{
+	return pdf_text_get(q->tx, key);
+}
+
+/* fmt with {name} replaced by the value following name in kv. */
+static char *fill(qdoc *q, const char *fmt, const char *const *kv, size_t n)
+{
+	return pdf_text_fill(q->a, fmt, kv, n);
+}
+
+static const char *P(const qdoc *q, const vc_prose *p)
+{
+	return prose_text(p, q->lang);
+}
+
+/* A prose field as plain text (titles go into headings and bookmarks). */
+static const char *plain(qdoc *q, const vc_prose *p)
+{
+	const char *md = P(q, p);
+	if (!md)
+		return "";
+	cmark_node *n = md_parse(md, strlen(md));
+	char *t = md_plain_text(n);
+	cmark_node_free(n);
+	const char *r = arena_strdup(q->a, t ? t : "");
+	free(t);
+	return r;
+}
+
+static bool q_applies(const qdoc *q, const vc_question *qu)
+{
+	if (qu->withdrawn || !(qu->applies_to & q->sel))
+		return false;
+	for (size_t i = 0; i < qu->nreqs; i++)
+		if (qu->reqs[i].applies_to & q->sel)
+			return true;
+	return false;
+}
+
+static bool chapter_applies(const qdoc *q, const vc_chapter *ch)
+{
+	for (size_t i = 0; i < ch->nquestions; i++)
+		if (q_applies(q, ch->questions[i]))
+			return true;
+	return false;
+}
+
+static const char *objectives_label(qdoc *q, vc_objset set, bool all_word)
+{
+	vc_objset every = (vc_objset)((1u << q->s->nobjectives) - 1);
+	if (all_word && (set & every) == every)
+		return T(q, "all-objectives");
+	buf b = {0};
+	for (size_t i = 0; i < q->s->nobjectives; i++)
+		if (set & (1u << i))
+			buf_printf(&b, "%s%s", b.len ? ", " : "",
+			           plain(q, &q->s->objectives[i].title));
+	char *s = arena_strdup(q->a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+static const char *refs_text(qdoc *q, const vc_ref *r, size_t n)
+{
+	buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		bool same = i > 0 && r[i].standard == r[i - 1].standard;
+		if (same)
+			buf_printf(&b, ", %s", r[i].id);
+		else
+			buf_printf(&b, "%s%s %s", i ? "; " : "",
+			           r[i].standard->title, r[i].id);
+	}
+	char *s = arena_strdup(q->a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+static const char *q_anchor(qdoc *q, const vc_question *qu)
+{
+	return arena_printf(q->a, "q-%s", qu->uid);
+}
+
+/* ---- the parts ---- */
+
+static void cover(qdoc *q)
+{
+	pdf_doc *d = q->doc;
+	const vc_version *v = q->v;
+	pdf_space(d, q->st.cover_space);
+	pdf_para_text(d, q->st.small, plain(q, &q->s->title));
+	pdf_para_text(d, q->st.title, T(q, "title"));
+	pdf_para_text(d, q->st.subtitle, plain(q, &v->title));
+	const char *kv[] = {"version", v->version, "date",
+	                    v->released ? v->released : ""};
+	pdf_para_text(
+	    d, q->st.body,
+	    fill(q,
+	         T(q, v->draft || !v->released ? "draft-line" : "version-line"),
+	         kv, 4));
+	pdf_block *b = pdf_para(d, q->st.body);
+	pdf_run(b, T(q, "objectives-label"), PDF_BOLD);
+	pdf_run(b, " ", 0);
+	pdf_run(b, objectives_label(q, q->sel, false), 0);
+	pdf_space(d, 16);
+	pdf_para_text(d, q->st.h3, T(q, "participant"));
+	const char *row1[] = {T(q, "organisation")};
+	pdf_fields(d, 1, row1, NULL, q->st.field_h);
+	const char *row2[] = {T(q, "tisax-scope"), T(q, "vcs-scope")};
+	const double w2[] = {0.35, 0.65};
+	pdf_fields(d, 2, row2, w2, q->st.field_h);
+	const char *row3[] = {T(q, "contact"), T(q, "contact-details")};
+	pdf_fields(d, 2, row3, NULL, q->st.field_h);
+	const char *row4[] = {T(q, "date"), T(q, "signature")};
+	const double w4[] = {0.3, 0.7};
+	pdf_fields(d, 2, row4, w4, q->st.sig_h);
+	pdf_space(d, 8);
+	pdf_markdown(d, T(q, "cover-note"), q->st.small, 0);
+}
+
+static void level_line(qdoc *q, const vc_level *l)
+{
+	pdf_block *b = pdf_para(q->doc, q->st.body);
+	pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
+	            strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
+	pdf_run(b, "  ", 0);
+	pdf_run(b, plain(q, &l->description), 0);
+}
+
+static void instructions(qdoc *q)
+{
+	pdf_doc *d = q->doc;
+	const vc_scheme *s = q->s;
+	pdf_page_break(d);
+	pdf_heading(d, q->st.h1, 1, T(q, "instructions-title"), "instructions",
+	            true);
+	pdf_markdown(d, T(q, "instructions"), q->st.body, 0);
+
+	pdf_heading(d, q->st.h3, 0, T(q, "levels-title"), NULL, false);
+	for (size_t i = 0; i < s->nlevels; i++)
+		level_line(q, &s->levels[i]);
+
+	pdf_heading(d, q->st.h3, 0, T(q, "answers-title"), NULL, false);
+	pdf_table *t = pdf_table_new(d, 3, NULL, NULL);
+	const double w[] = {0.5, 0.25, 0.25};
+	pdf_table_widths(t, w);
+	pdf_table_row(t, true);
+	pdf_run(pdf_table_cell(t), T(q, "answer-col"), 0);
+	pdf_run(pdf_table_cell(t), T(q, "counts-as-col"), 0);
+	pdf_run(pdf_table_cell(t), T(q, "justification-col"), 0);
+	for (size_t i = 0; i < s->nanswers; i++) {
+		const vc_answer *a = &s->answers[i];
+		pdf_table_row(t, false);
+		pdf_run(pdf_table_cell(t), plain(q, &a->title), 0);
+		const char *ca = strcmp(a->counts_as, "met") == 0 ? "met"
+		                 : strcmp(a->counts_as, "gap") == 0
+		                     ? "gap"
+		                     : "excluded";
+		pdf_run(pdf_table_cell(t), T(q, ca), 0);
+		pdf_run(pdf_table_cell(t),
+		        T(q, strcmp(a->justification, "required") == 0
+		                 ? "required"
+		                 : "optional"),
+		        0);
+	}
+
+	pdf_heading(d, q->st.h3, 0, T(q, "objectives-title"), NULL, false);
+	for (size_t i = 0; i < s->nobjectives; i++) {
+		if (!(q->sel & (1u << i)))
+			continue;
+		pdf_block *b = pdf_para(d, q->st.body);
+		pdf_run(b, plain(q, &s->objectives[i].title), PDF_BOLD);
+		if (prose_present(&s->objectives[i].description)) {
+			pdf_run(b, ": ", PDF_BOLD);
+			pdf_run(b, plain(q, &s->objectives[i].description), 0);
+		}
+	}
+}
+
+static void requirement(qdoc *q, const vc_requirement *r)
+{
+	pdf_doc *d = q->doc;
+	const vc_scheme *s = q->s;
+	double ind = q->st.req_indent;
+	bool first = true;
+	pdf_space(d, q->st.req_space);
+	pdf_keep_begin(d);
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const vc_level *l = &s->levels[i];
+		const vc_prose *text = strcmp(l->id, "must") == 0 ? &r->must
+		                       : strcmp(l->id, "should") == 0
+		                           ? &r->should
+		                           : NULL;
+		if (!text || !prose_present(text))
+			continue;
+		pdf_block *b = pdf_para(d, q->st.req);
+		pdf_block_indent(b, ind);
+		if (first)
+			pdf_block_marker(b, r->label, ind, PDF_BOLD);
+		first = false;
+		pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
+		            strcmp(l->id, "must") == 0 ? q->st.must
+		                                       : q->st.should);
+		pdf_run(b, " ", 0);
+		pdf_markdown_into(d, b, P(q, text), q->st.req, ind);
+	}
+	if (r->nrefs || r->narrowed) {
+		pdf_block *b = pdf_para(d, q->st.refs);
+		pdf_block_indent(b, ind);
+		if (r->narrowed) {
+			pdf_run(b, T(q, "applies-to"), PDF_BOLD);
+			pdf_run(b, " ", 0);
+			pdf_run(b, objectives_label(q, r->applies_to, false),
+			        0);
+			if (r->nrefs)
+				pdf_run(b, " \xc2\xb7 ", 0);
+		}
+		if (r->nrefs) {
+			pdf_run(b, T(q, "references"), PDF_BOLD);
+			pdf_run(b, " ", 0);
+			pdf_run(b, refs_text(q, r->refs, r->nrefs), 0);
+		}
+	}
+	const char **labels =
+	    arena_alloc(q->a, (s->nanswers + 1) * sizeof(char *));
+	for (size_t i = 0; i < s->nanswers; i++)
+		labels[i] = plain(q, &s->answers[i].title);
+	pdf_checkboxes(d, NULL, s->nanswers, labels, ind);
+	pdf_ruled_lines(d, NULL, T(q, "justification-evidence"),
+	                (int)q->st.ruled_n, q->st.ruled_sp, ind);
+	pdf_keep_end(d);
+}
+
+static void secondary(qdoc *q, const char *label, const vc_prose *p)
+{
+	if (!prose_present(p))
+		return;
+	/* A short section moves whole rather than leave its last line or
+	 * list item alone on a page (a long one still splits). */
+	pdf_keep_begin(q->doc);
+	pdf_block *b = pdf_para_text(q->doc, q->st.secondary_label, label);
+	pdf_block_keep_next(b);
+	pdf_markdown(q->doc, P(q, p), q->st.secondary, 0);
+	pdf_keep_end(q->doc);
+}
+
+static void question(qdoc *q, const vc_question *qu)
+{
+	pdf_doc *d = q->doc;
+	const char *title =
+	    arena_printf(q->a, "%s %s", qu->number, plain(q, &qu->title));
+	pdf_heading(d, q->st.h2, 2, title, q_anchor(q, qu), true);
+	pdf_block *m = pdf_para(d, q->st.meta);
+	pdf_run(m, T(q, "applies-to"), PDF_BOLD);
+	pdf_run(m, " ", 0);
+	pdf_run(m, objectives_label(q, qu->applies_to, false), 0);
+	if (qu->nrefs) {
+		pdf_run(m, " \xc2\xb7 ", 0);
+		pdf_run(m, T(q, "references"), PDF_BOLD);
+		pdf_run(m, " ", 0);
+		pdf_run(m, refs_text(q, qu->refs, qu->nrefs), 0);
+	}
+	pdf_block_keep_next(pdf_para_text(d, q->st.label, T(q, "question")));
+	pdf_markdown(d, P(q, &qu->question), q->st.question, 0);
+	pdf_block_keep_next(pdf_para_text(d, q->st.label, T(q, "objective")));
+	pdf_markdown(d, P(q, &qu->objective), q->st.body, 0);
+	for (size_t i = 0; i < qu->nreqs; i++)
+		if (qu->reqs[i].applies_to & q->sel)
+			requirement(q, &qu->reqs[i]);
+	secondary(q, T(q, "further-information"), &qu->further);
+	secondary(q, T(q, "evidence"), &qu->evidence);
+}
+
+static void withdrawn(qdoc *q, const vc_question *qu)
+{
+	const char *fmt = T(q, "withdrawn");
+	const char *title =
+	    prose_present(&qu->title) ? plain(q, &qu->title) : "";
+	const char *kv[] = {"number", qu->number, "title", title};
+	const vc_question *su = qu->successor;
+	pdf_block *b = pdf_para(q->doc, q->st.withdrawn);
+	const char *at = strstr(fmt, "{successor}");
+	if (!at || !su) {
+		const char *kv2[] = {"number",    qu->number,
+		                     "title",     title,
+		                     "successor", su ? su->number : "?"};
+		pdf_run(b, fill(q, fmt, kv2, 6), 0);
+		return;
+	}
+	char *before = arena_strndup(q->a, fmt, (size_t)(at - fmt));
+	pdf_run(b, fill(q, before, kv, 4), 0);
+	if (q_applies(q, su))
+		pdf_run_ref(b, su->number, 0, q_anchor(q, su));
+	else
+		pdf_run(b, su->number, 0);
+	pdf_run(b, fill(q, at + strlen("{successor}"), kv, 4), 0);
+}
+
+static void chapters(qdoc *q)
+{
+	pdf_doc *d = q->doc;
+	const vc_version *v = q->v;
+	for (size_t c = 0; c < v->nchapters; c++) {
+		const vc_chapter *ch = &v->chapters[c];
+		if (!chapter_applies(q, ch))
+			continue;
+		const char *title = arena_printf(q->a, "%d %s", ch->number,
+		                                 plain(q, &ch->title));
+		pdf_page_break(d);
+		pdf_heading(d, q->st.h1, 1, title,
+		            arena_printf(q->a, "chapter-%d", ch->number), true);
+		if (prose_present(&ch->introduction))
+			pdf_markdown(d, P(q, &ch->introduction), q->st.body, 0);
+		bool first = true;
+		for (size_t i = 0; i < ch->nquestions; i++) {
+			const vc_question *qu = ch->questions[i];
+			if (qu->withdrawn) {
+				withdrawn(q, qu);
+				continue;
+			}
+			if (!q_applies(q, qu))
+				continue;
+			if (!first)
+				pdf_page_break(d);
+			first = false;
+			question(q, qu);
+		}
+	}
+}
+
+static void summary(qdoc *q)
+{
+	pdf_doc *d = q->doc;
+	const vc_version *v = q->v;
+	const vc_scheme *s = q->s;
+	pdf_page_break(d);
+	pdf_heading(d, q->st.h1, 1, T(q, "summary-title"), "summary", true);
+	pdf_markdown(d, T(q, "summary-intro"), q->st.body, 0);
+	size_t nc = 2 + s->nanswers;
+	pdf_table *t = pdf_table_new(d, nc, NULL, NULL);
+	double *w = arena_alloc(q->a, nc * sizeof(double));
+	w[0] = 0.30;
+	w[1] = 0.13;
+	for (size_t i = 2; i < nc; i++)
+		w[i] = 0.57 / (double)s->nanswers;
+	pdf_table_widths(t, w);
+	for (size_t i = 1; i < nc; i++)
+		pdf_table_align(t, i, PDF_CENTER);
+	pdf_table_min_height(t, q->st.summary_h);
+	pdf_table_row(t, true);
+	pdf_run(pdf_table_cell(t), T(q, "chapter"), 0);
+	pdf_run(pdf_table_cell(t), T(q, "requirements"), 0);
+	for (size_t i = 0; i < s->nanswers; i++)
+		pdf_run(pdf_table_cell(t), plain(q, &s->answers[i].title), 0);
+	size_t total = 0;
+	for (size_t c = 0; c < v->nchapters; c++) {
+		const vc_chapter *ch = &v->chapters[c];
+		size_t n = 0;
+		for (size_t i = 0; i < ch->nquestions; i++) {
+			const vc_question *qu = ch->questions[i];
+			if (!q_applies(q, qu))
+				continue;
+			for (size_t r = 0; r < qu->nreqs; r++)
+				if (qu->reqs[r].applies_to & q->sel)
+					n++;
+		}
+		if (!n)
+			continue;
+		total += n;
+		pdf_table_row(t, false);
+		pdf_run_ref(pdf_table_cell(t),
+		            arena_printf(q->a, "%d %s", ch->number,
+		                         plain(q, &ch->title)),
+		            0, arena_printf(q->a, "chapter-%d", ch->number));
+		pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", n), 0);
+		for (size_t i = 0; i < s->nanswers; i++)
+			pdf_table_cell(t);
+	}
+	pdf_table_row(t, false);
+	pdf_run(pdf_table_cell(t), T(q, "total"), PDF_BOLD);
+	pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", total), PDF_BOLD);
+	for (size_t i = 0; i < s->nanswers; i++)
+		pdf_table_cell(t);
+	pdf_space(d, 12);
+	pdf_keep_begin(d);
+	const char *row[] = {T(q, "completed-by"), T(q, "date"),
+	                     T(q, "signature")};
+	const double rw[] = {0.4, 0.2, 0.4};
+	pdf_fields(d, 3, row, rw, q->st.sig_h);
+	pdf_keep_end(d);
+}
+
+static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
+{
+	const char *u = "the questionnaire";
+	struct {
+		const char *name;
+		const pdf_pstyle **dst;
+	} paras[] = {{"body", &q->st.body},
+	             {"title", &q->st.title},
+	             {"subtitle", &q->st.subtitle},
+	             {"h1", &q->st.h1},
+	             {"h2", &q->st.h2},
+	             {"h3", &q->st.h3},
+	             {"meta", &q->st.meta},
+	             {"label", &q->st.label},
+	             {"question", &q->st.question},
+	             {"requirement", &q->st.req},
+	             {"references", &q->st.refs},
+	             {"secondary", &q->st.secondary},
+	             {"secondary-label", &q->st.secondary_label},
+	             {"small", &q->st.small},
+	             {"withdrawn", &q->st.withdrawn}};
+	int rc = 0;
+	for (size_t i = 0; i < COUNT_OF(paras); i++)
+		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, dg)))
+			rc = -1;
+	if (pdf_style_color(st, "must", u, dg, &q->st.must) < 0 ||
+	    pdf_style_color(st, "should", u, dg, &q->st.should) < 0 ||
+	    pdf_style_color(st, "tag-text", u, dg, &q->st.tag_text) < 0)
+		rc = -1;
+	struct {
+		const char *name;
+		double *dst;
+	} sizes[] = {{"cover-space", &q->st.cover_space},
+	             {"field-height", &q->st.field_h},
+	             {"signature-height", &q->st.sig_h},
+	             {"ruled-lines", &q->st.ruled_n},
+	             {"ruled-line-spacing", &q->st.ruled_sp},
+	             {"summary-row-height", &q->st.summary_h},
+	             {"requirement-indent", &q->st.req_indent},
+	             {"requirement-space", &q->st.req_space}};
+	for (size_t i = 0; i < COUNT_OF(sizes); i++)
+		if (pdf_style_size(st, sizes[i].name, u, dg, sizes[i].dst) < 0)
+			rc = -1;
+	return rc;
+}
+
+/* ---- the command ---- */
+
+static const char questionnaire_help[] =
+    "Usage: vcsc questionnaire VERSION-DIR [--objective LIST] [--lang LANG]\n"
+    "                          [--paper a4|letter] -o FILE.pdf\n"
+    "\n"
+    "Write the printable self-assessment questionnaire of a catalogue\n"
+    "version (a directory such as catalogue/vcsa/1.1, or an id such as\n"
+    "vcsa/1.1) as PDF: a cover with boxes to fill, how to answer, every\n"
+    "requirement that applies to the chosen audit objectives with checkboxes\n"
+    "for the scheme's answer scale and lines for the justification, and a\n"
+    "summary sheet. The file is byte-identical across runs; it carries a\n"
+    "date only when SOURCE_DATE_EPOCH is set.\n"
+    "\n"
+    "Options:\n"
+    "  --objective LIST  audit objectives, comma-separated ids of the scheme\n"
+    "                    (development,production,operations); default all\n"
+    "  --lang LANG       language (default: the version's source language);\n"
+    "                    the version must mark it complete\n"
+    "  --paper SIZE      a4 (default) or letter\n"
+    "  -o, --output FILE the PDF to write (required; written atomically)\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  --templates DIR   templates directory (default: "
+    "$VCSC_DATADIR/templates,\n"
+    "                    else templates/ beside the vcsc program or up to two\n"
+    "                    levels above it, else ./templates)\n"
+    "  --style FILE      style file (default: TEMPLATES/pdf/style.yaml)\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 written; 1 errors in the catalogue, the style or texts\n"
+    "files, or a language the version does not carry completely; 2 usage\n"
+    "errors (unknown objective, language or paper) and I/O failures\n"
+    "(unwritable output). Nothing is written unless the status is 0.\n";
+
+/* The templates directory: --templates, else templates/ in the data
+ * directory (cli_data_dir). Caller frees. */
+static char *templates_dir(const char *opt)
+{
+	if (opt)
+		return xstrdup(opt);
+	char *data = cli_data_dir();
+	char *t = path_join(data, "templates");
+	free(data);
+	return t;
+}
+
+/* Parses a comma-separated list of objective ids into *set. */
+static int parse_objectives(const vc_scheme *s, const char *list,
+                            vc_objset *set)
+{
+	const char **ids = xcalloc(s->nobjectives + 1, sizeof(char *));
+	for (size_t i = 0; i < s->nobjectives; i++)
+		ids[i] = s->objectives[i].id;
+	char *copy = xstrdup(list);
+	int rc = 0;
+	char *save = NULL;
+	bool any = false;
+	for (char *tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		size_t l = strlen(tok);
+		while (l && tok[l - 1] == ' ')
+			tok[--l] = '\0';
+		if (!*tok)
+			continue;
+		int i = model_objective_index(s, tok);
+		if (i < 0) {
+			char *all = model_objset_string(
+			    s, (vc_objset)((1u << s->nobjectives) - 1), ", ");
+			const char *sg = suggest(tok, ids, s->nobjectives);
+			if (sg)
+				cli_usage(
+				    "questionnaire",
+				    "unknown objective "
+				    "'%s'; did you mean '%s'? (one of: %s)",
+				    tok, sg, all);
+			else
+				cli_usage("questionnaire",
+				          "unknown objective "
+				          "'%s' (one of: %s)",
+				          tok, all);
+			free(all);
+			rc = -1;
+			break;
+		}
+		*set |= 1u << i;
+		any = true;
+	}
+	if (rc == 0 && !any) {
+		cli_usage("questionnaire", "--objective needs at least one "
+		                           "objective id");
+		rc = -1;
+	}
+	free(copy);
+	free(ids);
+	return rc;
+}
+
+static int check_lang(cli *c, const vc_version *v, const char *lang)
+{
+	const vc_scheme *s = v->scheme;
+	if (!model_language(s, lang)) {
+		const char **ids = xcalloc(s->nlanguages + 1, sizeof(char *));
+		for (size_t i = 0; i < s->nlanguages; i++)
+			ids[i] = s->languages[i].id;
+		const char *sg = suggest(lang, ids, s->nlanguages);
+		if (sg)
+			cli_usage("questionnaire",
+			          "unknown language '%s'; did "
+			          "you mean '%s'?",
+			          lang, sg);
+		else
+			cli_usage("questionnaire",
+			          "unknown language '%s' (the "
+			          "scheme offers: %s%s%s)",
+			          lang, ids[0], s->nlanguages > 1 ? ", " : "",
+			          s->nlanguages > 1 ? ids[1] : "");
+		free(ids);
+		return EXIT_TROUBLE;
+	}
+	for (size_t i = 0; i < v->nlanguages; i++)
+		if (strcmp(v->languages[i].id, lang) == 0) {
+			if (v->languages[i].complete)
+				return EXIT_OK;
+			diag_error(&c->d, v->languages[i].pos,
+			           "%s is only partly translated to '%s': a "
+			           "questionnaire needs a language the version "
+			           "marks complete",
+			           v->key, lang);
+			return EXIT_INPUT;
+		}
+	diag_error(&c->d, v->pos, "%s has no '%s' text", v->key, lang);
+	return EXIT_INPUT;
+}
+
+int cmd_questionnaire(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"objective", required_argument, NULL, 'j'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"paper", required_argument, NULL, 'p'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"templates", required_argument, NULL, 'T'},
+	    {"style", required_argument, NULL, 'S'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
+	cli c;
+	cli_init(&c);
+	const char *out = NULL, *lang = NULL, *paper_s = "a4";
+	const char *tdir_opt = NULL, *style_opt = NULL;
+	buf objs = {0};
+	bool objs_given = false;
+	int opt, rc = EXIT_OK;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
+		case 'j':
+			buf_printf(&objs, "%s%s", objs.len ? "," : "", optarg);
+			objs_given = true;
+			break;
+		case 'l':
+			lang = optarg;
+			break;
+		case 'p':
+			paper_s = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'T':
+			tdir_opt = optarg;
+			break;
+		case 'S':
+			style_opt = optarg;
+			break;
+		case 'h':
+			fputs(questionnaire_help, stdout);
+			buf_free(&objs);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			buf_free(&objs);
+			cli_free(&c);
+			return cli_bad_option("questionnaire", argv, "o:h");
+		}
+	}
+	pdf_paper paper;
+	if (argc - optind != 1)
+		rc = cli_usage("questionnaire", "expected one VERSION-DIR");
+	else if (!out)
+		rc = cli_usage("questionnaire", "missing -o FILE.pdf");
+	else if (pdf_paper_parse(paper_s, &paper) < 0)
+		rc = cli_usage("questionnaire",
+		               "unknown paper size '%s' (a4 or "
+		               "letter)",
+		               paper_s);
+	if (rc) {
+		buf_free(&objs);
+		cli_free(&c);
+		return rc;
+	}
+
+	char *dir = cli_version_dir(&c, argv[optind]);
+	vc_version *v = cli_version(&c, dir);
+	free(dir);
+	pdf_style *style = NULL;
+	pdf_texts *tx = NULL;
+	pdf_doc *doc = NULL;
+	char *tdir = NULL, *style_path = NULL, *texts_path = NULL;
+	qdoc q = {0};
+	q.a = arena_new();
+	if (!v) {
+		rc = cli_status(&c);
+		goto out;
+	}
+	q.v = v;
+	q.s = v->scheme;
+	q.sel = 0;
+	if (objs_given) {
+		if (parse_objectives(q.s, objs.data ? objs.data : "",
+				     &q.sel) < 0) {
+			rc = EXIT_TROUBLE;
+			goto out;
+		}
+	} else {
+		q.sel = (vc_objset)((1u << q.s->nobjectives) - 1);
+	}
+	q.lang = lang ? lang : v->languages[0].id;
+	if ((rc = check_lang(&c, v, q.lang)) != EXIT_OK)
+		goto out;
+
+	tdir = templates_dir(tdir_opt);
+	style_path =
+	    style_opt ? xstrdup(style_opt) : path_join(tdir, "pdf/style.yaml");
+	texts_path = path_join(tdir, "pdf/questionnaire.yaml");
+	style = pdf_style_load(style_path, &c.d);
+	tx = pdf_texts_load(texts_path, q.lang, text_keys, COUNT_OF(text_keys),
+	                    &c.d);
+	if (!style || !tx || resolve_styles(&q, style, &c.d) < 0) {
+		rc = cli_status(&c) ? cli_status(&c) : EXIT_INPUT;
+		goto out;
+	}
+	q.tx = tx;
+
+	char *idu = xstrdup(v->catalogue);
+	for (char *p = idu; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	const char *short_id = arena_printf(q.a, "%s %s", idu, v->version);
+	free(idu);
+	vc_objset every = (vc_objset)((1u << q.s->nobjectives) - 1);
+	char *objids = model_objset_string(q.s, q.sel, "+");
+	const char *doc_id =
+	    arena_printf(q.a, "%s-%s-questionnaire-%s-%s", v->catalogue,
+	                 v->version, q.sel == every ? "all" : objids, q.lang);
+	free(objids);
+	const char *objl = objectives_label(&q, q.sel, true);
+	const char *kvp[] = {"page", "{page}", "pages", "{pages}"};
+	pdf_meta m = {0};
+	m.paper = paper;
+	m.lang = q.lang;
+	m.title =
+	    arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"), short_id);
+	m.subject =
+	    arena_printf(q.a, "%s \xe2\x80\x93 %s", plain(&q, &v->title), objl);
+	m.author = plain(&q, &q.s->title);
+	m.keywords = arena_printf(q.a, "%s, %s", short_id, objl);
+	m.doc_id = doc_id;
+	m.classification = T(&q, "classification");
+	m.header_left =
+	    arena_printf(q.a, "%s \xc2\xb7 %s", short_id, T(&q, "title"));
+	m.header_right = objl;
+	m.page_format = fill(&q, T(&q, "page"), kvp, 4);
+	m.plain_first_page = true;
+	doc = pdf_new(style, &m, &c.d);
+	if (!doc) {
+		rc = cli_status(&c) ? cli_status(&c) : EXIT_INPUT;
+		goto out;
+	}
+	q.doc = doc;
+	cover(&q);
+	pdf_page_break(doc);
+	pdf_toc(doc, T(&q, "contents"));
+	instructions(&q);
+	chapters(&q);
+	summary(&q);
+	int w = pdf_write(doc, out, &c.d);
+	if (w == -2)
+		rc = EXIT_TROUBLE;
+	else if (w < 0)
+		rc = EXIT_TROUBLE;
+out:
+	cli_print_diags(&c);
+	if (rc == EXIT_OK && c.d.errors)
+		rc = cli_status(&c);
+	pdf_free(doc);
+	pdf_texts_free(tx);
+	pdf_style_free(style);
+	free(tdir);
+	free(style_path);
+	free(texts_path);
+	arena_free(q.a);
+	model_version_free(v);
+	buf_free(&objs);
+	cli_free(&c);
+	return rc;
+}

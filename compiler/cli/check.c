@@ -1,0 +1,213 @@
+/*
+ * check.c - `vcsc check PATH...`: validate catalogue versions, the scheme
+ * or a whole catalogue root, and report every problem found.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "edit/mint.h"
+
+static const char check_help[] =
+	"Usage: vcsc check [OPTIONS] [PATH...]\n"
+	"\n"
+	"Validate catalogue sources and report every problem found, with\n"
+	"file:line:column, like a compiler. PATH is a catalogue version\n"
+	"directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
+	"a catalogue root (every version below it is checked). Without PATH,\n"
+	"the catalogue root is checked.\n"
+	"\n"
+	"Options:\n"
+	"  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
+	"                    root above each version, else ./catalogue)\n"
+	"  --format FMT      text (default) or json (diagnostics on stdout)\n"
+	"  --max-errors N    stop after N errors (default 100; 0: no limit)\n"
+	"  --werror          treat warnings as errors\n"
+	"  -v, --verbose     list every missing translation of a partial\n"
+	"                    language instead of a count per file\n"
+	"  -q, --quiet       no summary line per version\n"
+	"  --fix-ids         first add a uid to every question and requirement\n"
+	"                    that lacks one (inserts 'uid: ...' lines; the rest\n"
+	"                    of each file is left as it is)\n"
+	"  --color WHEN      auto (default), always or never\n"
+	"  -h, --help        show this help\n"
+	"\n"
+	"Exit status: 0 no errors, 1 errors in the input, 2 usage or I/O failure.\n";
+
+static void summary(const cli *c, const vc_version *v)
+{
+	if (c->quiet || c->json_diags)
+		return;
+	size_t withdrawn = 0;
+	for (size_t i = 0; i < v->nquestions; i++)
+		withdrawn += v->questions[i]->withdrawn;
+	size_t nq = v->nquestions - withdrawn;
+	printf("%s: %zu chapter%s, %zu question%s", v->key, v->nchapters,
+	       v->nchapters == 1 ? "" : "s", nq, nq == 1 ? "" : "s");
+	if (withdrawn)
+		printf(" (+%zu withdrawn)", withdrawn);
+	printf(", %zu requirement%s; language%s", v->nrequirements,
+	       v->nrequirements == 1 ? "" : "s", v->nlanguages == 1 ? "" : "s");
+	for (size_t i = 0; i < v->nlanguages; i++)
+		printf(" %s%s", v->languages[i].id,
+		       v->languages[i].complete ? "" : " (partial)");
+	printf("%s\n", v->draft ? "; draft" : "");
+}
+
+static bool fix_ids; /* --fix-ids */
+
+static void check_version(cli *c, const char *dir)
+{
+	if (fix_ids)
+		mint_fix_ids(dir, &c->d);
+	vc_version *v = cli_version(c, dir);
+	if (v)
+		summary(c, v);
+	model_version_free(v);
+}
+
+/* Every CATALOGUE/VERSION/version.yaml under root, sorted. */
+static void check_root(cli *c, const char *root)
+{
+	char *sp = path_join(root, "scheme.yaml");
+	cli_scheme(c, sp);
+	free(sp);
+	char **dirs = NULL;
+	size_t n = 0;
+	if (cli_version_dirs(root, &dirs, &n) != 0) {
+		c->d.io_failed = true;
+		diag_error(&c->d, NO_POS, "cannot read '%s'", root);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!diags_full(&c->d))
+			check_version(c, dirs[i]);
+		free(dirs[i]);
+	}
+	free(dirs);
+}
+
+static void check_path(cli *c, const char *path)
+{
+	char *vf = NULL, *sf = NULL;
+	if (is_dir(path)) {
+		vf = path_join(path, "version.yaml");
+		sf = path_join(path, "scheme.yaml");
+		if (path_entry_exists(vf))
+			check_version(c, path);
+		else if (path_entry_exists(sf))
+			check_root(c, path);
+		else {
+			c->d.io_failed = true;
+			diag_error(&c->d, NO_POS,
+				   "'%s' is neither a catalogue version (no "
+				   "version.yaml) nor a catalogue root (no "
+				   "scheme.yaml)",
+				   path);
+		}
+	} else if (is_file(path)) {
+		char *dir = path_dir(path);
+		vf = path_join(dir, "version.yaml");
+		if (strcmp(path_base(path), "scheme.yaml") == 0) {
+			cli_scheme(c, path);
+			if (!c->quiet && !c->json_diags && c->d.errors == 0)
+				printf("%s: scheme ok\n", path);
+		} else if (path_entry_exists(vf)) {
+			check_version(c, dir);
+		} else {
+			c->d.io_failed = true;
+			diag_error(&c->d, NO_POS,
+				   "'%s' is not part of a catalogue version "
+				   "(no version.yaml beside it)",
+				   path);
+		}
+		free(dir);
+	} else {
+		/* A version id such as vcsa/1.2, under the catalogue root. */
+		char *dir = cli_version_dir(c, path);
+		char *idv = path_join(dir, "version.yaml");
+		if (strcmp(dir, path) != 0 && is_file(idv)) {
+			check_version(c, dir);
+		} else {
+			c->d.io_failed = true;
+			diag_error(&c->d, NO_POS, "cannot open '%s': no such "
+				   "file or directory", path);
+		}
+		free(idv);
+		free(dir);
+	}
+	free(vf);
+	free(sf);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"catalogue", required_argument, NULL, 'C'},
+		{"format", required_argument, NULL, 'f'},
+		{"max-errors", required_argument, NULL, 'm'},
+		{"werror", no_argument, NULL, 'W'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"fix-ids", no_argument, NULL, 'F'},
+		{"color", required_argument, NULL, 'c'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0}};
+	cli c;
+	cli_init(&c);
+	c.d.hide_notes = false;
+	int opt, rc;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "vqh", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C': c.catalogue_root = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				c.json_diags = true;
+			else if (strcmp(optarg, "text") != 0) {
+				cli_free(&c);
+				return cli_usage("check", "unknown format '%s' "
+						 "(text or json)", optarg);
+			}
+			break;
+		case 'm': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 0 || n > 1000000) {
+				cli_free(&c);
+				return cli_usage("check", "--max-errors takes a "
+						 "number, not '%s'", optarg);
+			}
+			c.d.max_errors = (int)n;
+			break;
+		}
+		case 'W': c.d.werror = true; break;
+		case 'v': c.d.verbose = true; break;
+		case 'q': c.quiet = true; break;
+		case 'F': fix_ids = true; break;
+		case 'c':
+			if (cli_parse_color(&c, optarg) != 0) {
+				cli_free(&c);
+				return cli_usage("check", "--color takes auto, "
+						 "always or never");
+			}
+			break;
+		case 'h':
+			fputs(check_help, stdout);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			cli_free(&c);
+			return cli_bad_option("check", argv, "vqh");
+		}
+	}
+	if (optind == argc)
+		check_path(&c, c.catalogue_root ? c.catalogue_root : "catalogue");
+	for (int i = optind; i < argc && !diags_full(&c.d); i++)
+		check_path(&c, argv[i]);
+	cli_print_diags(&c);
+	rc = cli_status(&c);
+	cli_free(&c);
+	return rc;
+}

@@ -1,0 +1,98 @@
+/*
+ * cli.h - what the commands share: option handling, loading a catalogue
+ * version with its scheme, printing diagnostics, exit statuses.
+ *
+ * Exit statuses (documented in vcsc.1):
+ *   0  success, no errors
+ *   1  errors in the input (or, for diff without -o, the versions differ)
+ *   2  usage error or I/O failure (unreadable input, unwritable output)
+ */
+#ifndef VCSC_CLI_H
+#define VCSC_CLI_H
+
+#include <stdbool.h>
+
+#include "base/diag.h"
+#include "front/model.h"
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_TROUBLE = 2 };
+
+typedef struct cli {
+	diags d;
+	const char *catalogue_root; /* --catalogue, or NULL */
+	bool json_diags;            /* --format json for diagnostics */
+	int color;                  /* -1 auto, 0 never, 1 always */
+	bool quiet;
+	/* loaded schemes, by path; freed by cli_free */
+	vc_scheme **schemes;
+	char **scheme_paths;
+	size_t nschemes, schemecap;
+} cli;
+
+void cli_init(cli *c);
+void cli_free(cli *c);
+
+/* Reports a usage problem for command cmd and returns EXIT_TROUBLE. */
+int cli_usage(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
+
+/* Reports the option getopt_long just refused (unknown, or missing its
+ * value) for command cmd, whose short options are shortopts, and returns
+ * EXIT_TROUBLE. */
+int cli_bad_option(const char *cmd, char **argv, const char *shortopts);
+
+/* The scheme file that governs the version in dir: --catalogue's
+ * scheme.yaml if given, else DIR/../../scheme.yaml, else
+ * catalogue/scheme.yaml. Caller frees. */
+char *cli_scheme_path(const cli *c, const char *version_dir);
+
+/* Loads (once) and returns the scheme at path; NULL if unusable. */
+vc_scheme *cli_scheme(cli *c, const char *path);
+
+/* Loads the version in dir with its scheme. Returns NULL after reporting
+ * when the version cannot be used (any error). */
+vc_version *cli_version(cli *c, const char *dir);
+
+/* Resolves a version given as a directory or as an id such as vcsa/1.1
+ * (under --catalogue, default ./catalogue). Caller frees. */
+char *cli_version_dir(const cli *c, const char *arg);
+
+/* Every ROOT/CATALOGUE/VERSION directory holding a version.yaml, sorted
+ * by path. Returns 0, or -1 (errno set) if root cannot be read. The caller
+ * frees each string and the array. */
+int cli_version_dirs(const char *root, char ***dirs, size_t *n);
+
+/* The directory holding templates/ and site/ (the data every document
+ * back end reads): $VCSC_DATADIR, else the directory of the executable or
+ * up to two levels above it that has a templates/ folder, else ".".
+ * Caller frees. */
+char *cli_data_dir(void);
+
+/* Parses a --color argument (auto, always, never) into c->color; returns
+ * -1 for anything else. */
+int cli_parse_color(cli *c, const char *arg);
+
+/* The exit status of a run that ends with status rc, once standard
+ * output is flushed: a full disk or a closed pipe on standard output is a
+ * failed run (EXIT_TROUBLE, said in one line), not a silent success. */
+int cli_stdout_status(int rc);
+
+/* Reports, in one line on stderr, that command cmd could not write the
+ * output file path (errno says why; see output_strerror), and returns
+ * EXIT_TROUBLE. */
+int cli_write_error(const char *cmd, const char *path);
+
+/* Prints the collected diagnostics to stderr (or JSON to stdout). */
+void cli_print_diags(cli *c);
+
+/* Exit status from the collected diagnostics. */
+int cli_status(const cli *c);
+
+/* Command entry points. */
+int cmd_check(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_questionnaire(int argc, char **argv);
+int cmd_site(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_new_version(int argc, char **argv);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * diff_cmd.c - `vcsc diff OLD NEW`: the change log between two catalogue
+ * versions, as text, JSON, a standalone HTML page or PDF release notes,
+ * with exit statuses like diff(1).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diff/diff.h"
+#include "site/site.h"
+
+static const char diff_help[] =
+    "Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
+    "[-o FILE]\n"
+    "       vcsc diff OLD-VERSION NEW-VERSION --format html [--lang LANG] "
+    "-o FILE\n"
+    "       vcsc diff OLD-VERSION NEW-VERSION --format pdf [--lang LANG]\n"
+    "                 [--paper a4|letter] -o FILE\n"
+    "\n"
+    "Compare two catalogue versions (directories such as\n"
+    "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
+    "catalogues: questions and requirements are paired by uid, then by\n"
+    "number, then by text similarity, so renumbered and moved items show\n"
+    "as such. Reports additions, withdrawals, moves, renumbering, text\n"
+    "changes with a word-level diff (told apart from white-space-only and\n"
+    "formatting-only edits), level, applicability and reference changes,\n"
+    "and stale translations, each with its change note.\n"
+    "\n"
+    "Options:\n"
+    "  --format FMT      text (default), json (docs/diff-json.md), html\n"
+    "                    (a standalone page in the website's look) or pdf\n"
+    "                    (printable release notes); html and pdf need -o\n"
+    "  --lang LANG       language of the html page or the release notes\n"
+    "                    (default: the new version's source language)\n"
+    "  --paper SIZE      paper of the release notes: a4 (default) or letter\n"
+    "  -o, --output FILE write the change log to FILE (atomically)\n"
+    "  --color WHEN      auto (default: colours on a terminal), always or\n"
+    "                    never\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "The templates (templates/site, templates/pdf) are read from\n"
+    "$VCSC_DATADIR, else from beside the vcsc program or up to two levels\n"
+    "above it, else from the current directory.\n"
+    "\n"
+    "Exit status without -o: 0 the versions are the same, 1 they differ,\n"
+    "2 trouble (usage, unreadable or invalid version). With -o: 0 the\n"
+    "change log was written, 1 a version has errors, 2 usage or I/O\n"
+    "failure.\n";
+
+enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_PDF };
+
+static void render(const diff_result *d, int fmt, FILE *fp, bool color)
+{
+	if (fmt == FMT_JSON)
+		diff_print_json(d, fp);
+	else
+		diff_print_text(d, fp, color);
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"catalogue", required_argument, NULL, 'C'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"color", required_argument, NULL, 'c'},
+	    {"lang", required_argument, NULL, 'L'},
+	    {"colour", required_argument, NULL, 'c'},
+	    {"paper", required_argument, NULL, 'p'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0, 0, 0, 0}};
+	cli c;
+	cli_init(&c);
+	const char *out = NULL, *lang = NULL, *paper_s = NULL;
+	int fmt = FMT_TEXT, opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0) {
+				fmt = FMT_TEXT;
+			} else if (strcmp(optarg, "json") == 0) {
+				fmt = FMT_JSON;
+			} else if (strcmp(optarg, "html") == 0) {
+				fmt = FMT_HTML;
+			} else if (strcmp(optarg, "pdf") == 0) {
+				fmt = FMT_PDF;
+			} else {
+				cli_free(&c);
+				return cli_usage("diff",
+				                 "unknown format '%s' "
+				                 "(text, json, html or pdf)",
+				                 optarg);
+			}
+			break;
+		case 'p':
+			paper_s = optarg;
+			break;
+		case 'L':
+			lang = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'c':
+			if (cli_parse_color(&c, optarg) != 0) {
+				cli_free(&c);
+				return cli_usage("diff", "--color takes auto, "
+				                         "always or never");
+			}
+			break;
+		case 'h':
+			fputs(diff_help, stdout);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			cli_free(&c);
+			return cli_bad_option("diff", argv, "o:h");
+		}
+	}
+	if (argc - optind != 2) {
+		cli_free(&c);
+		return cli_usage("diff",
+		                 "expected OLD-VERSION and NEW-VERSION");
+	}
+	bool doc = fmt == FMT_HTML || fmt == FMT_PDF;
+	if (doc && !out) {
+		cli_free(&c);
+		return cli_usage("diff",
+		                 "--format %s writes a file: give -o FILE",
+		                 fmt == FMT_HTML ? "html" : "pdf");
+	}
+	if (lang && !doc) {
+		cli_free(&c);
+		return cli_usage("diff", "--lang is for --format html and pdf");
+	}
+	pdf_paper paper = PDF_A4;
+	if (paper_s && fmt != FMT_PDF) {
+		cli_free(&c);
+		return cli_usage("diff", "--paper is for --format pdf");
+	}
+	if (paper_s && pdf_paper_parse(paper_s, &paper) < 0) {
+		cli_free(&c);
+		return cli_usage(
+		    "diff", "unknown paper size '%s' (a4 or letter)", paper_s);
+	}
+	char *od = cli_version_dir(&c, argv[optind]);
+	char *nd = cli_version_dir(&c, argv[optind + 1]);
+	vc_version *ov = cli_version(&c, od);
+	vc_version *nv = cli_version(&c, nd);
+	free(od);
+	free(nd);
+	/* diagnostics go to stderr: stdout holds the change log */
+	int ccolor = c.color;
+	cli_print_diags(&c);
+	int rc;
+	if (!ov || !nv) {
+		rc = cli_status(&c);
+		if (!out && rc == EXIT_INPUT)
+			rc = EXIT_TROUBLE; /* 1 would mean "they differ" */
+		model_version_free(ov);
+		model_version_free(nv);
+		cli_free(&c);
+		return rc;
+	}
+	if (lang && !model_has_language(nv, lang)) {
+		rc =
+		    cli_usage("diff", "%s has no language '%s'", nv->key, lang);
+		model_version_free(ov);
+		model_version_free(nv);
+		cli_free(&c);
+		return rc;
+	}
+	diff_result *d = diff_versions(ov, nv);
+	if (fmt == FMT_HTML) {
+		char *data = cli_data_dir();
+		rc = diff_write_html(d, lang ? lang : nv->languages[0].id, out,
+		                     data, &c.d)
+		         ? EXIT_TROUBLE
+		         : EXIT_OK;
+		free(data);
+		cli_print_diags(&c);
+		site_xslt_cleanup();
+	} else if (fmt == FMT_PDF) {
+		char *data = cli_data_dir();
+		int w = diff_write_pdf(d, lang ? lang : nv->languages[0].id,
+		                       paper, data, out, &c.d);
+		rc = w ? EXIT_TROUBLE : EXIT_OK;
+		free(data);
+		cli_print_diags(&c);
+	} else if (out) {
+		outfile of;
+		rc = EXIT_OK;
+		if (outfile_open(&of, out) < 0) {
+			rc = cli_write_error("diff", out);
+		} else {
+			render(d, fmt, of.fp, ccolor == 1);
+			if (outfile_commit(&of) < 0)
+				rc = cli_write_error("diff", out);
+		}
+	} else {
+		const char *term = getenv("TERM");
+		bool color =
+		    ccolor == 1 ||
+		    (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
+		     !(term && strcmp(term, "dumb") == 0));
+		render(d, fmt, stdout, color);
+		rc = cli_stdout_status(diff_same(d) ? EXIT_OK : EXIT_INPUT);
+	}
+	diff_free(d);
+	model_version_free(ov);
+	model_version_free(nv);
+	cli_free(&c);
+	return rc;
+}

@@ -1,0 +1,365 @@
+/*
+ * diff.h - comparing two catalogue versions as catalogues.
+ *
+ * diff_versions() pairs the chapters, questions and requirements of an old
+ * and a new version and classifies every change between them. The result is
+ * a tree that the renderers (text, JSON, and later HTML and PDF) walk, and
+ * the pairing that carries answers and audit verdicts from one version to
+ * the next.
+ *
+ * Pairing (questions and requirements alike), in this order:
+ *   1. by stable uid;
+ *   2. by number among what is left: a question by its number "N.M", a
+ *      requirement by its letter inside the question its own question was
+ *      paired with; accepted only when the texts are at least a little alike
+ *      (similarity >= DIFF_NUMBER_SIMILARITY), so that a deleted item and a
+ *      new one that happens to get its number are not taken for one;
+ *   3. by text similarity among what is still left (>= DIFF_TEXT_SIMILARITY,
+ *      the most similar pairs first).
+ * Withdrawn placeholders (withdrawn: true) take part in step 1 only. An old
+ * question that the new version withdraws is paired with its placeholder,
+ * and item->successor names the question that takes its place; its
+ * requirements are part of the withdrawal (kind DIFF_WITHDRAWN, with
+ * item->suggestion the most similar requirement of the successor, if any).
+ *
+ * Classification. Every pair (or lone item) gets a placement:
+ *   added, removed       no partner (an old withdrawn placeholder that the
+ *                        new version makes live again counts as added);
+ *   withdrawn            live in old, withdrawn placeholder in new;
+ *   moved                a question in another chapter, a requirement under
+ *                        another question;
+ *   renumbered           a new number not explained by insertions;
+ *   shifted              the number moved only by the items added, removed
+ *                        or moved in or out before it (renumbering table
+ *                        only, not a reported change);
+ *   unchanged            same place.
+ * then uid, when a pair found by number or similarity has a new uid
+ * (uids are meant to be stable: this is reported), and, when both sides
+ * are live, per field changes of the text in the
+ * source language: text (wording; with a word-level diff), whitespace
+ * (same text once runs of white space are collapsed), formatting (same
+ * plain text once the Markdown is rendered; with the word diff of the
+ * source), translation-stale (the source text changed in wording, another
+ * language kept the very same text), level (the set of must/should
+ * statements), applicability (of a question; of a requirement only when
+ * it narrows its objectives in either version), references (added and
+ * removed identifiers), and successor (of a placeholder withdrawn in both).
+ * Children of an added, removed or withdrawn question are part of that
+ * change and are not reported on their own. A change_note is never a
+ * change: it is shown beside the changes of its item.
+ *
+ * Ownership: a diff_result owns one arena holding every item, change and
+ * segment; diff_free() releases it. It points into both versions (texts,
+ * numbers, uids), which must outlive it. diff_words() allocates in the
+ * arena it is given. diff_changelog_xml() copies what it needs into the
+ * XML document, which then no longer depends on the diff.
+ */
+#ifndef VCSC_DIFF_H
+#define VCSC_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#include "base/diag.h"
+#include "front/model.h"
+#include "pdf/pdf.h"
+#include "base/util.h"
+
+#define DIFF_NUMBER_SIMILARITY 0.3
+#define DIFF_TEXT_SIMILARITY 0.6
+
+/* Kinds of change, in the order a report lists them for one item. */
+typedef enum diff_kind {
+	DIFF_UNCHANGED, /* a placement only: same place */
+	DIFF_ADDED,
+	DIFF_REMOVED,
+	DIFF_WITHDRAWN,
+	DIFF_MOVED,
+	DIFF_RENUMBERED,
+	DIFF_SHIFTED, /* a placement only: renumbering table */
+	DIFF_UID,
+	DIFF_LEVEL,
+	DIFF_TEXT,
+	DIFF_WHITESPACE,
+	DIFF_FORMATTING,
+	DIFF_TRANSLATION_STALE,
+	DIFF_APPLICABILITY,
+	DIFF_REFERENCES,
+	DIFF_SUCCESSOR,
+	DIFF_NKINDS
+} diff_kind;
+
+/* The name used in reports and JSON: "added", "translation-stale", ... */
+const char *diff_kind_name(diff_kind k);
+
+typedef enum diff_type {
+	DIFF_CHAPTER,
+	DIFF_QUESTION,
+	DIFF_REQUIREMENT
+} diff_type;
+
+/* "chapter", "question", "requirement". */
+const char *diff_type_name(diff_type t);
+
+/* How a pair was found. */
+typedef enum diff_how {
+	DIFF_BY_NONE, /* a lone item */
+	DIFF_BY_UID,
+	DIFF_BY_NUMBER,
+	DIFF_BY_SIMILARITY,
+} diff_how;
+
+/* "none", "uid", "number", "similarity". */
+const char *diff_how_name(diff_how h);
+
+/* A piece of a word-level diff. Concatenating the EQ and DEL pieces gives
+ * the old text up to white space; EQ and INS give the new text exactly
+ * (EQ pieces point into the new text). In a run of changes the DEL piece
+ * comes before the INS piece. */
+typedef enum diff_op { DIFF_EQ, DIFF_DEL, DIFF_INS } diff_op;
+typedef struct diff_seg {
+	diff_op op;
+	const char *text; /* not NUL-terminated; points into old or new */
+	size_t len;
+} diff_seg;
+
+/* One reported change of an item. Which members are set depends on kind. */
+typedef struct diff_change {
+	diff_kind kind;
+	/* added, removed, withdrawn, moved, renumbered: the numbers ("1.2",
+	 * "1.2.a", "3" for a chapter); NULL on the absent side */
+	const char *old_number, *new_number;
+	/* withdrawn, successor: the successor question in the new version
+	 * (successor: old_successor is the old placeholder's) */
+	const vc_question *successor, *old_successor;
+	/* text, whitespace, formatting, translation-stale: the field
+	 * ("title", "question", "objective", "further_information",
+	 * "evidence", "introduction", "must", "should") and the language
+	 * compared (translation-stale: the stale language) */
+	const char *field, *lang;
+	/* text, whitespace, formatting: the two texts (NULL when the field
+	 * is absent on that side) and, for text and formatting, the word
+	 * diff */
+	const char *old_text, *new_text;
+	diff_seg *segs;
+	size_t nsegs;
+	/* uid: the old and new uid */
+	const char *old_uid, *new_uid;
+	/* level: "must", "should" or "must+should" */
+	const char *old_level, *new_level;
+	/* applicability: objective ids joined by "," ("" for none) */
+	const char *old_objectives, *new_objectives;
+	/* references: "standard:id" strings, additions in the new version's
+	 * order, removals in the old version's */
+	const char **refs_added, **refs_removed;
+	size_t nadded, nremoved;
+} diff_change;
+
+typedef struct diff_item diff_item;
+
+/* A pairing of one chapter, question or requirement: the old and new
+ * nodes (NULL on the side where it is absent) and what changed. */
+struct diff_item {
+	diff_type type;
+	const vc_chapter *old_ch, *new_ch;   /* DIFF_CHAPTER */
+	const vc_question *old_q, *new_q;    /* DIFF_QUESTION */
+	const vc_requirement *old_r, *new_r; /* DIFF_REQUIREMENT */
+	const char *uid;                     /* new side's, else old's */
+	const char *old_number, *new_number; /* "1.2", "1.2.a", "3" */
+	diff_how how;
+	double similarity; /* of the paired texts; 1 for equal, 0 if lone */
+	diff_kind place;   /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
+	                      MOVED, RENUMBERED or SHIFTED */
+	/* withdrawn questions and their requirements: the successor */
+	const vc_question *successor;
+	/* requirements of a withdrawn question: the most similar
+	 * requirement of the successor (a hint, not a pairing), or NULL */
+	const vc_requirement *suggestion;
+	/* the reported changes, placement first (never SHIFTED or
+	 * UNCHANGED); empty for the children of an added, removed or
+	 * withdrawn question */
+	diff_change *changes;
+	size_t nchanges;
+	unsigned kinds; /* bit (1u << kind) for every change in changes */
+	/* the new side's change note, or NULL */
+	const vc_prose *change_note;
+	/* questions: their requirements, the new question's in letter
+	 * order, then the old question's that were removed; requirements:
+	 * the question item they are listed under */
+	diff_item **children;
+	size_t nchildren;
+	diff_item *parent;
+	/* this item or one of its children has a reported change */
+	bool reported;
+};
+
+typedef struct diff_result {
+	arena *arena;
+	const vc_version *old, *new;
+	const char *lang; /* the language compared: new's source language */
+	/* chapters in number order (old number for removed ones) */
+	diff_item **chapters;
+	size_t nchapters;
+	/* questions in display order: by new number, removed ones at their
+	 * old number after the new question holding that number */
+	diff_item **questions;
+	size_t nquestions;
+	/* the renumbering table: questions and requirements placed MOVED,
+	 * RENUMBERED or SHIFTED, by old number */
+	diff_item **renumbered;
+	size_t nrenumbered;
+	/* look-ups by the model's index fields; an entry per node */
+	diff_item **q_of_old, **q_of_new; /* by vc_question.index */
+	diff_item **r_of_old, **r_of_new; /* by vc_requirement.index */
+	/* number of reported changes of each kind (shifted: table entries) */
+	size_t counts[DIFF_NKINDS];
+	size_t nchanges; /* total reported changes */
+} diff_result;
+
+/* Compares two loaded, valid versions. Never fails (aborts only when out
+ * of memory). The versions may come from different schemes. */
+diff_result *diff_versions(const vc_version *old, const vc_version *new);
+void diff_free(diff_result *d);
+
+/* True when the versions do not differ: no reported change and an empty
+ * renumbering table. */
+bool diff_same(const diff_result *d);
+
+/* The pairing, for carrying answers and audit verdicts to a new version.
+ * For a requirement (or question) of d->old: its item, whose new_r (new_q)
+ * is the partner or NULL, whose place says what happened to it, whose
+ * kinds say what changed (0: carry over unchanged), and, for a withdrawn
+ * one, successor and suggestion. Never NULL for a node of d->old; NULL
+ * for a node of another version. */
+const diff_item *diff_pair_requirement(const diff_result *d,
+                                       const vc_requirement *old_r);
+const diff_item *diff_pair_question(const diff_result *d,
+                                    const vc_question *old_q);
+/* The same from the new side: the item of a node of d->new. */
+const diff_item *diff_origin_requirement(const diff_result *d,
+                                         const vc_requirement *new_r);
+const diff_item *diff_origin_question(const diff_result *d,
+                                      const vc_question *new_q);
+
+/* ---- the pieces, exported for the renderers and the unit tests ---- */
+
+/* Word-level diff of two texts (either may be NULL: all inserted or all
+ * deleted). Words, single punctuation characters and runs of white space
+ * are the units; white space never counts as a change on its own. Pieces
+ * are allocated in a; *n receives their number. */
+diff_seg *diff_words(arena *a, const char *old, const char *new, size_t *n);
+
+/* Similarity of two texts in [0, 1]: the Dice coefficient of their words
+ * (ASCII letters folded to lower case), 1 for two texts without words. */
+double diff_similarity(const char *a, const char *b);
+
+/* Pairs old texts with new texts by similarity: candidate pairs scoring
+ * at least min are taken greedily, most similar first (ties: lower old,
+ * then lower new index). match_old[i] receives the index of the new
+ * partner of olds[i] or SIZE_MAX, score[i] its similarity. Returns the
+ * number of pairs. Large inputs look only at the best few candidates
+ * that share rarer words, so the cost stays near linear. */
+size_t diff_match(const char *const *olds, size_t no, const char *const *news,
+                  size_t nn, double min, size_t *match_old, double *score);
+
+/* True when a and b differ at most in white space (runs collapsed, ends
+ * trimmed). NULL equals only NULL. */
+bool diff_same_but_space(const char *a, const char *b);
+
+/* True when a and b, parsed as Markdown, have the same plain text (white
+ * space collapsed). */
+bool diff_same_plain_text(const char *a, const char *b);
+
+/* ---- for the renderers (diff_show.c) ---- */
+
+/* The word diff of change c (text, formatting, level) of item it as shown
+ * in language lang: the diff of lang's own texts of the field when both
+ * sides have them (present on the same sides as the compared texts) and
+ * they differ in more than white space; otherwise c's diff of the
+ * compared language d->lang. *actual receives the language the pieces
+ * are in, *n their number; new pieces are allocated in a. */
+const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
+                                  const diff_change *c, const char *lang,
+                                  arena *a, size_t *n, const char **actual);
+
+/* The number of reported changes per type of item (DIFF_CHAPTER,
+ * DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
+void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
+
+/* ---- renderers ---- */
+
+/* The change log as text; color adds ANSI colours like git diff. */
+void diff_print_text(const diff_result *d, FILE *fp, bool color);
+
+/* The change log as JSON, in the format of docs/diff-json.md. */
+void diff_print_json(const diff_result *d, FILE *fp);
+
+/* The change log as an XML element appended to parent, for the
+ * templates of templates/site/changes.xsl (the website's change-log
+ * pages and the standalone HTML page). Prose comes once per language of
+ * langs (lang=".."; text-lang names the language a text fell back to).
+ *
+ *   <changelog from to catalogue old-key new-key old-released
+ *              new-released old-draft new-draft compared-lang same>
+ *     <question uid anchor/>        each question of the new version with
+ *                                   an entry (anchor q-UID) or only a row
+ *                                   of the number table (nq-/nr-UID)
+ *     <objective-name id> <title lang/>  the new scheme's audit
+ *     <level-name id> <title lang/>      objectives and requirement levels
+ *     <counts total>
+ *       <count kind chapters questions requirements total/>  kinds > 0
+ *     <numbers shifted>             the renumbering table, by old number
+ *       <row ITEM anchor entry?> <title lang/>   (the question's title)
+ *     <chapter-entry ITEM number anchor>  chapters with a change or
+ *       <title lang/> <change/>*    with changed questions, by number
+ *       <entry ITEM anchor withdrawn>   a question (then its requirements,
+ *         <title lang/>                 nested, type="requirement")
+ *         <change/>* <note lang>XHTML</note>? <entry/>*
+ *
+ *   ITEM = type uid old-number new-number place (diff_kind_name)
+ *          link-version link-question link-requirement: where to read
+ *          it (the new version unless it is gone there)
+ *   <change kind="..."> by kind:
+ *     added, removed    number, requirements (questions), was-withdrawn
+ *     withdrawn         <successor side="new" version uid number> <title/>
+ *     moved, renumbered old new (numbers); uid: old new (uids)
+ *     level             old new ("must", "should", "must+should"), field,
+ *                       and <diff> when the statement was reworded
+ *     text, formatting  field, absent="old|new" when the field is new or
+ *                       gone, <diff lang text-lang?> per language holding
+ *                       <eq>, <del>, <ins> pieces of Markdown source: the
+ *                       word diff of that language when both sides have
+ *                       their own changed translation, else of the
+ *                       compared language (text-lang says which)
+ *     whitespace        field; translation-stale: field lang
+ *     applicability     old new (objective ids separated by spaces)
+ *     references        <ref op="added|removed" standard title id/>
+ *     successor         <successor side="old|new" .../>
+ * Element names differ from those of the site document (chapter,
+ * question with a title, level) so that the site's keys never find them;
+ * the <question> markers carry no title or file.
+ * Returns the <changelog> element. */
+xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
+                              const char *const *langs, size_t nlangs);
+
+/* The change log as one standalone HTML page in the website's look (the
+ * site's stylesheet inlined, no links out), in language lang, written
+ * atomically to path. The templates come from data_dir (templates/site
+ * and site/ below it). Returns 0, or -1 after reporting to dg. */
+int diff_write_html(const diff_result *d, const char *lang, const char *path,
+                    const char *data_dir, diags *dg);
+
+/* The change log as printable release notes (PDF) in language lang on
+ * paper, written atomically to path: a title block with the table of
+ * contents, the counts per kind, the number table and every changed
+ * question with its changes, word diffs and change notes. The style and
+ * texts come from data_dir (templates/pdf/style.yaml and
+ * release-notes.yaml below it). Returns 0, or -1 after reporting to dg
+ * (dg->io_failed set for a file that cannot be read or written). */
+int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
+                   const char *data_dir, const char *path, diags *dg);
+
+#endif

@@ -1,0 +1,662 @@
+/*
+ * site.c - `vcsc site`: every catalogue version under a catalogue root
+ * compiled into one static website.
+ *
+ * The site is built in a temporary directory beside the target: the XSLT
+ * pages, the static assets of site/ (under assets/) and a copy of the
+ * files in the downloads folder. Only when all of it succeeded does the
+ * new directory take the place of the old one (an atomic exchange where
+ * the file system offers it), so a failed build leaves the previous site
+ * as it was and never a half-written one.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <libxml/tree.h>
+
+#include "cli/cli.h"
+#include "site.h"
+
+/* Written into every site so that a later build knows the directory it
+ * is about to replace is a site and not, say, the user's home. */
+#define MARKER ".vcsc-site"
+
+static const char site_help[] =
+	"Usage: vcsc site [--catalogue DIR] -o DIR [OPTIONS]\n"
+	"\n"
+	"Build the criteria website from every catalogue version under the\n"
+	"catalogue root (ROOT/CATALOGUE/VERSION/version.yaml), in every\n"
+	"language a version marks complete. The site is built beside DIR and\n"
+	"replaces DIR only when complete; all links are relative, so it works\n"
+	"from file://, a web server's root or any sub-path.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output DIR   the site directory (required); an existing DIR\n"
+	"                     must be a site built by vcsc, or empty\n"
+	"  --catalogue DIR    catalogue root holding scheme.yaml (default:\n"
+	"                     catalogue)\n"
+	"  --base-url URL     where the site will be served (http or https);\n"
+	"                     needed for sitemap.xml, which is left out\n"
+	"                     without it\n"
+	"  --downloads DIR    the files the downloads pages offer (default:\n"
+	"                     the downloads/ folder beside DIR)\n"
+	"  --dump-xml FILE    also write the XML the templates read\n"
+	"  -q, --quiet        no summary line\n"
+	"  -h, --help         show this help\n"
+	"\n"
+	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O failure.\n";
+
+/* ---- file system helpers ---- */
+
+/* The regular files of dir (not starting with '.'), sorted. Missing dir:
+ * zero files. Returns -1 if dir exists but cannot be read. */
+static int list_files(const char *dir, char ***names, size_t *n)
+{
+	if (dir_names(dir, false, names, n) != 0)
+		return errno == ENOENT || errno == ENOTDIR ? 0 : -1;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		char *p = path_join(dir, (*names)[i]);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode))
+			(*names)[k++] = (*names)[i];
+		else
+			free((*names)[i]);
+		free(p);
+	}
+	*n = k;
+	return 0;
+}
+
+/* Puts the finished site tmp in place of out. Where the kernel can swap
+ * two directories atomically, readers never see a missing site. */
+static int replace_dir(const char *tmp, const char *out)
+{
+	if (!is_dir(out))
+		return rename(tmp, out);
+#ifdef SYS_renameat2
+	/* RENAME_EXCHANGE = 2; glibc's wrapper needs _GNU_SOURCE */
+	if (syscall(SYS_renameat2, AT_FDCWD, tmp, AT_FDCWD, out, 2) == 0) {
+		rm_tree(tmp); /* tmp now holds the old site */
+		return 0;
+	}
+#endif
+	char *old = xasprintf("%s.old", tmp);
+	int rc = -1;
+	if (rename(out, old) == 0) {
+		tmp_track(old, true);
+		if (rename(tmp, out) == 0) {
+			rm_tree(old);
+			rc = 0;
+		} else {
+			int e = errno;
+			rename(old, out);
+			errno = e;
+		}
+		tmp_untrack(old);
+	}
+	free(old);
+	return rc;
+}
+
+/* The output directory is the current directory, or holds it: renaming
+ * it would pull the folder from under the user's shell. Its entries are
+ * exchanged one by one instead (each atomically where the kernel can),
+ * and what the old site had but the new one has not is removed. */
+static int replace_entries(const char *tmp, const char *out)
+{
+	char **names, **olds = NULL;
+	size_t n, nold = 0;
+	if (dir_names(tmp, true, &names, &n) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *src = path_join(tmp, names[i]);
+		char *dst = path_join(out, names[i]);
+		rc = replace_dir(src, dst);
+		free(src);
+		free(dst);
+	}
+	/* entries only the old site had */
+	if (rc == 0 && dir_names(out, true, &olds, &nold) == 0) {
+		for (size_t i = 0; i < nold; i++) {
+			if (bsearch(&olds[i], names, n, sizeof(*names),
+				    cmp_strp))
+				continue;
+			char *p = path_join(out, olds[i]);
+			rm_tree(p);
+			free(p);
+		}
+	}
+	names_free(olds, nold);
+	names_free(names, n);
+	return rc;
+}
+
+/* True when dir is the current directory or one of its ancestors. */
+static bool holds_cwd(const char *dir)
+{
+	char *cwd = realpath(".", NULL), *d = realpath(dir, NULL);
+	bool r = false;
+	if (cwd && d) {
+		size_t n = strlen(d);
+		r = strncmp(cwd, d, n) == 0 &&
+		    (cwd[n] == '\0' || cwd[n] == '/' || strcmp(d, "/") == 0);
+	}
+	free(cwd);
+	free(d);
+	return r;
+}
+
+/* ---- inputs ---- */
+
+static bool valid_base_url(const char *u)
+{
+	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
+		return false;
+	const char *host = strstr(u, "//") + 2;
+	if (!*host || *host == '/')
+		return false;
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+		if (*p <= 0x20 || *p >= 0x7F || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\' || *p == '#' || *p == '?' ||
+		    *p == '`' || *p == '\'')
+			return false;
+	return true;
+}
+
+static int cmp_version(const void *pa, const void *pb)
+{
+	const vc_version *a = *(vc_version *const *)pa;
+	const vc_version *b = *(vc_version *const *)pb;
+	int c = strcmp(a->catalogue, b->catalogue);
+	return c ? c : site_version_cmp(a->version, b->version);
+}
+
+/* ---- the build ---- */
+
+typedef struct build {
+	cli *c;
+	const site_options *o;
+	char *out; /* o->out, or the target of the link it names */
+	vc_version **versions;
+	size_t nversions;
+	char **dl_names;
+	size_t ndl;
+	site_download *dl;
+	char *dl_dir;
+	char *data;
+	char *tmp; /* absolute */
+	xmlDocPtr doc;
+} build;
+
+static int io_error(build *b, const char *what, const char *path)
+{
+	b->c->d.io_failed = true;
+	diag_error(&b->c->d, NO_POS, "%s '%s': %s", what, path,
+		   output_strerror(errno));
+	return -1;
+}
+
+static int load(build *b)
+{
+	cli *c = b->c;
+	const char *root = c->catalogue_root;
+	char *sp = path_join(root, "scheme.yaml");
+	vc_scheme *s = cli_scheme(c, sp);
+	free(sp);
+	if (!s)
+		return -1;
+	char **dirs;
+	size_t n;
+	if (cli_version_dirs(root, &dirs, &n) != 0)
+		return io_error(b, "cannot read the catalogue root", root);
+	size_t cap = 0;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		vc_version *v = cli_version(c, dirs[i]);
+		if (v)
+			VEC_PUSH(b->versions, b->nversions, cap, v);
+		else
+			rc = -1;
+		free(dirs[i]);
+	}
+	free(dirs);
+	if (rc)
+		return -1;
+	if (!b->nversions) {
+		diag_error(&c->d, NO_POS, "no catalogue version under '%s' "
+			   "(expected %s/CATALOGUE/VERSION/version.yaml)",
+			   root, root);
+		return -1;
+	}
+	/* Ids that name folders of the site (reserved ids, path segments)
+	 * were refused by the loader: model_version_id_problem and
+	 * model_catalogue_id_problem. */
+	qsort(b->versions, b->nversions, sizeof(*b->versions), cmp_version);
+	return rc;
+}
+
+static int downloads(build *b)
+{
+	if (list_files(b->dl_dir, &b->dl_names, &b->ndl) != 0)
+		return io_error(b, "cannot read the downloads folder", b->dl_dir);
+	b->dl = xcalloc(b->ndl ? b->ndl : 1, sizeof(*b->dl));
+	for (size_t i = 0; i < b->ndl; i++) {
+		char *p = path_join(b->dl_dir, b->dl_names[i]);
+		struct stat st;
+		if (stat(p, &st) != 0) {
+			io_error(b, "cannot read", p);
+			free(p);
+			return -1;
+		}
+		free(p);
+		b->dl[i].name = b->dl_names[i];
+		b->dl[i].size = (long long)st.st_size;
+	}
+	return 0;
+}
+
+static int dump_xml(build *b)
+{
+	outfile of;
+	if (outfile_open(&of, b->o->dump_xml) != 0)
+		return io_error(b, "cannot write", b->o->dump_xml);
+	xmlDocFormatDump(of.fp, b->doc, 1);
+	if (outfile_commit(&of) != 0)
+		return io_error(b, "cannot write", b->o->dump_xml);
+	return 0;
+}
+
+/* A build in progress names its process in this file of its temporary
+ * directory, so that another build knows not to take it for a leftover. */
+#define BUILDING ".vcsc-building"
+
+static bool build_running(const char *dir)
+{
+	char *p = path_join(dir, BUILDING), *data;
+	size_t len;
+	bool running = false;
+	if (read_file(p, 64, &data, &len) == 0) {
+		long pid = strtol(data, NULL, 10);
+		running = pid > 0 &&
+			  (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+		free(data);
+	}
+	free(p);
+	return running;
+}
+
+/* The temporary directories that earlier builds of the same site left
+ * when they were killed outright (SIGKILL, a power cut): PARENT/.BASE.
+ * tmp-XXXXXX, with ".old" for a previous site being removed, owned by us
+ * and not belonging to a build that still runs. */
+static void remove_leftovers(const char *parent, const char *base)
+{
+	char *prefix = xasprintf(".%s.tmp-", base);
+	size_t pl = strlen(prefix);
+	DIR *dp = opendir(parent);
+	struct dirent *e;
+	while (dp && (e = readdir(dp)) != NULL) {
+		const char *rest = e->d_name + pl;
+		if (strncmp(e->d_name, prefix, pl) != 0 ||
+		    strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
+				 "tuvwxyz0123456789") != 6 ||
+		    (rest[6] && strcmp(rest + 6, ".old") != 0))
+			continue;
+		char *p = path_join(parent, e->d_name);
+		struct stat st;
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    st.st_uid == geteuid() && (rest[6] || !build_running(p)))
+			rm_tree(p);
+		free(p);
+	}
+	if (dp)
+		closedir(dp);
+	free(prefix);
+}
+
+static int make_tmp(build *b)
+{
+	char *parent = path_dir(b->out);
+	if (mkdir_p(parent, 0777) != 0) {
+		io_error(b, "cannot create", parent);
+		free(parent);
+		return -1;
+	}
+	remove_leftovers(parent, path_base(b->out));
+	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", parent, path_base(b->out));
+	free(parent);
+	if (!mkdtemp(tmpl)) {
+		io_error(b, "cannot create a directory beside", b->out);
+		free(tmpl);
+		return -1;
+	}
+	b->tmp = realpath(tmpl, NULL);
+	if (!b->tmp) {
+		io_error(b, "cannot resolve", tmpl);
+		rmdir(tmpl);
+		free(tmpl);
+		return -1;
+	}
+	free(tmpl);
+	tmp_track(b->tmp, true);
+	/* the mode of the site it replaces, else that of a new directory */
+	struct stat st;
+	mode_t um = umask(0);
+	umask(um);
+	chmod(b->tmp, stat(b->out, &st) == 0 ? st.st_mode & 0777 : 0777 & ~um);
+	char *running = path_join(b->tmp, BUILDING);
+	FILE *fp = fopen(running, "w");
+	int rc = 0;
+	if (!fp || fprintf(fp, "%ld\n", (long)getpid()) < 0 ||
+	    fclose(fp) != 0)
+		rc = io_error(b, "cannot write", running);
+	free(running);
+	return rc;
+}
+
+static int fill(build *b)
+{
+	/* pages */
+	char *tdir = path_join(b->data, "templates/site");
+	char *tabs = realpath(tdir, NULL);
+	char *xsl = path_join(tdir, "site.xsl");
+	int rc = 0;
+	if (!tabs || !is_file(xsl)) {
+		errno = ENOENT;
+		io_error(b, "cannot find the site templates", xsl);
+		rc = -1;
+	} else if (site_xslt_run(xsl, b->doc, b->tmp, tabs, &b->c->d) != 0) {
+		b->c->d.io_failed = true; /* not the catalogue's fault */
+		rc = -1;
+	}
+	free(tdir);
+	free(tabs);
+	free(xsl);
+	if (rc)
+		return -1;
+
+	/* the search index of each version and language, beside its pages */
+	if (site_search_write(b->versions, b->nversions, b->tmp, &b->c->d) != 0)
+		return -1;
+
+	/* static assets */
+	char *assets = path_join(b->data, "site");
+	char *adst = path_join(b->tmp, "assets");
+	if (!is_dir(assets)) {
+		errno = ENOENT;
+		rc = io_error(b, "cannot find the site assets", assets);
+	} else if (mkdir(adst, 0777) != 0 || copy_tree(assets, adst) != 0) {
+		rc = io_error(b, "cannot copy the site assets into", adst);
+	}
+	free(assets);
+	free(adst);
+	if (rc)
+		return -1;
+
+	/* downloads */
+	char *ddst = path_join(b->tmp, "downloads");
+	if (mkdir(ddst, 0777) != 0)
+		rc = io_error(b, "cannot create", ddst);
+	for (size_t i = 0; rc == 0 && i < b->ndl; i++) {
+		char *src = path_join(b->dl_dir, b->dl_names[i]);
+		char *dst = path_join(ddst, b->dl_names[i]);
+		if (copy_file(src, dst) != 0)
+			rc = io_error(b, "cannot copy", src);
+		free(src);
+		free(dst);
+	}
+	free(ddst);
+	if (rc)
+		return -1;
+
+	char *marker = path_join(b->tmp, MARKER);
+	FILE *fp = fopen(marker, "w");
+	if (!fp || fputs("built by vcsc site; replaced whole by the next "
+			 "build\n", fp) < 0 || fclose(fp) != 0) {
+		rc = io_error(b, "cannot write", marker);
+	}
+	free(marker);
+	return rc;
+}
+
+static int put_in_place(build *b)
+{
+	const char *out = b->out;
+	if (is_dir(out)) {
+		char *m = path_join(out, MARKER);
+		bool ours = is_file(m) || dir_is_empty(out);
+		free(m);
+		if (!ours) {
+			b->c->d.io_failed = true;
+			diag_error(&b->c->d, NO_POS, "'%s' exists and is not a site "
+				   "built by vcsc; choose another -o or remove it",
+				   out);
+			return -1;
+		}
+	} else if (access(out, F_OK) == 0) {
+		b->c->d.io_failed = true;
+		diag_error(&b->c->d, NO_POS, "'%s' exists and is not a "
+			   "directory", out);
+		return -1;
+	}
+	char *running = path_join(b->tmp, BUILDING);
+	unlink(running);
+	free(running);
+	int rc;
+	if (holds_cwd(out)) {
+		rc = replace_entries(b->tmp, out);
+		if (rc == 0)
+			rm_tree(b->tmp); /* empty by now */
+	} else {
+		rc = replace_dir(b->tmp, out);
+	}
+	if (rc != 0)
+		io_error(b, "cannot move the new site into place at", out);
+	return rc;
+}
+
+/* The site directory -o names, as a path whose last component can be
+ * renamed: without trailing slashes, and absolute where it ends in "."
+ * or "..". A symbolic link is resolved as for any output (output_target),
+ * so that a link to a site keeps pointing at the rebuilt site. */
+static char *site_dir(build *b, const char *arg, char **named)
+{
+	*named = NULL;
+	char *p = xstrdup(arg);
+	size_t n = strlen(p);
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	const char *base = path_base(p);
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		char *abs = realpath(p, NULL);
+		if (!abs) {
+			io_error(b, "cannot resolve", arg);
+			free(p);
+			return NULL;
+		}
+		free(p);
+		p = abs;
+	}
+	char *target;
+	if (output_target(p, &target) != 0) {
+		b->c->d.io_failed = true;
+		diag_error(&b->c->d, NO_POS, "cannot write the site to '%s': %s",
+			   arg, output_strerror(errno));
+		free(p);
+		return NULL;
+	}
+	*named = p;
+	return target;
+}
+
+static void count_pages(xmlDocPtr doc, size_t *pages, size_t *redirects)
+{
+	*pages = *redirects = 0;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	for (xmlNodePtr n = root->children; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "pages") != 0)
+			continue;
+		for (xmlNodePtr p = n->children; p; p = p->next) {
+			xmlChar *t = xmlGetProp(p, (const xmlChar *)"type");
+			if (t && strcmp((char *)t, "redirect") == 0)
+				(*redirects)++;
+			else
+				(*pages)++;
+			xmlFree(t);
+		}
+	}
+}
+
+static int site_build(cli *c, const site_options *o)
+{
+	build b = {0};
+	b.c = c;
+	b.o = o;
+	int rc = -1;
+	/* A symbolic link to a site: replace the site, keep the link. */
+	char *named = NULL;
+	b.out = site_dir(&b, o->out, &named);
+	if (!b.out || load(&b) != 0)
+		goto out;
+	if (o->downloads) {
+		b.dl_dir = xstrdup(o->downloads);
+	} else {
+		char *parent = path_dir(named);
+		b.dl_dir = path_join(parent, "downloads");
+		free(parent);
+	}
+	if (downloads(&b) != 0)
+		goto out;
+	b.data = o->data_dir ? xstrdup(o->data_dir) : cli_data_dir();
+	site_input in = {
+		.scheme = b.versions[0]->scheme,
+		.versions = b.versions,
+		.nversions = b.nversions,
+		.downloads = b.dl,
+		.ndownloads = b.ndl,
+		.base_url = o->base_url,
+	};
+	b.doc = site_xml_build(&in);
+	if (o->dump_xml && dump_xml(&b) != 0)
+		goto out;
+	if (make_tmp(&b) != 0)
+		goto out;
+	if (fill(&b) != 0 || put_in_place(&b) != 0) {
+		rm_tree(b.tmp);
+		tmp_untrack(b.tmp);
+		goto out;
+	}
+	tmp_untrack(b.tmp);
+	if (!o->quiet) {
+		size_t pages, redirects;
+		count_pages(b.doc, &pages, &redirects);
+		printf("%s: %zu pages and %zu redirect pages from %zu "
+		       "version%s%s\n", o->out, pages, redirects, b.nversions,
+		       b.nversions == 1 ? "" : "s",
+		       o->base_url ? "" : "; no sitemap.xml without --base-url");
+	}
+	rc = 0;
+out:
+	if (b.doc)
+		xmlFreeDoc(b.doc);
+	for (size_t i = 0; i < b.nversions; i++)
+		model_version_free(b.versions[i]);
+	free(b.versions);
+	for (size_t i = 0; i < b.ndl; i++)
+		free(b.dl_names[i]);
+	free(b.dl_names);
+	free(b.dl);
+	free(b.dl_dir);
+	free(b.out);
+	free(named);
+	free(b.data);
+	free(b.tmp);
+	return rc;
+}
+
+int cmd_site(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"catalogue", required_argument, NULL, 'C'},
+		{"output", required_argument, NULL, 'o'},
+		{"base-url", required_argument, NULL, 'B'},
+		{"downloads", required_argument, NULL, 'D'},
+		{"dump-xml", required_argument, NULL, 'X'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0}};
+	site_options o = {0};
+	cli c;
+	cli_init(&c);
+	char *base = NULL;
+	int opt, rc;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'C': c.catalogue_root = optarg; break;
+		case 'o': o.out = optarg; break;
+		case 'B':
+			free(base);
+			base = xstrdup(optarg);
+			break;
+		case 'D': o.downloads = optarg; break;
+		case 'X': o.dump_xml = optarg; break;
+		case 'q': o.quiet = true; break;
+		case 'h':
+			fputs(site_help, stdout);
+			free(base);
+			cli_free(&c);
+			return EXIT_OK;
+		default:
+			free(base);
+			cli_free(&c);
+			return cli_bad_option("site", argv, "o:qh");
+		}
+	}
+	if (optind != argc || !o.out || !*o.out) {
+		free(base);
+		cli_free(&c);
+		if (optind != argc)
+			return cli_usage("site", "unexpected argument '%s'",
+					 argv[optind]);
+		return cli_usage("site", "-o DIR is required");
+	}
+	if (base) {
+		size_t n = strlen(base);
+		while (n && base[n - 1] == '/')
+			base[--n] = '\0';
+		if (!valid_base_url(base)) {
+			rc = cli_usage("site", "--base-url takes an http or "
+				       "https URL without spaces, quotes, '?' "
+				       "or '#', not '%s'", base);
+			free(base);
+			cli_free(&c);
+			return rc;
+		}
+		o.base_url = base;
+	}
+	if (!c.catalogue_root)
+		c.catalogue_root = "catalogue";
+	o.catalogue_root = c.catalogue_root;
+	site_build(&c, &o);
+	cli_print_diags(&c);
+	rc = cli_status(&c);
+	if (rc == EXIT_OK && c.d.errors)
+		rc = EXIT_INPUT;
+	free(base);
+	cli_free(&c);
+	site_xslt_cleanup();
+	return rc;
+}

@@ -1,0 +1,1035 @@
+/*
+ * site_xml.c - the models as one XML document for the site templates.
+ *
+ * The document has two parts: data and a page manifest.
+ *
+ *   <site generator=".." base-url=".." home-lang="en">
+ *     <language id="en" name="English" home="index.html"/>    site languages
+ *     <audit-objective id=".." file="objectives/ID.html"> title, description
+ *     <level id="must"> title, description
+ *     <downloads count="N"> <file name=".." href="downloads/.." size=".."
+ *                                 version="vcsa/1.1"?/>
+ *     <catalogue id="vcsa" latest="1.1"?>
+ *       <version key="vcsa/1.1" id="1.1" order="N" draft latest outdated
+ *                released predecessor licence source-lang>
+ *         <language id="en" dir="vcsa/1.1/en/" home="vcsa/1.1/en/index.html"
+ *                   search="vcsa/1.1/en/search-index.js"/>
+ *         title, summary
+ *         <chapter number="1" file="chapters/1.html"> title, intro
+ *           <question uid number file anchor objectives withdrawn>
+ *             title, text, objective, further, evidence, note
+ *             <ref standard title id href/>
+ *             <requirement uid label letter anchor objectives narrowed
+ *                          levels> must, should, note, ref
+ *             <successor uid/> <last-content version href/>  (withdrawn)
+ *         <standard id title file> <cite id anchor group>
+ *                                   <by question requirement?/>
+ *         <changelog from file> ... (added by site_changes_add)
+ *     <pages>
+ *       <page path root type lang [catalogue version vroot ref]>
+ *         <alt lang href/>               the page in other languages
+ *         <other version lang href state number current latest draft/>
+ *       <page type="redirect" path root lang target/>
+ *
+ * Prose elements (title, text, ...) come once per language the version
+ * publishes, with lang="..": titles as plain text, the rest as XHTML
+ * built from the Markdown (site_md.c); text-lang names the language a
+ * text fell back to. Hrefs named `file` are relative to the version's
+ * language directory; `href`, `home`, `dir`, `path` and `target` are
+ * relative to the site root. Templates prefix them with the page's vroot
+ * or root, so every link in the output is relative.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "base/md.h"
+#include "site.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+/* ---- small XML helpers ---- */
+
+static xmlNodePtr el(xmlNodePtr parent, const char *name)
+{
+	return xmlNewChild(parent, NULL, X(name), NULL);
+}
+
+static void attr(xmlNodePtr n, const char *k, const char *v)
+{
+	if (v)
+		xmlNewProp(n, X(k), X(v));
+}
+
+static void attrf(xmlNodePtr n, const char *k, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+static void attrf(xmlNodePtr n, const char *k, const char *fmt, ...)
+{
+	va_list ap;
+	buf b = {0};
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	attr(n, k, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+static void attr_bool(xmlNodePtr n, const char *k, bool v)
+{
+	attr(n, k, v ? "true" : "false");
+}
+
+static xmlNodePtr text_el(xmlNodePtr parent, const char *name, const char *s)
+{
+	xmlNodePtr e = el(parent, name);
+	if (s && *s)
+		xmlAddChild(e, xmlNewText(X(s)));
+	return e;
+}
+
+/* ---- ordering ---- */
+
+static bool all_digits(const char *s, size_t n)
+{
+	if (!n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Compares two runs of digits by value. */
+static int cmp_number(const char *a, size_t na, const char *b, size_t nb)
+{
+	while (na > 1 && *a == '0')
+		a++, na--;
+	while (nb > 1 && *b == '0')
+		b++, nb--;
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	int c = memcmp(a, b, na);
+	return c < 0 ? -1 : c > 0;
+}
+
+int site_version_cmp(const char *a, const char *b)
+{
+	while (*a || *b) {
+		size_t na = strcspn(a, "."), nb = strcspn(b, ".");
+		int c;
+		if (all_digits(a, na) && all_digits(b, nb)) {
+			c = cmp_number(a, na, b, nb);
+		} else {
+			size_t n = na < nb ? na : nb;
+			c = memcmp(a, b, n);
+			if (!c && na != nb)
+				c = na < nb ? -1 : 1;
+		}
+		if (c)
+			return c < 0 ? -1 : 1;
+		a += na;
+		b += nb;
+		if (!*a || !*b)
+			return *a ? 1 : *b ? -1 : 0;
+		a++;
+		b++;
+	}
+	return 0;
+}
+
+int site_natural_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {
+			size_t na = 0, nb = 0;
+			while (isdigit((unsigned char)a[na]))
+				na++;
+			while (isdigit((unsigned char)b[nb]))
+				nb++;
+			int c = cmp_number(a, na, b, nb);
+			if (c)
+				return c;
+			a += na;
+			b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	return *a ? 1 : *b ? -1 : 0;
+}
+
+/* ---- what the builder knows about each version ---- */
+
+typedef struct ver_info {
+	vc_version *v;
+	size_t cat_first, cat_n; /* versions of the same catalogue */
+	bool latest;             /* newest released version */
+	const char **langs;      /* published languages, source first */
+	size_t nlangs;
+	bool *cited;             /* per scheme standard: cited here */
+} ver_info;
+
+typedef struct ctx {
+	const site_input *in;
+	const vc_scheme *s;
+	ver_info *vi;
+	size_t n;
+	const char **langs; /* site languages, in scheme order */
+	size_t nlangs;
+	xmlNodePtr root, pages;
+	arena *a;
+} ctx;
+
+enum kind {
+	K_OVERVIEW,
+	K_CHAPTER,
+	K_QUESTION,
+	K_REQUIREMENTS,
+	K_OBJECTIVE,
+	K_STANDARD,
+	K_DOWNLOADS,
+	K_CHANGES
+};
+
+static const char *const kind_names[] = {
+	"overview", "chapter", "question", "requirements",
+	"objective", "standard", "downloads", "changes"};
+
+static bool publishes(const ver_info *vi, const char *lang)
+{
+	for (size_t i = 0; i < vi->nlangs; i++)
+		if (strcmp(vi->langs[i], lang) == 0)
+			return true;
+	return false;
+}
+
+/* "../" repeated once per '/' in path. */
+static const char *up_prefix(ctx *c, const char *path)
+{
+	buf b = {0};
+	buf_puts(&b, "");
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			buf_puts(&b, "../");
+	char *r = arena_strdup(c->a, b.data);
+	buf_free(&b);
+	return r;
+}
+
+static const char *lang_dir(ctx *c, const ver_info *vi, const char *lang)
+{
+	return arena_printf(c->a, "%s/%s/%s/", vi->v->catalogue,
+			    vi->v->version, lang);
+}
+
+/* A page's path inside its version's language directory. */
+static const char *rel_path(ctx *c, enum kind k, const char *ref)
+{
+	switch (k) {
+	case K_OVERVIEW: return "index.html";
+	case K_CHAPTER: return arena_printf(c->a, "chapters/%s.html", ref);
+	case K_QUESTION: return arena_printf(c->a, "questions/%s.html", ref);
+	case K_REQUIREMENTS: return "requirements.html";
+	case K_OBJECTIVE: return arena_printf(c->a, "objectives/%s.html", ref);
+	case K_STANDARD: return arena_printf(c->a, "references/%s.html", ref);
+	case K_DOWNLOADS: return "downloads.html";
+	case K_CHANGES: return arena_printf(c->a, "changes/%s.html", ref);
+	}
+	return "index.html";
+}
+
+/* ---- prose ---- */
+
+/* The text of p for a page in lang: its own translation, else the source
+ * language's; *actual says which language the text is in. */
+static const char *pick(const vc_prose *p, const char *lang,
+			const char **actual)
+{
+	const char *t = prose_get(p, lang);
+	*actual = t ? lang : p->tr[0].lang;
+	return t ? t : prose_text(p, lang);
+}
+
+static void prose_block(xmlNodePtr parent, const char *name,
+			const vc_prose *p, const char *const *langs,
+			size_t nlangs, int shift)
+{
+	if (!p->n)
+		return;
+	for (size_t i = 0; i < nlangs; i++) {
+		const char *actual;
+		const char *t = pick(p, langs[i], &actual);
+		xmlNodePtr e = el(parent, name);
+		attr(e, "lang", langs[i]);
+		if (strcmp(actual, langs[i]) != 0)
+			attr(e, "text-lang", actual);
+		site_md_append(e, t, shift);
+	}
+}
+
+static void prose_plain(xmlNodePtr parent, const char *name,
+			const vc_prose *p, const char *const *langs,
+			size_t nlangs)
+{
+	if (!p->n)
+		return;
+	for (size_t i = 0; i < nlangs; i++) {
+		const char *actual;
+		const char *t = pick(p, langs[i], &actual);
+		cmark_node *doc = md_parse(t, strlen(t));
+		char *plain = md_plain_text(doc);
+		cmark_node_free(doc);
+		xmlNodePtr e = text_el(parent, name, plain);
+		free(plain);
+		attr(e, "lang", langs[i]);
+		if (strcmp(actual, langs[i]) != 0)
+			attr(e, "text-lang", actual);
+	}
+}
+
+/* ---- data ---- */
+
+static char *objset(ctx *c, vc_objset set)
+{
+	char *s = model_objset_string(c->s, set, " ");
+	char *r = arena_strdup(c->a, s);
+	free(s);
+	return r;
+}
+
+/* Anchor id of a cited identifier: letters, digits, '.', '-' kept. */
+static const char *ref_anchor(ctx *c, const char *id)
+{
+	char *r = arena_printf(c->a, "ref-%s", id);
+	for (char *p = r + 4; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
+			*p = '_';
+	return r;
+}
+
+typedef struct cite {
+	const vc_ref *ref;
+	const vc_question *q;
+	const vc_requirement *r; /* NULL: cited by the question itself */
+} cite;
+
+static int standard_index(const vc_scheme *s, const vc_standard *st)
+{
+	for (size_t i = 0; i < s->nstandards; i++)
+		if (&s->standards[i] == st)
+			return (int)i;
+	return 0;
+}
+
+static const vc_scheme *sort_scheme;
+
+static int cmp_cite(const void *pa, const void *pb)
+{
+	const cite *a = pa, *b = pb;
+	int sa = standard_index(sort_scheme, a->ref->standard);
+	int sb = standard_index(sort_scheme, b->ref->standard);
+	if (sa != sb)
+		return sa < sb ? -1 : 1;
+	int c = site_natural_cmp(a->ref->id, b->ref->id);
+	if (c)
+		return c;
+	if (a->q->index != b->q->index)
+		return a->q->index < b->q->index ? -1 : 1;
+	size_t ra = a->r ? a->r->index + 1 : 0, rb = b->r ? b->r->index + 1 : 0;
+	return ra < rb ? -1 : ra > rb;
+}
+
+static void refs_el(ctx *c, xmlNodePtr parent, const vc_ref *refs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = el(parent, "ref");
+		attr(e, "standard", refs[i].standard->id);
+		attr(e, "title", refs[i].standard->title);
+		attr(e, "id", refs[i].id);
+		attrf(e, "href", "%s#%s",
+		      rel_path(c, K_STANDARD, refs[i].standard->id),
+		      ref_anchor(c, refs[i].id));
+	}
+}
+
+/* The reference index of one version: every cited identifier with the
+ * questions and requirements citing it. */
+static void standards_el(ctx *c, xmlNodePtr vel, ver_info *vi)
+{
+	const vc_version *v = vi->v;
+	cite *cs = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < v->nquestions; i++) {
+		const vc_question *q = v->questions[i];
+		for (size_t k = 0; k < q->nrefs; k++) {
+			cite ct = {&q->refs[k], q, NULL};
+			VEC_PUSH(cs, n, cap, ct);
+		}
+		for (size_t j = 0; j < q->nreqs; j++)
+			for (size_t k = 0; k < q->reqs[j].nrefs; k++) {
+				cite ct = {&q->reqs[j].refs[k], q, &q->reqs[j]};
+				VEC_PUSH(cs, n, cap, ct);
+			}
+	}
+	sort_scheme = c->s;
+	if (n)
+		qsort(cs, n, sizeof(*cs), cmp_cite);
+	xmlNodePtr st = NULL, ci = NULL;
+	const vc_standard *cur_st = NULL;
+	const char *cur_id = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const vc_ref *r = cs[i].ref;
+		if (r->standard != cur_st) {
+			cur_st = r->standard;
+			cur_id = NULL;
+			vi->cited[standard_index(c->s, cur_st)] = true;
+			st = el(vel, "standard");
+			attr(st, "id", cur_st->id);
+			attr(st, "title", cur_st->title);
+			attr(st, "file", rel_path(c, K_STANDARD, cur_st->id));
+		}
+		if (!cur_id || strcmp(cur_id, r->id) != 0) {
+			cur_id = r->id;
+			ci = el(st, "cite");
+			attr(ci, "id", r->id);
+			attr(ci, "anchor", ref_anchor(c, r->id));
+			size_t g = 0;
+			while (isupper((unsigned char)r->id[g]))
+				g++;
+			if (g && r->id[g] == '-')
+				attr(ci, "group", arena_strndup(c->a, r->id, g));
+		}
+		/* one line per citing item, even if cited twice */
+		xmlNodePtr last = ci->last;
+		const char *rq = cs[i].r ? cs[i].r->uid : "";
+		if (last) {
+			xmlChar *lq = xmlGetProp(last, X("question"));
+			xmlChar *lr = xmlGetProp(last, X("requirement"));
+			bool dup = lq && strcmp((char *)lq, cs[i].q->uid) == 0 &&
+				   strcmp(lr ? (char *)lr : "", rq) == 0;
+			xmlFree(lq);
+			xmlFree(lr);
+			if (dup)
+				continue;
+		}
+		xmlNodePtr by = el(ci, "by");
+		attr(by, "question", cs[i].q->uid);
+		if (cs[i].r)
+			attr(by, "requirement", cs[i].r->uid);
+	}
+	free(cs);
+}
+
+/* The newest version older than vi in which uid is a live question. */
+static const ver_info *last_content(ctx *c, const ver_info *vi,
+				    const char *uid)
+{
+	for (size_t i = (size_t)(vi - c->vi); i-- > vi->cat_first;) {
+		vc_question *q = model_question(c->vi[i].v, uid);
+		if (q && !q->withdrawn)
+			return &c->vi[i];
+	}
+	return NULL;
+}
+
+static const char *pick_lang(const ver_info *vi, const char *lang)
+{
+	return publishes(vi, lang) ? lang : vi->langs[0];
+}
+
+static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
+			const vc_question *q)
+{
+	const char *const *L = vi->langs;
+	size_t nl = vi->nlangs;
+	xmlNodePtr e = el(parent, "question");
+	attr(e, "uid", q->uid);
+	attr(e, "number", q->number);
+	attr(e, "file", rel_path(c, K_QUESTION, q->number));
+	attr(e, "anchor", arena_printf(c->a, "q-%s", q->uid));
+	attr(e, "objectives", objset(c, q->applies_to));
+	attr_bool(e, "withdrawn", q->withdrawn);
+	prose_plain(e, "title", &q->title, L, nl);
+	prose_block(e, "text", &q->question, L, nl, 2);
+	prose_block(e, "objective", &q->objective, L, nl, 2);
+	prose_block(e, "further", &q->further, L, nl, 2);
+	prose_block(e, "evidence", &q->evidence, L, nl, 2);
+	prose_block(e, "note", &q->change_note, L, nl, 3);
+	refs_el(c, e, q->refs, q->nrefs);
+	for (size_t i = 0; i < q->nreqs; i++) {
+		const vc_requirement *r = &q->reqs[i];
+		xmlNodePtr re = el(e, "requirement");
+		attr(re, "uid", r->uid);
+		attr(re, "label", r->label);
+		attrf(re, "letter", "%c", r->letter);
+		attr(re, "anchor", arena_printf(c->a, "r-%s", r->uid));
+		attr(re, "objectives", objset(c, r->applies_to));
+		attr_bool(re, "narrowed", r->narrowed);
+		attrf(re, "levels", "%s%s%s", prose_present(&r->must) ? "must" : "",
+		      prose_present(&r->must) && prose_present(&r->should) ? " " : "",
+		      prose_present(&r->should) ? "should" : "");
+		prose_block(re, "must", &r->must, L, nl, 3);
+		prose_block(re, "should", &r->should, L, nl, 3);
+		prose_block(re, "note", &r->change_note, L, nl, 3);
+		refs_el(c, re, r->refs, r->nrefs);
+	}
+	if (q->withdrawn) {
+		if (q->successor) {
+			xmlNodePtr s = el(e, "successor");
+			attr(s, "uid", q->successor->uid);
+		}
+		const ver_info *w = last_content(c, vi, q->uid);
+		for (size_t i = 0; w && i < vi->nlangs; i++) {
+			const vc_question *wq = model_question(w->v, q->uid);
+			const char *wl = pick_lang(w, vi->langs[i]);
+			xmlNodePtr lc = el(e, "last-content");
+			attr(lc, "lang", vi->langs[i]);
+			attr(lc, "version", w->v->version);
+			attrf(lc, "href", "%s%s", lang_dir(c, w, wl),
+			      rel_path(c, K_QUESTION, wq->number));
+		}
+	}
+}
+
+static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
+{
+	const vc_version *v = vi->v;
+	const ver_info *latest = NULL;
+	for (size_t i = vi->cat_first; i < vi->cat_first + vi->cat_n; i++)
+		if (c->vi[i].latest)
+			latest = &c->vi[i];
+	xmlNodePtr e = el(cat, "version");
+	attr(e, "key", v->key);
+	attr(e, "id", v->version);
+	attrf(e, "order", "%zu", order);
+	attr_bool(e, "draft", v->draft);
+	attr_bool(e, "latest", vi->latest);
+	/* outdated: a newer released version exists */
+	attr_bool(e, "outdated", latest && !vi->latest && !v->draft &&
+		  site_version_cmp(v->version, latest->v->version) < 0);
+	attr(e, "released", v->released);
+	attr(e, "predecessor", v->predecessor);
+	attr(e, "licence", v->licence);
+	attr(e, "source-lang", vi->langs[0]);
+	for (size_t i = 0; i < vi->nlangs; i++) {
+		xmlNodePtr l = el(e, "language");
+		attr(l, "id", vi->langs[i]);
+		attr(l, "dir", lang_dir(c, vi, vi->langs[i]));
+		attrf(l, "home", "%sindex.html", lang_dir(c, vi, vi->langs[i]));
+		/* written by site_search.c */
+		attrf(l, "search", "%s%s", lang_dir(c, vi, vi->langs[i]),
+		      SITE_SEARCH_INDEX);
+	}
+	for (size_t i = 0; i < v->nlanguages; i++)
+		if (!v->languages[i].complete) {
+			xmlNodePtr l = el(e, "partial-language");
+			attr(l, "id", v->languages[i].id);
+		}
+	prose_plain(e, "title", &v->title, vi->langs, vi->nlangs);
+	prose_block(e, "summary", &v->summary, vi->langs, vi->nlangs, 2);
+	size_t withdrawn = 0;
+	for (size_t i = 0; i < v->nquestions; i++)
+		withdrawn += v->questions[i]->withdrawn;
+	attrf(e, "questions", "%zu", v->nquestions - withdrawn);
+	attrf(e, "requirements", "%zu", v->nrequirements);
+	for (size_t i = 0; i < v->nchapters; i++) {
+		const vc_chapter *ch = &v->chapters[i];
+		xmlNodePtr ce = el(e, "chapter");
+		attrf(ce, "number", "%d", ch->number);
+		attr(ce, "file", rel_path(c, K_CHAPTER,
+					  arena_printf(c->a, "%d", ch->number)));
+		attrf(ce, "anchor", "ch-%d", ch->number);
+		prose_plain(ce, "title", &ch->title, vi->langs, vi->nlangs);
+		prose_block(ce, "intro", &ch->introduction, vi->langs,
+			    vi->nlangs, 2);
+		for (size_t j = 0; j < ch->nquestions; j++)
+			question_el(c, ce, vi, ch->questions[j]);
+	}
+	standards_el(c, e, vi);
+	/* the catalogue diff hangs its change logs here */
+	if (vi > &c->vi[vi->cat_first])
+		site_changes_add(e, (vi - 1)->v, v, vi->langs, vi->nlangs);
+}
+
+static void scheme_el(ctx *c)
+{
+	const vc_scheme *s = c->s;
+	for (size_t i = 0; i < c->nlangs; i++) {
+		const vc_language *l = model_language(s, c->langs[i]);
+		xmlNodePtr e = el(c->root, "language");
+		attr(e, "id", l->id);
+		attr(e, "name", l->name);
+		attr(e, "home", i == 0 ? "index.html"
+			       : arena_printf(c->a, "%s/index.html", l->id));
+	}
+	for (size_t i = 0; i < s->nobjectives; i++) {
+		xmlNodePtr e = el(c->root, "audit-objective");
+		attr(e, "id", s->objectives[i].id);
+		attr(e, "file", rel_path(c, K_OBJECTIVE, s->objectives[i].id));
+		prose_plain(e, "title", &s->objectives[i].title, c->langs,
+			    c->nlangs);
+		prose_block(e, "description", &s->objectives[i].description,
+			    c->langs, c->nlangs, 2);
+	}
+	for (size_t i = 0; i < s->nlevels; i++) {
+		xmlNodePtr e = el(c->root, "level");
+		attr(e, "id", s->levels[i].id);
+		attr(e, "exemption", s->levels[i].exemption);
+		prose_plain(e, "title", &s->levels[i].title, c->langs, c->nlangs);
+		prose_block(e, "description", &s->levels[i].description,
+			    c->langs, c->nlangs, 2);
+	}
+}
+
+/* Where key ends as a whole version key in name (no letter or digit
+ * before it, no further digit after it: vcsa-1.1 is not vcsa-1.10), or
+ * NULL. */
+static const char *key_in(const char *name, const char *key)
+{
+	size_t kl = strlen(key);
+	for (const char *p = strstr(name, key); p; p = strstr(p + 1, key)) {
+		const char *after = p + kl;
+		bool left_ok = p == name || !isalnum((unsigned char)p[-1]);
+		bool right_ok = !isdigit((unsigned char)*after) &&
+				!(*after == '.' &&
+				  isdigit((unsigned char)after[1]));
+		if (left_ok && right_ok)
+			return after;
+	}
+	return NULL;
+}
+
+/* The version a download belongs to: its name holds CAT-VER; a name
+ * holding two versions, CAT-OLD-NEW (the release notes of NEW), belongs
+ * to the newer one. */
+static const ver_info *download_version(ctx *c, const char *name)
+{
+	const ver_info *best = NULL;
+	int best_score = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const vc_version *v = c->vi[i].v;
+		char *key = xasprintf("%s-%s", v->catalogue, v->version);
+		int score = key_in(name, key) ? 1 : 0;
+		for (size_t j = 0; j < c->n && score < 2; j++) {
+			const vc_version *w = c->vi[j].v;
+			if (j == i || strcmp(w->catalogue, v->catalogue) != 0)
+				continue;
+			char *pair = xasprintf("%s-%s-%s", w->catalogue,
+					       w->version, v->version);
+			if (key_in(name, pair))
+				score = 2;
+			free(pair);
+		}
+		free(key);
+		if (score && score >= best_score) {
+			best = &c->vi[i];
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+static void downloads_el(ctx *c)
+{
+	xmlNodePtr e = el(c->root, "downloads");
+	attrf(e, "count", "%zu", c->in->ndownloads);
+	for (size_t i = 0; i < c->in->ndownloads; i++) {
+		const site_download *d = &c->in->downloads[i];
+		xmlNodePtr f = el(e, "file");
+		attr(f, "name", d->name);
+		xmlChar *esc = xmlURIEscapeStr(X(d->name), X(""));
+		attrf(f, "href", "downloads/%s", (const char *)esc);
+		xmlFree(esc);
+		attrf(f, "size", "%lld", d->size);
+		const char *dot = strrchr(d->name, '.');
+		if (dot && dot[1]) {
+			char *ext = arena_strdup(c->a, dot + 1);
+			for (char *p = ext; *p; p++)
+				*p = (char)tolower((unsigned char)*p);
+			attr(f, "type", ext);
+		}
+		const ver_info *vi = download_version(c, d->name);
+		if (vi)
+			attr(f, "version", vi->v->key);
+	}
+}
+
+size_t site_languages(const vc_version *v, const char **langs)
+{
+	size_t n = 0;
+	for (size_t j = 0; j < v->nlanguages; j++)
+		if (v->languages[j].complete)
+			langs[n++] = v->languages[j].id;
+	if (!n && v->nlanguages) /* cannot happen: the source is complete */
+		langs[n++] = v->languages[0].id;
+	return n;
+}
+
+/* ---- the page manifest ---- */
+
+static xmlNodePtr page(ctx *c, const char *path, const char *type,
+		       const char *lang)
+{
+	xmlNodePtr p = el(c->pages, "page");
+	attr(p, "path", path);
+	attr(p, "root", up_prefix(c, path));
+	attr(p, "type", type);
+	attr(p, "lang", lang);
+	return p;
+}
+
+static void redirect(ctx *c, const char *path, const char *target,
+		     const char *lang)
+{
+	xmlNodePtr p = page(c, path, "redirect", lang);
+	attr(p, "target", target);
+}
+
+/* Where the page (kind, ref) of vi is in version w: its path inside w's
+ * language directory, and how it got there. */
+static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
+			       const char *ref, const ver_info *w,
+			       const char **state, const char **number)
+{
+	*state = "same";
+	*number = NULL;
+	switch (k) {
+	case K_QUESTION: {
+		const vc_question *q = model_question_by_number(vi->v, ref);
+		const vc_question *wq = q ? model_question(w->v, q->uid) : NULL;
+		if (!wq) {
+			*state = "absent";
+			return rel_path(c, K_OVERVIEW, NULL);
+		}
+		*number = wq->number;
+		if (wq->withdrawn && !q->withdrawn)
+			*state = "withdrawn";
+		else if (!wq->withdrawn && q->withdrawn)
+			*state = "live";
+		else if (wq->chapter_no != q->chapter_no)
+			*state = "moved";
+		else if (strcmp(wq->number, q->number) != 0)
+			*state = "renumbered";
+		return rel_path(c, K_QUESTION, wq->number);
+	}
+	case K_CHAPTER:
+		if ((size_t)atoi(ref) <= w->v->nchapters)
+			return rel_path(c, K_CHAPTER, ref);
+		*state = "absent";
+		return rel_path(c, K_OVERVIEW, NULL);
+	case K_STANDARD: {
+		const vc_standard *st = model_standard(c->s, ref);
+		if (st && w->cited[standard_index(c->s, st)])
+			return rel_path(c, K_STANDARD, ref);
+		*state = "absent";
+		return rel_path(c, K_OVERVIEW, NULL);
+	}
+	case K_CHANGES:
+		if (w != vi) {
+			*state = "absent";
+			return rel_path(c, K_OVERVIEW, NULL);
+		}
+		return rel_path(c, k, ref);
+	default:
+		return rel_path(c, k, ref);
+	}
+}
+
+static void version_page(ctx *c, ver_info *vi, const char *lang,
+			 enum kind k, const char *ref)
+{
+	const char *rel = rel_path(c, k, ref);
+	const char *path = arena_printf(c->a, "%s%s", lang_dir(c, vi, lang), rel);
+	xmlNodePtr p = page(c, path, kind_names[k], lang);
+	attr(p, "catalogue", vi->v->catalogue);
+	attr(p, "version", vi->v->key);
+	attr(p, "vroot", up_prefix(c, rel));
+	attr(p, "ref", ref);
+	for (size_t i = 0; i < vi->nlangs; i++) {
+		xmlNodePtr a = el(p, "alt");
+		attr(a, "lang", vi->langs[i]);
+		attrf(a, "href", "%s%s", lang_dir(c, vi, vi->langs[i]), rel);
+		if (strcmp(vi->langs[i], lang) == 0)
+			attr(a, "current", "true");
+	}
+	for (size_t i = vi->cat_first; i < vi->cat_first + vi->cat_n; i++) {
+		const ver_info *w = &c->vi[i];
+		const char *state, *number;
+		const char *wrel = counterpart(c, vi, k, ref, w, &state, &number);
+		const char *wl = pick_lang(w, lang);
+		xmlNodePtr o = el(p, "other");
+		attr(o, "version", w->v->version);
+		attr(o, "key", w->v->key);
+		attr(o, "lang", wl);
+		attrf(o, "href", "%s%s", lang_dir(c, w, wl), wrel);
+		attr(o, "state", state);
+		attr(o, "number", number);
+		if (w == vi)
+			attr(o, "current", "true");
+		if (w->latest)
+			attr(o, "latest", "true");
+		if (w->v->draft)
+			attr(o, "draft", "true");
+	}
+}
+
+static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
+{
+	const vc_version *v = vi->v;
+	for (size_t li = 0; li < vi->nlangs; li++) {
+		const char *lang = vi->langs[li];
+		version_page(c, vi, lang, K_OVERVIEW, NULL);
+		for (size_t i = 0; i < v->nchapters; i++)
+			version_page(c, vi, lang, K_CHAPTER,
+				     arena_printf(c->a, "%d",
+						  v->chapters[i].number));
+		for (size_t i = 0; i < v->nquestions; i++)
+			version_page(c, vi, lang, K_QUESTION,
+				     v->questions[i]->number);
+		version_page(c, vi, lang, K_REQUIREMENTS, NULL);
+		for (size_t i = 0; i < c->s->nobjectives; i++)
+			version_page(c, vi, lang, K_OBJECTIVE,
+				     c->s->objectives[i].id);
+		for (size_t i = 0; i < c->s->nstandards; i++)
+			if (vi->cited[i])
+				version_page(c, vi, lang, K_STANDARD,
+					     c->s->standards[i].id);
+		version_page(c, vi, lang, K_DOWNLOADS, NULL);
+		for (xmlNodePtr ch = vel->children; ch; ch = ch->next) {
+			if (ch->type != XML_ELEMENT_NODE ||
+			    strcmp((const char *)ch->name, "changelog") != 0)
+				continue;
+			xmlChar *from = xmlGetProp(ch, X("from"));
+			if (from) {
+				const char *ref = arena_strdup(c->a, (char *)from);
+				if (li == 0)
+					attr(ch, "file", rel_path(c, K_CHANGES, ref));
+				version_page(c, vi, lang, K_CHANGES, ref);
+			}
+			xmlFree(from);
+		}
+	}
+	/* CAT/VER/index.html: to the source language */
+	redirect(c, arena_printf(c->a, "%s/%s/index.html", v->catalogue,
+				 v->version),
+		 arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
+		 vi->langs[0]);
+}
+
+/* CAT/latest/...: every page of the newest released version, per
+ * language, as a redirect. */
+static void latest_pages(ctx *c, const ver_info *vi)
+{
+	const char *cat = vi->v->catalogue;
+	redirect(c, arena_printf(c->a, "%s/latest/index.html", cat),
+		 arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
+		 vi->langs[0]);
+	char *prefix = xasprintf("%s/%s/", cat, vi->v->version);
+	size_t pl = strlen(prefix);
+	/* walk the pages made so far for this version */
+	for (xmlNodePtr p = c->pages->children; p; p = p->next) {
+		xmlChar *path = xmlGetProp(p, X("path"));
+		xmlChar *type = xmlGetProp(p, X("type"));
+		xmlChar *lang = xmlGetProp(p, X("lang"));
+		if (path && type && lang &&
+		    strncmp((char *)path, prefix, pl) == 0 &&
+		    strcmp((char *)type, "redirect") != 0) {
+			const char *rest = (const char *)path + pl;
+			redirect(c, arena_printf(c->a, "%s/latest/%s", cat, rest),
+				 (const char *)path, (const char *)lang);
+		}
+		xmlFree(path);
+		xmlFree(type);
+		xmlFree(lang);
+	}
+	free(prefix);
+}
+
+/* CAT/q/UID.html and CAT/q/LANG/UID.html: the newest version holding
+ * the question (released versions first), in the source language or
+ * in LANG; requirement uids land on their question's page. */
+static void permalinks(ctx *c, size_t first, size_t n)
+{
+	hmap seen;
+	hmap_init(&seen);
+	const char **uids = NULL;
+	size_t nu = 0, cap = 0;
+	for (size_t i = first; i < first + n; i++) {
+		const vc_version *v = c->vi[i].v;
+		for (size_t j = 0; j < v->nquestions; j++) {
+			const vc_question *q = v->questions[j];
+			if (!hmap_put(&seen, q->uid, (void *)q->uid))
+				VEC_PUSH(uids, nu, cap, q->uid);
+			for (size_t k = 0; k < q->nreqs; k++)
+				if (!hmap_put(&seen, q->reqs[k].uid,
+					      (void *)q->reqs[k].uid))
+					VEC_PUSH(uids, nu, cap, q->reqs[k].uid);
+		}
+	}
+	if (nu)
+		qsort(uids, nu, sizeof(*uids), cmp_strp);
+	const char *cat = c->vi[first].v->catalogue;
+	for (size_t u = 0; u < nu; u++) {
+		for (size_t li = 0; li <= c->nlangs; li++) {
+			const char *lang = li ? c->langs[li - 1] : NULL;
+			const ver_info *best = NULL;
+			const char *target = NULL;
+			for (int pass = 0; pass < 2 && !best; pass++) {
+				for (size_t i = first + n; i-- > first;) {
+					const ver_info *w = &c->vi[i];
+					if ((pass == 0) == w->v->draft)
+						continue;
+					if (lang && !publishes(w, lang))
+						continue;
+					const vc_question *q = model_question(w->v, uids[u]);
+					const vc_requirement *r = q ? NULL :
+						model_requirement(w->v, uids[u]);
+					if (!q && !r)
+						continue;
+					const char *wl = lang ? lang : w->langs[0];
+					if (q)
+						target = arena_printf(c->a, "%s%s",
+							lang_dir(c, w, wl),
+							rel_path(c, K_QUESTION, q->number));
+					else
+						target = arena_printf(c->a, "%s%s#r-%s",
+							lang_dir(c, w, wl),
+							rel_path(c, K_QUESTION, r->question->number),
+							r->uid);
+					best = w;
+					break;
+				}
+			}
+			if (!best)
+				continue;
+			const char *path = lang ?
+				arena_printf(c->a, "%s/q/%s/%s.html", cat, lang, uids[u]) :
+				arena_printf(c->a, "%s/q/%s.html", cat, uids[u]);
+			redirect(c, path, target, lang ? lang : best->langs[0]);
+		}
+	}
+	free(uids);
+	hmap_free(&seen);
+}
+
+xmlDocPtr site_xml_build(const site_input *in)
+{
+	ctx c = {0};
+	c.in = in;
+	c.s = in->scheme;
+	c.a = arena_new();
+	c.n = in->nversions;
+	c.vi = xcalloc(c.n ? c.n : 1, sizeof(*c.vi));
+	for (size_t i = 0; i < c.n; i++) {
+		ver_info *vi = &c.vi[i];
+		vi->v = in->versions[i];
+		vi->cited = arena_alloc(c.a, (c.s->nstandards + 1) * sizeof(bool));
+		vi->langs = arena_alloc(c.a, (vi->v->nlanguages + 1) *
+					       sizeof(char *));
+		vi->nlangs = site_languages(vi->v, vi->langs);
+	}
+	/* catalogue ranges and the latest released version of each */
+	for (size_t i = 0; i < c.n;) {
+		size_t j = i;
+		while (j < c.n && strcmp(c.vi[j].v->catalogue,
+					 c.vi[i].v->catalogue) == 0)
+			j++;
+		ver_info *latest = NULL;
+		for (size_t k = i; k < j; k++) {
+			c.vi[k].cat_first = i;
+			c.vi[k].cat_n = j - i;
+			if (!c.vi[k].v->draft)
+				latest = &c.vi[k];
+		}
+		if (latest)
+			latest->latest = true;
+		i = j;
+	}
+	/* site languages: published by some version, in scheme order */
+	c.langs = arena_alloc(c.a, (c.s->nlanguages + 1) * sizeof(char *));
+	for (size_t i = 0; i < c.s->nlanguages; i++) {
+		bool used = false;
+		for (size_t j = 0; j < c.n && !used; j++)
+			used = publishes(&c.vi[j], c.s->languages[i].id);
+		if (used)
+			c.langs[c.nlangs++] = c.s->languages[i].id;
+	}
+	if (!c.nlangs && c.s->nlanguages)
+		c.langs[c.nlangs++] = c.s->languages[0].id;
+
+	xmlDocPtr doc = xmlNewDoc(X("1.0"));
+	c.root = xmlNewDocNode(doc, NULL, X("site"), NULL);
+	xmlDocSetRootElement(doc, c.root);
+	attr(c.root, "generator", "vcsc " VCSC_VERSION);
+	attr(c.root, "base-url", in->base_url ? in->base_url : "");
+	attr(c.root, "home-lang", c.nlangs ? c.langs[0] : "en");
+	scheme_el(&c);
+	downloads_el(&c);
+
+	xmlNodePtr *vels = xcalloc(c.n ? c.n : 1, sizeof(*vels));
+	xmlNodePtr cat = NULL;
+	for (size_t i = 0; i < c.n; i++) {
+		ver_info *vi = &c.vi[i];
+		if (i == vi->cat_first) {
+			cat = el(c.root, "catalogue");
+			attr(cat, "id", vi->v->catalogue);
+			for (size_t k = i; k < i + vi->cat_n; k++)
+				if (c.vi[k].latest) {
+					attr(cat, "latest", c.vi[k].v->version);
+					attrf(cat, "latest-home", "%sindex.html",
+					      lang_dir(&c, &c.vi[k],
+						       c.vi[k].langs[0]));
+				}
+			attrf(cat, "home", "%s/index.html", vi->v->catalogue);
+		}
+		vels[i] = cat;
+		version_el(&c, cat, vi, i - vi->cat_first);
+		vels[i] = cat->last;
+	}
+
+	c.pages = el(c.root, "pages");
+	for (size_t i = 0; i < c.nlangs; i++) {
+		const char *home = i == 0 ? "index.html"
+			: arena_printf(c.a, "%s/index.html", c.langs[i]);
+		xmlNodePtr p = page(&c, home, "home", c.langs[i]);
+		for (size_t j = 0; j < c.nlangs; j++) {
+			xmlNodePtr a = el(p, "alt");
+			attr(a, "lang", c.langs[j]);
+			attr(a, "href", j == 0 ? "index.html"
+				: arena_printf(c.a, "%s/index.html", c.langs[j]));
+			if (i == j)
+				attr(a, "current", "true");
+		}
+	}
+	page(&c, "404.html", "notfound", c.nlangs ? c.langs[0] : "en");
+	for (size_t i = 0; i < c.n; i++)
+		version_pages(&c, &c.vi[i], vels[i]);
+	for (size_t i = 0; i < c.n;) {
+		ver_info *vi = &c.vi[i];
+		const ver_info *latest = NULL, *newest = &c.vi[i + vi->cat_n - 1];
+		for (size_t k = i; k < i + vi->cat_n; k++)
+			if (c.vi[k].latest)
+				latest = &c.vi[k];
+		if (latest)
+			latest_pages(&c, latest);
+		const ver_info *front = latest ? latest : newest;
+		redirect(&c, arena_printf(c.a, "%s/index.html", vi->v->catalogue),
+			 arena_printf(c.a, "%sindex.html",
+				      lang_dir(&c, front, front->langs[0])),
+			 front->langs[0]);
+		permalinks(&c, i, vi->cat_n);
+		i += vi->cat_n;
+	}
+	if (in->base_url && *in->base_url)
+		attr(c.root, "sitemap", "sitemap.xml");
+	free(vels);
+	free(c.vi);
+	arena_free(c.a);
+	return doc;
+}

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "backend/export.h"
 #include "base/md.h"
 
 static const char main_help[] =
@@ -34,84 +33,6 @@ static const char main_help[] =
 	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O "
 	"failure.\n"
 	"See vcsc(1) for the file formats.\n";
-
-static const char export_help[] =
-	"Usage: vcsc export VERSION-DIR [--format json] [-o FILE]\n"
-	"\n"
-	"Write a catalogue version (a directory such as catalogue/vcsa/1.1, or\n"
-	"an id such as vcsa/1.1 under --catalogue) as canonical JSON: fixed key\n"
-	"order (docs/json-export.md), byte-identical across runs. The version\n"
-	"must check without errors.\n"
-	"\n"
-	"Options:\n"
-	"  --format FMT      json (default)\n"
-	"  -o, --output FILE write to FILE (atomically) instead of stdout\n"
-	"  --catalogue DIR   catalogue root holding scheme.yaml\n"
-	"  -h, --help        show this help\n";
-
-int cmd_export(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
-	cli c;
-	cli_init(&c);
-	const char *out = NULL;
-	int opt, rc = EXIT_OK;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
-		case 'f':
-			if (strcmp(optarg, "json") != 0) {
-				cli_free(&c);
-				return cli_usage("export", "unknown format '%s' "
-						 "(json)", optarg);
-			}
-			break;
-		case 'o': out = optarg; break;
-		case 'h':
-			fputs(export_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
-		default:
-			cli_free(&c);
-			return cli_bad_option("export", argv, "o:h");
-		}
-	}
-	if (argc - optind != 1) {
-		cli_free(&c);
-		return cli_usage("export", "expected one VERSION-DIR");
-	}
-	char *dir = cli_version_dir(&c, argv[optind]);
-	vc_version *v = cli_version(&c, dir);
-	free(dir);
-	if (!v) {
-		cli_print_diags(&c);
-		rc = cli_status(&c);
-		cli_free(&c);
-		return rc;
-	}
-	cli_print_diags(&c); /* warnings, notes */
-	if (out) {
-		outfile of;
-		if (outfile_open(&of, out) < 0) {
-			rc = cli_write_error("export", out);
-		} else {
-			export_json(v, of.fp);
-			if (outfile_commit(&of) < 0)
-				rc = cli_write_error("export", out);
-		}
-	} else {
-		export_json(v, stdout);
-	}
-	model_version_free(v);
-	cli_free(&c);
-	return rc;
-}
 
 typedef struct command {
 	const char *name;

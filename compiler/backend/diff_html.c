@@ -20,7 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diff/diff.h"
+#include "changelog.h"
 #include "site/site.h"
 
 #define X(s) ((const xmlChar *)(s))

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "diff/diff.h"
+#include "changelog.h"
 #include "export.h"
 #include "base/json.h"
 

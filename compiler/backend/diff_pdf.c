@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diff/diff.h"
+#include "changelog.h"
 #include "base/md.h"
 #include "pdf/pdf.h"
 

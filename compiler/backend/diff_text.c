@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "diff/diff.h"
+#include "changelog.h"
 
 #define WIDTH 78
 

@@ -3,6 +3,8 @@
  */
 #include "export.h"
 
+#include "backend.h"
+
 #include "base/json.h"
 
 void export_json_prose(json_writer *w, const vc_prose *p)
@@ -171,4 +173,14 @@ void export_json(const vc_version *v, FILE *fp)
 	json_end_array(&w);
 	json_end_object(&w);
 	json_finish(&w);
+}
+
+static void export_stream(const void *v, FILE *fp)
+{
+	export_json(v, fp);
+}
+
+int export_write(const vc_version *v, const char *path, diags *d)
+{
+	return backend_write_file(path, export_stream, v, d);
 }

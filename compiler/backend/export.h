@@ -15,6 +15,11 @@
 #include "base/json.h"
 #include "front/model.h"
 
+/* The JSON export of v, written to path (atomically), or to standard
+ * output when path is NULL; the writer of `vcsc export` (backend.h). */
+int export_write(const vc_version *v, const char *path, diags *d);
+
+/* The same into an open stream. */
 void export_json(const vc_version *v, FILE *fp);
 
 /* A prose field as {"en": ..., "de": ...} in the document's language

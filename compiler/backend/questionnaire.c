@@ -14,12 +14,10 @@
  * The words of the document's own furniture come from
  * templates/pdf/questionnaire.yaml, the look from templates/pdf/style.yaml.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cli/cli.h"
+#include "questionnaire.h"
 #include "base/md.h"
 #include "pdf/pdf.h"
 
@@ -527,253 +525,49 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 	return rc;
 }
 
-/* ---- the command ---- */
+/* ---- the writer ---- */
 
-static const char questionnaire_help[] =
-    "Usage: vcsc questionnaire VERSION-DIR [--objective LIST] [--lang LANG]\n"
-    "                          [--paper a4|letter] -o FILE.pdf\n"
-    "\n"
-    "Write the printable self-assessment questionnaire of a catalogue\n"
-    "version (a directory such as catalogue/vcsa/1.1, or an id such as\n"
-    "vcsa/1.1) as PDF: a cover with boxes to fill, how to answer, every\n"
-    "requirement that applies to the chosen audit objectives with checkboxes\n"
-    "for the scheme's answer scale and lines for the justification, and a\n"
-    "summary sheet. The file is byte-identical across runs; it carries a\n"
-    "date only when SOURCE_DATE_EPOCH is set.\n"
-    "\n"
-    "Options:\n"
-    "  --objective LIST  audit objectives, comma-separated ids of the scheme\n"
-    "                    (development,production,operations); default all\n"
-    "  --lang LANG       language (default: the version's source language);\n"
-    "                    the version must mark it complete\n"
-    "  --paper SIZE      a4 (default) or letter\n"
-    "  -o, --output FILE the PDF to write (required; written atomically)\n"
-    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
-    "  --templates DIR   templates directory (default: "
-    "$VCSC_DATADIR/templates,\n"
-    "                    else templates/ beside the vcsc program or up to two\n"
-    "                    levels above it, else ./templates)\n"
-    "  --style FILE      style file (default: TEMPLATES/pdf/style.yaml)\n"
-    "  -h, --help        show this help\n"
-    "\n"
-    "Exit status: 0 written; 1 errors in the catalogue, the style or texts\n"
-    "files, or a language the version does not carry completely; 2 usage\n"
-    "errors (unknown objective, language or paper) and I/O failures\n"
-    "(unwritable output). Nothing is written unless the status is 0.\n";
-
-/* The templates directory: --templates, else templates/ in the data
- * directory (cli_data_dir). Caller frees. */
-static char *templates_dir(const char *opt)
+/* A questionnaire is printed in a language the version carries whole. */
+static int check_complete(const vc_version *v, const char *lang, diags *d)
 {
-	if (opt)
-		return xstrdup(opt);
-	char *data = cli_data_dir();
-	char *t = path_join(data, "templates");
-	free(data);
-	return t;
-}
-
-/* Parses a comma-separated list of objective ids into *set. */
-static int parse_objectives(const vc_scheme *s, const char *list,
-                            vc_objset *set)
-{
-	const char **ids = xcalloc(s->nobjectives + 1, sizeof(char *));
-	for (size_t i = 0; i < s->nobjectives; i++)
-		ids[i] = s->objectives[i].id;
-	char *copy = xstrdup(list);
-	int rc = 0;
-	char *save = NULL;
-	bool any = false;
-	for (char *tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		while (*tok == ' ')
-			tok++;
-		size_t l = strlen(tok);
-		while (l && tok[l - 1] == ' ')
-			tok[--l] = '\0';
-		if (!*tok)
-			continue;
-		int i = model_objective_index(s, tok);
-		if (i < 0) {
-			char *all = model_objset_string(
-			    s, (vc_objset)((1u << s->nobjectives) - 1), ", ");
-			const char *sg = suggest(tok, ids, s->nobjectives);
-			if (sg)
-				cli_usage(
-				    "questionnaire",
-				    "unknown objective "
-				    "'%s'; did you mean '%s'? (one of: %s)",
-				    tok, sg, all);
-			else
-				cli_usage("questionnaire",
-				          "unknown objective "
-				          "'%s' (one of: %s)",
-				          tok, all);
-			free(all);
-			rc = -1;
-			break;
-		}
-		*set |= 1u << i;
-		any = true;
-	}
-	if (rc == 0 && !any) {
-		cli_usage("questionnaire", "--objective needs at least one "
-		                           "objective id");
-		rc = -1;
-	}
-	free(copy);
-	free(ids);
-	return rc;
-}
-
-static int check_lang(cli *c, const vc_version *v, const char *lang)
-{
-	const vc_scheme *s = v->scheme;
-	if (!model_language(s, lang)) {
-		const char **ids = xcalloc(s->nlanguages + 1, sizeof(char *));
-		for (size_t i = 0; i < s->nlanguages; i++)
-			ids[i] = s->languages[i].id;
-		const char *sg = suggest(lang, ids, s->nlanguages);
-		if (sg)
-			cli_usage("questionnaire",
-			          "unknown language '%s'; did "
-			          "you mean '%s'?",
-			          lang, sg);
-		else
-			cli_usage("questionnaire",
-			          "unknown language '%s' (the "
-			          "scheme offers: %s%s%s)",
-			          lang, ids[0], s->nlanguages > 1 ? ", " : "",
-			          s->nlanguages > 1 ? ids[1] : "");
-		free(ids);
-		return EXIT_TROUBLE;
-	}
 	for (size_t i = 0; i < v->nlanguages; i++)
 		if (strcmp(v->languages[i].id, lang) == 0) {
 			if (v->languages[i].complete)
-				return EXIT_OK;
-			diag_error(&c->d, v->languages[i].pos,
+				return 0;
+			diag_error(d, v->languages[i].pos,
 			           "%s is only partly translated to '%s': a "
 			           "questionnaire needs a language the version "
 			           "marks complete",
 			           v->key, lang);
-			return EXIT_INPUT;
+			return -1;
 		}
-	diag_error(&c->d, v->pos, "%s has no '%s' text", v->key, lang);
-	return EXIT_INPUT;
+	diag_error(d, v->pos, "%s has no '%s' text", v->key, lang);
+	return -1;
 }
 
-int cmd_questionnaire(int argc, char **argv)
+int questionnaire_write(const vc_version *v, const questionnaire_options *o,
+                        const char *path, diags *d)
 {
-	static const struct option opts[] = {
-	    {"catalogue", required_argument, NULL, 'C'},
-	    {"objective", required_argument, NULL, 'j'},
-	    {"lang", required_argument, NULL, 'l'},
-	    {"paper", required_argument, NULL, 'p'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"templates", required_argument, NULL, 'T'},
-	    {"style", required_argument, NULL, 'S'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0, 0, 0, 0}};
-	cli c;
-	cli_init(&c);
-	const char *out = NULL, *lang = NULL, *paper_s = "a4";
-	const char *tdir_opt = NULL, *style_opt = NULL;
-	buf objs = {0};
-	bool objs_given = false;
-	int opt, rc = EXIT_OK;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'C':
-			c.catalogue_root = optarg;
-			break;
-		case 'j':
-			buf_printf(&objs, "%s%s", objs.len ? "," : "", optarg);
-			objs_given = true;
-			break;
-		case 'l':
-			lang = optarg;
-			break;
-		case 'p':
-			paper_s = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case 'T':
-			tdir_opt = optarg;
-			break;
-		case 'S':
-			style_opt = optarg;
-			break;
-		case 'h':
-			fputs(questionnaire_help, stdout);
-			buf_free(&objs);
-			cli_free(&c);
-			return EXIT_OK;
-		default:
-			buf_free(&objs);
-			cli_free(&c);
-			return cli_bad_option("questionnaire", argv, "o:h");
-		}
-	}
-	pdf_paper paper;
-	if (argc - optind != 1)
-		rc = cli_usage("questionnaire", "expected one VERSION-DIR");
-	else if (!out)
-		rc = cli_usage("questionnaire", "missing -o FILE.pdf");
-	else if (pdf_paper_parse(paper_s, &paper) < 0)
-		rc = cli_usage("questionnaire",
-		               "unknown paper size '%s' (a4 or "
-		               "letter)",
-		               paper_s);
-	if (rc) {
-		buf_free(&objs);
-		cli_free(&c);
-		return rc;
-	}
-
-	char *dir = cli_version_dir(&c, argv[optind]);
-	vc_version *v = cli_version(&c, dir);
-	free(dir);
-	pdf_style *style = NULL;
-	pdf_texts *tx = NULL;
-	pdf_doc *doc = NULL;
-	char *tdir = NULL, *style_path = NULL, *texts_path = NULL;
 	qdoc q = {0};
-	q.a = arena_new();
-	if (!v) {
-		rc = cli_status(&c);
-		goto out;
-	}
 	q.v = v;
 	q.s = v->scheme;
-	q.sel = 0;
-	if (objs_given) {
-		if (parse_objectives(q.s, objs.data ? objs.data : "",
-				     &q.sel) < 0) {
-			rc = EXIT_TROUBLE;
-			goto out;
-		}
-	} else {
-		q.sel = (vc_objset)((1u << q.s->nobjectives) - 1);
-	}
-	q.lang = lang ? lang : v->languages[0].id;
-	if ((rc = check_lang(&c, v, q.lang)) != EXIT_OK)
+	vc_objset every = (vc_objset)((1u << q.s->nobjectives) - 1);
+	q.sel = o->objectives ? o->objectives & every : every;
+	q.lang = o->lang ? o->lang : v->languages[0].id;
+	if (check_complete(v, q.lang, d) < 0)
+		return -1;
+	q.a = arena_new();
+	char *style_path =
+	    o->style_path ? xstrdup(o->style_path)
+	                  : path_join(o->templates_dir, "pdf/style.yaml");
+	char *texts_path = path_join(o->templates_dir, "pdf/questionnaire.yaml");
+	pdf_style *style = pdf_style_load(style_path, d);
+	pdf_texts *tx = pdf_texts_load(texts_path, q.lang, text_keys,
+	                               COUNT_OF(text_keys), d);
+	pdf_doc *doc = NULL;
+	int rc = -1;
+	if (!style || !tx || resolve_styles(&q, style, d) < 0)
 		goto out;
-
-	tdir = templates_dir(tdir_opt);
-	style_path =
-	    style_opt ? xstrdup(style_opt) : path_join(tdir, "pdf/style.yaml");
-	texts_path = path_join(tdir, "pdf/questionnaire.yaml");
-	style = pdf_style_load(style_path, &c.d);
-	tx = pdf_texts_load(texts_path, q.lang, text_keys, COUNT_OF(text_keys),
-	                    &c.d);
-	if (!style || !tx || resolve_styles(&q, style, &c.d) < 0) {
-		rc = cli_status(&c) ? cli_status(&c) : EXIT_INPUT;
-		goto out;
-	}
 	q.tx = tx;
 
 	char *idu = xstrdup(v->catalogue);
@@ -782,7 +576,6 @@ int cmd_questionnaire(int argc, char **argv)
 			*p = (char)(*p - 'a' + 'A');
 	const char *short_id = arena_printf(q.a, "%s %s", idu, v->version);
 	free(idu);
-	vc_objset every = (vc_objset)((1u << q.s->nobjectives) - 1);
 	char *objids = model_objset_string(q.s, q.sel, "+");
 	const char *doc_id =
 	    arena_printf(q.a, "%s-%s-questionnaire-%s-%s", v->catalogue,
@@ -791,7 +584,7 @@ int cmd_questionnaire(int argc, char **argv)
 	const char *objl = objectives_label(&q, q.sel, true);
 	const char *kvp[] = {"page", "{page}", "pages", "{pages}"};
 	pdf_meta m = {0};
-	m.paper = paper;
+	m.paper = o->paper;
 	m.lang = q.lang;
 	m.title =
 	    arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"), short_id);
@@ -806,11 +599,9 @@ int cmd_questionnaire(int argc, char **argv)
 	m.header_right = objl;
 	m.page_format = fill(&q, T(&q, "page"), kvp, 4);
 	m.plain_first_page = true;
-	doc = pdf_new(style, &m, &c.d);
-	if (!doc) {
-		rc = cli_status(&c) ? cli_status(&c) : EXIT_INPUT;
+	doc = pdf_new(style, &m, d);
+	if (!doc)
 		goto out;
-	}
 	q.doc = doc;
 	cover(&q);
 	pdf_page_break(doc);
@@ -818,24 +609,13 @@ int cmd_questionnaire(int argc, char **argv)
 	instructions(&q);
 	chapters(&q);
 	summary(&q);
-	int w = pdf_write(doc, out, &c.d);
-	if (w == -2)
-		rc = EXIT_TROUBLE;
-	else if (w < 0)
-		rc = EXIT_TROUBLE;
+	rc = pdf_write(doc, path, d) == 0 ? 0 : -1;
 out:
-	cli_print_diags(&c);
-	if (rc == EXIT_OK && c.d.errors)
-		rc = cli_status(&c);
 	pdf_free(doc);
 	pdf_texts_free(tx);
 	pdf_style_free(style);
-	free(tdir);
 	free(style_path);
 	free(texts_path);
 	arena_free(q.a);
-	model_version_free(v);
-	buf_free(&objs);
-	cli_free(&c);
 	return rc;
 }

@@ -168,7 +168,12 @@ static const char *sev_color(diag_severity s)
 
 void diags_print(const diags *d, FILE *fp, bool color)
 {
-	for (size_t i = 0; i < d->n; i++) {
+	diags_print_from(d, fp, color, 0);
+}
+
+void diags_print_from(const diags *d, FILE *fp, bool color, size_t from)
+{
+	for (size_t i = from; i < d->n; i++) {
 		const diag_item *it = &d->items[i];
 		if (d->hide_notes && it->sev == DIAG_NOTE)
 			continue;

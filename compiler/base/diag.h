@@ -83,6 +83,10 @@ int diags_failed(const diags *d);
 
 /* Writes the messages as text (with source line and caret) or as JSON. */
 void diags_print(const diags *d, FILE *fp, bool color);
+/* The same for the messages from index from on (those not yet shown);
+ * the too-many-errors line comes with every call once errors were
+ * dropped. */
+void diags_print_from(const diags *d, FILE *fp, bool color, size_t from);
 void diags_print_json(const diags *d, FILE *fp);
 
 #endif

@@ -1,4 +1,10 @@
 /*
+ * base/ - what every stage shares and nothing specific to vcsc's
+ * documents: memory and strings (util), the file system (files),
+ * diagnostics in the style of a compiler (diag), the JSON writer (json),
+ * Markdown parsing (md). Nothing here includes a header from another
+ * folder.
+ *
  * util.h - the small shared pieces every module uses: allocation that
  * aborts on exhaustion, an arena, a growable byte buffer, a string hash
  * map, UTF-8 helpers and edit distance; the file system helpers of

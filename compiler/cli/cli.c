@@ -151,6 +151,42 @@ vc_version *cli_version(cli *c, const char *dir)
 	return v;
 }
 
+int cli_root_versions(cli *c, const char *root, vc_version ***versions,
+		      size_t *n)
+{
+	*versions = NULL;
+	*n = 0;
+	char *sp = path_join(root, "scheme.yaml");
+	vc_scheme *s = cli_scheme(c, sp);
+	free(sp);
+	if (!s)
+		return -1;
+	char **dirs;
+	size_t ndirs, cap = 0;
+	if (cli_version_dirs(root, &dirs, &ndirs) != 0) {
+		c->d.io_failed = true;
+		diag_error(&c->d, NO_POS, "cannot read the catalogue root "
+			   "'%s': %s", root, strerror(errno));
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < ndirs; i++) {
+		vc_version *v = cli_version(c, dirs[i]);
+		if (v)
+			VEC_PUSH(*versions, *n, cap, v);
+		else
+			rc = -1;
+	}
+	names_free(dirs, ndirs);
+	if (rc == 0 && !*n) {
+		diag_error(&c->d, NO_POS, "no catalogue version under '%s' "
+			   "(expected %s/CATALOGUE/VERSION/version.yaml)",
+			   root, root);
+		rc = -1;
+	}
+	return rc;
+}
+
 char *cli_version_dir(const cli *c, const char *arg)
 {
 	if (is_dir(arg))
@@ -184,13 +220,6 @@ int cli_stdout_status(int rc)
 	return EXIT_TROUBLE;
 }
 
-int cli_write_error(const char *cmd, const char *path)
-{
-	fprintf(stderr, "vcsc %s: cannot write '%s': %s\n", cmd, path,
-		output_strerror(errno));
-	return EXIT_TROUBLE;
-}
-
 void cli_print_diags(cli *c)
 {
 	if (c->json_diags) {
@@ -199,7 +228,9 @@ void cli_print_diags(cli *c)
 	}
 	bool color = c->color == 1 ||
 		     (c->color == -1 && isatty(2) && !getenv("NO_COLOR"));
-	diags_print(&c->d, stderr, color);
+	if (c->printed < c->d.n || (c->d.truncated && c->printed == 0))
+		diags_print_from(&c->d, stderr, color, c->printed);
+	c->printed = c->d.n;
 }
 
 int cli_status(const cli *c)

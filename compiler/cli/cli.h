@@ -1,4 +1,11 @@
 /*
+ * cli/ - the command line: one file per command (cmd_check.c,
+ * cmd_export.c, cmd_questionnaire.c, cmd_site.c, cmd_diff.c,
+ * cmd_new_version.c), each parsing its options, loading the models,
+ * calling one writer (backend/backend.h) and mapping the diagnostics to
+ * an exit status. main.c dispatches to them. Nothing outside cli/
+ * includes cli.h.
+ *
  * cli.h - what the commands share: option handling, loading a catalogue
  * version with its scheme, printing diagnostics, exit statuses.
  *
@@ -23,6 +30,7 @@ typedef struct cli {
 	bool json_diags;            /* --format json for diagnostics */
 	int color;                  /* -1 auto, 0 never, 1 always */
 	bool quiet;
+	size_t printed; /* diagnostics already shown by cli_print_diags */
 	/* loaded schemes, by path; freed by cli_free */
 	vc_scheme **schemes;
 	char **scheme_paths;
@@ -52,6 +60,13 @@ vc_scheme *cli_scheme(cli *c, const char *path);
  * when the version cannot be used (any error). */
 vc_version *cli_version(cli *c, const char *dir);
 
+/* Loads every version under the catalogue root (and its scheme.yaml)
+ * into *versions (*n of them; the caller frees each with
+ * model_version_free, then the array). Returns 0, or -1 after reporting
+ * when any version cannot be used or there is none. */
+int cli_root_versions(cli *c, const char *root, vc_version ***versions,
+		      size_t *n);
+
 /* Resolves a version given as a directory or as an id such as vcsa/1.1
  * (under --catalogue, default ./catalogue). Caller frees. */
 char *cli_version_dir(const cli *c, const char *arg);
@@ -76,12 +91,8 @@ int cli_parse_color(cli *c, const char *arg);
  * failed run (EXIT_TROUBLE, said in one line), not a silent success. */
 int cli_stdout_status(int rc);
 
-/* Reports, in one line on stderr, that command cmd could not write the
- * output file path (errno says why; see output_strerror), and returns
- * EXIT_TROUBLE. */
-int cli_write_error(const char *cmd, const char *path);
-
-/* Prints the collected diagnostics to stderr (or JSON to stdout). */
+/* Prints the diagnostics collected since the last call to stderr (or,
+ * with --format json, all of them as JSON to stdout). */
 void cli_print_diags(cli *c);
 
 /* Exit status from the collected diagnostics. */

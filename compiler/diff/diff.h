@@ -1,4 +1,9 @@
 /*
+ * diff/ - comparing two catalogue versions: pairing and classification
+ * (diff.c), word diffs (diff_words.c, diff_show.c) and the change log as
+ * an XML tree for the site and the HTML page (diff_xml.c). The documents
+ * made from a diff are back ends (backend/changelog.h).
+ *
  * diff.h - comparing two catalogue versions as catalogues.
  *
  * diff_versions() pairs the chapters, questions and requirements of an old
@@ -65,7 +70,6 @@
 
 #include "base/diag.h"
 #include "front/model.h"
-#include "pdf/pdf.h"
 #include "base/util.h"
 
 #define DIFF_NUMBER_SIMILARITY 0.3
@@ -289,13 +293,7 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
  * DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
 void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
 
-/* ---- renderers ---- */
-
-/* The change log as text; color adds ANSI colours like git diff. */
-void diff_print_text(const diff_result *d, FILE *fp, bool color);
-
-/* The change log as JSON, in the format of docs/diff-json.md. */
-void diff_print_json(const diff_result *d, FILE *fp);
+/* ---- the change log as XML (the documents are in backend/changelog.h) ---- */
 
 /* The change log as an XML element appended to parent, for the
  * templates of templates/site/changes.xsl (the website's change-log
@@ -344,22 +342,5 @@ void diff_print_json(const diff_result *d, FILE *fp);
  * Returns the <changelog> element. */
 xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
                               const char *const *langs, size_t nlangs);
-
-/* The change log as one standalone HTML page in the website's look (the
- * site's stylesheet inlined, no links out), in language lang, written
- * atomically to path. The templates come from data_dir (templates/site
- * and site/ below it). Returns 0, or -1 after reporting to dg. */
-int diff_write_html(const diff_result *d, const char *lang, const char *path,
-                    const char *data_dir, diags *dg);
-
-/* The change log as printable release notes (PDF) in language lang on
- * paper, written atomically to path: a title block with the table of
- * contents, the counts per kind, the number table and every changed
- * question with its changes, word diffs and change notes. The style and
- * texts come from data_dir (templates/pdf/style.yaml and
- * release-notes.yaml below it). Returns 0, or -1 after reporting to dg
- * (dg->io_failed set for a file that cannot be read or written). */
-int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
-                   const char *data_dir, const char *path, diags *dg);
 
 #endif

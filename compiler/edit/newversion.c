@@ -1,6 +1,6 @@
 /*
- * newversion.c - `vcsc new-version VERSION-DIR NEW-ID`: start the next
- * catalogue version as a draft copy of an existing one.
+ * newversion.c - the next catalogue version started as a draft copy of an
+ * existing one (`vcsc new-version`, see newversion.h).
  *
  * The copy keeps every uid (so the diff pairs everything by uid) and
  * every comment and layout of the sources: the chapter files lose only
@@ -11,35 +11,15 @@
  */
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "newversion.h"
 #include "srcedit.h"
 #include "front/ynode.h"
-
-static const char new_version_help[] =
-    "Usage: vcsc new-version VERSION-DIR NEW-ID\n"
-    "\n"
-    "Start the next version of a catalogue: copy VERSION-DIR (such as\n"
-    "catalogue/vcsa/1.1, or an id such as vcsa/1.1) to the sibling\n"
-    "directory NEW-ID (catalogue/vcsa/1.2) as a draft. Every uid is kept;\n"
-    "change notes, the release date and the summary are cleared; the\n"
-    "predecessor is set to the copied version. Comments and layout of the\n"
-    "sources are kept. An existing NEW-ID directory is never overwritten.\n"
-    "New questions and requirements added to the draft get their uids\n"
-    "from 'vcsc check --fix-ids'.\n"
-    "\n"
-    "Options:\n"
-    "  --catalogue DIR   catalogue root holding scheme.yaml\n"
-    "  -h, --help        show this help\n"
-    "\n"
-    "Exit status: 0 created, 1 the version has errors, 2 usage or I/O\n"
-    "failure (including an existing NEW-ID).\n";
 
 /* Removes the block of key in map. A key that opens a sequence item
  * ("- change_note: ...") hands its "- " to the next key of the item.
@@ -182,28 +162,6 @@ static int write_all(const char *path, const char *data, size_t len)
 	return rc;
 }
 
-/* Removes the files of dir, then dir (one level: the copy has no
- * subdirectories). */
-static void remove_tree(const char *dir)
-{
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	while (dp && (de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		char *p = path_join(dir, de->d_name);
-		if (is_dir(p))
-			remove_tree(p);
-		else
-			unlink(p);
-		free(p);
-	}
-	if (dp)
-		closedir(dp);
-	rmdir(dir);
-}
-
 static bool has_change_notes(const vc_version *v)
 {
 	for (size_t i = 0; i < v->nquestions; i++)
@@ -217,28 +175,24 @@ static bool has_change_notes(const vc_version *v)
 
 /* Copies v's directory into tmp, editing as described above. Returns 0,
  * 1 after reporting an input problem, 2 after an I/O failure. */
-static int copy_version(cli *c, const vc_version *v, const char *src,
+/* An I/O failure while making the copy: vcsc's trouble, not the input's. */
+static int io_trouble(diags *d, const char *what, const char *path)
+{
+	d->io_failed = true;
+	diag_error(d, NO_POS, "%s '%s': %s", what, path, strerror(errno));
+	return -1;
+}
+
+static int copy_version(diags *d, const vc_version *v, const char *src,
                         const char *tmp, const char *new_id)
 {
-	DIR *dp = opendir(src);
-	if (!dp) {
-		perror(src);
-		return EXIT_TROUBLE;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *de;
-	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		VEC_PUSH(names, n, cap, xstrdup(de->d_name));
-	}
-	closedir(dp);
-	if (n)
-		qsort(names, n, sizeof(char *), cmp_strp);
-	int rc = EXIT_OK;
+	char **names;
+	size_t n;
+	if (dir_names(src, false, &names, &n) != 0)
+		return io_trouble(d, "cannot read", src);
+	int rc = 0;
 	char *root = model_version_root(src);
-	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
+	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *from = path_join(src, names[i]);
 		char *to = path_join(tmp, names[i]);
 		char *data = NULL;
@@ -250,19 +204,16 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 		bool inside = yn_check_inside(&scratch, from, root) == 0;
 		diags_free(&scratch);
 		if (!inside) {
-			fprintf(stderr,
-			        "vcsc new-version: note: not copied: "
-			        "'%s' (a symbolic link that leads out of "
-			        "the catalogue or nowhere)\n",
-			        from);
+			diag_warning(d, NO_POS,
+			             "not copied: '%s' (a symbolic link that "
+			             "leads out of the catalogue or nowhere)",
+			             from);
 		} else if (!is_file(from)) {
-			fprintf(stderr,
-			        "vcsc new-version: note: not copied: "
-			        "'%s' (not a regular file)\n",
-			        from);
+			diag_warning(d, NO_POS,
+			             "not copied: '%s' (not a regular file)",
+			             from);
 		} else if (read_file(from, YN_MAX_FILE, &data, &len) != 0) {
-			perror(from);
-			rc = EXIT_TROUBLE;
+			rc = io_trouble(d, "cannot read", from);
 		} else {
 			size_t l = strlen(names[i]);
 			bool yaml =
@@ -270,15 +221,13 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 			char *out = data;
 			size_t olen = len;
 			if (yaml) {
-				out = edit_file(&c->d, from, names[i], data,
-				                len, v, new_id, &olen);
+				out = edit_file(d, from, names[i], data, len,
+				                v, new_id, &olen);
 				if (!out)
-					rc = EXIT_INPUT;
+					rc = -1;
 			}
-			if (out && write_all(to, out, olen) != 0) {
-				perror(to);
-				rc = EXIT_TROUBLE;
-			}
+			if (out && write_all(to, out, olen) != 0)
+				rc = io_trouble(d, "cannot write", to);
 			if (out != data)
 				free(out);
 		}
@@ -286,62 +235,27 @@ static int copy_version(cli *c, const vc_version *v, const char *src,
 		free(from);
 		free(to);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	names_free(names, n);
 	free(root);
 	return rc;
 }
 
-int cmd_new_version(int argc, char **argv)
+/* The first message of a scratch diagnostics object, for a one-line
+ * report. */
+static const char *first_problem(const diags *d)
 {
-	static const struct option opts[] = {
-	    {"catalogue", required_argument, NULL, 'C'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0, 0, 0, 0}};
-	cli c;
-	cli_init(&c);
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'C':
-			c.catalogue_root = optarg;
-			break;
-		case 'h':
-			fputs(new_version_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
-		default:
-			cli_free(&c);
-			return cli_bad_option("new-version", argv, "h");
-		}
-	}
-	if (argc - optind != 2) {
-		cli_free(&c);
-		return cli_usage("new-version",
-		                 "expected VERSION-DIR and NEW-ID");
-	}
-	/* The loader's own rule, so that a version made here also checks
-	 * and builds a site; a wrong NEW-ID is a wrong argument (status 2),
-	 * not an error in the catalogue. */
-	const char *new_id = argv[optind + 1];
-	const char *problem = model_version_id_problem(new_id);
-	if (problem) {
-		cli_free(&c);
-		return cli_usage("new-version", "version id '%s' %s", new_id,
-		                 problem);
-	}
-	char *dir = cli_version_dir(&c, argv[optind]);
-	vc_version *v = cli_version(&c, dir);
-	if (!v) {
-		cli_print_diags(&c);
-		int rc = cli_status(&c);
-		free(dir);
-		cli_free(&c);
-		return rc;
-	}
-	int rc = EXIT_OK;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].sev != DIAG_NOTE)
+			return d->items[i].msg;
+	return "not a draft, or change notes left";
+}
+
+int newversion_write(const vc_version *v, const char *new_id, char **made,
+                     diags *d)
+{
+	*made = NULL;
+	const char *dir = v->dir;
+	int rc = 0;
 	char *abs = realpath(dir, NULL);
 	char *parent = abs ? path_dir(abs) : NULL;
 	char *root = parent ? path_dir(parent) : NULL;
@@ -350,69 +264,67 @@ int cmd_new_version(int argc, char **argv)
 	char *target = parent ? path_join(parent, new_id) : NULL;
 	char *tmproot = NULL, *tmpcat = NULL, *tmpdir = NULL;
 	struct stat st;
-	if (!abs) {
-		perror(dir);
-		rc = EXIT_TROUBLE;
+	const char *problem = model_version_id_problem(new_id);
+	if (problem) {
+		diag_error(d, NO_POS, "version id '%s' %s", new_id, problem);
+		rc = -1;
+	} else if (!abs) {
+		rc = io_trouble(d, "cannot resolve", dir);
 	} else if (strcmp(new_id, v->version) == 0 || lstat(target, &st) == 0) {
-		fprintf(stderr,
-		        "vcsc new-version: '%s' already exists; not "
-		        "overwriting it\n",
-		        shown);
-		rc = EXIT_TROUBLE;
+		d->io_failed = true;
+		diag_error(d, NO_POS, "'%s' already exists; not overwriting it",
+		           shown);
+		rc = -1;
 	} else {
 		/* Beside the catalogue, so that the copy can be checked under
 		 * its final catalogue and version names before the rename. */
 		char *tmpl = path_join(root, ".vcsc-new-XXXXXX");
 		tmproot = mkdtemp(tmpl) ? tmpl : NULL;
 		if (!tmproot) {
-			perror(tmpl);
+			rc = io_trouble(d, "cannot create", tmpl);
 			free(tmpl);
-			rc = EXIT_TROUBLE;
 		} else {
+			tmp_track(tmproot, true);
 			tmpcat = path_join(tmproot, path_base(parent));
 			tmpdir = path_join(tmpcat, new_id);
 			if (mkdir(tmpcat, 0777) != 0 ||
-			    mkdir(tmpdir, 0777) != 0) {
-				perror(tmpdir);
-				rc = EXIT_TROUBLE;
-			}
+			    mkdir(tmpdir, 0777) != 0)
+				rc = io_trouble(d, "cannot create", tmpdir);
 		}
 	}
-	if (rc == EXIT_OK)
-		rc = copy_version(&c, v, dir, tmpdir, new_id);
-	if (rc == EXIT_OK) {
+	if (rc == 0)
+		rc = copy_version(d, v, dir, tmpdir, new_id);
+	if (rc == 0) {
 		diags d2;
 		diags_init(&d2);
-		d2.hide_notes = true;
 		vc_version *nv = model_version_load(v->scheme, tmpdir, &d2);
 		if (!nv || d2.errors || has_change_notes(nv) || !nv->draft) {
-			diags_print(&d2, stderr, false);
-			fprintf(stderr,
-			        "vcsc new-version: the copy does not "
-			        "check as a draft without change notes; "
-			        "nothing written\n");
-			rc = EXIT_TROUBLE;
+			d->io_failed = true;
+			diag_error(d, NO_POS,
+			           "the copy does not check as a draft without "
+			           "change notes (%s); nothing written",
+			           first_problem(&d2));
+			rc = -1;
 		}
 		model_version_free(nv);
 		diags_free(&d2);
 	}
-	if (rc == EXIT_OK && lstat(target, &st) == 0) {
-		fprintf(stderr,
-		        "vcsc new-version: '%s' already exists; not "
-		        "overwriting it\n",
-		        shown);
-		rc = EXIT_TROUBLE;
+	if (rc == 0 && lstat(target, &st) == 0) {
+		d->io_failed = true;
+		diag_error(d, NO_POS, "'%s' already exists; not overwriting it",
+		           shown);
+		rc = -1;
 	}
-	if (rc == EXIT_OK && rename(tmpdir, target) != 0) {
-		perror(shown);
-		rc = EXIT_TROUBLE;
+	if (rc == 0 && rename(tmpdir, target) != 0)
+		rc = io_trouble(d, "cannot create", shown);
+	if (tmproot) {
+		rm_tree(tmproot);
+		tmp_untrack(tmproot);
 	}
-	if (tmproot)
-		remove_tree(tmproot);
-	cli_print_diags(&c);
-	if (rc == EXIT_OK)
-		printf("%s: new draft version %s/%s (predecessor %s)\n", shown,
-		       v->catalogue, new_id, v->version);
+	if (rc == 0) {
+		*made = shown;
+		shown = NULL;
+	}
 	free(tmproot);
 	free(tmpcat);
 	free(tmpdir);
@@ -422,8 +334,5 @@ int cmd_new_version(int argc, char **argv)
 	free(root);
 	free(parent);
 	free(abs);
-	free(dir);
-	model_version_free(v);
-	cli_free(&c);
 	return rc;
 }

@@ -1,4 +1,9 @@
 /*
+ * edit/ - the commands that write the catalogue's own sources, keeping
+ * every byte they do not mean to change: line edits (srcedit), uids for
+ * new items (mint, `check --fix-ids`) and the next version as a draft
+ * copy (newversion).
+ *
  * srcedit.h - line edits of a YAML source that keep every other byte:
  * comments, quoting, folding and line endings stay as they were.
  *

@@ -1,4 +1,11 @@
 /*
+ * front/ - the front end: YAML read with libyaml's events into a tree with
+ * positions (ynode), field readers with compiler-style diagnostics
+ * (fields), the scheme and catalogue loaders that validate everything
+ * (scheme.c, catalogue.c), and the model they build, declared here. Data
+ * flows one way: the front end knows nothing of HTML or PDF, and no back
+ * end reads YAML.
+ *
  * model.h - the validated model of the scheme and of catalogue versions.
  *
  * The front end (scheme.c, catalogue.c) builds these from YAML and checks

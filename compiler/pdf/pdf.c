@@ -2072,6 +2072,7 @@ int pdf_layout(pdf_doc *doc, diags *d)
 	paginate(doc);
 	doc->laid_out = true;
 	if (doc->herr) {
+		d->io_failed = true; /* libharu's trouble, not the input's */
 		diag_error(d, NO_POS,
 		           "PDF layout failed: %s (libharu error "
 		           "0x%04X)",
@@ -2128,6 +2129,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	if (pdf_layout(doc, d) < 0)
 		return -1;
 	if (pdf_render(doc) < 0 || doc->herr) {
+		d->io_failed = true; /* libharu's trouble, not the input's */
 		diag_error(d, NO_POS,
 		           "cannot draw the PDF: %s (libharu error "
 		           "0x%04X)",
@@ -2135,6 +2137,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 		return -1;
 	}
 	if (HPDF_SaveToStream(doc->h) != HPDF_OK || doc->herr) {
+		d->io_failed = true; /* libharu's trouble, not the input's */
 		diag_error(d, NO_POS,
 		           "cannot write the PDF: %s (libharu error "
 		           "0x%04X)",
@@ -2163,6 +2166,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 		doc->herr = 0;
 	if (doc->herr) {
 		outfile_abort(&of);
+		d->io_failed = true; /* libharu's trouble, not the input's */
 		diag_error(d, NO_POS,
 		           "cannot write the PDF: %s (libharu error "
 		           "0x%04X)",

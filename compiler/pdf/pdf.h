@@ -1,4 +1,9 @@
 /*
+ * pdf/ - the PDF layout engine on libharu: styles and furniture texts
+ * (pdf_style.c), line breaking (pdf_text.c), Markdown (pdf_md.c), layout
+ * (pdf.c) and drawing (pdf_render.c). It knows blocks, not catalogues:
+ * the documents that use it are in backend/.
+ *
  * pdf.h - the PDF layout engine every PDF back end shares (questionnaire,
  * audit reports, label certificates, release notes).
  *

@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,37 +22,11 @@
 
 #include <libxml/tree.h>
 
-#include "cli/cli.h"
 #include "site.h"
 
 /* Written into every site so that a later build knows the directory it
  * is about to replace is a site and not, say, the user's home. */
 #define MARKER ".vcsc-site"
-
-static const char site_help[] =
-	"Usage: vcsc site [--catalogue DIR] -o DIR [OPTIONS]\n"
-	"\n"
-	"Build the criteria website from every catalogue version under the\n"
-	"catalogue root (ROOT/CATALOGUE/VERSION/version.yaml), in every\n"
-	"language a version marks complete. The site is built beside DIR and\n"
-	"replaces DIR only when complete; all links are relative, so it works\n"
-	"from file://, a web server's root or any sub-path.\n"
-	"\n"
-	"Options:\n"
-	"  -o, --output DIR   the site directory (required); an existing DIR\n"
-	"                     must be a site built by vcsc, or empty\n"
-	"  --catalogue DIR    catalogue root holding scheme.yaml (default:\n"
-	"                     catalogue)\n"
-	"  --base-url URL     where the site will be served (http or https);\n"
-	"                     needed for sitemap.xml, which is left out\n"
-	"                     without it\n"
-	"  --downloads DIR    the files the downloads pages offer (default:\n"
-	"                     the downloads/ folder beside DIR)\n"
-	"  --dump-xml FILE    also write the XML the templates read\n"
-	"  -q, --quiet        no summary line\n"
-	"  -h, --help         show this help\n"
-	"\n"
-	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O failure.\n";
 
 /* ---- file system helpers ---- */
 
@@ -159,21 +132,6 @@ static bool holds_cwd(const char *dir)
 
 /* ---- inputs ---- */
 
-static bool valid_base_url(const char *u)
-{
-	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0)
-		return false;
-	const char *host = strstr(u, "//") + 2;
-	if (!*host || *host == '/')
-		return false;
-	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
-		if (*p <= 0x20 || *p >= 0x7F || *p == '"' || *p == '<' ||
-		    *p == '>' || *p == '\\' || *p == '#' || *p == '?' ||
-		    *p == '`' || *p == '\'')
-			return false;
-	return true;
-}
-
 static int cmp_version(const void *pa, const void *pb)
 {
 	const vc_version *a = *(vc_version *const *)pa;
@@ -185,7 +143,7 @@ static int cmp_version(const void *pa, const void *pb)
 /* ---- the build ---- */
 
 typedef struct build {
-	cli *c;
+	diags *d;
 	const site_options *o;
 	char *out; /* o->out, or the target of the link it names */
 	vc_version **versions;
@@ -201,50 +159,12 @@ typedef struct build {
 
 static int io_error(build *b, const char *what, const char *path)
 {
-	b->c->d.io_failed = true;
-	diag_error(&b->c->d, NO_POS, "%s '%s': %s", what, path,
+	b->d->io_failed = true;
+	diag_error(b->d, NO_POS, "%s '%s': %s", what, path,
 		   output_strerror(errno));
 	return -1;
 }
 
-static int load(build *b)
-{
-	cli *c = b->c;
-	const char *root = c->catalogue_root;
-	char *sp = path_join(root, "scheme.yaml");
-	vc_scheme *s = cli_scheme(c, sp);
-	free(sp);
-	if (!s)
-		return -1;
-	char **dirs;
-	size_t n;
-	if (cli_version_dirs(root, &dirs, &n) != 0)
-		return io_error(b, "cannot read the catalogue root", root);
-	size_t cap = 0;
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		vc_version *v = cli_version(c, dirs[i]);
-		if (v)
-			VEC_PUSH(b->versions, b->nversions, cap, v);
-		else
-			rc = -1;
-		free(dirs[i]);
-	}
-	free(dirs);
-	if (rc)
-		return -1;
-	if (!b->nversions) {
-		diag_error(&c->d, NO_POS, "no catalogue version under '%s' "
-			   "(expected %s/CATALOGUE/VERSION/version.yaml)",
-			   root, root);
-		return -1;
-	}
-	/* Ids that name folders of the site (reserved ids, path segments)
-	 * were refused by the loader: model_version_id_problem and
-	 * model_catalogue_id_problem. */
-	qsort(b->versions, b->nversions, sizeof(*b->versions), cmp_version);
-	return rc;
-}
 
 static int downloads(build *b)
 {
@@ -376,8 +296,8 @@ static int fill(build *b)
 		errno = ENOENT;
 		io_error(b, "cannot find the site templates", xsl);
 		rc = -1;
-	} else if (site_xslt_run(xsl, b->doc, b->tmp, tabs, &b->c->d) != 0) {
-		b->c->d.io_failed = true; /* not the catalogue's fault */
+	} else if (site_xslt_run(xsl, b->doc, b->tmp, tabs, b->d) != 0) {
+		b->d->io_failed = true; /* not the catalogue's fault */
 		rc = -1;
 	}
 	free(tdir);
@@ -387,7 +307,7 @@ static int fill(build *b)
 		return -1;
 
 	/* the search index of each version and language, beside its pages */
-	if (site_search_write(b->versions, b->nversions, b->tmp, &b->c->d) != 0)
+	if (site_search_write(b->versions, b->nversions, b->tmp, b->d) != 0)
 		return -1;
 
 	/* static assets */
@@ -438,15 +358,15 @@ static int put_in_place(build *b)
 		bool ours = is_file(m) || dir_is_empty(out);
 		free(m);
 		if (!ours) {
-			b->c->d.io_failed = true;
-			diag_error(&b->c->d, NO_POS, "'%s' exists and is not a site "
+			b->d->io_failed = true;
+			diag_error(b->d, NO_POS, "'%s' exists and is not a site "
 				   "built by vcsc; choose another -o or remove it",
 				   out);
 			return -1;
 		}
 	} else if (access(out, F_OK) == 0) {
-		b->c->d.io_failed = true;
-		diag_error(&b->c->d, NO_POS, "'%s' exists and is not a "
+		b->d->io_failed = true;
+		diag_error(b->d, NO_POS, "'%s' exists and is not a "
 			   "directory", out);
 		return -1;
 	}
@@ -490,8 +410,8 @@ static char *site_dir(build *b, const char *arg, char **named)
 	}
 	char *target;
 	if (output_target(p, &target) != 0) {
-		b->c->d.io_failed = true;
-		diag_error(&b->c->d, NO_POS, "cannot write the site to '%s': %s",
+		b->d->io_failed = true;
+		diag_error(b->d, NO_POS, "cannot write the site to '%s': %s",
 			   arg, output_strerror(errno));
 		free(p);
 		return NULL;
@@ -519,16 +439,26 @@ static void count_pages(xmlDocPtr doc, size_t *pages, size_t *redirects)
 	}
 }
 
-static int site_build(cli *c, const site_options *o)
+int site_write(vc_version *const *versions, size_t n, const site_options *o,
+	       const char *out, site_stats *stats, diags *d)
 {
 	build b = {0};
-	b.c = c;
+	b.d = d;
 	b.o = o;
 	int rc = -1;
-	/* A symbolic link to a site: replace the site, keep the link. */
 	char *named = NULL;
-	b.out = site_dir(&b, o->out, &named);
-	if (!b.out || load(&b) != 0)
+	if (!n) {
+		diag_error(d, NO_POS, "no catalogue version to publish");
+		return -1;
+	}
+	/* ordered by catalogue, then version number */
+	b.versions = xcalloc(n, sizeof(*b.versions));
+	memcpy(b.versions, versions, n * sizeof(*b.versions));
+	b.nversions = n;
+	qsort(b.versions, n, sizeof(*b.versions), cmp_version);
+	/* A symbolic link to a site: replace the site, keep the link. */
+	b.out = site_dir(&b, out, &named);
+	if (!b.out)
 		goto out;
 	if (o->downloads) {
 		b.dl_dir = xstrdup(o->downloads);
@@ -539,7 +469,7 @@ static int site_build(cli *c, const site_options *o)
 	}
 	if (downloads(&b) != 0)
 		goto out;
-	b.data = o->data_dir ? xstrdup(o->data_dir) : cli_data_dir();
+	b.data = xstrdup(o->data_dir);
 	site_input in = {
 		.scheme = b.versions[0]->scheme,
 		.versions = b.versions,
@@ -559,20 +489,14 @@ static int site_build(cli *c, const site_options *o)
 		goto out;
 	}
 	tmp_untrack(b.tmp);
-	if (!o->quiet) {
-		size_t pages, redirects;
-		count_pages(b.doc, &pages, &redirects);
-		printf("%s: %zu pages and %zu redirect pages from %zu "
-		       "version%s%s\n", o->out, pages, redirects, b.nversions,
-		       b.nversions == 1 ? "" : "s",
-		       o->base_url ? "" : "; no sitemap.xml without --base-url");
+	if (stats) {
+		count_pages(b.doc, &stats->pages, &stats->redirects);
+		stats->versions = b.nversions;
 	}
 	rc = 0;
 out:
 	if (b.doc)
 		xmlFreeDoc(b.doc);
-	for (size_t i = 0; i < b.nversions; i++)
-		model_version_free(b.versions[i]);
 	free(b.versions);
 	for (size_t i = 0; i < b.ndl; i++)
 		free(b.dl_names[i]);
@@ -586,77 +510,3 @@ out:
 	return rc;
 }
 
-int cmd_site(int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"output", required_argument, NULL, 'o'},
-		{"base-url", required_argument, NULL, 'B'},
-		{"downloads", required_argument, NULL, 'D'},
-		{"dump-xml", required_argument, NULL, 'X'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
-	site_options o = {0};
-	cli c;
-	cli_init(&c);
-	char *base = NULL;
-	int opt, rc;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
-		case 'o': o.out = optarg; break;
-		case 'B':
-			free(base);
-			base = xstrdup(optarg);
-			break;
-		case 'D': o.downloads = optarg; break;
-		case 'X': o.dump_xml = optarg; break;
-		case 'q': o.quiet = true; break;
-		case 'h':
-			fputs(site_help, stdout);
-			free(base);
-			cli_free(&c);
-			return EXIT_OK;
-		default:
-			free(base);
-			cli_free(&c);
-			return cli_bad_option("site", argv, "o:qh");
-		}
-	}
-	if (optind != argc || !o.out || !*o.out) {
-		free(base);
-		cli_free(&c);
-		if (optind != argc)
-			return cli_usage("site", "unexpected argument '%s'",
-					 argv[optind]);
-		return cli_usage("site", "-o DIR is required");
-	}
-	if (base) {
-		size_t n = strlen(base);
-		while (n && base[n - 1] == '/')
-			base[--n] = '\0';
-		if (!valid_base_url(base)) {
-			rc = cli_usage("site", "--base-url takes an http or "
-				       "https URL without spaces, quotes, '?' "
-				       "or '#', not '%s'", base);
-			free(base);
-			cli_free(&c);
-			return rc;
-		}
-		o.base_url = base;
-	}
-	if (!c.catalogue_root)
-		c.catalogue_root = "catalogue";
-	o.catalogue_root = c.catalogue_root;
-	site_build(&c, &o);
-	cli_print_diags(&c);
-	rc = cli_status(&c);
-	if (rc == EXIT_OK && c.d.errors)
-		rc = EXIT_INPUT;
-	free(base);
-	cli_free(&c);
-	site_xslt_cleanup();
-	return rc;
-}

@@ -1,4 +1,9 @@
 /*
+ * site/ - the website, a back end with templates of its own: the model as
+ * one XML document, XSLT to pages, the search index, and the directory
+ * that replaces the previous site whole. Its writer follows the
+ * convention of backend/backend.h (site_write).
+ *
  * site.h - the public criteria website (`vcsc site`).
  *
  * Pipeline: the validated models of every catalogue version under a
@@ -120,17 +125,27 @@ int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 /* Frees libxslt's and libxml2's global state (for leak checkers). */
 void site_xslt_cleanup(void);
 
-/* Options of `vcsc site`. */
+/* What the website is built from besides the versions. */
 typedef struct site_options {
-	const char *catalogue_root; /* default "catalogue" */
-	const char *out;            /* the site directory to (re)place */
-	const char *downloads;      /* NULL: the downloads/ beside out */
-	const char *base_url;       /* NULL: no sitemap.xml */
-	const char *data_dir;       /* holds templates/site and site/; NULL:
-				       found beside the executable or in
-				       the current directory */
-	const char *dump_xml;       /* also write the site XML here */
-	bool quiet;
+	const char *data_dir;  /* holds templates/site and site/ (required) */
+	const char *downloads; /* the files the downloads pages offer; NULL:
+				  the downloads/ folder beside the site */
+	const char *base_url;  /* NULL: no sitemap.xml */
+	const char *dump_xml;  /* also write the site XML here, or NULL */
 } site_options;
+
+typedef struct site_stats {
+	size_t pages, redirects, versions;
+} site_stats;
+
+/* The website of versions (every version of a catalogue root, in any
+ * order; they share one scheme), written to the directory out: built in
+ * a temporary directory beside it, which takes out's place only when
+ * complete (see site.c). An existing out must be a site built by vcsc or
+ * empty. The writer of `vcsc site` (backend/backend.h's convention);
+ * stats, if not NULL, receives what was written. Returns 0, or -1 after
+ * reporting to d. */
+int site_write(vc_version *const *versions, size_t n, const site_options *o,
+	       const char *out, site_stats *stats, diags *d);
 
 #endif

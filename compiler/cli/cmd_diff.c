@@ -1,7 +1,8 @@
 /*
- * diff_cmd.c - `vcsc diff OLD NEW`: the change log between two catalogue
- * versions, as text, JSON, a standalone HTML page or PDF release notes,
- * with exit statuses like diff(1).
+ * cmd_diff.c - `vcsc diff OLD NEW`: the change log between two catalogue
+ * versions (diff/diff.c pairs them), as text, JSON, a standalone HTML page
+ * or PDF release notes (backend/changelog.c), with exit statuses like
+ * diff(1).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "diff/diff.h"
+#include "backend/changelog.h"
 #include "site/site.h"
 
 static const char diff_help[] =
@@ -52,14 +53,6 @@ static const char diff_help[] =
     "failure.\n";
 
 enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_PDF };
-
-static void render(const diff_result *d, int fmt, FILE *fp, bool color)
-{
-	if (fmt == FMT_JSON)
-		diff_print_json(d, fp);
-	else
-		diff_print_text(d, fp, color);
-}
 
 int cmd_diff(int argc, char **argv)
 {
@@ -179,41 +172,36 @@ int cmd_diff(int argc, char **argv)
 		return rc;
 	}
 	diff_result *d = diff_versions(ov, nv);
-	if (fmt == FMT_HTML) {
-		char *data = cli_data_dir();
-		rc = diff_write_html(d, lang ? lang : nv->languages[0].id, out,
-		                     data, &c.d)
-		         ? EXIT_TROUBLE
-		         : EXIT_OK;
-		free(data);
-		cli_print_diags(&c);
-		site_xslt_cleanup();
-	} else if (fmt == FMT_PDF) {
-		char *data = cli_data_dir();
-		int w = diff_write_pdf(d, lang ? lang : nv->languages[0].id,
-		                       paper, data, out, &c.d);
-		rc = w ? EXIT_TROUBLE : EXIT_OK;
-		free(data);
-		cli_print_diags(&c);
-	} else if (out) {
-		outfile of;
-		rc = EXIT_OK;
-		if (outfile_open(&of, out) < 0) {
-			rc = cli_write_error("diff", out);
-		} else {
-			render(d, fmt, of.fp, ccolor == 1);
-			if (outfile_commit(&of) < 0)
-				rc = cli_write_error("diff", out);
-		}
+	char *data = cli_data_dir();
+	int w;
+	if (fmt == FMT_PDF) {
+		release_notes_options ro = {lang, paper, data};
+		w = release_notes_write(d, &ro, out, &c.d);
 	} else {
 		const char *term = getenv("TERM");
-		bool color =
-		    ccolor == 1 ||
-		    (ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
-		     !(term && strcmp(term, "dumb") == 0));
-		render(d, fmt, stdout, color);
-		rc = cli_stdout_status(diff_same(d) ? EXIT_OK : EXIT_INPUT);
+		changelog_options co = {0};
+		co.format = fmt == FMT_HTML   ? CHANGELOG_HTML
+		            : fmt == FMT_JSON ? CHANGELOG_JSON
+		                              : CHANGELOG_TEXT;
+		co.lang = lang;
+		co.data_dir = data;
+		/* colours on a terminal, or when asked for in a file */
+		co.color = ccolor == 1 ||
+		           (!out && ccolor == -1 && isatty(1) &&
+		            !getenv("NO_COLOR") &&
+		            !(term && strcmp(term, "dumb") == 0));
+		w = changelog_write(d, &co, out, &c.d);
 	}
+	cli_print_diags(&c);
+	if (w != 0)
+		rc = EXIT_TROUBLE; /* a document's templates are not the input */
+	else if (out)
+		rc = EXIT_OK;
+	else
+		rc = cli_stdout_status(diff_same(d) ? EXIT_OK : EXIT_INPUT);
+	if (fmt == FMT_HTML)
+		site_xslt_cleanup();
+	free(data);
 	diff_free(d);
 	model_version_free(ov);
 	model_version_free(nv);

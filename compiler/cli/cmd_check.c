@@ -1,5 +1,5 @@
 /*
- * check.c - `vcsc check PATH...`: validate catalogue versions, the scheme
+ * cmd_check.c - `vcsc check PATH...`: validate catalogue versions, the scheme
  * or a whole catalogue root, and report every problem found.
  */
 #include <getopt.h>

@@ -4,8 +4,9 @@
 #   make run      install missing Debian packages, build, compile the bundled
 #                 catalogue into output/
 #   make test     install test dependencies, run the whole suite (also built
-#                 with AddressSanitizer + UBSan)
+#                 with AddressSanitizer + UBSan; includes the format check)
 #   make valgrind run the check corpus under valgrind
+#   make format   rewrite the C sources in the house format (.clang-format)
 #   make bench    benchmarks (not part of make test)
 
 CC      ?= cc
@@ -105,6 +106,15 @@ valgrind: all build/unit
 
 clean:
 	rm -rf build vcsc output
+
+# The C sources in the house format (.clang-format, clang-format 14):
+# format rewrites them in place, format-check lists those that are not
+# (make test runs it as the group tests/t-format.sh).
+format:
+	@scripts/format.sh
+
+format-check:
+	@scripts/format.sh --check
 
 # Benchmarks: two synthetic catalogues of 10,000 requirements each under
 # build/bench, and the time of `vcsc diff` between them (median of five).

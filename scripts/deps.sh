@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages vcsc needs, where they are missing.
 #   scripts/deps.sh build   libraries and fonts to build and run vcsc
-#   scripts/deps.sh test    build + what the test suite uses
+#   scripts/deps.sh test    build + what the test suite uses (clang-format
+#                           for the format check, too)
 # Needs root (or sudo) only when something is missing.
 set -eu
 
@@ -9,7 +10,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev
  libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libhpdf-dev
  libunibreak-dev fonts-dejavu-core fonts-noto-core"
 test_pkgs="poppler-utils qpdf valgrind libxml2-utils jq chromium
- chromium-driver"
+ chromium-driver clang-format"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

@@ -24,8 +24,8 @@ browser_setup() {
 	local stamp=$BT/node_modules/.vcsc-package-lock.json
 	if ! cmp -s "$BT/package-lock.json" "$stamp" 2>/dev/null; then
 		if (cd "$BT" && npm ci --no-audit --no-fund --loglevel=error) >"$TMP/npm.out" 2>&1; then
+			# set-up, not a test: a failure fails, success is not counted
 			cp "$BT/package-lock.json" "$stamp"
-			ok "browser npm ci (tests/browser)"
 		else
 			bad "browser: npm ci in tests/browser failed" "$(tail -20 "$TMP/npm.out")"
 			return 1
@@ -41,7 +41,8 @@ if browser_setup; then
 	./vcsc site -o "$bw/site" -q 2>"$TMP/bw.err" || bad "browser: bundled site" "$(cat "$TMP/bw.err")"
 	./vcsc site --catalogue tests/fixtures/mini -o "$bw/mini" -q 2>"$TMP/bw.err" || bad "browser: mini site" "$(cat "$TMP/bw.err")"
 	cp -r catalogue "$bw/hostile/catalogue"
-	node tests/site/inject.js "$bw/hostile/catalogue" >/dev/null
+	node tests/site/inject.js "$bw/hostile/catalogue" >"$TMP/bw.err" 2>&1 ||
+		bad "browser: tests/site/inject.js (the hostile catalogue)" "$(cat "$TMP/bw.err")"
 	./vcsc site --catalogue "$bw/hostile/catalogue" -o "$bw/hostile/site" -q 2>"$TMP/bw.err" ||
 		bad "browser: hostile site" "$(head -20 "$TMP/bw.err")"
 
@@ -82,6 +83,8 @@ if browser_setup; then
 	done <"$TMP/browser.out"
 	if ! grep -q '^browser: ' "$TMP/browser.out"; then
 		bad "browser: browser.js did not finish (exit $rc)" "$(tail -30 "$TMP/browser.out")"
+	elif [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$TMP/browser.out"; then
+		bad "browser: browser.js exit status $rc without a FAIL line" "$(tail -30 "$TMP/browser.out")"
 	else
 		ok "browser run ($(grep '^browser: ' "$TMP/browser.out" | sed 's/^browser: //'); $(( (t1 - t0) / 1000000 )) ms wall$info)"
 	fi

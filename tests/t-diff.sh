@@ -1,5 +1,5 @@
 # The catalogue diff, `vcsc new-version` and `vcsc check --fix-ids`.
-# Sourced by tests/run.sh (uses ok, bad, $TMP).
+# Sourced by tests/run.sh (uses ok, bad, have_asan, $TMP).
 
 # check NAME COMMAND...: ok when the command succeeds.
 check() {
@@ -425,7 +425,7 @@ fi
 
 # ---- the same under the sanitizers ---------------------------------------
 
-if [ -x build/asan/vcsc ]; then
+if have_asan "asan diff bundled and fixture, both directions"; then
 	out=$( (build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --color=always &&
 		build/asan/vcsc diff vcsa/1.1 vcsa/1.0 --format json &&
 		build/asan/vcsc diff $F/1.0 $F/2.0 &&
@@ -563,7 +563,7 @@ if [ "$(cat "$TMP/nv.edits")" = "added incident-exercises question 2.3" ]; then
 else
 	bad "diff of the draft reports the new question" "$(cat "$TMP/nv.edits")"
 fi
-if [ -x build/asan/vcsc ]; then
+if have_asan "asan new-version and check --fix-ids"; then
 	cp "$TMP/before.yaml" "$V/02-ops.yaml"
 	out=$( (build/asan/vcsc check -q --fix-ids "$V" >/dev/null &&
 		build/asan/vcsc new-version "$V" 2.2 >/dev/null) 2>&1 | grep -v ': note: ' | grep -v '^ ')

@@ -1,6 +1,6 @@
 # The PDF engine and `vcsc questionnaire`: content against the model, page
 # geometry, PDF validity, embedded fonts, reproducibility, bad input.
-# Sourced by tests/run.sh (uses ok, bad, $TMP).
+# Sourced by tests/run.sh (uses ok, bad, have_asan, $TMP).
 
 P=$TMP/pdf
 mkdir -p "$P"
@@ -321,7 +321,7 @@ fails "texts without a translation" 1 "questionnaire.yaml:[0-9]*:[0-9]*: error: 
 if [ -z "$(find "$P" -name '*.tmp.*')" ]; then ok "pdf no temporary files left"; else bad "pdf no temporary files left"; fi
 
 # The sanitizer build writes the same document without a report.
-if [ -x build/asan/vcsc ]; then
+if have_asan "pdf asan questionnaire"; then
 	if build/asan/vcsc questionnaire vcsa/1.1 --lang de -o "$P/asan.pdf" 2>"$P/err" &&
 		cmp -s "$P/asan.pdf" "$P/q-all-de.pdf" &&
 		build/asan/vcsc questionnaire tests/fixtures/mini/vcsa/1.0 -o "$P/asan-mini.pdf" 2>>"$P/err"; then

@@ -1,7 +1,8 @@
 # The criteria website (`vcsc site`): goldens of a few pages of the mini
 # fixture (as text), the link checker over whole sites, version and
 # language switching on the bundled catalogue, atomic replacement, and the
-# hostile-text test. Sourced by tests/run.sh (uses ok, bad, $TMP).
+# hostile-text test. Sourced by tests/run.sh (uses ok, bad, have_asan,
+# $TMP).
 # UPDATE=1 rewrites the goldens under tests/golden/site/ (review the diff).
 
 SITE_TOOLS=tests/site
@@ -133,7 +134,7 @@ rc=$?
 ./vcsc site --help | grep -q 'Usage: vcsc site' && ok "cli help 'site'" || bad "cli help 'site'"
 
 # --- the sanitizer build over the mini site ---------------------------------
-if [ -x build/asan/vcsc ] && [ -z "${VALGRIND:-}" ]; then
+if have_asan "asan site mini"; then
 	build/asan/vcsc site --catalogue tests/fixtures/mini -o "$TMP/site-asan/site" \
 		--base-url https://x.example -q >"$TMP/asan.out" 2>&1
 	rc=$?

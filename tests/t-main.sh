@@ -1,0 +1,183 @@
+# The main job: scripts/build-output.sh (make run less the package install
+# and the build) on a clean copy of the repository's tracked files (as they
+# are in the work tree), with the ./vcsc built here, twice. It checks what
+# the job writes: the files under output/ (tests/golden/main-output.txt,
+# the site's pages aside; UPDATE=1 rewrites it), every PDF (qpdf --check),
+# the JSON, the site's links, the downloads pages listing every download;
+# that nothing is written beside output/ and no temporary is left; and that
+# a second run over the first one's output, with downloads of older
+# versions planted, removes those and writes the same bytes.
+# Sourced by tests/run.sh (uses ok, bad, skip, $TMP).
+
+# main_run N: runs the job in the copy; sets rc and ms
+main_run() {
+	local t0 t1
+	t0=$(date +%s%N)
+	(cd "$mr" && env -u OUTPUT -u SITE_BASE_URL -u SOURCE_DATE_EPOCH -u VCSC_DATADIR \
+		scripts/build-output.sh) >"$mj/out$1" 2>"$mj/err$1"
+	rc=$?
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+}
+
+# main_ran N NAME: ok when run N exited 0 and said nothing but notes on
+# standard error
+main_ran() {
+	local noise
+	noise=$(grep -v ': note: ' "$mj/err$1")
+	if [ $rc -eq 0 ] && [ -z "$noise" ]; then
+		ok "$2 ($ms ms)"
+		return 0
+	fi
+	bad "$2" "exit $rc; $(tail -20 "$mj/err$1")"
+	return 1
+}
+
+# main_files DIR: the files of an output/ folder, less the site's pages
+# (tests/t-site.sh checks those) but with its top level, its downloads
+# folder and every downloads page
+main_files() {
+	(cd "$1" && find . -type f \( -not -path './site/*' -o -path './site/downloads/*' \
+		-o -regex '\./site/[^/]*' -o -name downloads.html \) | sed 's#^\./##' | LC_ALL=C sort)
+}
+
+# main_manifest: a checksum of every file of the copy outside output/
+main_manifest() {
+	(cd "$mr" && find . -path ./output -prune -o \( -type f -o -type l \) -print0 |
+		LC_ALL=C sort -z | xargs -0 sha1sum)
+}
+
+main_job() {
+	mj=$TMP/main
+	mr=$mj/repo
+	rm -rf "$mj" && mkdir -p "$mr"
+	if ! command -v git >/dev/null 2>&1 ||
+		[ "$(git rev-parse --is-inside-work-tree 2>/dev/null)" != true ]; then
+		skip "main job on a clean copy" "not a git work tree (the copy is made of the tracked files)"
+		return
+	fi
+	# set-up: the tracked files (deleted ones left out) and the vcsc built
+	# here, copied (vcsc finds templates/ beside its real path)
+	if ! git ls-files -z | while IFS= read -r -d '' f; do
+		if [ -e "$f" ] || [ -L "$f" ]; then printf '%s\0' "$f"; fi
+	done | xargs -0 cp -P --parents -t "$mr" 2>"$mj/cp.err" || ! cp -p vcsc "$mr/vcsc" 2>>"$mj/cp.err"; then
+		bad "main: copying the tracked files and ./vcsc to a clean folder" "$(head -20 "$mj/cp.err")"
+		return
+	fi
+	[ -e "$mr/output" ] && { bad "main: output/ is tracked" "$(cd "$mr" && ls -A output | head)"; return; }
+	main_manifest >"$mj/manifest.before"
+
+	main_run 1
+	main_ran 1 "main job runs on a clean copy (exit 0, nothing but notes on stderr)" || return
+	local out=$mr/output total_ms=$ms
+
+	# the files written
+	main_files "$out" >"$mj/files"
+	golden=tests/golden/main-output.txt
+	[ -n "${UPDATE:-}" ] && cp "$mj/files" "$golden"
+	if diff -u "$golden" "$mj/files" >"$mj/d" 2>&1; then
+		ok "main output files: site index, questionnaires, release notes, change logs, JSON, downloads pages ($(wc -l <"$mj/files") files)"
+	else
+		bad "main output files (tests/golden/main-output.txt; UPDATE=1 rewrites it)" "$(cat "$mj/d")"
+	fi
+	local n
+	n=$(find "$out" -type f | wc -l)
+	if grep -qx "output: $n files under output/" "$mj/out1"; then
+		ok "main job reports the number of files it wrote ($n)"
+	else
+		bad "main job reports the number of files it wrote" "$n files; $(tail -1 "$mj/out1")"
+	fi
+
+	# every PDF is valid
+	local f problems= npdf=0
+	for f in "$out"/downloads/*.pdf; do
+		[ -e "$f" ] || continue
+		npdf=$((npdf + 1))
+		qpdf --check "$f" >"$mj/qpdf" 2>&1 || problems="$problems${f#"$out"/}: $(tail -3 "$mj/qpdf")
+"
+	done
+	if [ $npdf -gt 0 ] && [ -z "$problems" ]; then
+		ok "main every PDF passes qpdf --check ($npdf)"
+	else
+		bad "main every PDF passes qpdf --check ($npdf PDFs)" "$problems"
+	fi
+
+	# the JSON: valid, and the catalogue downloads equal the export
+	problems=
+	for f in "$out"/json/*.json "$out"/diff/*.json "$out"/downloads/*.json; do
+		[ -e "$f" ] || continue
+		jq -e . "$f" >/dev/null 2>&1 || problems="$problems ${f#"$out"/}(invalid)"
+	done
+	for f in "$out"/json/*.json; do
+		cmp -s "$f" "$out/downloads/$(basename "$f" .json)-catalogue.json" ||
+			problems="$problems ${f#"$out"/}(download differs)"
+	done
+	[ -z "$problems" ] && ok "main JSON valid; downloads/*-catalogue.json equal json/" ||
+		bad "main JSON valid; downloads/*-catalogue.json equal json/" "$problems"
+
+	# the website: its links, its copy of downloads/, the downloads pages
+	local lc lc2
+	lc=$(node tests/site/linkcheck.js "$out/site" 2>&1)
+	if [ $? -eq 0 ] && grep -q ' [1-9][0-9]* sitemap entries' <<<"$lc" &&
+		lc2=$(node tests/site/linkcheck.js "$out/diff" 2>&1); then
+		ok "main site and change log links ($lc)"
+	else
+		bad "main site and change log links" "$lc ${lc2:-}"
+	fi
+	if diff -r "$out/downloads" "$out/site/downloads" >"$mj/d" 2>&1; then
+		ok "main site/downloads/ is downloads/"
+	else
+		bad "main site/downloads/ is downloads/" "$(cat "$mj/d")"
+	fi
+	local page npages=0 name
+	problems=
+	for page in "$out"/site/*/*/*/downloads.html; do
+		case $page in */latest/*) continue ;; esac # redirects
+		npages=$((npages + 1))
+		for f in "$out"/downloads/*; do
+			name=$(basename "$f")
+			grep -qF "href=\"../../../downloads/$name\"" "$page" ||
+				problems="$problems ${page#"$out"/site/} lacks $name;"
+		done
+	done
+	if [ $npages -gt 0 ] && [ -z "$problems" ]; then
+		ok "main every downloads page lists every download ($npages pages, $(ls "$out/downloads" | wc -l) files)"
+	else
+		bad "main every downloads page lists every download ($npages pages)" "$problems"
+	fi
+
+	# a second run over the first one's output, with what older versions
+	# left in downloads/ (and so on the site): those go, the rest is the
+	# same bytes
+	cp -a "$out" "$mj/first"
+	local stale="vcsa-1.0-questionnaire-all-en.pdf vcsa-0.9-1.0-release-notes-de.pdf vcsa-0.9-catalogue.json"
+	for f in $stale; do echo stale >"$out/downloads/$f"; done
+	main_run 2
+	total_ms=$((total_ms + ms))
+	if main_ran 2 "main job runs again over its output"; then
+		left=
+		for f in $stale; do
+			[ -e "$out/downloads/$f" ] && left="$left downloads/$f"
+			[ -e "$out/site/downloads/$f" ] && left="$left site/downloads/$f"
+		done
+		[ -z "$left" ] && ok "main second run removes old downloads (3 planted)" ||
+			bad "main second run removes old downloads" "left:$left"
+		if diff -rq "$mj/first" "$out" >"$mj/d" 2>&1; then
+			ok "main second run writes the same bytes ($(find "$out" -type f | wc -l) files; both runs $total_ms ms)"
+		else
+			bad "main second run writes the same bytes" "$(head -20 "$mj/d")"
+		fi
+	fi
+
+	# nothing beside output/, nothing temporary anywhere
+	main_manifest >"$mj/manifest.after"
+	if diff "$mj/manifest.before" "$mj/manifest.after" >"$mj/d" 2>&1; then
+		ok "main job changes nothing beside output/"
+	else
+		bad "main job changes nothing beside output/" "$(head -20 "$mj/d")"
+	fi
+	left=$(cd "$mr" && find . \( -name '*.tmp.*' -o -name '.*.tmp-*' \) -print | head -20)
+	[ -z "$left" ] && ok "main job leaves no temporary files" || bad "main job leaves no temporary files" "$left"
+}
+
+main_job

@@ -20,6 +20,7 @@ void cli_init(cli *c)
 	 * a document build is not the place to list missing translations. */
 	c->d.hide_notes = true;
 	c->color = -1;
+	optind = 1;
 }
 
 void cli_free(cli *c)

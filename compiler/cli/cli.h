@@ -24,6 +24,13 @@
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_TROUBLE = 2 };
 
+/* The options every command spells the same way, for getopt_long tables
+ * (the short letters are what the commands switch on). */
+#define CLI_OPT_CATALOGUE {"catalogue", required_argument, NULL, 'C'}
+#define CLI_OPT_OUTPUT {"output", required_argument, NULL, 'o'}
+#define CLI_OPT_HELP {"help", no_argument, NULL, 'h'}
+#define CLI_OPT_END {0, 0, 0, 0}
+
 typedef struct cli {
 	diags d;
 	const char *catalogue_root; /* --catalogue, or NULL */
@@ -37,6 +44,8 @@ typedef struct cli {
 	size_t nschemes, schemecap;
 } cli;
 
+/* Starts a command: empty diagnostics, notes hidden, colour automatic,
+ * and getopt_long reset to the command's first argument. */
 void cli_init(cli *c);
 void cli_free(cli *c);
 

@@ -144,7 +144,7 @@ static void check_path(cli *c, const char *path)
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
+		CLI_OPT_CATALOGUE,
 		{"format", required_argument, NULL, 'f'},
 		{"max-errors", required_argument, NULL, 'm'},
 		{"werror", no_argument, NULL, 'W'},
@@ -152,13 +152,12 @@ int cmd_check(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"fix-ids", no_argument, NULL, 'F'},
 		{"color", required_argument, NULL, 'c'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+		CLI_OPT_HELP,
+		CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	c.d.hide_notes = false;
 	int opt, rc;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "vqh", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C': c.catalogue_root = optarg; break;

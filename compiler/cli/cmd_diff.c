@@ -57,20 +57,19 @@ enum { FMT_TEXT, FMT_JSON, FMT_HTML, FMT_PDF };
 int cmd_diff(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"catalogue", required_argument, NULL, 'C'},
+	    CLI_OPT_CATALOGUE,
 	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
+	    CLI_OPT_OUTPUT,
 	    {"color", required_argument, NULL, 'c'},
 	    {"lang", required_argument, NULL, 'L'},
 	    {"colour", required_argument, NULL, 'c'},
 	    {"paper", required_argument, NULL, 'p'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0, 0, 0, 0}};
+	    CLI_OPT_HELP,
+	    CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	const char *out = NULL, *lang = NULL, *paper_s = NULL;
 	int fmt = FMT_TEXT, opt;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C':

@@ -26,16 +26,15 @@ static const char export_help[] =
 int cmd_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
+		CLI_OPT_CATALOGUE,
 		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+		CLI_OPT_OUTPUT,
+		CLI_OPT_HELP,
+		CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	const char *out = NULL;
 	int opt, rc = EXIT_OK;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C': c.catalogue_root = optarg; break;

@@ -31,13 +31,12 @@ static const char new_version_help[] =
 int cmd_new_version(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"catalogue", required_argument, NULL, 'C'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0, 0, 0, 0}};
+	    CLI_OPT_CATALOGUE,
+	    CLI_OPT_HELP,
+	    CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	int opt;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C':

@@ -135,15 +135,15 @@ static int check_lang(const vc_scheme *s, const char *lang)
 int cmd_questionnaire(int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"catalogue", required_argument, NULL, 'C'},
+	    CLI_OPT_CATALOGUE,
 	    {"objective", required_argument, NULL, 'j'},
 	    {"lang", required_argument, NULL, 'l'},
 	    {"paper", required_argument, NULL, 'p'},
-	    {"output", required_argument, NULL, 'o'},
+	    CLI_OPT_OUTPUT,
 	    {"templates", required_argument, NULL, 'T'},
 	    {"style", required_argument, NULL, 'S'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0, 0, 0, 0}};
+	    CLI_OPT_HELP,
+	    CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	const char *out = NULL, *lang = NULL, *paper_s = "a4";
@@ -151,7 +151,6 @@ int cmd_questionnaire(int argc, char **argv)
 	buf objs = {0};
 	bool objs_given = false;
 	int opt, rc = EXIT_OK;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C':

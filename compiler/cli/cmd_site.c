@@ -54,14 +54,14 @@ static bool valid_base_url(const char *u)
 int cmd_site(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"catalogue", required_argument, NULL, 'C'},
-		{"output", required_argument, NULL, 'o'},
+		CLI_OPT_CATALOGUE,
+		CLI_OPT_OUTPUT,
 		{"base-url", required_argument, NULL, 'B'},
 		{"downloads", required_argument, NULL, 'D'},
 		{"dump-xml", required_argument, NULL, 'X'},
 		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0}};
+		CLI_OPT_HELP,
+		CLI_OPT_END};
 	site_options o = {0};
 	const char *out = NULL;
 	bool quiet = false;
@@ -69,7 +69,6 @@ int cmd_site(int argc, char **argv)
 	cli_init(&c);
 	char *base = NULL;
 	int opt, rc;
-	optind = 1;
 	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'C': c.catalogue_root = optarg; break;

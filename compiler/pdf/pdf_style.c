@@ -644,6 +644,55 @@ int pdf_style_family(const pdf_style *st, const char *name, const char *user,
 	return i;
 }
 
+enum want_kind { WANT_PARA, WANT_COLOR, WANT_SIZE };
+
+/* Resolves the wants of one kind; 0, or -1 when a name was missing. */
+static int resolve_kind(const pdf_style *st, enum want_kind kind,
+                        const pdf_style_want *wants, size_t n, const char *user,
+                        diags *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pdf_style_want *w = &wants[i];
+		if (kind == WANT_PARA && w->para &&
+		    !(*w->para = pdf_style_para(st, w->name, user, d)))
+			rc = -1;
+		if (kind == WANT_COLOR && w->color &&
+		    pdf_style_color(st, w->name, user, d, w->color) < 0)
+			rc = -1;
+		if (kind == WANT_SIZE && w->size &&
+		    pdf_style_size(st, w->name, user, d, w->size) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int pdf_style_resolve(const pdf_style *st, pdf_base_styles *base,
+                      const pdf_style_want *wants, size_t n, const char *user,
+                      diags *d)
+{
+	const pdf_style_want shared[] = {
+	    {"body", .para = &base->body},
+	    {"title", .para = &base->title},
+	    {"subtitle", .para = &base->subtitle},
+	    {"h1", .para = &base->h1},
+	    {"h2", .para = &base->h2},
+	    {"h3", .para = &base->h3},
+	    {"meta", .para = &base->meta},
+	    {"cover-space", .size = &base->cover_space}};
+	static const enum want_kind kinds[] = {WANT_PARA, WANT_COLOR,
+	                                       WANT_SIZE};
+	int rc = 0;
+	for (size_t k = 0; k < COUNT_OF(kinds); k++) {
+		if (resolve_kind(st, kinds[k], shared, COUNT_OF(shared), user,
+		                 d) < 0)
+			rc = -1;
+		if (resolve_kind(st, kinds[k], wants, n, user, d) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 /* ---- texts ---- */
 
 struct pdf_texts {
@@ -710,6 +759,12 @@ const char *pdf_text_get(const pdf_texts *t, const char *key)
 		if (strcmp(t->keys[i], key) == 0)
 			return t->vals[i];
 	return "";
+}
+
+const char *pdf_text_format(const pdf_texts *t, const char *key,
+                            const char *const *kv, size_t n)
+{
+	return pdf_text_fill(t->a, pdf_text_get(t, key), kv, n);
 }
 
 void pdf_texts_free(pdf_texts *t)

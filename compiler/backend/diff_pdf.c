@@ -490,24 +490,14 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 		pdf_run(b, ": ", PDF_BOLD);
 		bool any = false;
 		for (int pass = 0; pass < 2; pass++) {
-			const char **refs =
+			const vc_ref **refs =
 			    pass ? c->refs_removed : c->refs_added;
 			size_t nr = pass ? c->nremoved : c->nadded;
 			for (size_t i = 0; i < nr; i++) {
-				const char *colon = strchr(refs[i], ':');
-				const char *std =
-				    colon ? arena_strndup(
-				                r->a, refs[i],
-				                (size_t)(colon - refs[i]))
-				          : "";
-				const vc_standard *st =
-				    model_standard(r->d->new->scheme, std);
-				if (!st)
-					st = model_standard(r->d->old->scheme,
-					                    std);
 				const char *t = arena_printf(
-				    r->a, "%s %s", st ? st->title : std,
-				    colon ? colon + 1 : refs[i]);
+				    r->a, "%s %s",
+				    diff_ref_standard(r->d, refs[i])->title,
+				    refs[i]->id);
 				if (any)
 					pdf_run(b, ", ", 0);
 				any = true;

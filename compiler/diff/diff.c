@@ -417,29 +417,28 @@ static void compare_objectives(ctx *x, diff_item *it, vc_objset o, vc_objset n)
 	c->new_objectives = b;
 }
 
-static const char **ref_strings(ctx *x, const vc_ref *r, size_t n)
+/* The same reference, whichever scheme each side was validated against. */
+static bool same_ref(const vc_ref *a, const vc_ref *b)
 {
-	const char **s = arena_alloc(x->a, (n + 1) * sizeof(char *));
-	for (size_t i = 0; i < n; i++)
-		s[i] = arena_printf(x->a, "%s:%s", r[i].standard->id, r[i].id);
-	return s;
+	return strcmp(a->standard->id, b->standard->id) == 0 &&
+	       strcmp(a->id, b->id) == 0;
 }
 
-/* The strings of a[] not in b[] (as multisets), in a's order. */
-static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
-                        size_t nb, const char ***out)
+/* The references of a[] not in b[] (as multisets), in a's order. */
+static size_t ref_minus(ctx *x, const vc_ref *a, size_t na, const vc_ref *b,
+                        size_t nb, const vc_ref ***out)
 {
 	bool *used = xcalloc(nb + 1, 1);
-	const char **r = arena_alloc(x->a, (na + 1) * sizeof(char *));
+	const vc_ref **r = arena_alloc(x->a, (na + 1) * sizeof(*r));
 	size_t n = 0;
 	for (size_t i = 0; i < na; i++) {
 		size_t j = 0;
-		while (j < nb && (used[j] || strcmp(a[i], b[j]) != 0))
+		while (j < nb && (used[j] || !same_ref(&a[i], &b[j])))
 			j++;
 		if (j < nb)
 			used[j] = true;
 		else
-			r[n++] = a[i];
+			r[n++] = &a[i];
 	}
 	free(used);
 	*out = r;
@@ -449,10 +448,9 @@ static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
 static void compare_refs(ctx *x, diff_item *it, const vc_ref *o, size_t no,
                          const vc_ref *n, size_t nn)
 {
-	const char **a = ref_strings(x, o, no), **b = ref_strings(x, n, nn);
-	const char **added, **removed;
-	size_t nadd = ref_minus(x, b, nn, a, no, &added);
-	size_t nrem = ref_minus(x, a, no, b, nn, &removed);
+	const vc_ref **added, **removed;
+	size_t nadd = ref_minus(x, n, nn, o, no, &added);
+	size_t nrem = ref_minus(x, o, no, n, nn, &removed);
 	if (!nadd && !nrem)
 		return;
 	diff_change *c = add_change(x, it, DIFF_REFERENCES);

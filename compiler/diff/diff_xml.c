@@ -106,23 +106,16 @@ static const char *spaced(cx *x, const char *ids)
 	return s;
 }
 
-static void refs_el(cx *x, xmlNodePtr parent, const char *op, const char **refs,
-                    size_t n)
+static void refs_el(cx *x, xmlNodePtr parent, const char *op,
+                    const vc_ref **refs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *colon = strchr(refs[i], ':');
-		const char *std = colon
-		                      ? arena_strndup(x->a, refs[i],
-		                                      (size_t)(colon - refs[i]))
-		                      : "";
-		const vc_standard *st = model_standard(x->d->new->scheme, std);
-		if (!st)
-			st = model_standard(x->d->old->scheme, std);
+		const vc_standard *st = diff_ref_standard(x->d, refs[i]);
 		xmlNodePtr e = xml_el(parent, "ref");
 		xml_attr(e, "op", op);
-		xml_attr(e, "standard", std);
-		xml_attr(e, "title", st ? st->title : std);
-		xml_attr(e, "id", colon ? colon + 1 : refs[i]);
+		xml_attr(e, "standard", st->id);
+		xml_attr(e, "title", st->title);
+		xml_attr(e, "id", refs[i]->id);
 	}
 }
 

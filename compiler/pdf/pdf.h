@@ -235,7 +235,8 @@ void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
                   double indent);
 /* The same, continuing paragraph lead (already in the flow, holding e.g.
  * a tag) with the first Markdown paragraph; lead stays a paragraph of its
- * own when the prose does not start with one. */
+ * own when the prose does not start with one. A NULL lead is
+ * pdf_markdown. */
 void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
                        const pdf_pstyle *ps, double indent);
 

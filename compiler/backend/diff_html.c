@@ -20,30 +20,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/xml.h"
 #include "changelog.h"
 #include "site/site.h"
 
-#define X(s) ((const xmlChar *)(s))
 #define PAGE "changes.html"
 #define CSS_LIMIT (4u << 20)
 
-static xmlNodePtr el(xmlNodePtr parent, const char *name)
+/* <NAME lang="LANG">s</NAME> */
+static void text_in(xmlNodePtr parent, const char *name, const char *lang,
+                    const char *s)
 {
-	return xmlNewChild(parent, NULL, X(name), NULL);
-}
-
-static void attr(xmlNodePtr n, const char *k, const char *v)
-{
-	if (v)
-		xmlNewProp(n, X(k), X(v));
-}
-
-static void plain(xmlNodePtr parent, const char *name, const char *lang,
-                  const char *s)
-{
-	xmlNodePtr e = el(parent, name);
-	attr(e, "lang", lang);
-	xmlAddChild(e, xmlNewText(X(s)));
+	xml_attr(xml_text_el(parent, name, s), "lang", lang);
 }
 
 static xmlDocPtr page_doc(const diff_result *d, const char *lang,
@@ -51,46 +39,46 @@ static xmlDocPtr page_doc(const diff_result *d, const char *lang,
 {
 	const vc_version *v = d->new;
 	const vc_scheme *s = v->scheme;
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, X("site"), NULL);
+	xmlDocPtr doc = xmlNewDoc(XML_STR("1.0"));
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, XML_STR("site"), NULL);
 	xmlDocSetRootElement(doc, root);
-	attr(root, "generator", "vcsc " VCSC_VERSION);
-	attr(root, "base-url", "");
-	attr(root, "home-lang", lang);
+	xml_attr(root, "generator", "vcsc " VCSC_VERSION);
+	xml_attr(root, "base-url", "");
+	xml_attr(root, "home-lang", lang);
 	/* the languages' names, for notes such as "translation not
 	 * updated (Deutsch)" */
 	for (size_t i = 0; i < v->nlanguages; i++) {
 		const vc_language *l = model_language(s, v->languages[i].id);
-		xmlNodePtr le = el(root, "language");
-		attr(le, "id", v->languages[i].id);
-		attr(le, "name", l ? l->name : v->languages[i].id);
+		xmlNodePtr le = xml_el(root, "language");
+		xml_attr(le, "id", v->languages[i].id);
+		xml_attr(le, "name", l ? l->name : v->languages[i].id);
 	}
 
-	xmlNodePtr cat = el(root, "catalogue");
-	attr(cat, "id", v->catalogue);
-	xmlNodePtr ve = el(cat, "version");
-	attr(ve, "key", v->key);
-	attr(ve, "id", v->version);
-	attr(ve, "order", "0");
-	attr(ve, "draft", v->draft ? "true" : "false");
-	attr(ve, "released", v->released);
-	attr(ve, "source-lang", v->languages[0].id);
-	plain(ve, "title", lang, prose_text(&v->title, lang));
+	xmlNodePtr cat = xml_el(root, "catalogue");
+	xml_attr(cat, "id", v->catalogue);
+	xmlNodePtr ve = xml_el(cat, "version");
+	xml_attr(ve, "key", v->key);
+	xml_attr(ve, "id", v->version);
+	xml_attr(ve, "order", "0");
+	xml_attr_bool(ve, "draft", v->draft);
+	xml_attr(ve, "released", v->released);
+	xml_attr(ve, "source-lang", v->languages[0].id);
+	text_in(ve, "title", lang, prose_text(&v->title, lang));
 	const char *langs[] = {lang};
 	diff_changelog_xml(ve, d, langs, 1);
 
-	plain(root, "style", lang, css);
-	xmlNodePtr pages = el(root, "pages");
-	xmlNodePtr p = el(pages, "page");
-	attr(p, "path", PAGE);
-	attr(p, "root", "");
-	attr(p, "type", "changes");
-	attr(p, "lang", lang);
-	attr(p, "catalogue", v->catalogue);
-	attr(p, "version", v->key);
-	attr(p, "vroot", "");
-	attr(p, "ref", d->old->version);
-	attr(p, "standalone", "true");
+	text_in(root, "style", lang, css);
+	xmlNodePtr pages = xml_el(root, "pages");
+	xmlNodePtr p = xml_el(pages, "page");
+	xml_attr(p, "path", PAGE);
+	xml_attr(p, "root", "");
+	xml_attr(p, "type", "changes");
+	xml_attr(p, "lang", lang);
+	xml_attr(p, "catalogue", v->catalogue);
+	xml_attr(p, "version", v->key);
+	xml_attr(p, "vroot", "");
+	xml_attr(p, "ref", d->old->version);
+	xml_attr(p, "standalone", "true");
 	return doc;
 }
 

@@ -3,6 +3,7 @@
  * documented in docs/diff-json.md (every key of an object always
  * present; which objects appear depends on the kind of change).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "changelog.h"
@@ -36,11 +37,15 @@ static void id_list(json_writer *w, const char *s)
 	json_end_array(w);
 }
 
-static void str_list(json_writer *w, const char **s, size_t n)
+/* References as ["standard:id", ...]. */
+static void ref_list(json_writer *w, const vc_ref **r, size_t n)
 {
 	json_begin_array(w);
-	for (size_t i = 0; i < n; i++)
-		json_string(w, s[i]);
+	for (size_t i = 0; i < n; i++) {
+		char *s = xasprintf("%s:%s", r[i]->standard->id, r[i]->id);
+		json_string(w, s);
+		free(s);
+	}
 	json_end_array(w);
 }
 
@@ -137,9 +142,9 @@ static void change(json_writer *w, const diff_change *c)
 		break;
 	case DIFF_REFERENCES:
 		json_key(w, "added");
-		str_list(w, c->refs_added, c->nadded);
+		ref_list(w, c->refs_added, c->nadded);
 		json_key(w, "removed");
-		str_list(w, c->refs_removed, c->nremoved);
+		ref_list(w, c->refs_removed, c->nremoved);
 		break;
 	case DIFF_SUCCESSOR:
 		json_key(w, "old");

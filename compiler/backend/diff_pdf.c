@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "changelog.h"
-#include "base/md.h"
 #include "pdf/pdf.h"
 
 #define ARROW " \xe2\x86\x92 "
@@ -106,12 +105,12 @@ static const char *const text_keys[] = {"title",
                                         "field-evidence"};
 
 typedef struct rstyle {
-	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta, *small,
-	    *entry, *sub_entry, *change, *word_diff, *added_text, *note,
-	    *note_label;
+	pdf_base_styles base;
+	const pdf_pstyle *small, *entry, *sub_entry, *change, *word_diff,
+	    *added_text, *note, *note_label;
 	pdf_color ins, ins_bg, del, del_bg, moved, draft, must, should,
 	    tag_text;
-	double cover_space, entry_indent, list_indent;
+	double entry_indent, list_indent;
 } rstyle;
 
 typedef struct rn {
@@ -128,32 +127,19 @@ static const char *T(const rn *r, const char *key)
 	return pdf_text_get(r->tx, key);
 }
 
-/* fmt with {name} replaced by the value following name in kv. */
-static const char *fill(rn *r, const char *fmt, const char *const *kv, size_t n)
-{
-	return pdf_text_fill(r->a, fmt, kv, n);
-}
-
-static const char *fill1(rn *r, const char *key, const char *name,
-                         const char *value)
+/* The text of key with its one {name} replaced by value. */
+static const char *text_with(rn *r, const char *key, const char *name,
+                             const char *value)
 {
 	const char *kv[] = {name, value};
-	return fill(r, T(r, key), kv, 2);
+	return pdf_text_format(r->tx, key, kv, 2);
 }
 
 /* A prose field as plain text in the document's language (else the
  * source language), for titles; "" when absent. */
-static const char *plain(rn *r, const vc_prose *p)
+static const char *plain_text(rn *r, const vc_prose *p)
 {
-	const char *md = p ? prose_text(p, r->lang) : NULL;
-	if (!md)
-		return "";
-	cmark_node *n = md_parse(md, strlen(md));
-	char *t = md_plain_text(n);
-	cmark_node_free(n);
-	const char *s = arena_strdup(r->a, t ? t : "");
-	free(t);
-	return s;
+	return prose_plain(r->a, p, r->lang);
 }
 
 static const char *lang_name(rn *r, const char *id)
@@ -268,7 +254,8 @@ static void level_tag(rn *r, pdf_block *b, const char *id)
 	for (size_t i = 0; i < s->nlevels; i++)
 		if (strcmp(s->levels[i].id, id) == 0)
 			title = &s->levels[i].title;
-	pdf_run_tag(b, title ? plain(r, title) : id, PDF_BOLD, r->st.tag_text,
+	pdf_run_tag(b, title ? plain_text(r, title) : id, PDF_BOLD,
+	            r->st.tag_text,
 	            strcmp(id, "must") == 0 ? r->st.must : r->st.should);
 }
 
@@ -306,7 +293,7 @@ static void field_name(rn *r, pdf_block *b, const char *field)
 	const vc_scheme *s = r->d->new->scheme;
 	for (size_t i = 0; i < s->nlevels; i++)
 		if (strcmp(s->levels[i].id, field) == 0) {
-			pdf_run(b, plain(r, &s->levels[i].title), 0);
+			pdf_run(b, plain_text(r, &s->levels[i].title), 0);
 			return;
 		}
 	pdf_run(b, T(r, arena_printf(r->a, "field-%s", field)), 0);
@@ -320,7 +307,7 @@ static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
 		return;
 	}
 	const char *label =
-	    arena_printf(r->a, "%s %s", q->number, plain(r, &q->title));
+	    arena_printf(r->a, "%s %s", q->number, plain_text(r, &q->title));
 	const diff_item *it = new_side ? diff_origin_question(r->d, q)
 	                               : diff_pair_question(r->d, q);
 	if (it && it->reported)
@@ -339,7 +326,8 @@ static void diff_of(rn *r, const diff_item *it, const diff_change *c,
 	if (strcmp(actual, r->lang) != 0) {
 		pdf_block *m = pdf_para_text(
 		    r->doc, shifted(r, r->st.small, indent + r->st.list_indent),
-		    fill1(r, "compared-in", "language", lang_name(r, actual)));
+		    text_with(r, "compared-in", "language",
+		              lang_name(r, actual)));
 		pdf_block_keep_next(m);
 	}
 	words(r, segs, n, indent + r->st.list_indent);
@@ -396,20 +384,21 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 		const char *num = c->new_number ? c->new_number : c->old_number;
 		pdf_run(b, ": ", PDF_BOLD);
 		pdf_run(b,
-		        fill1(r,
-		              arena_printf(r->a, "%s-num",
-		                           diff_type_name(it->type)),
-		              "number", num),
+		        text_with(r,
+		                  arena_printf(r->a, "%s-num",
+		                               diff_type_name(it->type)),
+		                  "number", num),
 		        0);
 		if (it->type == DIFF_QUESTION && it->nchildren) {
 			char n[32];
 			snprintf(n, sizeof(n), "%zu", it->nchildren);
 			pdf_run(b, " ", 0);
-			pdf_run(b,
-			        it->nchildren == 1
-			            ? T(r, "with-1-requirement")
-			            : fill1(r, "with-n-requirements", "n", n),
-			        0);
+			pdf_run(
+			    b,
+			    it->nchildren == 1
+			        ? T(r, "with-1-requirement")
+			        : text_with(r, "with-n-requirements", "n", n),
+			    0);
 		}
 		if (it->type == DIFF_QUESTION && c->kind == DIFF_ADDED &&
 		    it->old_q) {
@@ -487,7 +476,7 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 			if (any)
 				pdf_run(b, ", ", 0);
 			any = true;
-			const char *t = plain(r, &s->objectives[i].title);
+			const char *t = plain_text(r, &s->objectives[i].title);
 			if (!in_n)
 				deleted(r, b, t, strlen(t));
 			else if (!in_o)
@@ -501,24 +490,14 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 		pdf_run(b, ": ", PDF_BOLD);
 		bool any = false;
 		for (int pass = 0; pass < 2; pass++) {
-			const char **refs =
+			const vc_ref **refs =
 			    pass ? c->refs_removed : c->refs_added;
 			size_t nr = pass ? c->nremoved : c->nadded;
 			for (size_t i = 0; i < nr; i++) {
-				const char *colon = strchr(refs[i], ':');
-				const char *std =
-				    colon ? arena_strndup(
-				                r->a, refs[i],
-				                (size_t)(colon - refs[i]))
-				          : "";
-				const vc_standard *st =
-				    model_standard(r->d->new->scheme, std);
-				if (!st)
-					st = model_standard(r->d->old->scheme,
-					                    std);
 				const char *t = arena_printf(
-				    r->a, "%s %s", st ? st->title : std,
-				    colon ? colon + 1 : refs[i]);
+				    r->a, "%s %s",
+				    diff_ref_standard(r->d, refs[i])->title,
+				    refs[i]->id);
 				if (any)
 					pdf_run(b, ", ", 0);
 				any = true;
@@ -566,37 +545,39 @@ static const char *status_line(rn *r, const vc_version *v)
 {
 	const char *kv[] = {"version", v->version, "date",
 	                    v->released ? v->released : ""};
-	return fill(r,
-	            T(r, v->draft || !v->released ? "unreleased" : "released"),
-	            kv, 4);
+	return pdf_text_format(
+	    r->tx, v->draft || !v->released ? "unreleased" : "released", kv, 4);
 }
 
 static void cover(rn *r)
 {
 	pdf_doc *d = r->doc;
 	const vc_version *o = r->d->old, *n = r->d->new;
-	pdf_space(d, r->st.cover_space);
-	pdf_para_text(d, r->st.small, plain(r, &n->scheme->title));
-	pdf_para_text(d, r->st.title, T(r, "title"));
-	pdf_para_text(d, r->st.subtitle, plain(r, &n->title));
+	pdf_space(d, r->st.base.cover_space);
+	pdf_para_text(d, r->st.small, plain_text(r, &n->scheme->title));
+	pdf_para_text(d, r->st.base.title, T(r, "title"));
+	pdf_para_text(d, r->st.base.subtitle, plain_text(r, &n->title));
 	const char *kv[] = {"old", o->version, "new", n->version};
-	pdf_para_text(d, r->st.h2, fill(r, T(r, "versions"), kv, 4));
+	pdf_para_text(d, r->st.base.h2,
+	              pdf_text_format(r->tx, "versions", kv, 4));
 	pdf_para_text(
-	    d, r->st.meta,
+	    d, r->st.base.meta,
 	    arena_printf(r->a, "%s\n%s", status_line(r, n), status_line(r, o)));
 	if (n->draft) {
-		pdf_block *b = pdf_para(d, r->st.body);
+		pdf_block *b = pdf_para(d, r->st.base.body);
 		pdf_run_tag(b, T(r, "draft-tag"), PDF_BOLD, r->st.tag_text,
 		            r->st.draft);
 		pdf_run(b, "  ", 0);
-		pdf_run(b, fill1(r, "draft-note", "version", n->version), 0);
+		pdf_run(b, text_with(r, "draft-note", "version", n->version),
+		        0);
 	}
-	pdf_markdown(d, T(r, "intro"), r->st.body, 0);
+	pdf_markdown(d, T(r, "intro"), r->st.base.body, 0);
 	if (prose_present(&n->summary)) {
 		pdf_block_keep_next(pdf_para_text(
-		    d, r->st.h3, fill1(r, "about", "version", n->version)));
-		pdf_markdown(d, prose_text(&n->summary, r->lang), r->st.body,
-		             0);
+		    d, r->st.base.h3,
+		    text_with(r, "about", "version", n->version)));
+		pdf_markdown(d, prose_text(&n->summary, r->lang),
+		             r->st.base.body, 0);
 	}
 }
 
@@ -612,9 +593,9 @@ static void summary(rn *r)
 	const diff_result *df = r->d;
 	if (!diff_same(df))
 		pdf_page_break(d);
-	pdf_heading(d, r->st.h1, 1, T(r, "summary"), "summary", true);
+	pdf_heading(d, r->st.base.h1, 1, T(r, "summary"), "summary", true);
 	if (diff_same(df)) {
-		pdf_para_text(d, r->st.body, T(r, "same"));
+		pdf_para_text(d, r->st.base.body, T(r, "same"));
 		return;
 	}
 	size_t n[3][DIFF_NKINDS];
@@ -654,9 +635,10 @@ static void summary(rn *r)
 	if (df->counts[DIFF_SHIFTED]) {
 		char s[32];
 		snprintf(s, sizeof(s), "%zu", df->counts[DIFF_SHIFTED]);
-		pdf_para_text(d, r->st.meta, fill1(r, "shifted-n", "n", s));
+		pdf_para_text(d, r->st.base.meta,
+		              text_with(r, "shifted-n", "n", s));
 	}
-	pdf_block *b = pdf_para(d, r->st.body);
+	pdf_block *b = pdf_para(d, r->st.base.body);
 	pdf_run(b, T(r, "legend"), 0);
 	pdf_run(b, " ", 0);
 	const char *del = T(r, "legend-del"), *ins = T(r, "legend-ins");
@@ -686,8 +668,8 @@ static void numbers(rn *r)
 	const diff_result *df = r->d;
 	if (!df->nrenumbered)
 		return;
-	pdf_heading(d, r->st.h1, 1, T(r, "numbers"), "numbers", true);
-	pdf_para_text(d, r->st.body, T(r, "numbers-lead"));
+	pdf_heading(d, r->st.base.h1, 1, T(r, "numbers"), "numbers", true);
+	pdf_para_text(d, r->st.base.body, T(r, "numbers-lead"));
 	pdf_table *t = pdf_table_new(d, 4, NULL, NULL);
 	const double w[] = {0.12, 0.12, 0.2, 0.56};
 	pdf_table_widths(t, w);
@@ -711,8 +693,8 @@ static void numbers(rn *r)
 			pdf_run_ref(pdf_table_cell(t), place, 0, to);
 		else
 			pdf_run(pdf_table_cell(t), place, 0);
-		pdf_run(pdf_table_cell(t), q ? plain(r, question_title(q)) : "",
-		        0);
+		pdf_run(pdf_table_cell(t),
+		        q ? plain_text(r, question_title(q)) : "", 0);
 	}
 }
 
@@ -721,7 +703,7 @@ static void entry(rn *r, const diff_item *q)
 	pdf_doc *d = r->doc;
 	const char *num = q->new_number ? q->new_number : q->old_number;
 	const char *title =
-	    arena_printf(r->a, "%s %s", num, plain(r, question_title(q)));
+	    arena_printf(r->a, "%s %s", num, plain_text(r, question_title(q)));
 	pdf_block *h =
 	    pdf_heading(d, r->st.entry, 3, title, q_anchor(r, q), false);
 	place_tag(r, h, q->place);
@@ -753,13 +735,13 @@ static int chapter_number(const diff_item *c)
 static void chapter_head(rn *r, const diff_item *c)
 {
 	const char *label =
-	    fill1(r, "chapter-n", "number",
-	          c->new_number ? c->new_number : c->old_number);
+	    text_with(r, "chapter-n", "number",
+	              c->new_number ? c->new_number : c->old_number);
 	const char *t =
-	    plain(r, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
+	    plain_text(r, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
 	if (*t)
 		label = arena_printf(r->a, "%s" DOT "%s", label, t);
-	pdf_heading(r->doc, r->st.h2, 2, label,
+	pdf_heading(r->doc, r->st.base.h2, 2, label,
 	            arena_printf(r->a, "ch-%d", chapter_number(c)), true);
 	item_changes(r, c, 0);
 }
@@ -772,7 +754,7 @@ static void details(rn *r)
 	if (diff_same(d))
 		return;
 	pdf_page_break(r->doc);
-	pdf_heading(r->doc, r->st.h1, 1, T(r, "details"), "details", true);
+	pdf_heading(r->doc, r->st.base.h1, 1, T(r, "details"), "details", true);
 	size_t qi = 0;
 	for (size_t i = 0; i < d->nchapters; i++) {
 		const diff_item *c = d->chapters[i];
@@ -799,54 +781,29 @@ static void details(rn *r)
 
 static int resolve_styles(rn *r, const pdf_style *st, diags *dg)
 {
-	const char *u = "the release notes";
-	struct {
-		const char *name;
-		const pdf_pstyle **dst;
-	} paras[] = {{"body", &r->st.body},
-	             {"title", &r->st.title},
-	             {"subtitle", &r->st.subtitle},
-	             {"h1", &r->st.h1},
-	             {"h2", &r->st.h2},
-	             {"h3", &r->st.h3},
-	             {"meta", &r->st.meta},
-	             {"small", &r->st.small},
-	             {"entry", &r->st.entry},
-	             {"sub-entry", &r->st.sub_entry},
-	             {"change", &r->st.change},
-	             {"word-diff", &r->st.word_diff},
-	             {"added-text", &r->st.added_text},
-	             {"change-note", &r->st.note},
-	             {"change-note-label", &r->st.note_label}};
-	int rc = 0;
-	for (size_t i = 0; i < COUNT_OF(paras); i++)
-		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, dg)))
-			rc = -1;
-	struct {
-		const char *name;
-		pdf_color *dst;
-	} cols[] = {{"inserted", &r->st.ins},
-	            {"inserted-background", &r->st.ins_bg},
-	            {"deleted", &r->st.del},
-	            {"deleted-background", &r->st.del_bg},
-	            {"moved", &r->st.moved},
-	            {"draft", &r->st.draft},
-	            {"must", &r->st.must},
-	            {"should", &r->st.should},
-	            {"tag-text", &r->st.tag_text}};
-	for (size_t i = 0; i < COUNT_OF(cols); i++)
-		if (pdf_style_color(st, cols[i].name, u, dg, cols[i].dst) < 0)
-			rc = -1;
-	struct {
-		const char *name;
-		double *dst;
-	} sizes[] = {{"cover-space", &r->st.cover_space},
-	             {"entry-indent", &r->st.entry_indent},
-	             {"list-indent", &r->st.list_indent}};
-	for (size_t i = 0; i < COUNT_OF(sizes); i++)
-		if (pdf_style_size(st, sizes[i].name, u, dg, sizes[i].dst) < 0)
-			rc = -1;
-	return rc;
+	rstyle *y = &r->st;
+	const pdf_style_want wants[] = {
+	    {"small", .para = &y->small},
+	    {"entry", .para = &y->entry},
+	    {"sub-entry", .para = &y->sub_entry},
+	    {"change", .para = &y->change},
+	    {"word-diff", .para = &y->word_diff},
+	    {"added-text", .para = &y->added_text},
+	    {"change-note", .para = &y->note},
+	    {"change-note-label", .para = &y->note_label},
+	    {"inserted", .color = &y->ins},
+	    {"inserted-background", .color = &y->ins_bg},
+	    {"deleted", .color = &y->del},
+	    {"deleted-background", .color = &y->del_bg},
+	    {"moved", .color = &y->moved},
+	    {"draft", .color = &y->draft},
+	    {"must", .color = &y->must},
+	    {"should", .color = &y->should},
+	    {"tag-text", .color = &y->tag_text},
+	    {"entry-indent", .size = &y->entry_indent},
+	    {"list-indent", .size = &y->list_indent}};
+	return pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
+	                         "the release notes", dg);
 }
 
 static char *upper(const char *s)
@@ -862,30 +819,19 @@ int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
                    const char *data_dir, const char *path, diags *dg)
 {
 	int rc = -1;
-	char *style_path = path_join(data_dir, "templates/pdf/style.yaml");
-	char *texts_path =
-	    path_join(data_dir, "templates/pdf/release-notes.yaml");
-	pdf_style *style = NULL;
-	pdf_texts *tx = NULL;
+	pdf_templates tp;
 	pdf_doc *doc = NULL;
 	rn r = {0};
 	r.d = d;
 	r.lang = lang;
 	r.a = arena_new();
-	if (!is_file(style_path) || !is_file(texts_path)) {
-		dg->io_failed = true;
-		diag_error(dg, NO_POS,
-		           "cannot find the release-notes templates "
-		           "'%s' and '%s' (set VCSC_DATADIR)",
-		           style_path, texts_path);
+	char *tdir = path_join(data_dir, "templates");
+	int loaded = pdf_templates_load(&tp, tdir, NULL, "release-notes", lang,
+	                                text_keys, COUNT_OF(text_keys), dg);
+	free(tdir);
+	if (loaded < 0 || resolve_styles(&r, tp.style, dg) < 0)
 		goto out;
-	}
-	style = pdf_style_load(style_path, dg);
-	tx = pdf_texts_load(texts_path, lang, text_keys, COUNT_OF(text_keys),
-	                    dg);
-	if (!style || !tx || resolve_styles(&r, style, dg) < 0)
-		goto out;
-	r.tx = tx;
+	r.tx = tp.texts;
 
 	const vc_version *o = d->old, *n = d->new;
 	char *cat = upper(n->catalogue);
@@ -897,21 +843,21 @@ int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
 	m.lang = lang;
 	m.title = arena_printf(r.a, "%s \xe2\x80\x93 %s %s" ARROW "%s",
 	                       T(&r, "title"), cat, o->version, n->version);
-	m.subject = arena_printf(r.a, "%s" DOT "%s", plain(&r, &n->title),
-	                         fill(&r, T(&r, "versions"), kv, 6));
-	m.author = plain(&r, &n->scheme->title);
+	m.subject = arena_printf(r.a, "%s" DOT "%s", plain_text(&r, &n->title),
+	                         pdf_text_format(r.tx, "versions", kv, 6));
+	m.author = plain_text(&r, &n->scheme->title);
 	m.keywords = arena_printf(r.a, "%s %s, %s %s, %s", cat, o->version, cat,
 	                          n->version, T(&r, "title"));
 	m.doc_id = arena_printf(r.a, "%s-%s-%s-release-notes-%s", n->catalogue,
 	                        o->version, n->version, lang);
 	m.classification =
 	    T(&r, n->draft ? "classification-draft" : "classification");
-	m.header_left = fill(&r, T(&r, "header"), kv, 6);
+	m.header_left = pdf_text_format(r.tx, "header", kv, 6);
 	m.header_right = status_line(&r, n);
-	m.page_format = fill(&r, T(&r, "page"), kv, 10);
+	m.page_format = pdf_text_format(r.tx, "page", kv, 10);
 	m.plain_first_page = true;
 	free(cat);
-	doc = pdf_new(style, &m, dg);
+	doc = pdf_new(tp.style, &m, dg);
 	if (!doc)
 		goto out;
 	r.doc = doc;
@@ -924,10 +870,7 @@ int diff_write_pdf(const diff_result *d, const char *lang, pdf_paper paper,
 	rc = pdf_write(doc, path, dg) == 0 ? 0 : -1;
 out:
 	pdf_free(doc);
-	pdf_texts_free(tx);
-	pdf_style_free(style);
-	free(style_path);
-	free(texts_path);
+	pdf_templates_free(&tp);
 	arena_free(r.a);
 	return rc;
 }

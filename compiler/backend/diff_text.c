@@ -268,12 +268,14 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		label(w, name, NULL);
 		for (size_t i = 0; i < c->nadded; i++) {
 			paint(w, C_INS);
-			fprintf(fp, " +%s", c->refs_added[i]);
+			fprintf(fp, " +%s:%s", c->refs_added[i]->standard->id,
+			        c->refs_added[i]->id);
 			paint(w, C_OFF);
 		}
 		for (size_t i = 0; i < c->nremoved; i++) {
 			paint(w, C_DEL);
-			fprintf(fp, " -%s", c->refs_removed[i]);
+			fprintf(fp, " -%s:%s", c->refs_removed[i]->standard->id,
+			        c->refs_removed[i]->id);
 			paint(w, C_OFF);
 		}
 		fputc('\n', fp);

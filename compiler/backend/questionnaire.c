@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "questionnaire.h"
-#include "base/md.h"
 #include "pdf/pdf.h"
 
 static const char *const text_keys[] = {"title",
@@ -67,12 +66,12 @@ static const char *const text_keys[] = {"title",
                                         "completed-by"};
 
 typedef struct qstyle {
-	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta, *label,
-	    *question, *req, *refs, *secondary, *secondary_label, *small,
-	    *withdrawn;
+	pdf_base_styles base;
+	const pdf_pstyle *label, *question, *req, *refs, *secondary,
+	    *secondary_label, *small, *withdrawn;
 	pdf_color must, should, tag_text;
-	double cover_space, field_h, sig_h, ruled_n, ruled_sp, summary_h,
-	    req_indent, req_space;
+	double field_h, sig_h, ruled_n, ruled_sp, summary_h, req_indent,
+	    req_space;
 } qstyle;
 
 typedef struct qdoc {
@@ -91,29 +90,15 @@ static const char *T(const qdoc *q, const char *key)
 	return pdf_text_get(q->tx, key);
 }
 
-/* fmt with {name} replaced by the value following name in kv. */
-static char *fill(qdoc *q, const char *fmt, const char *const *kv, size_t n)
-{
-	return pdf_text_fill(q->a, fmt, kv, n);
-}
-
 static const char *P(const qdoc *q, const vc_prose *p)
 {
 	return prose_text(p, q->lang);
 }
 
 /* A prose field as plain text (titles go into headings and bookmarks). */
-static const char *plain(qdoc *q, const vc_prose *p)
+static const char *plain_text(qdoc *q, const vc_prose *p)
 {
-	const char *md = P(q, p);
-	if (!md)
-		return "";
-	cmark_node *n = md_parse(md, strlen(md));
-	char *t = md_plain_text(n);
-	cmark_node_free(n);
-	const char *r = arena_strdup(q->a, t ? t : "");
-	free(t);
-	return r;
+	return prose_plain(q->a, p, q->lang);
 }
 
 static bool q_applies(const qdoc *q, const vc_question *qu)
@@ -143,7 +128,7 @@ static const char *objectives_label(qdoc *q, vc_objset set, bool all_word)
 	for (size_t i = 0; i < q->s->nobjectives; i++)
 		if (set & (1u << i))
 			buf_printf(&b, "%s%s", b.len ? ", " : "",
-			           plain(q, &q->s->objectives[i].title));
+			           plain_text(q, &q->s->objectives[i].title));
 	char *s = arena_strdup(q->a, b.data ? b.data : "");
 	buf_free(&b);
 	return s;
@@ -176,23 +161,23 @@ static void cover(qdoc *q)
 {
 	pdf_doc *d = q->doc;
 	const vc_version *v = q->v;
-	pdf_space(d, q->st.cover_space);
-	pdf_para_text(d, q->st.small, plain(q, &q->s->title));
-	pdf_para_text(d, q->st.title, T(q, "title"));
-	pdf_para_text(d, q->st.subtitle, plain(q, &v->title));
+	pdf_space(d, q->st.base.cover_space);
+	pdf_para_text(d, q->st.small, plain_text(q, &q->s->title));
+	pdf_para_text(d, q->st.base.title, T(q, "title"));
+	pdf_para_text(d, q->st.base.subtitle, plain_text(q, &v->title));
 	const char *kv[] = {"version", v->version, "date",
 	                    v->released ? v->released : ""};
-	pdf_para_text(
-	    d, q->st.body,
-	    fill(q,
-	         T(q, v->draft || !v->released ? "draft-line" : "version-line"),
-	         kv, 4));
-	pdf_block *b = pdf_para(d, q->st.body);
+	pdf_para_text(d, q->st.base.body,
+	              pdf_text_format(q->tx,
+	                              v->draft || !v->released ? "draft-line"
+	                                                       : "version-line",
+	                              kv, 4));
+	pdf_block *b = pdf_para(d, q->st.base.body);
 	pdf_run(b, T(q, "objectives-label"), PDF_BOLD);
 	pdf_run(b, " ", 0);
 	pdf_run(b, objectives_label(q, q->sel, false), 0);
 	pdf_space(d, 16);
-	pdf_para_text(d, q->st.h3, T(q, "participant"));
+	pdf_para_text(d, q->st.base.h3, T(q, "participant"));
 	const char *row1[] = {T(q, "organisation")};
 	pdf_fields(d, 1, row1, NULL, q->st.field_h);
 	const char *row2[] = {T(q, "tisax-scope"), T(q, "vcs-scope")};
@@ -209,11 +194,11 @@ static void cover(qdoc *q)
 
 static void level_line(qdoc *q, const vc_level *l)
 {
-	pdf_block *b = pdf_para(q->doc, q->st.body);
-	pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
+	pdf_block *b = pdf_para(q->doc, q->st.base.body);
+	pdf_run_tag(b, plain_text(q, &l->title), PDF_BOLD, q->st.tag_text,
 	            strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
 	pdf_run(b, "  ", 0);
-	pdf_run(b, plain(q, &l->description), 0);
+	pdf_run(b, plain_text(q, &l->description), 0);
 }
 
 static void instructions(qdoc *q)
@@ -221,15 +206,15 @@ static void instructions(qdoc *q)
 	pdf_doc *d = q->doc;
 	const vc_scheme *s = q->s;
 	pdf_page_break(d);
-	pdf_heading(d, q->st.h1, 1, T(q, "instructions-title"), "instructions",
-	            true);
-	pdf_markdown(d, T(q, "instructions"), q->st.body, 0);
+	pdf_heading(d, q->st.base.h1, 1, T(q, "instructions-title"),
+	            "instructions", true);
+	pdf_markdown(d, T(q, "instructions"), q->st.base.body, 0);
 
-	pdf_heading(d, q->st.h3, 0, T(q, "levels-title"), NULL, false);
+	pdf_heading(d, q->st.base.h3, 0, T(q, "levels-title"), NULL, false);
 	for (size_t i = 0; i < s->nlevels; i++)
 		level_line(q, &s->levels[i]);
 
-	pdf_heading(d, q->st.h3, 0, T(q, "answers-title"), NULL, false);
+	pdf_heading(d, q->st.base.h3, 0, T(q, "answers-title"), NULL, false);
 	pdf_table *t = pdf_table_new(d, 3, NULL, NULL);
 	const double w[] = {0.5, 0.25, 0.25};
 	pdf_table_widths(t, w);
@@ -240,7 +225,7 @@ static void instructions(qdoc *q)
 	for (size_t i = 0; i < s->nanswers; i++) {
 		const vc_answer *a = &s->answers[i];
 		pdf_table_row(t, false);
-		pdf_run(pdf_table_cell(t), plain(q, &a->title), 0);
+		pdf_run(pdf_table_cell(t), plain_text(q, &a->title), 0);
 		const char *ca = strcmp(a->counts_as, "met") == 0 ? "met"
 		                 : strcmp(a->counts_as, "gap") == 0
 		                     ? "gap"
@@ -253,15 +238,16 @@ static void instructions(qdoc *q)
 		        0);
 	}
 
-	pdf_heading(d, q->st.h3, 0, T(q, "objectives-title"), NULL, false);
+	pdf_heading(d, q->st.base.h3, 0, T(q, "objectives-title"), NULL, false);
 	for (size_t i = 0; i < s->nobjectives; i++) {
 		if (!(q->sel & (1u << i)))
 			continue;
-		pdf_block *b = pdf_para(d, q->st.body);
-		pdf_run(b, plain(q, &s->objectives[i].title), PDF_BOLD);
+		pdf_block *b = pdf_para(d, q->st.base.body);
+		pdf_run(b, plain_text(q, &s->objectives[i].title), PDF_BOLD);
 		if (prose_present(&s->objectives[i].description)) {
 			pdf_run(b, ": ", PDF_BOLD);
-			pdf_run(b, plain(q, &s->objectives[i].description), 0);
+			pdf_run(b, plain_text(q, &s->objectives[i].description),
+			        0);
 		}
 	}
 }
@@ -287,9 +273,9 @@ static void requirement(qdoc *q, const vc_requirement *r)
 		if (first)
 			pdf_block_marker(b, r->label, ind, PDF_BOLD);
 		first = false;
-		pdf_run_tag(b, plain(q, &l->title), PDF_BOLD, q->st.tag_text,
-		            strcmp(l->id, "must") == 0 ? q->st.must
-		                                       : q->st.should);
+		pdf_run_tag(
+		    b, plain_text(q, &l->title), PDF_BOLD, q->st.tag_text,
+		    strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
 		pdf_run(b, " ", 0);
 		pdf_markdown_into(d, b, P(q, text), q->st.req, ind);
 	}
@@ -313,7 +299,7 @@ static void requirement(qdoc *q, const vc_requirement *r)
 	const char **labels =
 	    arena_alloc(q->a, (s->nanswers + 1) * sizeof(char *));
 	for (size_t i = 0; i < s->nanswers; i++)
-		labels[i] = plain(q, &s->answers[i].title);
+		labels[i] = plain_text(q, &s->answers[i].title);
 	pdf_checkboxes(d, NULL, s->nanswers, labels, ind);
 	pdf_ruled_lines(d, NULL, T(q, "justification-evidence"),
 	                (int)q->st.ruled_n, q->st.ruled_sp, ind);
@@ -337,9 +323,9 @@ static void question(qdoc *q, const vc_question *qu)
 {
 	pdf_doc *d = q->doc;
 	const char *title =
-	    arena_printf(q->a, "%s %s", qu->number, plain(q, &qu->title));
-	pdf_heading(d, q->st.h2, 2, title, q_anchor(q, qu), true);
-	pdf_block *m = pdf_para(d, q->st.meta);
+	    arena_printf(q->a, "%s %s", qu->number, plain_text(q, &qu->title));
+	pdf_heading(d, q->st.base.h2, 2, title, q_anchor(q, qu), true);
+	pdf_block *m = pdf_para(d, q->st.base.meta);
 	pdf_run(m, T(q, "applies-to"), PDF_BOLD);
 	pdf_run(m, " ", 0);
 	pdf_run(m, objectives_label(q, qu->applies_to, false), 0);
@@ -352,7 +338,7 @@ static void question(qdoc *q, const vc_question *qu)
 	pdf_block_keep_next(pdf_para_text(d, q->st.label, T(q, "question")));
 	pdf_markdown(d, P(q, &qu->question), q->st.question, 0);
 	pdf_block_keep_next(pdf_para_text(d, q->st.label, T(q, "objective")));
-	pdf_markdown(d, P(q, &qu->objective), q->st.body, 0);
+	pdf_markdown(d, P(q, &qu->objective), q->st.base.body, 0);
 	for (size_t i = 0; i < qu->nreqs; i++)
 		if (qu->reqs[i].applies_to & q->sel)
 			requirement(q, &qu->reqs[i]);
@@ -363,8 +349,7 @@ static void question(qdoc *q, const vc_question *qu)
 static void withdrawn(qdoc *q, const vc_question *qu)
 {
 	const char *fmt = T(q, "withdrawn");
-	const char *title =
-	    prose_present(&qu->title) ? plain(q, &qu->title) : "";
+	const char *title = plain_text(q, &qu->title);
 	const char *kv[] = {"number", qu->number, "title", title};
 	const vc_question *su = qu->successor;
 	pdf_block *b = pdf_para(q->doc, q->st.withdrawn);
@@ -373,16 +358,16 @@ static void withdrawn(qdoc *q, const vc_question *qu)
 		const char *kv2[] = {"number",    qu->number,
 		                     "title",     title,
 		                     "successor", su ? su->number : "?"};
-		pdf_run(b, fill(q, fmt, kv2, 6), 0);
+		pdf_run(b, pdf_text_fill(q->a, fmt, kv2, 6), 0);
 		return;
 	}
 	char *before = arena_strndup(q->a, fmt, (size_t)(at - fmt));
-	pdf_run(b, fill(q, before, kv, 4), 0);
+	pdf_run(b, pdf_text_fill(q->a, before, kv, 4), 0);
 	if (q_applies(q, su))
 		pdf_run_ref(b, su->number, 0, q_anchor(q, su));
 	else
 		pdf_run(b, su->number, 0);
-	pdf_run(b, fill(q, at + strlen("{successor}"), kv, 4), 0);
+	pdf_run(b, pdf_text_fill(q->a, at + strlen("{successor}"), kv, 4), 0);
 }
 
 static void chapters(qdoc *q)
@@ -394,12 +379,13 @@ static void chapters(qdoc *q)
 		if (!chapter_applies(q, ch))
 			continue;
 		const char *title = arena_printf(q->a, "%d %s", ch->number,
-		                                 plain(q, &ch->title));
+		                                 plain_text(q, &ch->title));
 		pdf_page_break(d);
-		pdf_heading(d, q->st.h1, 1, title,
+		pdf_heading(d, q->st.base.h1, 1, title,
 		            arena_printf(q->a, "chapter-%d", ch->number), true);
 		if (prose_present(&ch->introduction))
-			pdf_markdown(d, P(q, &ch->introduction), q->st.body, 0);
+			pdf_markdown(d, P(q, &ch->introduction),
+			             q->st.base.body, 0);
 		bool first = true;
 		for (size_t i = 0; i < ch->nquestions; i++) {
 			const vc_question *qu = ch->questions[i];
@@ -423,8 +409,9 @@ static void summary(qdoc *q)
 	const vc_version *v = q->v;
 	const vc_scheme *s = q->s;
 	pdf_page_break(d);
-	pdf_heading(d, q->st.h1, 1, T(q, "summary-title"), "summary", true);
-	pdf_markdown(d, T(q, "summary-intro"), q->st.body, 0);
+	pdf_heading(d, q->st.base.h1, 1, T(q, "summary-title"), "summary",
+	            true);
+	pdf_markdown(d, T(q, "summary-intro"), q->st.base.body, 0);
 	size_t nc = 2 + s->nanswers;
 	pdf_table *t = pdf_table_new(d, nc, NULL, NULL);
 	double *w = arena_alloc(q->a, nc * sizeof(double));
@@ -440,7 +427,8 @@ static void summary(qdoc *q)
 	pdf_run(pdf_table_cell(t), T(q, "chapter"), 0);
 	pdf_run(pdf_table_cell(t), T(q, "requirements"), 0);
 	for (size_t i = 0; i < s->nanswers; i++)
-		pdf_run(pdf_table_cell(t), plain(q, &s->answers[i].title), 0);
+		pdf_run(pdf_table_cell(t), plain_text(q, &s->answers[i].title),
+		        0);
 	size_t total = 0;
 	for (size_t c = 0; c < v->nchapters; c++) {
 		const vc_chapter *ch = &v->chapters[c];
@@ -459,7 +447,7 @@ static void summary(qdoc *q)
 		pdf_table_row(t, false);
 		pdf_run_ref(pdf_table_cell(t),
 		            arena_printf(q->a, "%d %s", ch->number,
-		                         plain(q, &ch->title)),
+		                         plain_text(q, &ch->title)),
 		            0, arena_printf(q->a, "chapter-%d", ch->number));
 		pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", n), 0);
 		for (size_t i = 0; i < s->nanswers; i++)
@@ -481,48 +469,28 @@ static void summary(qdoc *q)
 
 static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 {
-	const char *u = "the questionnaire";
-	struct {
-		const char *name;
-		const pdf_pstyle **dst;
-	} paras[] = {{"body", &q->st.body},
-	             {"title", &q->st.title},
-	             {"subtitle", &q->st.subtitle},
-	             {"h1", &q->st.h1},
-	             {"h2", &q->st.h2},
-	             {"h3", &q->st.h3},
-	             {"meta", &q->st.meta},
-	             {"label", &q->st.label},
-	             {"question", &q->st.question},
-	             {"requirement", &q->st.req},
-	             {"references", &q->st.refs},
-	             {"secondary", &q->st.secondary},
-	             {"secondary-label", &q->st.secondary_label},
-	             {"small", &q->st.small},
-	             {"withdrawn", &q->st.withdrawn}};
-	int rc = 0;
-	for (size_t i = 0; i < COUNT_OF(paras); i++)
-		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, dg)))
-			rc = -1;
-	if (pdf_style_color(st, "must", u, dg, &q->st.must) < 0 ||
-	    pdf_style_color(st, "should", u, dg, &q->st.should) < 0 ||
-	    pdf_style_color(st, "tag-text", u, dg, &q->st.tag_text) < 0)
-		rc = -1;
-	struct {
-		const char *name;
-		double *dst;
-	} sizes[] = {{"cover-space", &q->st.cover_space},
-	             {"field-height", &q->st.field_h},
-	             {"signature-height", &q->st.sig_h},
-	             {"ruled-lines", &q->st.ruled_n},
-	             {"ruled-line-spacing", &q->st.ruled_sp},
-	             {"summary-row-height", &q->st.summary_h},
-	             {"requirement-indent", &q->st.req_indent},
-	             {"requirement-space", &q->st.req_space}};
-	for (size_t i = 0; i < COUNT_OF(sizes); i++)
-		if (pdf_style_size(st, sizes[i].name, u, dg, sizes[i].dst) < 0)
-			rc = -1;
-	return rc;
+	qstyle *y = &q->st;
+	const pdf_style_want wants[] = {
+	    {"label", .para = &y->label},
+	    {"question", .para = &y->question},
+	    {"requirement", .para = &y->req},
+	    {"references", .para = &y->refs},
+	    {"secondary", .para = &y->secondary},
+	    {"secondary-label", .para = &y->secondary_label},
+	    {"small", .para = &y->small},
+	    {"withdrawn", .para = &y->withdrawn},
+	    {"must", .color = &y->must},
+	    {"should", .color = &y->should},
+	    {"tag-text", .color = &y->tag_text},
+	    {"field-height", .size = &y->field_h},
+	    {"signature-height", .size = &y->sig_h},
+	    {"ruled-lines", .size = &y->ruled_n},
+	    {"ruled-line-spacing", .size = &y->ruled_sp},
+	    {"summary-row-height", .size = &y->summary_h},
+	    {"requirement-indent", .size = &y->req_indent},
+	    {"requirement-space", .size = &y->req_space}};
+	return pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
+	                         "the questionnaire", dg);
 }
 
 /* ---- the writer ---- */
@@ -557,18 +525,15 @@ int questionnaire_write(const vc_version *v, const questionnaire_options *o,
 	if (check_complete(v, q.lang, d) < 0)
 		return -1;
 	q.a = arena_new();
-	char *style_path =
-	    o->style_path ? xstrdup(o->style_path)
-	                  : path_join(o->templates_dir, "pdf/style.yaml");
-	char *texts_path = path_join(o->templates_dir, "pdf/questionnaire.yaml");
-	pdf_style *style = pdf_style_load(style_path, d);
-	pdf_texts *tx = pdf_texts_load(texts_path, q.lang, text_keys,
-	                               COUNT_OF(text_keys), d);
+	pdf_templates tp;
 	pdf_doc *doc = NULL;
 	int rc = -1;
-	if (!style || !tx || resolve_styles(&q, style, d) < 0)
+	if (pdf_templates_load(&tp, o->templates_dir, o->style_path,
+	                       "questionnaire", q.lang, text_keys,
+	                       COUNT_OF(text_keys), d) < 0 ||
+	    resolve_styles(&q, tp.style, d) < 0)
 		goto out;
-	q.tx = tx;
+	q.tx = tp.texts;
 
 	char *idu = xstrdup(v->catalogue);
 	for (char *p = idu; *p; p++)
@@ -589,17 +554,17 @@ int questionnaire_write(const vc_version *v, const questionnaire_options *o,
 	m.title =
 	    arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"), short_id);
 	m.subject =
-	    arena_printf(q.a, "%s \xe2\x80\x93 %s", plain(&q, &v->title), objl);
-	m.author = plain(&q, &q.s->title);
+	    arena_printf(q.a, "%s \xe2\x80\x93 %s", plain_text(&q, &v->title), objl);
+	m.author = plain_text(&q, &q.s->title);
 	m.keywords = arena_printf(q.a, "%s, %s", short_id, objl);
 	m.doc_id = doc_id;
 	m.classification = T(&q, "classification");
 	m.header_left =
 	    arena_printf(q.a, "%s \xc2\xb7 %s", short_id, T(&q, "title"));
 	m.header_right = objl;
-	m.page_format = fill(&q, T(&q, "page"), kvp, 4);
+	m.page_format = pdf_text_format(q.tx, "page", kvp, 4);
 	m.plain_first_page = true;
-	doc = pdf_new(style, &m, d);
+	doc = pdf_new(tp.style, &m, d);
 	if (!doc)
 		goto out;
 	q.doc = doc;
@@ -612,10 +577,7 @@ int questionnaire_write(const vc_version *v, const questionnaire_options *o,
 	rc = pdf_write(doc, path, d) == 0 ? 0 : -1;
 out:
 	pdf_free(doc);
-	pdf_texts_free(tx);
-	pdf_style_free(style);
-	free(style_path);
-	free(texts_path);
+	pdf_templates_free(&tp);
 	arena_free(q.a);
 	return rc;
 }

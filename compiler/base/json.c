@@ -15,6 +15,10 @@ void json_init(json_writer *w, FILE *fp, int indent)
 
 static void newline(json_writer *w)
 {
+	if (w->line_break) {
+		w->line_break = false;
+		fputc('\n', w->fp);
+	}
 	if (!w->indent)
 		return;
 	fputc('\n', w->fp);
@@ -37,11 +41,19 @@ static void sep(json_writer *w)
 	w->first = false;
 }
 
-void json_write_escaped(FILE *fp, const char *s, size_t n)
+void json_line_break(json_writer *w)
 {
+	if (!w->indent)
+		w->line_break = true;
+}
+
+/* s[0, n) as a string literal; script_safe as in json.h. */
+static void write_string(FILE *fp, const char *s, size_t n, bool script_safe)
+{
+	const unsigned char *u = (const unsigned char *)s;
 	fputc('"', fp);
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = u[i];
 		switch (c) {
 		case '"': fputs("\\\"", fp); break;
 		case '\\': fputs("\\\\", fp); break;
@@ -51,13 +63,28 @@ void json_write_escaped(FILE *fp, const char *s, size_t n)
 		case '\b': fputs("\\b", fp); break;
 		case '\f': fputs("\\f", fp); break;
 		default:
-			if (c < 0x20 || c == 0x7F)
+			if (c < 0x20 || c == 0x7F ||
+			    (script_safe &&
+			     (c == '<' || c == '>' || c == '&'))) {
 				fprintf(fp, "\\u%04x", c);
-			else
+			} else if (script_safe && c == 0xE2 && i + 2 < n &&
+				   u[i + 1] == 0x80 &&
+				   (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+				/* U+2028, U+2029 */
+				fputs(u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029",
+				      fp);
+				i += 2;
+			} else {
 				fputc(c, fp);
+			}
 		}
 	}
 	fputc('"', fp);
+}
+
+void json_write_escaped(FILE *fp, const char *s, size_t n)
+{
+	write_string(fp, s, n, false);
 }
 
 static void begin(json_writer *w, char c)
@@ -71,7 +98,7 @@ static void begin(json_writer *w, char c)
 static void end(json_writer *w, char c)
 {
 	w->depth--;
-	if (!w->first)
+	if (!w->first || w->line_break)
 		newline(w);
 	fputc(c, w->fp);
 	w->first = false;
@@ -85,7 +112,7 @@ void json_end_array(json_writer *w) { end(w, ']'); }
 void json_key(json_writer *w, const char *key)
 {
 	sep(w);
-	json_write_escaped(w->fp, key, strlen(key));
+	write_string(w->fp, key, strlen(key), w->script_safe);
 	fputs(w->indent ? ": " : ":", w->fp);
 	w->after_key = true;
 }
@@ -93,7 +120,7 @@ void json_key(json_writer *w, const char *key)
 void json_string_n(json_writer *w, const char *s, size_t n)
 {
 	sep(w);
-	json_write_escaped(w->fp, s, n);
+	write_string(w->fp, s, n, w->script_safe);
 }
 
 void json_string(json_writer *w, const char *s)

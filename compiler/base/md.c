@@ -159,8 +159,18 @@ bool md_url_safe(const char *url)
 	       strcmp(scheme, "mailto") == 0;
 }
 
-static void plain(cmark_node *node, buf *b)
+/* Appends the text of node and its descendants to b: text, code and code
+ * blocks as written, breaks as spaces, a space after each paragraph,
+ * heading, list item and table cell. For the search index (search),
+ * white space before the end of such a block is dropped first and a list
+ * item that does not end in punctuation ends in "; " instead, so that a
+ * snippet of a list still reads as one; returns the length of b after
+ * the last "; " added (0 if none), so that a final one can go. Raw HTML
+ * is left out (the pages show it as literal text; it is never worth
+ * finding). */
+static size_t walk_text(cmark_node *node, buf *b, bool search)
 {
+	size_t added = 0;
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -176,23 +186,60 @@ static void plain(cmark_node *node, buf *b)
 				   t == CMARK_NODE_LINEBREAK) {
 				buf_putc(b, ' ');
 			}
-		} else if (ev == CMARK_EVENT_EXIT &&
-			   (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_ITEM ||
-			    t == CMARK_NODE_HEADING ||
-			    t == CMARK_NODE_TABLE_CELL)) {
-			if (b->len && b->data[b->len - 1] != ' ')
-				buf_putc(b, ' ');
+			continue;
+		}
+		/* code blocks are leaves: cmark_iter never exits them */
+		if (ev != CMARK_EVENT_EXIT ||
+		    (t != CMARK_NODE_PARAGRAPH && t != CMARK_NODE_ITEM &&
+		     t != CMARK_NODE_HEADING && t != CMARK_NODE_TABLE_CELL))
+			continue;
+		if (search)
+			while (b->len && (b->data[b->len - 1] == ' ' ||
+					  b->data[b->len - 1] == '\n'))
+				b->data[--b->len] = '\0';
+		if (!b->len || b->data[b->len - 1] == ' ')
+			continue;
+		if (search && t == CMARK_NODE_ITEM &&
+		    !strchr(".;:!?,", b->data[b->len - 1])) {
+			buf_puts(b, "; ");
+			added = b->len;
+		} else {
+			buf_putc(b, ' ');
 		}
 	}
 	cmark_iter_free(it);
+	return added;
 }
 
-char *md_plain_text(cmark_node *node)
+char *md_plain_text(const char *text)
 {
+	cmark_node *doc = md_parse(text, strlen(text));
 	buf b = {0};
-	plain(node, &b);
+	walk_text(doc, &b, false);
+	cmark_node_free(doc);
 	while (b.len && b.data[b.len - 1] == ' ')
 		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+char *md_search_text(const char *text)
+{
+	cmark_node *doc = md_parse(text, strlen(text));
+	buf b = {0};
+	size_t added = walk_text(doc, &b, true);
+	cmark_node_free(doc);
+	if (added && added == b.len)
+		b.len -= 2; /* the list's closing "; " */
+	/* one space where left-out inline HTML leaves two */
+	size_t w = 0;
+	for (size_t r = 0; r < b.len; r++)
+		if (b.data[r] != ' ' || (w && b.data[w - 1] != ' '))
+			b.data[w++] = b.data[r];
+	b.len = w;
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.len--;
+	if (b.data)
+		b.data[b.len] = '\0';
 	return buf_detach(&b);
 }
 

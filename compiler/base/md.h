@@ -63,9 +63,16 @@ bool md_too_deep(const char *text, size_t len, int *depth, int *line,
  * entity tricks by looking at the decoded URL cmark hands over). */
 bool md_url_safe(const char *url);
 
-/* The plain text of a node and its descendants, with soft breaks as
- * spaces. Caller frees. */
-char *md_plain_text(cmark_node *node);
+/* The plain text of Markdown text (NUL-terminated), for titles and
+ * comparisons: soft and hard breaks as spaces, a space between blocks,
+ * raw HTML left out. Caller frees. */
+char *md_plain_text(const char *text);
+
+/* The same for the site's search index: blocks do not end in white
+ * space, list items are separated by "; " unless they end in
+ * punctuation, and runs of spaces are single. "" when there is no text.
+ * Caller frees. */
+char *md_search_text(const char *text);
 
 /* Frees cmark's global extension registry (for leak checkers). */
 void md_cleanup(void);

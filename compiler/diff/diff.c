@@ -101,28 +101,147 @@ static diff_item *new_item(ctx *x, diff_type t)
 	return it;
 }
 
-static void pair_questions(ctx *x, const vc_question *o, const vc_question *n,
-                           diff_how how, double sim)
+/* ---- questions and requirements alike ---- */
+
+static size_t node_count(const vc_version *v, diff_type t)
 {
-	diff_item *it = new_item(x, DIFF_QUESTION);
-	it->old_q = o;
-	it->new_q = n;
-	it->how = how;
-	it->similarity = sim;
-	x->d->q_of_old[o->index] = it;
-	x->d->q_of_new[n->index] = it;
+	return t == DIFF_QUESTION ? v->nquestions : v->nrequirements;
 }
 
-static void pair_requirements(ctx *x, const vc_requirement *o,
-                              const vc_requirement *n, diff_how how, double sim)
+/* The i-th question or requirement of v, in catalogue order. */
+static const void *node_at(const vc_version *v, diff_type t, size_t i)
 {
-	diff_item *it = new_item(x, DIFF_REQUIREMENT);
-	it->old_r = o;
-	it->new_r = n;
+	if (t == DIFF_QUESTION)
+		return v->questions[i];
+	return v->requirements[i];
+}
+
+static size_t node_index(diff_type t, const void *node)
+{
+	if (t == DIFF_QUESTION)
+		return ((const vc_question *)node)->index;
+	return ((const vc_requirement *)node)->index;
+}
+
+/* What a question or requirement says, for the similarity of a pair.
+ * Caller frees. */
+static char *node_text(const ctx *x, diff_type t, const void *node)
+{
+	if (t == DIFF_QUESTION)
+		return question_text(x, node);
+	return requirement_text(x, node);
+}
+
+/* The items of one side's questions or requirements, by their index. */
+static diff_item **items_of(const ctx *x, diff_type t, bool new_side)
+{
+	if (t == DIFF_QUESTION)
+		return new_side ? x->d->q_of_new : x->d->q_of_old;
+	return new_side ? x->d->r_of_new : x->d->r_of_old;
+}
+
+/* The item of old node o and new node n (either NULL for a lone one),
+ * entered in the look-ups of both sides. */
+static void pair(ctx *x, diff_type t, const void *o, const void *n,
+                 diff_how how, double sim)
+{
+	diff_item *it = new_item(x, t);
+	if (t == DIFF_QUESTION) {
+		it->old_q = o;
+		it->new_q = n;
+	} else {
+		it->old_r = o;
+		it->new_r = n;
+	}
 	it->how = how;
 	it->similarity = sim;
-	x->d->r_of_old[o->index] = it;
-	x->d->r_of_new[n->index] = it;
+	if (o)
+		items_of(x, t, false)[node_index(t, o)] = it;
+	if (n)
+		items_of(x, t, true)[node_index(t, n)] = it;
+}
+
+/* Step 2: o and n hold the same number; they pair when their texts are
+ * at least a little alike. */
+static void pair_if_alike(ctx *x, diff_type t, const void *o, const void *n)
+{
+	char *a = node_text(x, t, o), *b = node_text(x, t, n);
+	double s = diff_similarity(a, b);
+	free(a);
+	free(b);
+	if (s >= DIFF_NUMBER_SIMILARITY)
+		pair(x, t, o, n, DIFF_BY_NUMBER, s);
+}
+
+/* A question pair whose both sides are live: its requirements may pair by
+ * letter and by similarity. */
+static bool live_pair(const diff_item *it)
+{
+	return it && it->old_q && it->new_q && !it->old_q->withdrawn &&
+	       !it->new_q->withdrawn;
+}
+
+/* Whether an unpaired node may pair by similarity: a live question, or
+ * a requirement of a live question pair (those of added, removed and
+ * withdrawn questions go with their question). */
+static bool similar_candidate(const ctx *x, diff_type t, bool new_side,
+                              const void *node)
+{
+	if (t == DIFF_QUESTION)
+		return !((const vc_question *)node)->withdrawn;
+	const vc_requirement *r = node;
+	return live_pair(
+	    items_of(x, DIFF_QUESTION, new_side)[r->question->index]);
+}
+
+/* Step 3: what steps 1 and 2 left pairs by text similarity; whatever is
+ * still unpaired on either side becomes a lone item. */
+static void pair_rest(ctx *x, diff_type t)
+{
+	const void **nodes[2];
+	char **texts[2];
+	size_t n[2] = {0, 0};
+	for (int side = 0; side < 2; side++) {
+		const vc_version *v = side ? x->n : x->o;
+		diff_item **items = items_of(x, t, side);
+		size_t count = node_count(v, t);
+		nodes[side] = xmalloc((count + 1) * sizeof(void *));
+		texts[side] = xmalloc((count + 1) * sizeof(char *));
+		for (size_t i = 0; i < count; i++) {
+			const void *node = node_at(v, t, i);
+			if (items[i] || !similar_candidate(x, t, side, node))
+				continue;
+			nodes[side][n[side]] = node;
+			texts[side][n[side]++] = node_text(x, t, node);
+		}
+	}
+	size_t *m = xmalloc((n[0] + 1) * sizeof(size_t));
+	double *s = xmalloc((n[0] + 1) * sizeof(double));
+	diff_match((const char *const *)texts[0], n[0],
+	           (const char *const *)texts[1], n[1], DIFF_TEXT_SIMILARITY, m,
+	           s);
+	for (size_t i = 0; i < n[0]; i++)
+		if (m[i] != SIZE_MAX)
+			pair(x, t, nodes[0][i], nodes[1][m[i]],
+			     DIFF_BY_SIMILARITY, s[i]);
+	for (int side = 0; side < 2; side++) {
+		for (size_t i = 0; i < n[side]; i++)
+			free(texts[side][i]);
+		free(texts[side]);
+		free(nodes[side]);
+	}
+	free(m);
+	free(s);
+	for (int side = 0; side < 2; side++) {
+		const vc_version *v = side ? x->n : x->o;
+		diff_item **items = items_of(x, t, side);
+		for (size_t i = 0; i < node_count(v, t); i++) {
+			const void *node = node_at(v, t, i);
+			if (!items[i])
+				pair(x, t, side ? NULL : node,
+				     side ? node : NULL, DIFF_BY_NONE, 0);
+		}
+	}
 }
 
 /* ---- pairing ---- */
@@ -136,7 +255,7 @@ static void match_questions(ctx *x)
 		const vc_question *q = o->questions[i];
 		const vc_question *p = model_question(n, q->uid);
 		if (p && !d->q_of_new[p->index])
-			pair_questions(x, q, p, DIFF_BY_UID, 1.0);
+			pair(x, DIFF_QUESTION, q, p, DIFF_BY_UID, 1.0);
 	}
 	/* 2. number, if the texts are somewhat alike */
 	for (size_t i = 0; i < o->nquestions; i++) {
@@ -146,68 +265,10 @@ static void match_questions(ctx *x)
 		const vc_question *p = model_question_by_number(n, q->number);
 		if (!p || p->withdrawn || d->q_of_new[p->index])
 			continue;
-		char *a = question_text(x, q), *b = question_text(x, p);
-		double s = diff_similarity(a, b);
-		free(a);
-		free(b);
-		if (s >= DIFF_NUMBER_SIMILARITY)
-			pair_questions(x, q, p, DIFF_BY_NUMBER, s);
+		pair_if_alike(x, DIFF_QUESTION, q, p);
 	}
 	/* 3. similarity */
-	const vc_question **oq = xmalloc((o->nquestions + 1) * sizeof(*oq));
-	const vc_question **nq = xmalloc((n->nquestions + 1) * sizeof(*nq));
-	char **ot = xmalloc((o->nquestions + 1) * sizeof(char *));
-	char **nt = xmalloc((n->nquestions + 1) * sizeof(char *));
-	size_t no = 0, nn = 0;
-	for (size_t i = 0; i < o->nquestions; i++)
-		if (!d->q_of_old[i] && !o->questions[i]->withdrawn) {
-			oq[no] = o->questions[i];
-			ot[no++] = question_text(x, o->questions[i]);
-		}
-	for (size_t i = 0; i < n->nquestions; i++)
-		if (!d->q_of_new[i] && !n->questions[i]->withdrawn) {
-			nq[nn] = n->questions[i];
-			nt[nn++] = question_text(x, n->questions[i]);
-		}
-	size_t *m = xmalloc((no + 1) * sizeof(size_t));
-	double *s = xmalloc((no + 1) * sizeof(double));
-	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
-	           DIFF_TEXT_SIMILARITY, m, s);
-	for (size_t i = 0; i < no; i++)
-		if (m[i] != SIZE_MAX)
-			pair_questions(x, oq[i], nq[m[i]], DIFF_BY_SIMILARITY,
-			               s[i]);
-	for (size_t i = 0; i < no; i++)
-		free(ot[i]);
-	for (size_t i = 0; i < nn; i++)
-		free(nt[i]);
-	free(ot);
-	free(nt);
-	free(oq);
-	free(nq);
-	free(m);
-	free(s);
-	/* lone questions */
-	for (size_t i = 0; i < o->nquestions; i++)
-		if (!d->q_of_old[i]) {
-			diff_item *it = new_item(x, DIFF_QUESTION);
-			it->old_q = o->questions[i];
-			d->q_of_old[i] = it;
-		}
-	for (size_t i = 0; i < n->nquestions; i++)
-		if (!d->q_of_new[i]) {
-			diff_item *it = new_item(x, DIFF_QUESTION);
-			it->new_q = n->questions[i];
-			d->q_of_new[i] = it;
-		}
-}
-
-/* A question pair whose both sides are live: its requirements may pair by
- * letter and by similarity. */
-static bool live_pair(const diff_item *it)
-{
-	return it && it->old_q && it->new_q && !it->old_q->withdrawn &&
-	       !it->new_q->withdrawn;
+	pair_rest(x, DIFF_QUESTION);
 }
 
 static void match_requirements(ctx *x)
@@ -218,7 +279,7 @@ static void match_requirements(ctx *x)
 		const vc_requirement *r = o->requirements[i];
 		const vc_requirement *p = model_requirement(n, r->uid);
 		if (p && !d->r_of_new[p->index])
-			pair_requirements(x, r, p, DIFF_BY_UID, 1.0);
+			pair(x, DIFF_REQUIREMENT, r, p, DIFF_BY_UID, 1.0);
 	}
 	for (size_t i = 0; i < o->nrequirements; i++) {
 		const vc_requirement *r = o->requirements[i];
@@ -231,68 +292,9 @@ static void match_requirements(ctx *x)
 		const vc_requirement *p = &qi->new_q->reqs[k];
 		if (d->r_of_new[p->index])
 			continue;
-		char *a = requirement_text(x, r), *b = requirement_text(x, p);
-		double s = diff_similarity(a, b);
-		free(a);
-		free(b);
-		if (s >= DIFF_NUMBER_SIMILARITY)
-			pair_requirements(x, r, p, DIFF_BY_NUMBER, s);
+		pair_if_alike(x, DIFF_REQUIREMENT, r, p);
 	}
-	/* similarity, among the requirements of live question pairs: those
-	 * of added, removed and withdrawn questions go with their question */
-	const vc_requirement **orq =
-	    xmalloc((o->nrequirements + 1) * sizeof(*orq));
-	const vc_requirement **nrq =
-	    xmalloc((n->nrequirements + 1) * sizeof(*nrq));
-	char **ot = xmalloc((o->nrequirements + 1) * sizeof(char *));
-	char **nt = xmalloc((n->nrequirements + 1) * sizeof(char *));
-	size_t no = 0, nn = 0;
-	for (size_t i = 0; i < o->nrequirements; i++) {
-		const vc_requirement *r = o->requirements[i];
-		if (!d->r_of_old[i] &&
-		    live_pair(d->q_of_old[r->question->index])) {
-			orq[no] = r;
-			ot[no++] = requirement_text(x, r);
-		}
-	}
-	for (size_t i = 0; i < n->nrequirements; i++) {
-		const vc_requirement *r = n->requirements[i];
-		if (!d->r_of_new[i] &&
-		    live_pair(d->q_of_new[r->question->index])) {
-			nrq[nn] = r;
-			nt[nn++] = requirement_text(x, r);
-		}
-	}
-	size_t *m = xmalloc((no + 1) * sizeof(size_t));
-	double *s = xmalloc((no + 1) * sizeof(double));
-	diff_match((const char *const *)ot, no, (const char *const *)nt, nn,
-	           DIFF_TEXT_SIMILARITY, m, s);
-	for (size_t i = 0; i < no; i++)
-		if (m[i] != SIZE_MAX)
-			pair_requirements(x, orq[i], nrq[m[i]],
-			                  DIFF_BY_SIMILARITY, s[i]);
-	for (size_t i = 0; i < no; i++)
-		free(ot[i]);
-	for (size_t i = 0; i < nn; i++)
-		free(nt[i]);
-	free(ot);
-	free(nt);
-	free(orq);
-	free(nrq);
-	free(m);
-	free(s);
-	for (size_t i = 0; i < o->nrequirements; i++)
-		if (!d->r_of_old[i]) {
-			diff_item *it = new_item(x, DIFF_REQUIREMENT);
-			it->old_r = o->requirements[i];
-			d->r_of_old[i] = it;
-		}
-	for (size_t i = 0; i < n->nrequirements; i++)
-		if (!d->r_of_new[i]) {
-			diff_item *it = new_item(x, DIFF_REQUIREMENT);
-			it->new_r = n->requirements[i];
-			d->r_of_new[i] = it;
-		}
+	pair_rest(x, DIFF_REQUIREMENT);
 }
 
 /* ---- changes ---- */
@@ -417,29 +419,28 @@ static void compare_objectives(ctx *x, diff_item *it, vc_objset o, vc_objset n)
 	c->new_objectives = b;
 }
 
-static const char **ref_strings(ctx *x, const vc_ref *r, size_t n)
+/* The same reference, whichever scheme each side was validated against. */
+static bool same_ref(const vc_ref *a, const vc_ref *b)
 {
-	const char **s = arena_alloc(x->a, (n + 1) * sizeof(char *));
-	for (size_t i = 0; i < n; i++)
-		s[i] = arena_printf(x->a, "%s:%s", r[i].standard->id, r[i].id);
-	return s;
+	return strcmp(a->standard->id, b->standard->id) == 0 &&
+	       strcmp(a->id, b->id) == 0;
 }
 
-/* The strings of a[] not in b[] (as multisets), in a's order. */
-static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
-                        size_t nb, const char ***out)
+/* The references of a[] not in b[] (as multisets), in a's order. */
+static size_t ref_minus(ctx *x, const vc_ref *a, size_t na, const vc_ref *b,
+                        size_t nb, const vc_ref ***out)
 {
 	bool *used = xcalloc(nb + 1, 1);
-	const char **r = arena_alloc(x->a, (na + 1) * sizeof(char *));
+	const vc_ref **r = arena_alloc(x->a, (na + 1) * sizeof(*r));
 	size_t n = 0;
 	for (size_t i = 0; i < na; i++) {
 		size_t j = 0;
-		while (j < nb && (used[j] || strcmp(a[i], b[j]) != 0))
+		while (j < nb && (used[j] || !same_ref(&a[i], &b[j])))
 			j++;
 		if (j < nb)
 			used[j] = true;
 		else
-			r[n++] = a[i];
+			r[n++] = &a[i];
 	}
 	free(used);
 	*out = r;
@@ -449,10 +450,9 @@ static size_t ref_minus(ctx *x, const char **a, size_t na, const char **b,
 static void compare_refs(ctx *x, diff_item *it, const vc_ref *o, size_t no,
                          const vc_ref *n, size_t nn)
 {
-	const char **a = ref_strings(x, o, no), **b = ref_strings(x, n, nn);
-	const char **added, **removed;
-	size_t nadd = ref_minus(x, b, nn, a, no, &added);
-	size_t nrem = ref_minus(x, a, no, b, nn, &removed);
+	const vc_ref **added, **removed;
+	size_t nadd = ref_minus(x, n, nn, o, no, &added);
+	size_t nrem = ref_minus(x, o, no, n, nn, &removed);
 	if (!nadd && !nrem)
 		return;
 	diff_change *c = add_change(x, it, DIFF_REFERENCES);

@@ -156,9 +156,11 @@ typedef struct diff_change {
 	const char *old_level, *new_level;
 	/* applicability: objective ids joined by "," ("" for none) */
 	const char *old_objectives, *new_objectives;
-	/* references: "standard:id" strings, additions in the new version's
-	 * order, removals in the old version's */
-	const char **refs_added, **refs_removed;
+	/* references: the references added (in the new version, in its
+	 * order) and removed (in the old version, in its order); a
+	 * reference is the same on both sides when its standard id and
+	 * identifier are */
+	const vc_ref **refs_added, **refs_removed;
 	size_t nadded, nremoved;
 } diff_change;
 
@@ -292,6 +294,11 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
 /* The number of reported changes per type of item (DIFF_CHAPTER,
  * DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
 void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
+
+/* The standard of reference r of a references change as the change log
+ * names it: the new scheme's standard of that id (its title may have
+ * changed), else r's own. */
+const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
 
 /* ---- the change log as XML (the documents are in backend/changelog.h) ---- */
 

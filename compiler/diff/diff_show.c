@@ -2,7 +2,8 @@
  * diff_show.c - what the change-log renderers that show more than one
  * language (the XML of the site and the HTML page, the PDF release
  * notes) share: the word diff of a change as seen in a given language,
- * and the counts of changes per kind and type of item.
+ * the counts of changes per kind and type of item, and how a reference
+ * is named.
  */
 #include <string.h>
 
@@ -77,4 +78,10 @@ void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS])
 				n[DIFF_REQUIREMENT]
 				 [q->children[j]->changes[k].kind]++;
 	}
+}
+
+const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r)
+{
+	const vc_standard *st = model_standard(d->new->scheme, r->standard->id);
+	return st ? st : r->standard;
 }

@@ -496,9 +496,7 @@ bool diff_same_but_space(const char *a, const char *b)
 
 static char *plain_squeezed(const char *s)
 {
-	cmark_node *doc = md_parse(s, strlen(s));
-	char *p = md_plain_text(doc);
-	cmark_node_free(doc);
+	char *p = md_plain_text(s);
 	char *q = squeeze(p);
 	free(p);
 	return q;

@@ -14,10 +14,8 @@
 #include <string.h>
 
 #include "diff.h"
-#include "base/md.h"
+#include "base/xml.h"
 #include "site/site.h"
-
-#define X(s) ((const xmlChar *)(s))
 
 typedef struct cx {
 	const diff_result *d;
@@ -26,90 +24,12 @@ typedef struct cx {
 	arena *a; /* word diffs of translations, scratch strings */
 } cx;
 
-/* ---- small XML helpers ---- */
-
-static xmlNodePtr el(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, NULL, X(name), NULL);
-}
-
-static void attr(xmlNodePtr n, const char *k, const char *v)
-{
-	if (v)
-		xmlNewProp(n, X(k), X(v));
-}
-
-static void attr_size(xmlNodePtr n, const char *k, size_t v)
-{
-	char b[32];
-	snprintf(b, sizeof(b), "%zu", v);
-	attr(n, k, b);
-}
-
-static void attr_bool(xmlNodePtr n, const char *k, bool v)
-{
-	attr(n, k, v ? "true" : "false");
-}
-
-static void text_len(xmlNodePtr parent, const char *s, size_t n)
-{
-	if (n)
-		xmlAddChild(parent, xmlNewTextLen(X(s), (int)n));
-}
-
 /* ---- prose ---- */
 
-/* The text of p in lang and the language it is really in (the source
- * language when lang has none). NULL when p is absent. */
-static const char *in_lang(const vc_prose *p, const char *lang,
-                           const char **actual)
+/* <title lang=".."> per language: the plain text of p. */
+static void titles(cx *x, xmlNodePtr parent, const vc_prose *p)
 {
-	*actual = lang;
-	if (!p || !p->n)
-		return NULL;
-	const char *t = prose_get(p, lang);
-	if (!t) {
-		t = p->tr[0].text;
-		*actual = p->tr[0].lang;
-	}
-	return t;
-}
-
-static void mark_lang(xmlNodePtr e, const char *lang, const char *actual)
-{
-	attr(e, "lang", lang);
-	if (strcmp(lang, actual) != 0)
-		attr(e, "text-lang", actual);
-}
-
-/* <NAME lang=".."> plain text of Markdown p, per language. */
-static void plain_el(cx *x, xmlNodePtr parent, const char *name,
-                     const vc_prose *p)
-{
-	for (size_t i = 0; p && p->n && i < x->nlangs; i++) {
-		const char *actual;
-		const char *t = in_lang(p, x->langs[i], &actual);
-		cmark_node *doc = md_parse(t, strlen(t));
-		char *plain = md_plain_text(doc);
-		cmark_node_free(doc);
-		xmlNodePtr e = el(parent, name);
-		mark_lang(e, x->langs[i], actual);
-		text_len(e, plain, strlen(plain));
-		free(plain);
-	}
-}
-
-/* <NAME lang=".."> XHTML of Markdown p, per language. */
-static void prose_el(cx *x, xmlNodePtr parent, const char *name,
-                     const vc_prose *p)
-{
-	for (size_t i = 0; p && p->n && i < x->nlangs; i++) {
-		const char *actual;
-		const char *t = in_lang(p, x->langs[i], &actual);
-		xmlNodePtr e = el(parent, name);
-		mark_lang(e, x->langs[i], actual);
-		site_md_append(e, t, 3);
-	}
+	site_prose_plain(parent, "title", p, x->langs, x->nlangs);
 }
 
 /* ---- word diffs ---- */
@@ -135,11 +55,12 @@ static void segs_el(xmlNodePtr parent, const diff_seg *s, size_t n)
 				hi--;
 		}
 		if (lo)
-			text_len(el(parent, "eq"), t, lo);
+			xml_text_n(xml_el(parent, "eq"), t, lo);
 		if (hi > lo)
-			text_len(el(parent, names[s[i].op]), t + lo, hi - lo);
+			xml_text_n(xml_el(parent, names[s[i].op]), t + lo,
+			           hi - lo);
 		if (hi < s[i].len)
-			text_len(el(parent, "eq"), t + hi, s[i].len - hi);
+			xml_text_n(xml_el(parent, "eq"), t + hi, s[i].len - hi);
 	}
 }
 
@@ -154,8 +75,8 @@ static void diffs_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		const char *actual;
 		const diff_seg *segs = diff_change_words(
 		    x->d, it, c, x->langs[i], x->a, &n, &actual);
-		xmlNodePtr e = el(parent, "diff");
-		mark_lang(e, x->langs[i], actual);
+		xmlNodePtr e = xml_el(parent, "diff");
+		site_mark_lang(e, x->langs[i], actual);
 		segs_el(e, segs, n);
 	}
 }
@@ -167,12 +88,12 @@ static void successor_el(cx *x, xmlNodePtr parent, const char *side,
 {
 	if (!q)
 		return;
-	xmlNodePtr e = el(parent, "successor");
-	attr(e, "side", side);
-	attr(e, "version", v->key);
-	attr(e, "uid", q->uid);
-	attr(e, "number", q->number);
-	plain_el(x, e, "title", &q->title);
+	xmlNodePtr e = xml_el(parent, "successor");
+	xml_attr(e, "side", side);
+	xml_attr(e, "version", v->key);
+	xml_attr(e, "uid", q->uid);
+	xml_attr(e, "number", q->number);
+	titles(x, e, &q->title);
 }
 
 /* "a,b" -> "a b" */
@@ -185,23 +106,16 @@ static const char *spaced(cx *x, const char *ids)
 	return s;
 }
 
-static void refs_el(cx *x, xmlNodePtr parent, const char *op, const char **refs,
-                    size_t n)
+static void refs_el(cx *x, xmlNodePtr parent, const char *op,
+                    const vc_ref **refs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const char *colon = strchr(refs[i], ':');
-		const char *std = colon
-		                      ? arena_strndup(x->a, refs[i],
-		                                      (size_t)(colon - refs[i]))
-		                      : "";
-		const vc_standard *st = model_standard(x->d->new->scheme, std);
-		if (!st)
-			st = model_standard(x->d->old->scheme, std);
-		xmlNodePtr e = el(parent, "ref");
-		attr(e, "op", op);
-		attr(e, "standard", std);
-		attr(e, "title", st ? st->title : std);
-		attr(e, "id", colon ? colon + 1 : refs[i]);
+		const vc_standard *st = diff_ref_standard(x->d, refs[i]);
+		xmlNodePtr e = xml_el(parent, "ref");
+		xml_attr(e, "op", op);
+		xml_attr(e, "standard", st->id);
+		xml_attr(e, "title", st->title);
+		xml_attr(e, "id", refs[i]->id);
 	}
 }
 
@@ -209,57 +123,57 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
                       const diff_change *c)
 {
 	const diff_result *d = x->d;
-	xmlNodePtr e = el(parent, "change");
-	attr(e, "kind", diff_kind_name(c->kind));
+	xmlNodePtr e = xml_el(parent, "change");
+	xml_attr(e, "kind", diff_kind_name(c->kind));
 	switch (c->kind) {
 	case DIFF_ADDED:
 	case DIFF_REMOVED:
-		attr(e, "number",
-		     c->new_number ? c->new_number : c->old_number);
+		xml_attr(e, "number",
+		         c->new_number ? c->new_number : c->old_number);
 		if (it->type == DIFF_QUESTION)
-			attr_size(e, "requirements", it->nchildren);
+			xml_attr_size(e, "requirements", it->nchildren);
 		if (it->type == DIFF_QUESTION && c->kind == DIFF_ADDED &&
 		    it->old_q)
-			attr(e, "was-withdrawn", "true");
+			xml_attr(e, "was-withdrawn", "true");
 		break;
 	case DIFF_WITHDRAWN:
 		successor_el(x, e, "new", d->new, c->successor);
 		break;
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
-		attr(e, "old", c->old_number);
-		attr(e, "new", c->new_number);
+		xml_attr(e, "old", c->old_number);
+		xml_attr(e, "new", c->new_number);
 		break;
 	case DIFF_UID:
-		attr(e, "old", c->old_uid);
-		attr(e, "new", c->new_uid);
+		xml_attr(e, "old", c->old_uid);
+		xml_attr(e, "new", c->new_uid);
 		break;
 	case DIFF_LEVEL:
-		attr(e, "old", c->old_level);
-		attr(e, "new", c->new_level);
-		attr(e, "field", c->field);
+		xml_attr(e, "old", c->old_level);
+		xml_attr(e, "new", c->new_level);
+		xml_attr(e, "field", c->field);
 		if (c->nsegs)
 			diffs_el(x, e, it, c);
 		break;
 	case DIFF_TEXT:
 	case DIFF_FORMATTING:
-		attr(e, "field", c->field);
+		xml_attr(e, "field", c->field);
 		if (!c->old_text)
-			attr(e, "absent", "old");
+			xml_attr(e, "absent", "old");
 		else if (!c->new_text)
-			attr(e, "absent", "new");
+			xml_attr(e, "absent", "new");
 		diffs_el(x, e, it, c);
 		break;
 	case DIFF_WHITESPACE:
-		attr(e, "field", c->field);
+		xml_attr(e, "field", c->field);
 		break;
 	case DIFF_TRANSLATION_STALE:
-		attr(e, "field", c->field);
-		attr(e, "lang", c->lang);
+		xml_attr(e, "field", c->field);
+		xml_attr(e, "lang", c->lang);
 		break;
 	case DIFF_APPLICABILITY:
-		attr(e, "old", spaced(x, c->old_objectives));
-		attr(e, "new", spaced(x, c->new_objectives));
+		xml_attr(e, "old", spaced(x, c->old_objectives));
+		xml_attr(e, "new", spaced(x, c->new_objectives));
 		break;
 	case DIFF_REFERENCES:
 		refs_el(x, e, "added", c->refs_added, c->nadded);
@@ -282,25 +196,25 @@ static void link_attrs(cx *x, xmlNodePtr e, const diff_item *it)
 {
 	bool new_side = it->new_q || it->new_r || it->new_ch;
 	const vc_version *v = new_side ? x->d->new : x->d->old;
-	attr(e, "link-version", v->key);
+	xml_attr(e, "link-version", v->key);
 	if (it->type == DIFF_QUESTION) {
-		attr(e, "link-question",
-		     new_side ? it->new_q->uid : it->old_q->uid);
+		xml_attr(e, "link-question",
+		         new_side ? it->new_q->uid : it->old_q->uid);
 	} else if (it->type == DIFF_REQUIREMENT) {
 		const vc_requirement *r = new_side ? it->new_r : it->old_r;
-		attr(e, "link-question", r->question->uid);
-		attr(e, "link-requirement", r->uid);
+		xml_attr(e, "link-question", r->question->uid);
+		xml_attr(e, "link-requirement", r->uid);
 	}
 }
 
 static void item_attrs(cx *x, xmlNodePtr e, const diff_item *it)
 {
-	attr(e, "type", diff_type_name(it->type));
+	xml_attr(e, "type", diff_type_name(it->type));
 	if (it->type != DIFF_CHAPTER)
-		attr(e, "uid", it->uid);
-	attr(e, "old-number", it->old_number);
-	attr(e, "new-number", it->new_number);
-	attr(e, "place", diff_kind_name(it->place));
+		xml_attr(e, "uid", it->uid);
+	xml_attr(e, "old-number", it->old_number);
+	xml_attr(e, "new-number", it->new_number);
+	xml_attr(e, "place", diff_kind_name(it->place));
 	link_attrs(x, e, it);
 }
 
@@ -319,17 +233,19 @@ static const vc_prose *question_title(const diff_item *q)
 
 static void entry_el(cx *x, xmlNodePtr parent, const diff_item *it)
 {
-	xmlNodePtr e = el(parent, "entry");
+	xmlNodePtr e = xml_el(parent, "entry");
 	item_attrs(x, e, it);
-	attr(e, "anchor", entry_anchor(x, it));
+	xml_attr(e, "anchor", entry_anchor(x, it));
 	if (it->type == DIFF_QUESTION) {
-		attr_bool(e, "withdrawn", it->new_q && it->new_q->withdrawn);
-		plain_el(x, e, "title", question_title(it));
+		xml_attr_bool(e, "withdrawn",
+		              it->new_q && it->new_q->withdrawn);
+		titles(x, e, question_title(it));
 	}
 	for (size_t i = 0; i < it->nchanges; i++)
 		change_el(x, e, it, &it->changes[i]);
 	if (it->nchanges && it->change_note)
-		prose_el(x, e, "note", it->change_note);
+		site_prose_xhtml(e, "note", it->change_note, x->langs,
+		                 x->nlangs, 3);
 	for (size_t i = 0; i < it->nchildren; i++)
 		if (it->children[i]->nchanges)
 			entry_el(x, e, it->children[i]);
@@ -347,12 +263,11 @@ static int chapter_number(const diff_item *c)
 
 static xmlNodePtr chapter_el(cx *x, xmlNodePtr parent, const diff_item *c)
 {
-	xmlNodePtr e = el(parent, "chapter-entry");
+	xmlNodePtr e = xml_el(parent, "chapter-entry");
 	item_attrs(x, e, c);
-	attr(e, "number", c->new_number ? c->new_number : c->old_number);
-	attr(e, "anchor", arena_printf(x->a, "ch-%d", chapter_number(c)));
-	plain_el(x, e, "title",
-	         c->new_ch ? &c->new_ch->title : &c->old_ch->title);
+	xml_attr(e, "number", c->new_number ? c->new_number : c->old_number);
+	xml_attr(e, "anchor", arena_printf(x->a, "ch-%d", chapter_number(c)));
+	titles(x, e, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
 	for (size_t i = 0; i < c->nchanges; i++)
 		change_el(x, e, c, &c->changes[i]);
 	return e;
@@ -386,7 +301,7 @@ static void entries(cx *x, xmlNodePtr cl)
 		if (!d->questions[qi]->reported)
 			continue;
 		if (!rest)
-			rest = el(cl, "chapter-entry");
+			rest = xml_el(cl, "chapter-entry");
 		entry_el(x, rest, d->questions[qi]);
 	}
 }
@@ -409,21 +324,21 @@ static bool in_table(const diff_item *it)
 static void numbers(cx *x, xmlNodePtr cl)
 {
 	const diff_result *d = x->d;
-	xmlNodePtr e = el(cl, "numbers");
-	attr_size(e, "shifted", d->counts[DIFF_SHIFTED]);
+	xmlNodePtr e = xml_el(cl, "numbers");
+	xml_attr_size(e, "shifted", d->counts[DIFF_SHIFTED]);
 	for (size_t i = 0; i < d->nrenumbered; i++) {
 		const diff_item *it = d->renumbered[i];
 		const diff_item *q =
 		    it->type == DIFF_QUESTION ? it : it->parent;
-		xmlNodePtr r = el(e, "row");
+		xmlNodePtr r = xml_el(e, "row");
 		item_attrs(x, r, it);
-		attr(r, "anchor", row_anchor(x, it));
+		xml_attr(r, "anchor", row_anchor(x, it));
 		if (it->reported || it->nchanges)
-			attr(r, "entry", entry_anchor(x, it));
+			xml_attr(r, "entry", entry_anchor(x, it));
 		else if (q && q->reported)
-			attr(r, "entry", entry_anchor(x, q));
+			xml_attr(r, "entry", entry_anchor(x, q));
 		if (q)
-			plain_el(x, r, "title", question_title(q));
+			titles(x, r, question_title(q));
 	}
 }
 
@@ -432,17 +347,17 @@ static void counts(cx *x, xmlNodePtr cl)
 	const diff_result *d = x->d;
 	size_t n[3][DIFF_NKINDS];
 	diff_count_types(d, n);
-	xmlNodePtr e = el(cl, "counts");
-	attr_size(e, "total", d->nchanges);
+	xmlNodePtr e = xml_el(cl, "counts");
+	xml_attr_size(e, "total", d->nchanges);
 	for (int k = DIFF_ADDED; k < DIFF_NKINDS; k++) {
 		if (k == DIFF_SHIFTED || !d->counts[k])
 			continue;
-		xmlNodePtr c = el(e, "count");
-		attr(c, "kind", diff_kind_name((diff_kind)k));
-		attr_size(c, "chapters", n[DIFF_CHAPTER][k]);
-		attr_size(c, "questions", n[DIFF_QUESTION][k]);
-		attr_size(c, "requirements", n[DIFF_REQUIREMENT][k]);
-		attr_size(c, "total", d->counts[k]);
+		xmlNodePtr c = xml_el(e, "count");
+		xml_attr(c, "kind", diff_kind_name((diff_kind)k));
+		xml_attr_size(c, "chapters", n[DIFF_CHAPTER][k]);
+		xml_attr_size(c, "questions", n[DIFF_QUESTION][k]);
+		xml_attr_size(c, "requirements", n[DIFF_REQUIREMENT][k]);
+		xml_attr_size(c, "total", d->counts[k]);
 	}
 }
 
@@ -465,9 +380,9 @@ static void markers(cx *x, xmlNodePtr cl)
 				anchor = row_anchor(x, q->children[j]);
 		if (!anchor)
 			continue;
-		xmlNodePtr e = el(cl, "question");
-		attr(e, "uid", q->new_q->uid);
-		attr(e, "anchor", anchor);
+		xmlNodePtr e = xml_el(cl, "question");
+		xml_attr(e, "uid", q->new_q->uid);
+		xml_attr(e, "anchor", anchor);
 	}
 }
 
@@ -477,14 +392,14 @@ static void vocabulary(cx *x, xmlNodePtr cl)
 {
 	const vc_scheme *s = x->d->new->scheme;
 	for (size_t i = 0; i < s->nobjectives; i++) {
-		xmlNodePtr e = el(cl, "objective-name");
-		attr(e, "id", s->objectives[i].id);
-		plain_el(x, e, "title", &s->objectives[i].title);
+		xmlNodePtr e = xml_el(cl, "objective-name");
+		xml_attr(e, "id", s->objectives[i].id);
+		titles(x, e, &s->objectives[i].title);
 	}
 	for (size_t i = 0; i < s->nlevels; i++) {
-		xmlNodePtr e = el(cl, "level-name");
-		attr(e, "id", s->levels[i].id);
-		plain_el(x, e, "title", &s->levels[i].title);
+		xmlNodePtr e = xml_el(cl, "level-name");
+		xml_attr(e, "id", s->levels[i].id);
+		titles(x, e, &s->levels[i].title);
 	}
 }
 
@@ -493,18 +408,18 @@ xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
 {
 	cx x = {d, langs, nlangs, arena_new()};
 	const vc_version *o = d->old, *n = d->new;
-	xmlNodePtr cl = el(parent, "changelog");
-	attr(cl, "from", o->version);
-	attr(cl, "to", n->version);
-	attr(cl, "catalogue", n->catalogue);
-	attr(cl, "old-key", o->key);
-	attr(cl, "new-key", n->key);
-	attr(cl, "old-released", o->released);
-	attr(cl, "new-released", n->released);
-	attr_bool(cl, "old-draft", o->draft);
-	attr_bool(cl, "new-draft", n->draft);
-	attr(cl, "compared-lang", d->lang);
-	attr_bool(cl, "same", diff_same(d));
+	xmlNodePtr cl = xml_el(parent, "changelog");
+	xml_attr(cl, "from", o->version);
+	xml_attr(cl, "to", n->version);
+	xml_attr(cl, "catalogue", n->catalogue);
+	xml_attr(cl, "old-key", o->key);
+	xml_attr(cl, "new-key", n->key);
+	xml_attr(cl, "old-released", o->released);
+	xml_attr(cl, "new-released", n->released);
+	xml_attr_bool(cl, "old-draft", o->draft);
+	xml_attr_bool(cl, "new-draft", n->draft);
+	xml_attr(cl, "compared-lang", d->lang);
+	xml_attr_bool(cl, "same", diff_same(d));
 	markers(&x, cl);
 	vocabulary(&x, cl);
 	counts(&x, cl);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/md.h"
 #include "front.h"
 
 typedef struct vctx {
@@ -1066,4 +1067,15 @@ const char *prose_text(const vc_prose *p, const char *lang)
 {
 	const char *t = lang ? prose_get(p, lang) : NULL;
 	return t ? t : p->n ? p->tr[0].text : NULL;
+}
+
+const char *prose_plain(arena *a, const vc_prose *p, const char *lang)
+{
+	const char *md = p ? prose_text(p, lang) : NULL;
+	if (!md)
+		return "";
+	char *t = md_plain_text(md);
+	const char *r = arena_strdup(a, t);
+	free(t);
+	return r;
 }

@@ -257,6 +257,10 @@ const char *prose_get(const vc_prose *p, const char *lang);
 /* The text in lang, else in the source language (first translation). */
 const char *prose_text(const vc_prose *p, const char *lang);
 static inline bool prose_present(const vc_prose *p) { return p->n > 0; }
+/* The plain text of p in lang (else in the source language) for titles,
+ * headings and bookmarks: the Markdown rendered as text (md_plain_text),
+ * allocated in a; "" when p is NULL or absent. */
+const char *prose_plain(arena *a, const vc_prose *p, const char *lang);
 
 /* A set of objectives as the ids joined by sep. Caller frees. */
 char *model_objset_string(const vc_scheme *s, vc_objset set, const char *sep);

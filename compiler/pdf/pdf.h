@@ -97,6 +97,33 @@ int pdf_style_size(const pdf_style *st, const char *name, const char *user,
 int pdf_style_family(const pdf_style *st, const char *name, const char *user,
                      diags *d);
 
+/* The looks every vcsc document shares: the paragraph styles of its
+ * cover, headings and body text, and the space above the cover title. */
+typedef struct pdf_base_styles {
+	const pdf_pstyle *body, *title, *subtitle, *h1, *h2, *h3, *meta;
+	double cover_space;
+} pdf_base_styles;
+
+/* One more name a document needs from the style file and where it goes:
+ * exactly one of para, color and size is set, naming a paragraph style
+ * (under styles:), a colour (colours:) or a size (sizes:). */
+typedef struct pdf_style_want {
+	const char *name;
+	const pdf_pstyle **para;
+	pdf_color *color;
+	double *size;
+} pdf_style_want;
+
+/* Looks up the shared styles into *base and every want of the document,
+ * paragraph styles, colours and sizes in turn (the shared ones first,
+ * then the wants in their order), reporting each missing name as
+ * pdf_style_para etc. do, so that one run names them all. A document
+ * keeps its looks as such a table, never as sizes in code. Returns 0, or
+ * -1 when anything was missing. */
+int pdf_style_resolve(const pdf_style *st, pdf_base_styles *base,
+                      const pdf_style_want *wants, size_t n, const char *user,
+                      diags *d);
+
 /* ---- texts per language (labels of a document's own furniture) ---- */
 
 typedef struct pdf_texts pdf_texts;
@@ -109,7 +136,30 @@ pdf_texts *pdf_texts_load(const char *path, const char *lang,
                           const char *const *keys, size_t nkeys, diags *d);
 /* The text of key (one of the keys given to pdf_texts_load). */
 const char *pdf_text_get(const pdf_texts *t, const char *key);
+/* The text of key with every {name} replaced as pdf_text_fill does
+ * (the furniture of a document: "page {page} of {pages}", "version
+ * {version} of {date}"). The result lives with t. */
+const char *pdf_text_format(const pdf_texts *t, const char *key,
+                            const char *const *kv, size_t n);
 void pdf_texts_free(pdf_texts *t);
+
+/* The templates of one PDF document: the style file all documents share
+ * and the document's own texts file, in one language. */
+typedef struct pdf_templates {
+	pdf_style *style;
+	pdf_texts *texts;
+} pdf_templates;
+
+/* Loads style_path (NULL: TEMPLATES/pdf/style.yaml) and
+ * TEMPLATES/pdf/NAME.yaml in lang with the keys the document uses. A
+ * file that is not there is one error naming both files and how to point
+ * at them (d->io_failed set). Returns 0, or -1 after reporting (t then
+ * holds what loaded, for pdf_templates_free). */
+int pdf_templates_load(pdf_templates *t, const char *templates_dir,
+                       const char *style_path, const char *name,
+                       const char *lang, const char *const *keys,
+                       size_t nkeys, diags *d);
+void pdf_templates_free(pdf_templates *t);
 /* fmt with every {name} replaced by the value that follows name in kv
  * (n strings: name, value, name, value ...; a NULL value is empty).
  * Unknown {names} stay as they are. The result lives in arena a. */
@@ -208,7 +258,8 @@ void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
                   double indent);
 /* The same, continuing paragraph lead (already in the flow, holding e.g.
  * a tag) with the first Markdown paragraph; lead stays a paragraph of its
- * own when the prose does not start with one. */
+ * own when the prose does not start with one. A NULL lead is
+ * pdf_markdown. */
 void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
                        const pdf_pstyle *ps, double indent);
 

@@ -274,15 +274,7 @@ static void blocks(mdctx *c, cmark_node *parent, double indent, bool tight,
 void pdf_markdown(pdf_doc *doc, const char *md, const pdf_pstyle *ps,
                   double indent)
 {
-	if (!md)
-		return;
-	cmark_node *root = md_parse(md, strlen(md));
-	pdf_pstyle *tight = derive(doc, ps);
-	tight->space_before = 0;
-	tight->space_after = ps->space_after * 0.3;
-	mdctx c = {doc, ps, tight, NULL, 0};
-	blocks(&c, root, indent, false, 0, 0);
-	cmark_node_free(root);
+	pdf_markdown_into(doc, NULL, md, ps, indent);
 }
 
 void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
@@ -296,7 +288,8 @@ void pdf_markdown_into(pdf_doc *doc, pdf_block *lead, const char *md,
 	tight->space_after = ps->space_after * 0.3;
 	mdctx c = {doc, ps, tight, NULL, 0};
 	cmark_node *first = cmark_node_first_child(root);
-	if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+	if (lead && first &&
+	    cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
 		inlines(lead, first, 0, NULL, 1);
 		cmark_node_free(first); /* unlinks it */
 	}

@@ -644,6 +644,55 @@ int pdf_style_family(const pdf_style *st, const char *name, const char *user,
 	return i;
 }
 
+enum want_kind { WANT_PARA, WANT_COLOR, WANT_SIZE };
+
+/* Resolves the wants of one kind; 0, or -1 when a name was missing. */
+static int resolve_kind(const pdf_style *st, enum want_kind kind,
+                        const pdf_style_want *wants, size_t n, const char *user,
+                        diags *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const pdf_style_want *w = &wants[i];
+		if (kind == WANT_PARA && w->para &&
+		    !(*w->para = pdf_style_para(st, w->name, user, d)))
+			rc = -1;
+		if (kind == WANT_COLOR && w->color &&
+		    pdf_style_color(st, w->name, user, d, w->color) < 0)
+			rc = -1;
+		if (kind == WANT_SIZE && w->size &&
+		    pdf_style_size(st, w->name, user, d, w->size) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+int pdf_style_resolve(const pdf_style *st, pdf_base_styles *base,
+                      const pdf_style_want *wants, size_t n, const char *user,
+                      diags *d)
+{
+	const pdf_style_want shared[] = {
+	    {"body", .para = &base->body},
+	    {"title", .para = &base->title},
+	    {"subtitle", .para = &base->subtitle},
+	    {"h1", .para = &base->h1},
+	    {"h2", .para = &base->h2},
+	    {"h3", .para = &base->h3},
+	    {"meta", .para = &base->meta},
+	    {"cover-space", .size = &base->cover_space}};
+	static const enum want_kind kinds[] = {WANT_PARA, WANT_COLOR,
+	                                       WANT_SIZE};
+	int rc = 0;
+	for (size_t k = 0; k < COUNT_OF(kinds); k++) {
+		if (resolve_kind(st, kinds[k], shared, COUNT_OF(shared), user,
+		                 d) < 0)
+			rc = -1;
+		if (resolve_kind(st, kinds[k], wants, n, user, d) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
 /* ---- texts ---- */
 
 struct pdf_texts {
@@ -712,6 +761,12 @@ const char *pdf_text_get(const pdf_texts *t, const char *key)
 	return "";
 }
 
+const char *pdf_text_format(const pdf_texts *t, const char *key,
+                            const char *const *kv, size_t n)
+{
+	return pdf_text_fill(t->a, pdf_text_get(t, key), kv, n);
+}
+
 void pdf_texts_free(pdf_texts *t)
 {
 	if (t)
@@ -741,4 +796,40 @@ char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
 	char *s = arena_strdup(a, b.data ? b.data : "");
 	buf_free(&b);
 	return s;
+}
+
+int pdf_templates_load(pdf_templates *t, const char *templates_dir,
+                       const char *style_path, const char *name,
+                       const char *lang, const char *const *keys,
+                       size_t nkeys, diags *d)
+{
+	memset(t, 0, sizeof(*t));
+	char *sp = style_path ? xstrdup(style_path)
+	                      : path_join(templates_dir, "pdf/style.yaml");
+	char *base = xasprintf("pdf/%s.yaml", name);
+	char *tp = path_join(templates_dir, base);
+	free(base);
+	int rc = -1;
+	if (!is_file(sp) || !is_file(tp)) {
+		d->io_failed = true;
+		diag_error(d, NO_POS,
+		           "cannot find the templates '%s' and '%s' (set "
+		           "VCSC_DATADIR, or --templates DIR where the command "
+		           "has it)",
+		           sp, tp);
+	} else {
+		t->style = pdf_style_load(sp, d);
+		t->texts = pdf_texts_load(tp, lang, keys, nkeys, d);
+		rc = t->style && t->texts ? 0 : -1;
+	}
+	free(sp);
+	free(tp);
+	return rc;
+}
+
+void pdf_templates_free(pdf_templates *t)
+{
+	pdf_texts_free(t->texts);
+	pdf_style_free(t->style);
+	memset(t, 0, sizeof(*t));
 }

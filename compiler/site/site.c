@@ -285,7 +285,10 @@ static int make_tmp(build *b)
 	return rc;
 }
 
-static int fill(build *b)
+/* Writes the whole site into the temporary directory b->tmp: the pages,
+ * the search indexes, the assets, the downloads and the marker that
+ * says vcsc built it. */
+static int write_into_tmp(build *b)
 {
 	/* pages */
 	char *tdir = path_join(b->data, "templates/site");
@@ -483,7 +486,7 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
 		goto out;
 	if (make_tmp(&b) != 0)
 		goto out;
-	if (fill(&b) != 0 || put_in_place(&b) != 0) {
+	if (write_into_tmp(&b) != 0 || put_in_place(&b) != 0) {
 		rm_tree(b.tmp);
 		tmp_untrack(b.tmp);
 		goto out;

@@ -66,6 +66,22 @@ xmlDocPtr site_xml_build(const site_input *in);
 void site_md_append(xmlNodePtr parent, const char *markdown,
 		    int heading_shift);
 
+/* A prose field as elements <NAME lang=".."> appended to parent, one per
+ * language of langs: the text in that language, else in the source
+ * language (which text-lang then names); none when p is NULL or absent.
+ * site_prose_xhtml holds the XHTML of the Markdown (site_md_append),
+ * site_prose_plain its plain text (titles). Shared by the site document
+ * and the change log, so that prose looks the same in both. */
+void site_prose_xhtml(xmlNodePtr parent, const char *name, const vc_prose *p,
+		      const char *const *langs, size_t nlangs,
+		      int heading_shift);
+void site_prose_plain(xmlNodePtr parent, const char *name, const vc_prose *p,
+		      const char *const *langs, size_t nlangs);
+
+/* lang="LANG" on e, and text-lang="ACTUAL" when the text it holds is in
+ * another language (a translation that is missing). */
+void site_mark_lang(xmlNodePtr e, const char *lang, const char *actual);
+
 /* The catalogue diff's hook, called once for each pair of consecutive
  * versions of a catalogue with vel the <version> element of newer. It
  * may append to vel

@@ -8,30 +8,18 @@
  * or the link is dropped (its text stays), images are never loaded.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/md.h"
+#include "base/xml.h"
 #include "site.h"
-
-#define BAD_CAST_(s) ((const xmlChar *)(s))
 
 typedef struct frame {
 	xmlNodePtr el;   /* where children go */
 	bool header_row; /* inside a table header row */
 	int cell;        /* next cell index in a row */
 } frame;
-
-static xmlNodePtr add_el(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, NULL, BAD_CAST_(name), NULL);
-}
-
-static void add_text(xmlNodePtr parent, const char *s)
-{
-	if (!s || !*s)
-		return;
-	xmlAddChild(parent, xmlNewText(BAD_CAST_(s)));
-}
 
 static bool tight_item(cmark_node *n)
 {
@@ -51,7 +39,7 @@ static void add_literal_trimmed(xmlNodePtr parent, const char *s)
 	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
 		n--;
 	char *t = xstrndup(s, n);
-	add_text(parent, t);
+	xml_text(parent, t);
 	free(t);
 }
 
@@ -80,37 +68,37 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 		/* leaves: ENTER only */
 		switch (t) {
 		case CMARK_NODE_TEXT:
-			add_text(cur->el, cmark_node_get_literal(n));
+			xml_text(cur->el, cmark_node_get_literal(n));
 			continue;
 		case CMARK_NODE_SOFTBREAK:
-			add_text(cur->el, "\n");
+			xml_text(cur->el, "\n");
 			continue;
 		case CMARK_NODE_LINEBREAK:
-			add_el(cur->el, "br");
+			xml_el(cur->el, "br");
 			continue;
 		case CMARK_NODE_CODE: {
-			xmlNodePtr c = add_el(cur->el, "code");
-			add_text(c, cmark_node_get_literal(n));
+			xmlNodePtr c = xml_el(cur->el, "code");
+			xml_text(c, cmark_node_get_literal(n));
 			continue;
 		}
 		case CMARK_NODE_HTML_INLINE:
 			/* Shown as the text the author wrote, never as markup. */
-			add_text(cur->el, cmark_node_get_literal(n));
+			xml_text(cur->el, cmark_node_get_literal(n));
 			continue;
 		case CMARK_NODE_HTML_BLOCK: {
-			xmlNodePtr p = add_el(cur->el, "p");
-			xmlNewProp(p, BAD_CAST_("class"), BAD_CAST_("raw-html"));
+			xmlNodePtr p = xml_el(cur->el, "p");
+			xml_attr(p, "class", "raw-html");
 			add_literal_trimmed(p, cmark_node_get_literal(n));
 			continue;
 		}
 		case CMARK_NODE_CODE_BLOCK: {
-			xmlNodePtr pre = add_el(cur->el, "pre");
-			xmlNodePtr c = add_el(pre, "code");
-			add_text(c, cmark_node_get_literal(n));
+			xmlNodePtr pre = xml_el(cur->el, "pre");
+			xmlNodePtr c = xml_el(pre, "code");
+			xml_text(c, cmark_node_get_literal(n));
 			continue;
 		}
 		case CMARK_NODE_THEMATIC_BREAK:
-			add_el(cur->el, "hr");
+			xml_el(cur->el, "hr");
 			continue;
 		default:
 			break;
@@ -127,7 +115,7 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 		bool deep = depth > MD_MAX_DEPTH;
 		if (t == CMARK_NODE_PARAGRAPH) {
 			if (!tight_item(n) && !deep)
-				f.el = add_el(cur->el, "p");
+				f.el = xml_el(cur->el, "p");
 		} else if (t == CMARK_NODE_HEADING) {
 			int level = cmark_node_get_heading_level(n) + heading_shift;
 			if (level > 6)
@@ -136,58 +124,53 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 				level = 1;
 			char name[4];
 			snprintf(name, sizeof(name), "h%d", level);
-			f.el = add_el(cur->el, name);
+			f.el = xml_el(cur->el, name);
 		} else if (deep) {
 			/* keep the content, add no element */
 		} else if (t == CMARK_NODE_BLOCK_QUOTE) {
-			f.el = add_el(cur->el, "blockquote");
+			f.el = xml_el(cur->el, "blockquote");
 		} else if (t == CMARK_NODE_LIST) {
 			bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-			f.el = add_el(cur->el, ordered ? "ol" : "ul");
+			f.el = xml_el(cur->el, ordered ? "ol" : "ul");
 			int start = cmark_node_get_list_start(n);
-			if (ordered && start != 1) {
-				char num[24];
-				snprintf(num, sizeof(num), "%d", start);
-				xmlNewProp(f.el, BAD_CAST_("start"), BAD_CAST_(num));
-			}
+			if (ordered && start != 1)
+				xml_attrf(f.el, "start", "%d", start);
 		} else if (t == CMARK_NODE_ITEM) {
-			f.el = add_el(cur->el, "li");
+			f.el = xml_el(cur->el, "li");
 		} else if (t == CMARK_NODE_EMPH) {
-			f.el = add_el(cur->el, "em");
+			f.el = xml_el(cur->el, "em");
 		} else if (t == CMARK_NODE_STRONG) {
-			f.el = add_el(cur->el, "strong");
+			f.el = xml_el(cur->el, "strong");
 		} else if (t == CMARK_NODE_STRIKETHROUGH) {
-			f.el = add_el(cur->el, "del");
+			f.el = xml_el(cur->el, "del");
 		} else if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			const char *url = cmark_node_get_url(n);
 			if (md_url_safe(url) && *url) {
-				f.el = add_el(cur->el, "a");
-				xmlNewProp(f.el, BAD_CAST_("href"), BAD_CAST_(url));
+				f.el = xml_el(cur->el, "a");
+				xml_attr(f.el, "href", url);
 				const char *title = cmark_node_get_title(n);
 				if (title && *title)
-					xmlNewProp(f.el, BAD_CAST_("title"),
-						   BAD_CAST_(title));
+					xml_attr(f.el, "title", title);
 				if (t == CMARK_NODE_IMAGE)
-					xmlNewProp(f.el, BAD_CAST_("class"),
-						   BAD_CAST_("image-link"));
+					xml_attr(f.el, "class", "image-link");
 				if (!cmark_node_first_child(n))
-					add_text(f.el, url);
+					xml_text(f.el, url);
 			}
 		} else if (t == CMARK_NODE_TABLE) {
-			xmlNodePtr wrap = add_el(cur->el, "div");
-			xmlNewProp(wrap, BAD_CAST_("class"), BAD_CAST_("table-wrap"));
-			f.el = add_el(wrap, "table");
+			xmlNodePtr wrap = xml_el(cur->el, "div");
+			xml_attr(wrap, "class", "table-wrap");
+			f.el = xml_el(wrap, "table");
 		} else if (t == CMARK_NODE_TABLE_ROW) {
 			bool head = cmark_gfm_extensions_get_table_row_is_header(n);
 			const char *sect = head ? "thead" : "tbody";
 			xmlNodePtr s = cur->el->last;
 			if (!s || s->type != XML_ELEMENT_NODE ||
 			    strcmp((const char *)s->name, sect) != 0)
-				s = add_el(cur->el, sect);
-			f.el = add_el(s, "tr");
+				s = xml_el(cur->el, sect);
+			f.el = xml_el(s, "tr");
 			f.header_row = head;
 		} else if (t == CMARK_NODE_TABLE_CELL) {
-			f.el = add_el(cur->el, cur->header_row ? "th" : "td");
+			f.el = xml_el(cur->el, cur->header_row ? "th" : "td");
 			cmark_node *table = cmark_node_parent(cmark_node_parent(n));
 			uint16_t ncols = table ?
 				cmark_gfm_extensions_get_table_columns(table) : 0;
@@ -195,9 +178,9 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 				cmark_gfm_extensions_get_table_alignments(table) : NULL;
 			int i = cur->cell++;
 			if (al && i < ncols && (al[i] == 'c' || al[i] == 'r'))
-				xmlNewProp(f.el, BAD_CAST_("class"),
-					   BAD_CAST_(al[i] == 'c' ? "align-center"
-						     : "align-right"));
+				xml_attr(f.el, "class",
+					 al[i] == 'c' ? "align-center"
+						      : "align-right");
 		}
 		/* anything else (footnotes, unknown extensions): content only */
 		VEC_PUSH(stack, depth, cap, f);
@@ -205,4 +188,47 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	free(stack);
+}
+
+void site_mark_lang(xmlNodePtr e, const char *lang, const char *actual)
+{
+	xml_attr(e, "lang", lang);
+	if (strcmp(lang, actual) != 0)
+		xml_attr(e, "text-lang", actual);
+}
+
+/* <NAME lang=".."> per language: the XHTML of the Markdown, or its plain
+ * text when plain is set. */
+static void prose_els(xmlNodePtr parent, const char *name, const vc_prose *p,
+		      const char *const *langs, size_t nlangs,
+		      int heading_shift, bool plain)
+{
+	for (size_t i = 0; p && p->n && i < nlangs; i++) {
+		const char *t = prose_get(p, langs[i]);
+		const char *actual = t ? langs[i] : p->tr[0].lang;
+		if (!t)
+			t = p->tr[0].text;
+		xmlNodePtr e = xml_el(parent, name);
+		site_mark_lang(e, langs[i], actual);
+		if (plain) {
+			char *s = md_plain_text(t);
+			xml_text(e, s);
+			free(s);
+		} else {
+			site_md_append(e, t, heading_shift);
+		}
+	}
+}
+
+void site_prose_xhtml(xmlNodePtr parent, const char *name, const vc_prose *p,
+		      const char *const *langs, size_t nlangs,
+		      int heading_shift)
+{
+	prose_els(parent, name, p, langs, nlangs, heading_shift, false);
+}
+
+void site_prose_plain(xmlNodePtr parent, const char *name, const vc_prose *p,
+		      const char *const *langs, size_t nlangs)
+{
+	prose_els(parent, name, p, langs, nlangs, 0, true);
 }

@@ -30,149 +30,47 @@
  * ids the question pages give their requirements. Folding (case,
  * diacritics) and ranking are the script's business: the index keeps the
  * text as written, which the results need for their snippets anyway.
- * Markdown is reduced to its text (walk_text), so markup never
- * reaches the index; every string is escaped so that the file is inert
- * JavaScript even if somebody pasted it into a page: '<', '>', '&' and
- * the JavaScript line terminators U+2028/U+2029 become \u escapes.
+ * Markdown is reduced to its text (md_search_text), so markup never
+ * reaches the index. The object is compact JSON, a question a line,
+ * written by the JSON writer with script_safe set, so that the file is
+ * inert JavaScript even if somebody pasted it into a page: '<', '>', '&'
+ * and the JavaScript line terminators U+2028/U+2029 become \u escapes.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/json.h"
 #include "base/md.h"
 #include "site.h"
 
-/* Writes s as a JavaScript string literal (with quotes). */
-static void js_string(FILE *fp, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s;
-	putc('"', fp);
-	for (; *p; p++) {
-		unsigned char c = *p;
-		if (c == '"' || c == '\\') {
-			putc('\\', fp);
-			putc(c, fp);
-		} else if (c == '\n') {
-			fputs("\\n", fp);
-		} else if (c == '\t') {
-			fputs("\\t", fp);
-		} else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' ||
-		           c == '&') {
-			fprintf(fp, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-		} else if (c == 0xe2 && p[1] == 0x80 &&
-		           (p[2] == 0xa8 || p[2] == 0xa9)) {
-			/* U+2028, U+2029: line terminators in older JS */
-			fputs(p[2] == 0xa8 ? "\\u2028" : "\\u2029", fp);
-			p += 2;
-		} else {
-			putc(c, fp);
-		}
-	}
-	putc('"', fp);
-}
-
-static void key(FILE *fp, bool *first, const char *k)
-{
-	if (!*first)
-		putc(',', fp);
-	*first = false;
-	fprintf(fp, "\"%s\":", k);
-}
-
-/* Appends the text of a Markdown tree: blocks end in a space, list
- * items in "; " unless they end in punctuation, so that a snippet of a
- * list still reads as one. Returns the length of b after the last "; "
- * it added (0 if none), so that the caller can drop a final one. Raw HTML is
- * left out (the pages show it as literal text; it is never worth finding). */
-static size_t walk_text(cmark_node *root, buf *b)
-{
-	size_t added = 0; /* length after the last "; " this walk added */
-	cmark_iter *it = cmark_iter_new(root);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (ev == CMARK_EVENT_ENTER) {
-			if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE ||
-			    t == CMARK_NODE_CODE_BLOCK) {
-				const char *s = cmark_node_get_literal(n);
-				if (s)
-					buf_puts(b, s);
-			} else if (t == CMARK_NODE_SOFTBREAK ||
-			           t == CMARK_NODE_LINEBREAK) {
-				buf_putc(b, ' ');
-			}
-			continue;
-		}
-		if (ev != CMARK_EVENT_EXIT)
-			continue;
-		bool block = t == CMARK_NODE_PARAGRAPH ||
-		             t == CMARK_NODE_HEADING ||
-		             t == CMARK_NODE_CODE_BLOCK ||
-		             t == CMARK_NODE_ITEM || t == CMARK_NODE_TABLE_CELL;
-		if (!block)
-			continue;
-		while (b->len && (b->data[b->len - 1] == ' ' ||
-		                  b->data[b->len - 1] == '\n'))
-			b->data[--b->len] = '\0';
-		if (!b->len)
-			continue;
-		char last = b->data[b->len - 1];
-		if (t == CMARK_NODE_ITEM && !strchr(".;:!?,", last)) {
-			buf_puts(b, "; ");
-			added = b->len;
-		} else {
-			buf_putc(b, ' ');
-		}
-	}
-	cmark_iter_free(it);
-	return added;
-}
-
-/* The plain text of a prose field in lang (falling back to the source
+/* The search text of a prose field in lang (falling back to the source
  * language as the pages do), or NULL when the field is absent or has
  * no text. Caller frees. */
-static char *plain(const vc_prose *p, const char *lang)
+static char *search_text(const vc_prose *p, const char *lang)
 {
-	if (!prose_present(p))
-		return NULL;
-	const char *md = prose_text(p, lang);
+	const char *md = prose_present(p) ? prose_text(p, lang) : NULL;
 	if (!md)
 		return NULL;
-	cmark_node *doc = md_parse(md, strlen(md));
-	buf b = {0};
-	size_t added = walk_text(doc, &b);
-	cmark_node_free(doc);
-	if (added && added == b.len)
-		b.len -= 2; /* the list's closing "; " */
-	/* one space where left-out inline HTML leaves two */
-	size_t w = 0;
-	for (size_t r = 0; r < b.len; r++)
-		if (b.data[r] != ' ' || (w && b.data[w - 1] != ' '))
-			b.data[w++] = b.data[r];
-	b.len = w;
-	while (b.len && b.data[b.len - 1] == ' ')
-		b.len--;
-	if (b.data)
-		b.data[b.len] = '\0';
-	if (!b.len) {
-		buf_free(&b);
+	char *t = md_search_text(md);
+	if (!*t) {
+		free(t);
 		return NULL;
 	}
-	return buf_detach(&b);
+	return t;
 }
 
 /* "k":"text" for a present field. */
-static void field(FILE *fp, bool *first, const char *k, const vc_prose *p,
+static void field(json_writer *w, const char *k, const vc_prose *p,
                   const char *lang)
 {
-	char *t = plain(p, lang);
+	char *t = search_text(p, lang);
 	if (!t)
 		return;
-	key(fp, first, k);
-	js_string(fp, t);
+	json_key(w, k);
+	json_string(w, t);
 	free(t);
 }
 
@@ -189,86 +87,93 @@ static size_t std_index(const vc_scheme *s, const vc_standard *st)
 /* "x":[[standard, id, id ...], ...] for references, if any (standard:
  * its index in the scheme's list): consecutive references to one
  * standard form one group. */
-static void refs(FILE *fp, bool *first, const vc_scheme *s, const vc_ref *r,
-                 size_t n)
+static void refs(json_writer *w, const vc_scheme *s, const vc_ref *r, size_t n)
 {
 	if (!n)
 		return;
-	key(fp, first, "x");
-	putc('[', fp);
+	json_key(w, "x");
+	json_begin_array(w);
 	for (size_t i = 0; i < n; i++) {
 		if (i == 0 || r[i].standard != r[i - 1].standard) {
 			if (i)
-				fputs("],", fp);
-			fprintf(fp, "[%zu", std_index(s, r[i].standard));
+				json_end_array(w);
+			json_begin_array(w);
+			json_int(w, (long long)std_index(s, r[i].standard));
 		}
-		putc(',', fp);
-		js_string(fp, r[i].id);
+		json_string(w, r[i].id);
 	}
-	fputs("]]", fp);
+	json_end_array(w);
+	json_end_array(w);
 }
 
-static void question(FILE *fp, const vc_scheme *s, const vc_question *q,
+/* "k":"v" where v is made from fmt (a page path, an anchor). */
+static void key_printf(json_writer *w, const char *k, const char *fmt, ...)
+    PRINTF_LIKE(3, 4);
+static void key_printf(json_writer *w, const char *k, const char *fmt, ...)
+{
+	va_list ap;
+	buf b = {0};
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	json_key(w, k);
+	json_string(w, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+static void requirement(json_writer *w, const vc_scheme *s,
+                        const vc_requirement *r, const char *lang)
+{
+	json_begin_object(w);
+	json_key(w, "l");
+	json_string(w, r->label);
+	/* the anchor site_xml.c gives a requirement */
+	key_printf(w, "a", "r-%s", r->uid);
+	json_key(w, "f");
+	json_begin_object(w);
+	field(w, "m", &r->must, lang);
+	field(w, "s", &r->should, lang);
+	field(w, "c", &r->change_note, lang);
+	json_end_object(w);
+	refs(w, s, r->refs, r->nrefs);
+	json_end_object(w);
+}
+
+static void question(json_writer *w, const vc_scheme *s, const vc_question *q,
                      const char *lang)
 {
-	bool first = true;
-	putc('{', fp);
-	key(fp, &first, "n");
-	js_string(fp, q->number);
-	key(fp, &first, "u");
-	js_string(fp, q->uid);
+	json_begin_object(w);
+	json_key(w, "n");
+	json_string(w, q->number);
+	json_key(w, "u");
+	json_string(w, q->uid);
 	/* the page path site_xml.c gives a question (rel_path) */
-	char *href = xasprintf("questions/%s.html", q->number);
-	key(fp, &first, "h");
-	js_string(fp, href);
-	free(href);
-	char *t = plain(&q->title, lang);
-	key(fp, &first, "t");
-	js_string(fp, t ? t : "");
+	key_printf(w, "h", "questions/%s.html", q->number);
+	char *t = search_text(&q->title, lang);
+	json_key(w, "t");
+	json_string(w, t ? t : "");
 	free(t);
 	if (q->withdrawn) {
-		key(fp, &first, "w");
-		putc('1', fp);
+		json_key(w, "w");
+		json_int(w, 1);
 	}
-	key(fp, &first, "f");
-	putc('{', fp);
-	bool ff = true;
-	field(fp, &ff, "q", &q->question, lang);
-	field(fp, &ff, "o", &q->objective, lang);
-	field(fp, &ff, "i", &q->further, lang);
-	field(fp, &ff, "e", &q->evidence, lang);
-	field(fp, &ff, "c", &q->change_note, lang);
-	putc('}', fp);
-	refs(fp, &first, s, q->refs, q->nrefs);
+	json_key(w, "f");
+	json_begin_object(w);
+	field(w, "q", &q->question, lang);
+	field(w, "o", &q->objective, lang);
+	field(w, "i", &q->further, lang);
+	field(w, "e", &q->evidence, lang);
+	field(w, "c", &q->change_note, lang);
+	json_end_object(w);
+	refs(w, s, q->refs, q->nrefs);
 	if (q->nreqs) {
-		key(fp, &first, "r");
-		putc('[', fp);
-		for (size_t i = 0; i < q->nreqs; i++) {
-			const vc_requirement *r = &q->reqs[i];
-			bool rf = true;
-			if (i)
-				putc(',', fp);
-			putc('{', fp);
-			key(fp, &rf, "l");
-			js_string(fp, r->label);
-			/* the anchor site_xml.c gives a requirement */
-			char *anchor = xasprintf("r-%s", r->uid);
-			key(fp, &rf, "a");
-			js_string(fp, anchor);
-			free(anchor);
-			key(fp, &rf, "f");
-			putc('{', fp);
-			bool f2 = true;
-			field(fp, &f2, "m", &r->must, lang);
-			field(fp, &f2, "s", &r->should, lang);
-			field(fp, &f2, "c", &r->change_note, lang);
-			putc('}', fp);
-			refs(fp, &rf, s, r->refs, r->nrefs);
-			putc('}', fp);
-		}
-		putc(']', fp);
+		json_key(w, "r");
+		json_begin_array(w);
+		for (size_t i = 0; i < q->nreqs; i++)
+			requirement(w, s, &q->reqs[i], lang);
+		json_end_array(w);
 	}
-	putc('}', fp);
+	json_end_object(w);
 }
 
 int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
@@ -277,24 +182,35 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	        "/* vcsc search index of %s in language %s; generated "
 	        "by vcsc site, do not edit. */\n",
 	        v->key, lang);
-	fputs("window.vcscSearchIndex={\"format\":1,\"version\":", fp);
-	js_string(fp, v->key);
-	fputs(",\"id\":", fp);
-	js_string(fp, v->version);
-	fputs(",\"lang\":", fp);
-	js_string(fp, lang);
-	fputs(",\"standards\":[", fp);
-	for (size_t i = 0; i < v->scheme->nstandards; i++) {
-		if (i)
-			putc(',', fp);
-		js_string(fp, v->scheme->standards[i].title);
-	}
-	fputs("],\"questions\":[", fp);
+	fputs("window.vcscSearchIndex=", fp);
+	json_writer w;
+	json_init(&w, fp, 0);
+	w.script_safe = true;
+	json_begin_object(&w);
+	json_key(&w, "format");
+	json_int(&w, 1);
+	json_key(&w, "version");
+	json_string(&w, v->key);
+	json_key(&w, "id");
+	json_string(&w, v->version);
+	json_key(&w, "lang");
+	json_string(&w, lang);
+	json_key(&w, "standards");
+	json_begin_array(&w);
+	for (size_t i = 0; i < v->scheme->nstandards; i++)
+		json_string(&w, v->scheme->standards[i].title);
+	json_end_array(&w);
+	/* one question a line */
+	json_key(&w, "questions");
+	json_begin_array(&w);
 	for (size_t i = 0; i < v->nquestions; i++) {
-		fputs(i ? ",\n" : "\n", fp);
-		question(fp, v->scheme, v->questions[i], lang);
+		json_line_break(&w);
+		question(&w, v->scheme, v->questions[i], lang);
 	}
-	fputs("\n]};\n", fp);
+	json_line_break(&w);
+	json_end_array(&w);
+	json_end_object(&w);
+	fputs(";\n", fp);
 	return ferror(fp) ? -1 : 0;
 }
 

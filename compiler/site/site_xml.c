@@ -40,55 +40,13 @@
  * or root, so every link in the output is relative.
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libxml/uri.h>
 
-#include "base/md.h"
+#include "base/xml.h"
 #include "site.h"
-
-#define X(s) ((const xmlChar *)(s))
-
-/* ---- small XML helpers ---- */
-
-static xmlNodePtr el(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, NULL, X(name), NULL);
-}
-
-static void attr(xmlNodePtr n, const char *k, const char *v)
-{
-	if (v)
-		xmlNewProp(n, X(k), X(v));
-}
-
-static void attrf(xmlNodePtr n, const char *k, const char *fmt, ...)
-	PRINTF_LIKE(3, 4);
-static void attrf(xmlNodePtr n, const char *k, const char *fmt, ...)
-{
-	va_list ap;
-	buf b = {0};
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	attr(n, k, b.data ? b.data : "");
-	buf_free(&b);
-}
-
-static void attr_bool(xmlNodePtr n, const char *k, bool v)
-{
-	attr(n, k, v ? "true" : "false");
-}
-
-static xmlNodePtr text_el(xmlNodePtr parent, const char *name, const char *s)
-{
-	xmlNodePtr e = el(parent, name);
-	if (s && *s)
-		xmlAddChild(e, xmlNewText(X(s)));
-	return e;
-}
 
 /* ---- ordering ---- */
 
@@ -244,55 +202,6 @@ static const char *rel_path(ctx *c, enum kind k, const char *ref)
 	return "index.html";
 }
 
-/* ---- prose ---- */
-
-/* The text of p for a page in lang: its own translation, else the source
- * language's; *actual says which language the text is in. */
-static const char *pick(const vc_prose *p, const char *lang,
-			const char **actual)
-{
-	const char *t = prose_get(p, lang);
-	*actual = t ? lang : p->tr[0].lang;
-	return t ? t : prose_text(p, lang);
-}
-
-static void prose_block(xmlNodePtr parent, const char *name,
-			const vc_prose *p, const char *const *langs,
-			size_t nlangs, int shift)
-{
-	if (!p->n)
-		return;
-	for (size_t i = 0; i < nlangs; i++) {
-		const char *actual;
-		const char *t = pick(p, langs[i], &actual);
-		xmlNodePtr e = el(parent, name);
-		attr(e, "lang", langs[i]);
-		if (strcmp(actual, langs[i]) != 0)
-			attr(e, "text-lang", actual);
-		site_md_append(e, t, shift);
-	}
-}
-
-static void prose_plain(xmlNodePtr parent, const char *name,
-			const vc_prose *p, const char *const *langs,
-			size_t nlangs)
-{
-	if (!p->n)
-		return;
-	for (size_t i = 0; i < nlangs; i++) {
-		const char *actual;
-		const char *t = pick(p, langs[i], &actual);
-		cmark_node *doc = md_parse(t, strlen(t));
-		char *plain = md_plain_text(doc);
-		cmark_node_free(doc);
-		xmlNodePtr e = text_el(parent, name, plain);
-		free(plain);
-		attr(e, "lang", langs[i]);
-		if (strcmp(actual, langs[i]) != 0)
-			attr(e, "text-lang", actual);
-	}
-}
-
 /* ---- data ---- */
 
 static char *objset(ctx *c, vc_objset set)
@@ -348,13 +257,13 @@ static int cmp_cite(const void *pa, const void *pb)
 static void refs_el(ctx *c, xmlNodePtr parent, const vc_ref *refs, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		xmlNodePtr e = el(parent, "ref");
-		attr(e, "standard", refs[i].standard->id);
-		attr(e, "title", refs[i].standard->title);
-		attr(e, "id", refs[i].id);
-		attrf(e, "href", "%s#%s",
-		      rel_path(c, K_STANDARD, refs[i].standard->id),
-		      ref_anchor(c, refs[i].id));
+		xmlNodePtr e = xml_el(parent, "ref");
+		xml_attr(e, "standard", refs[i].standard->id);
+		xml_attr(e, "title", refs[i].standard->title);
+		xml_attr(e, "id", refs[i].id);
+		xml_attrf(e, "href", "%s#%s",
+		          rel_path(c, K_STANDARD, refs[i].standard->id),
+		          ref_anchor(c, refs[i].id));
 	}
 }
 
@@ -389,28 +298,30 @@ static void standards_el(ctx *c, xmlNodePtr vel, ver_info *vi)
 			cur_st = r->standard;
 			cur_id = NULL;
 			vi->cited[standard_index(c->s, cur_st)] = true;
-			st = el(vel, "standard");
-			attr(st, "id", cur_st->id);
-			attr(st, "title", cur_st->title);
-			attr(st, "file", rel_path(c, K_STANDARD, cur_st->id));
+			st = xml_el(vel, "standard");
+			xml_attr(st, "id", cur_st->id);
+			xml_attr(st, "title", cur_st->title);
+			xml_attr(st, "file",
+			         rel_path(c, K_STANDARD, cur_st->id));
 		}
 		if (!cur_id || strcmp(cur_id, r->id) != 0) {
 			cur_id = r->id;
-			ci = el(st, "cite");
-			attr(ci, "id", r->id);
-			attr(ci, "anchor", ref_anchor(c, r->id));
+			ci = xml_el(st, "cite");
+			xml_attr(ci, "id", r->id);
+			xml_attr(ci, "anchor", ref_anchor(c, r->id));
 			size_t g = 0;
 			while (isupper((unsigned char)r->id[g]))
 				g++;
 			if (g && r->id[g] == '-')
-				attr(ci, "group", arena_strndup(c->a, r->id, g));
+				xml_attr(ci, "group",
+				         arena_strndup(c->a, r->id, g));
 		}
 		/* one line per citing item, even if cited twice */
 		xmlNodePtr last = ci->last;
 		const char *rq = cs[i].r ? cs[i].r->uid : "";
 		if (last) {
-			xmlChar *lq = xmlGetProp(last, X("question"));
-			xmlChar *lr = xmlGetProp(last, X("requirement"));
+			xmlChar *lq = xmlGetProp(last, XML_STR("question"));
+			xmlChar *lr = xmlGetProp(last, XML_STR("requirement"));
 			bool dup = lq && strcmp((char *)lq, cs[i].q->uid) == 0 &&
 				   strcmp(lr ? (char *)lr : "", rq) == 0;
 			xmlFree(lq);
@@ -418,10 +329,10 @@ static void standards_el(ctx *c, xmlNodePtr vel, ver_info *vi)
 			if (dup)
 				continue;
 		}
-		xmlNodePtr by = el(ci, "by");
-		attr(by, "question", cs[i].q->uid);
+		xmlNodePtr by = xml_el(ci, "by");
+		xml_attr(by, "question", cs[i].q->uid);
 		if (cs[i].r)
-			attr(by, "requirement", cs[i].r->uid);
+			xml_attr(by, "requirement", cs[i].r->uid);
 	}
 	free(cs);
 }
@@ -448,51 +359,54 @@ static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
 {
 	const char *const *L = vi->langs;
 	size_t nl = vi->nlangs;
-	xmlNodePtr e = el(parent, "question");
-	attr(e, "uid", q->uid);
-	attr(e, "number", q->number);
-	attr(e, "file", rel_path(c, K_QUESTION, q->number));
-	attr(e, "anchor", arena_printf(c->a, "q-%s", q->uid));
-	attr(e, "objectives", objset(c, q->applies_to));
-	attr_bool(e, "withdrawn", q->withdrawn);
-	prose_plain(e, "title", &q->title, L, nl);
-	prose_block(e, "text", &q->question, L, nl, 2);
-	prose_block(e, "objective", &q->objective, L, nl, 2);
-	prose_block(e, "further", &q->further, L, nl, 2);
-	prose_block(e, "evidence", &q->evidence, L, nl, 2);
-	prose_block(e, "note", &q->change_note, L, nl, 3);
+	xmlNodePtr e = xml_el(parent, "question");
+	xml_attr(e, "uid", q->uid);
+	xml_attr(e, "number", q->number);
+	xml_attr(e, "file", rel_path(c, K_QUESTION, q->number));
+	xml_attr(e, "anchor", arena_printf(c->a, "q-%s", q->uid));
+	xml_attr(e, "objectives", objset(c, q->applies_to));
+	xml_attr_bool(e, "withdrawn", q->withdrawn);
+	site_prose_plain(e, "title", &q->title, L, nl);
+	site_prose_xhtml(e, "text", &q->question, L, nl, 2);
+	site_prose_xhtml(e, "objective", &q->objective, L, nl, 2);
+	site_prose_xhtml(e, "further", &q->further, L, nl, 2);
+	site_prose_xhtml(e, "evidence", &q->evidence, L, nl, 2);
+	site_prose_xhtml(e, "note", &q->change_note, L, nl, 3);
 	refs_el(c, e, q->refs, q->nrefs);
 	for (size_t i = 0; i < q->nreqs; i++) {
 		const vc_requirement *r = &q->reqs[i];
-		xmlNodePtr re = el(e, "requirement");
-		attr(re, "uid", r->uid);
-		attr(re, "label", r->label);
-		attrf(re, "letter", "%c", r->letter);
-		attr(re, "anchor", arena_printf(c->a, "r-%s", r->uid));
-		attr(re, "objectives", objset(c, r->applies_to));
-		attr_bool(re, "narrowed", r->narrowed);
-		attrf(re, "levels", "%s%s%s", prose_present(&r->must) ? "must" : "",
-		      prose_present(&r->must) && prose_present(&r->should) ? " " : "",
-		      prose_present(&r->should) ? "should" : "");
-		prose_block(re, "must", &r->must, L, nl, 3);
-		prose_block(re, "should", &r->should, L, nl, 3);
-		prose_block(re, "note", &r->change_note, L, nl, 3);
+		xmlNodePtr re = xml_el(e, "requirement");
+		xml_attr(re, "uid", r->uid);
+		xml_attr(re, "label", r->label);
+		xml_attrf(re, "letter", "%c", r->letter);
+		xml_attr(re, "anchor", arena_printf(c->a, "r-%s", r->uid));
+		xml_attr(re, "objectives", objset(c, r->applies_to));
+		xml_attr_bool(re, "narrowed", r->narrowed);
+		xml_attrf(re, "levels", "%s%s%s",
+		          prose_present(&r->must) ? "must" : "",
+		          prose_present(&r->must) && prose_present(&r->should)
+		              ? " "
+		              : "",
+		          prose_present(&r->should) ? "should" : "");
+		site_prose_xhtml(re, "must", &r->must, L, nl, 3);
+		site_prose_xhtml(re, "should", &r->should, L, nl, 3);
+		site_prose_xhtml(re, "note", &r->change_note, L, nl, 3);
 		refs_el(c, re, r->refs, r->nrefs);
 	}
 	if (q->withdrawn) {
 		if (q->successor) {
-			xmlNodePtr s = el(e, "successor");
-			attr(s, "uid", q->successor->uid);
+			xmlNodePtr s = xml_el(e, "successor");
+			xml_attr(s, "uid", q->successor->uid);
 		}
 		const ver_info *w = last_content(c, vi, q->uid);
 		for (size_t i = 0; w && i < vi->nlangs; i++) {
 			const vc_question *wq = model_question(w->v, q->uid);
 			const char *wl = pick_lang(w, vi->langs[i]);
-			xmlNodePtr lc = el(e, "last-content");
-			attr(lc, "lang", vi->langs[i]);
-			attr(lc, "version", w->v->version);
-			attrf(lc, "href", "%s%s", lang_dir(c, w, wl),
-			      rel_path(c, K_QUESTION, wq->number));
+			xmlNodePtr lc = xml_el(e, "last-content");
+			xml_attr(lc, "lang", vi->langs[i]);
+			xml_attr(lc, "version", w->v->version);
+			xml_attrf(lc, "href", "%s%s", lang_dir(c, w, wl),
+			          rel_path(c, K_QUESTION, wq->number));
 		}
 	}
 }
@@ -504,50 +418,54 @@ static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 	for (size_t i = vi->cat_first; i < vi->cat_first + vi->cat_n; i++)
 		if (c->vi[i].latest)
 			latest = &c->vi[i];
-	xmlNodePtr e = el(cat, "version");
-	attr(e, "key", v->key);
-	attr(e, "id", v->version);
-	attrf(e, "order", "%zu", order);
-	attr_bool(e, "draft", v->draft);
-	attr_bool(e, "latest", vi->latest);
+	xmlNodePtr e = xml_el(cat, "version");
+	xml_attr(e, "key", v->key);
+	xml_attr(e, "id", v->version);
+	xml_attrf(e, "order", "%zu", order);
+	xml_attr_bool(e, "draft", v->draft);
+	xml_attr_bool(e, "latest", vi->latest);
 	/* outdated: a newer released version exists */
-	attr_bool(e, "outdated", latest && !vi->latest && !v->draft &&
-		  site_version_cmp(v->version, latest->v->version) < 0);
-	attr(e, "released", v->released);
-	attr(e, "predecessor", v->predecessor);
-	attr(e, "licence", v->licence);
-	attr(e, "source-lang", vi->langs[0]);
+	xml_attr_bool(e, "outdated",
+	              latest && !vi->latest && !v->draft &&
+	                  site_version_cmp(v->version, latest->v->version) < 0);
+	xml_attr(e, "released", v->released);
+	xml_attr(e, "predecessor", v->predecessor);
+	xml_attr(e, "licence", v->licence);
+	xml_attr(e, "source-lang", vi->langs[0]);
 	for (size_t i = 0; i < vi->nlangs; i++) {
-		xmlNodePtr l = el(e, "language");
-		attr(l, "id", vi->langs[i]);
-		attr(l, "dir", lang_dir(c, vi, vi->langs[i]));
-		attrf(l, "home", "%sindex.html", lang_dir(c, vi, vi->langs[i]));
+		xmlNodePtr l = xml_el(e, "language");
+		xml_attr(l, "id", vi->langs[i]);
+		xml_attr(l, "dir", lang_dir(c, vi, vi->langs[i]));
+		xml_attrf(l, "home", "%sindex.html",
+		          lang_dir(c, vi, vi->langs[i]));
 		/* written by site_search.c */
-		attrf(l, "search", "%s%s", lang_dir(c, vi, vi->langs[i]),
-		      SITE_SEARCH_INDEX);
+		xml_attrf(l, "search", "%s%s", lang_dir(c, vi, vi->langs[i]),
+		          SITE_SEARCH_INDEX);
 	}
 	for (size_t i = 0; i < v->nlanguages; i++)
 		if (!v->languages[i].complete) {
-			xmlNodePtr l = el(e, "partial-language");
-			attr(l, "id", v->languages[i].id);
+			xmlNodePtr l = xml_el(e, "partial-language");
+			xml_attr(l, "id", v->languages[i].id);
 		}
-	prose_plain(e, "title", &v->title, vi->langs, vi->nlangs);
-	prose_block(e, "summary", &v->summary, vi->langs, vi->nlangs, 2);
+	site_prose_plain(e, "title", &v->title, vi->langs, vi->nlangs);
+	site_prose_xhtml(e, "summary", &v->summary, vi->langs, vi->nlangs, 2);
 	size_t withdrawn = 0;
 	for (size_t i = 0; i < v->nquestions; i++)
 		withdrawn += v->questions[i]->withdrawn;
-	attrf(e, "questions", "%zu", v->nquestions - withdrawn);
-	attrf(e, "requirements", "%zu", v->nrequirements);
+	xml_attrf(e, "questions", "%zu", v->nquestions - withdrawn);
+	xml_attrf(e, "requirements", "%zu", v->nrequirements);
 	for (size_t i = 0; i < v->nchapters; i++) {
 		const vc_chapter *ch = &v->chapters[i];
-		xmlNodePtr ce = el(e, "chapter");
-		attrf(ce, "number", "%d", ch->number);
-		attr(ce, "file", rel_path(c, K_CHAPTER,
-					  arena_printf(c->a, "%d", ch->number)));
-		attrf(ce, "anchor", "ch-%d", ch->number);
-		prose_plain(ce, "title", &ch->title, vi->langs, vi->nlangs);
-		prose_block(ce, "intro", &ch->introduction, vi->langs,
-			    vi->nlangs, 2);
+		xmlNodePtr ce = xml_el(e, "chapter");
+		xml_attrf(ce, "number", "%d", ch->number);
+		xml_attr(ce, "file",
+		         rel_path(c, K_CHAPTER,
+		                  arena_printf(c->a, "%d", ch->number)));
+		xml_attrf(ce, "anchor", "ch-%d", ch->number);
+		site_prose_plain(ce, "title", &ch->title, vi->langs,
+		                 vi->nlangs);
+		site_prose_xhtml(ce, "intro", &ch->introduction, vi->langs,
+		                 vi->nlangs, 2);
 		for (size_t j = 0; j < ch->nquestions; j++)
 			question_el(c, ce, vi, ch->questions[j]);
 	}
@@ -562,28 +480,32 @@ static void scheme_el(ctx *c)
 	const vc_scheme *s = c->s;
 	for (size_t i = 0; i < c->nlangs; i++) {
 		const vc_language *l = model_language(s, c->langs[i]);
-		xmlNodePtr e = el(c->root, "language");
-		attr(e, "id", l->id);
-		attr(e, "name", l->name);
-		attr(e, "home", i == 0 ? "index.html"
-			       : arena_printf(c->a, "%s/index.html", l->id));
+		xmlNodePtr e = xml_el(c->root, "language");
+		xml_attr(e, "id", l->id);
+		xml_attr(e, "name", l->name);
+		xml_attr(e, "home",
+		         i == 0 ? "index.html"
+		                : arena_printf(c->a, "%s/index.html", l->id));
 	}
 	for (size_t i = 0; i < s->nobjectives; i++) {
-		xmlNodePtr e = el(c->root, "audit-objective");
-		attr(e, "id", s->objectives[i].id);
-		attr(e, "file", rel_path(c, K_OBJECTIVE, s->objectives[i].id));
-		prose_plain(e, "title", &s->objectives[i].title, c->langs,
-			    c->nlangs);
-		prose_block(e, "description", &s->objectives[i].description,
-			    c->langs, c->nlangs, 2);
+		xmlNodePtr e = xml_el(c->root, "audit-objective");
+		xml_attr(e, "id", s->objectives[i].id);
+		xml_attr(e, "file",
+		         rel_path(c, K_OBJECTIVE, s->objectives[i].id));
+		site_prose_plain(e, "title", &s->objectives[i].title, c->langs,
+		                 c->nlangs);
+		site_prose_xhtml(e, "description",
+		                 &s->objectives[i].description, c->langs,
+		                 c->nlangs, 2);
 	}
 	for (size_t i = 0; i < s->nlevels; i++) {
-		xmlNodePtr e = el(c->root, "level");
-		attr(e, "id", s->levels[i].id);
-		attr(e, "exemption", s->levels[i].exemption);
-		prose_plain(e, "title", &s->levels[i].title, c->langs, c->nlangs);
-		prose_block(e, "description", &s->levels[i].description,
-			    c->langs, c->nlangs, 2);
+		xmlNodePtr e = xml_el(c->root, "level");
+		xml_attr(e, "id", s->levels[i].id);
+		xml_attr(e, "exemption", s->levels[i].exemption);
+		site_prose_plain(e, "title", &s->levels[i].title, c->langs,
+		                 c->nlangs);
+		site_prose_xhtml(e, "description", &s->levels[i].description,
+		                 c->langs, c->nlangs, 2);
 	}
 }
 
@@ -637,26 +559,26 @@ static const ver_info *download_version(ctx *c, const char *name)
 
 static void downloads_el(ctx *c)
 {
-	xmlNodePtr e = el(c->root, "downloads");
-	attrf(e, "count", "%zu", c->in->ndownloads);
+	xmlNodePtr e = xml_el(c->root, "downloads");
+	xml_attrf(e, "count", "%zu", c->in->ndownloads);
 	for (size_t i = 0; i < c->in->ndownloads; i++) {
 		const site_download *d = &c->in->downloads[i];
-		xmlNodePtr f = el(e, "file");
-		attr(f, "name", d->name);
-		xmlChar *esc = xmlURIEscapeStr(X(d->name), X(""));
-		attrf(f, "href", "downloads/%s", (const char *)esc);
+		xmlNodePtr f = xml_el(e, "file");
+		xml_attr(f, "name", d->name);
+		xmlChar *esc = xmlURIEscapeStr(XML_STR(d->name), XML_STR(""));
+		xml_attrf(f, "href", "downloads/%s", (const char *)esc);
 		xmlFree(esc);
-		attrf(f, "size", "%lld", d->size);
+		xml_attrf(f, "size", "%lld", d->size);
 		const char *dot = strrchr(d->name, '.');
 		if (dot && dot[1]) {
 			char *ext = arena_strdup(c->a, dot + 1);
 			for (char *p = ext; *p; p++)
 				*p = (char)tolower((unsigned char)*p);
-			attr(f, "type", ext);
+			xml_attr(f, "type", ext);
 		}
 		const ver_info *vi = download_version(c, d->name);
 		if (vi)
-			attr(f, "version", vi->v->key);
+			xml_attr(f, "version", vi->v->key);
 	}
 }
 
@@ -676,11 +598,11 @@ size_t site_languages(const vc_version *v, const char **langs)
 static xmlNodePtr page(ctx *c, const char *path, const char *type,
 		       const char *lang)
 {
-	xmlNodePtr p = el(c->pages, "page");
-	attr(p, "path", path);
-	attr(p, "root", up_prefix(c, path));
-	attr(p, "type", type);
-	attr(p, "lang", lang);
+	xmlNodePtr p = xml_el(c->pages, "page");
+	xml_attr(p, "path", path);
+	xml_attr(p, "root", up_prefix(c, path));
+	xml_attr(p, "type", type);
+	xml_attr(p, "lang", lang);
 	return p;
 }
 
@@ -688,7 +610,7 @@ static void redirect(ctx *c, const char *path, const char *target,
 		     const char *lang)
 {
 	xmlNodePtr p = page(c, path, "redirect", lang);
-	attr(p, "target", target);
+	xml_attr(p, "target", target);
 }
 
 /* Where the page (kind, ref) of vi is in version w: its path inside w's
@@ -747,35 +669,36 @@ static void version_page(ctx *c, ver_info *vi, const char *lang,
 	const char *rel = rel_path(c, k, ref);
 	const char *path = arena_printf(c->a, "%s%s", lang_dir(c, vi, lang), rel);
 	xmlNodePtr p = page(c, path, kind_names[k], lang);
-	attr(p, "catalogue", vi->v->catalogue);
-	attr(p, "version", vi->v->key);
-	attr(p, "vroot", up_prefix(c, rel));
-	attr(p, "ref", ref);
+	xml_attr(p, "catalogue", vi->v->catalogue);
+	xml_attr(p, "version", vi->v->key);
+	xml_attr(p, "vroot", up_prefix(c, rel));
+	xml_attr(p, "ref", ref);
 	for (size_t i = 0; i < vi->nlangs; i++) {
-		xmlNodePtr a = el(p, "alt");
-		attr(a, "lang", vi->langs[i]);
-		attrf(a, "href", "%s%s", lang_dir(c, vi, vi->langs[i]), rel);
+		xmlNodePtr a = xml_el(p, "alt");
+		xml_attr(a, "lang", vi->langs[i]);
+		xml_attrf(a, "href", "%s%s", lang_dir(c, vi, vi->langs[i]),
+		          rel);
 		if (strcmp(vi->langs[i], lang) == 0)
-			attr(a, "current", "true");
+			xml_attr(a, "current", "true");
 	}
 	for (size_t i = vi->cat_first; i < vi->cat_first + vi->cat_n; i++) {
 		const ver_info *w = &c->vi[i];
 		const char *state, *number;
 		const char *wrel = counterpart(c, vi, k, ref, w, &state, &number);
 		const char *wl = pick_lang(w, lang);
-		xmlNodePtr o = el(p, "other");
-		attr(o, "version", w->v->version);
-		attr(o, "key", w->v->key);
-		attr(o, "lang", wl);
-		attrf(o, "href", "%s%s", lang_dir(c, w, wl), wrel);
-		attr(o, "state", state);
-		attr(o, "number", number);
+		xmlNodePtr o = xml_el(p, "other");
+		xml_attr(o, "version", w->v->version);
+		xml_attr(o, "key", w->v->key);
+		xml_attr(o, "lang", wl);
+		xml_attrf(o, "href", "%s%s", lang_dir(c, w, wl), wrel);
+		xml_attr(o, "state", state);
+		xml_attr(o, "number", number);
 		if (w == vi)
-			attr(o, "current", "true");
+			xml_attr(o, "current", "true");
 		if (w->latest)
-			attr(o, "latest", "true");
+			xml_attr(o, "latest", "true");
 		if (w->v->draft)
-			attr(o, "draft", "true");
+			xml_attr(o, "draft", "true");
 	}
 }
 
@@ -805,11 +728,12 @@ static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
 			if (ch->type != XML_ELEMENT_NODE ||
 			    strcmp((const char *)ch->name, "changelog") != 0)
 				continue;
-			xmlChar *from = xmlGetProp(ch, X("from"));
+			xmlChar *from = xmlGetProp(ch, XML_STR("from"));
 			if (from) {
 				const char *ref = arena_strdup(c->a, (char *)from);
 				if (li == 0)
-					attr(ch, "file", rel_path(c, K_CHANGES, ref));
+					xml_attr(ch, "file",
+					         rel_path(c, K_CHANGES, ref));
 				version_page(c, vi, lang, K_CHANGES, ref);
 			}
 			xmlFree(from);
@@ -834,9 +758,9 @@ static void latest_pages(ctx *c, const ver_info *vi)
 	size_t pl = strlen(prefix);
 	/* walk the pages made so far for this version */
 	for (xmlNodePtr p = c->pages->children; p; p = p->next) {
-		xmlChar *path = xmlGetProp(p, X("path"));
-		xmlChar *type = xmlGetProp(p, X("type"));
-		xmlChar *lang = xmlGetProp(p, X("lang"));
+		xmlChar *path = xmlGetProp(p, XML_STR("path"));
+		xmlChar *type = xmlGetProp(p, XML_STR("type"));
+		xmlChar *lang = xmlGetProp(p, XML_STR("lang"));
 		if (path && type && lang &&
 		    strncmp((char *)path, prefix, pl) == 0 &&
 		    strcmp((char *)type, "redirect") != 0) {
@@ -963,12 +887,12 @@ xmlDocPtr site_xml_build(const site_input *in)
 	if (!c.nlangs && c.s->nlanguages)
 		c.langs[c.nlangs++] = c.s->languages[0].id;
 
-	xmlDocPtr doc = xmlNewDoc(X("1.0"));
-	c.root = xmlNewDocNode(doc, NULL, X("site"), NULL);
+	xmlDocPtr doc = xmlNewDoc(XML_STR("1.0"));
+	c.root = xmlNewDocNode(doc, NULL, XML_STR("site"), NULL);
 	xmlDocSetRootElement(doc, c.root);
-	attr(c.root, "generator", "vcsc " VCSC_VERSION);
-	attr(c.root, "base-url", in->base_url ? in->base_url : "");
-	attr(c.root, "home-lang", c.nlangs ? c.langs[0] : "en");
+	xml_attr(c.root, "generator", "vcsc " VCSC_VERSION);
+	xml_attr(c.root, "base-url", in->base_url ? in->base_url : "");
+	xml_attr(c.root, "home-lang", c.nlangs ? c.langs[0] : "en");
 	scheme_el(&c);
 	downloads_el(&c);
 
@@ -977,34 +901,39 @@ xmlDocPtr site_xml_build(const site_input *in)
 	for (size_t i = 0; i < c.n; i++) {
 		ver_info *vi = &c.vi[i];
 		if (i == vi->cat_first) {
-			cat = el(c.root, "catalogue");
-			attr(cat, "id", vi->v->catalogue);
+			cat = xml_el(c.root, "catalogue");
+			xml_attr(cat, "id", vi->v->catalogue);
 			for (size_t k = i; k < i + vi->cat_n; k++)
 				if (c.vi[k].latest) {
-					attr(cat, "latest", c.vi[k].v->version);
-					attrf(cat, "latest-home", "%sindex.html",
-					      lang_dir(&c, &c.vi[k],
-						       c.vi[k].langs[0]));
+					xml_attr(cat, "latest",
+					         c.vi[k].v->version);
+					xml_attrf(cat, "latest-home",
+					          "%sindex.html",
+					          lang_dir(&c, &c.vi[k],
+					                   c.vi[k].langs[0]));
 				}
-			attrf(cat, "home", "%s/index.html", vi->v->catalogue);
+			xml_attrf(cat, "home", "%s/index.html",
+			          vi->v->catalogue);
 		}
 		vels[i] = cat;
 		version_el(&c, cat, vi, i - vi->cat_first);
 		vels[i] = cat->last;
 	}
 
-	c.pages = el(c.root, "pages");
+	c.pages = xml_el(c.root, "pages");
 	for (size_t i = 0; i < c.nlangs; i++) {
 		const char *home = i == 0 ? "index.html"
 			: arena_printf(c.a, "%s/index.html", c.langs[i]);
 		xmlNodePtr p = page(&c, home, "home", c.langs[i]);
 		for (size_t j = 0; j < c.nlangs; j++) {
-			xmlNodePtr a = el(p, "alt");
-			attr(a, "lang", c.langs[j]);
-			attr(a, "href", j == 0 ? "index.html"
-				: arena_printf(c.a, "%s/index.html", c.langs[j]));
+			xmlNodePtr a = xml_el(p, "alt");
+			xml_attr(a, "lang", c.langs[j]);
+			xml_attr(a, "href",
+			         j == 0 ? "index.html"
+			                : arena_printf(c.a, "%s/index.html",
+			                               c.langs[j]));
 			if (i == j)
-				attr(a, "current", "true");
+				xml_attr(a, "current", "true");
 		}
 	}
 	page(&c, "404.html", "notfound", c.nlangs ? c.langs[0] : "en");
@@ -1027,7 +956,7 @@ xmlDocPtr site_xml_build(const site_input *in)
 		i += vi->cat_n;
 	}
 	if (in->base_url && *in->base_url)
-		attr(c.root, "sitemap", "sitemap.xml");
+		xml_attr(c.root, "sitemap", "sitemap.xml");
 	free(vels);
 	free(c.vi);
 	arena_free(c.a);

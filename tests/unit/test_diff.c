@@ -430,6 +430,23 @@ void test_diff_pairing_fixture(void)
 	CHECK(q->place == DIFF_REMOVED && q->nchildren == 1 &&
 	      q->children[0]->place == DIFF_REMOVED &&
 	      q->children[0]->nchanges == 0);
+	/* an added reference is the new version's own, no string to parse */
+	rq =
+	    diff_pair_requirement(r, model_requirement(a, "a-policy-approved"));
+	const diff_change *rc = NULL;
+	for (size_t i = 0; i < rq->nchanges; i++)
+		if (rq->changes[i].kind == DIFF_REFERENCES)
+			rc = &rq->changes[i];
+	CHECK(rc && rc->nadded == 1 && rc->nremoved == 0);
+	if (rc && rc->nadded == 1) {
+		const vc_requirement *nr = rq->new_r;
+		CHECK(rc->refs_added[0] >= nr->refs &&
+		      rc->refs_added[0] < nr->refs + nr->nrefs);
+		CHECK_STR(rc->refs_added[0]->standard->id, "iso-sae-21434");
+		CHECK_STR(rc->refs_added[0]->id, "WP-05-01");
+		CHECK(diff_ref_standard(r, rc->refs_added[0]) ==
+		      rc->refs_added[0]->standard);
+	}
 	/* chapters */
 	CHECK_INT(r->nchapters, 3);
 	CHECK(r->chapters[2]->place == DIFF_ADDED);

@@ -1,6 +1,7 @@
 /* Unit tests for the model, on the bundled catalogue. */
 #include <stdlib.h>
 
+#include "base/md.h"
 #include "front/model.h"
 #include "unit.h"
 
@@ -117,6 +118,17 @@ void test_model_prose(void)
 	CHECK(prose_get(&q->question, "de") == NULL);
 	CHECK(prose_text(&q->question, "de") == prose_get(&q->question, "en"));
 	CHECK(!v->languages[1].complete);
+	/* as plain text: Markdown rendered, "" when absent */
+	arena *a = arena_new();
+	const char *plain = prose_plain(a, &q->question, "de");
+	char *want = md_plain_text(prose_get(&q->question, "en"));
+	CHECK_STR(plain, want);
+	free(want);
+	CHECK(strchr(plain, '*') == NULL);
+	vc_prose none = {0};
+	CHECK_STR(prose_plain(a, &none, "en"), "");
+	CHECK_STR(prose_plain(a, NULL, "en"), "");
+	arena_free(a);
 	model_version_free(v);
 	model_scheme_free(s);
 	diags_free(&d);

@@ -188,6 +188,39 @@ void test_pdf_style_bundled(void)
 	env_close(&e);
 }
 
+/* The shared looks and a document's own wants; every missing name is
+ * reported, paragraph styles first, then colours, then sizes. */
+void test_pdf_style_resolve(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	pdf_base_styles base;
+	const pdf_pstyle *small = NULL, *none = NULL;
+	pdf_color must, gone;
+	double indent = 0, nothing;
+	const pdf_style_want ok[] = {{"small", .para = &small},
+	                             {"must", .color = &must},
+	                             {"list-indent", .size = &indent}};
+	CHECK_INT(
+	    pdf_style_resolve(e.st, &base, ok, COUNT_OF(ok), "test", &e.d), 0);
+	CHECK_INT(e.d.errors, 0);
+	CHECK(base.body == e.body && base.h2 == e.h && small != NULL);
+	CHECK(base.cover_space > 0 && indent > 0);
+	const pdf_style_want bad[] = {{"no-size", .size = &nothing},
+	                              {"no-colour", .color = &gone},
+	                              {"no-style", .para = &none}};
+	CHECK_INT(
+	    pdf_style_resolve(e.st, &base, bad, COUNT_OF(bad), "test", &e.d),
+	    -1);
+	CHECK_INT(e.d.errors, 3);
+	if (e.d.n >= 3) {
+		CHECK(strstr(e.d.items[e.d.n - 3].msg, "'no-style'") != NULL);
+		CHECK(strstr(e.d.items[e.d.n - 2].msg, "'no-colour'") != NULL);
+		CHECK(strstr(e.d.items[e.d.n - 1].msg, "'no-size'") != NULL);
+	}
+	env_close(&e);
+}
+
 void test_pdf_orphans(void)
 {
 	env e;
@@ -406,6 +439,8 @@ void test_pdf_texts(void)
 	if (t) {
 		CHECK_STR(pdf_text_get(t, "a"), "A");
 		CHECK_STR(pdf_text_get(t, "b"), "B {x}");
+		const char *kv[] = {"x", "1", "y", "2"};
+		CHECK_STR(pdf_text_format(t, "b", kv, 4), "B 1");
 	}
 	pdf_texts_free(t);
 	CHECK_INT(d.errors, 0);

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include "base/json.h"
+#include "base/md.h"
+#include "base/xml.h"
 #include "unit.h"
 #include "base/util.h"
 
@@ -151,4 +153,105 @@ void test_json_writer(void)
 	fclose(fp);
 	CHECK_STR(mem, "{\"a\":\"q\\\"\\\\\\n\\u0001é\",\"b\":[-3,true,null],\"c\":{}}");
 	free(mem);
+}
+
+/* A JSON writer into memory: mem holds what it wrote once fp is closed. */
+typedef struct mem_json {
+	char *mem;
+	size_t len;
+	FILE *fp;
+	json_writer w;
+} mem_json;
+
+static json_writer *mem_json_open(mem_json *m, bool script_safe)
+{
+	m->mem = NULL;
+	m->fp = open_memstream(&m->mem, &m->len);
+	json_init(&m->w, m->fp, 0);
+	m->w.script_safe = script_safe;
+	return &m->w;
+}
+
+/* script_safe: HTML-significant characters and the JavaScript line
+ * terminators as \u escapes (and only then); json_line_break: a
+ * compact array with an element a line. */
+void test_json_script_safe(void)
+{
+	static const char text[] =
+	    "</script> & \xe2\x80\xa8\xe2\x80\xa9 \xe2\x80\xa6";
+	mem_json m;
+	json_string(mem_json_open(&m, true), text);
+	fclose(m.fp);
+	CHECK_STR(m.mem, "\"\\u003c/script\\u003e \\u0026 \\u2028\\u2029 "
+	                 "\xe2\x80\xa6\"");
+	free(m.mem);
+	json_string(mem_json_open(&m, false), text);
+	fclose(m.fp);
+	CHECK_STR(m.mem,
+	          "\"</script> & \xe2\x80\xa8\xe2\x80\xa9 \xe2\x80\xa6\"");
+	free(m.mem);
+
+	json_writer *w = mem_json_open(&m, false);
+	json_begin_array(w);
+	for (int i = 0; i < 2; i++) {
+		json_line_break(w);
+		json_int(w, i);
+	}
+	json_line_break(w);
+	json_end_array(w);
+	json_begin_array(w);
+	json_line_break(w); /* an empty array */
+	json_end_array(w);
+	fclose(m.fp);
+	CHECK_STR(m.mem, "[\n0,\n1\n][\n]");
+	free(m.mem);
+}
+
+/* The two texts of Markdown: plain (titles, comparisons) and for the
+ * search index (list items joined by "; ", single spaces). */
+void test_md_text(void)
+{
+	static const struct {
+		bool search;
+		const char *md, *want;
+	} cases[] = {
+	    {false, "Intro *em*\n\n- one\n- two.\n- three\n",
+	     "Intro em one two. three"},
+	    {true, "Intro *em*\n\n- one\n- two.\n- three\n",
+	     "Intro em one; two. three"},
+	    {false, "a <b>x</b>  c\nd", "a x  c d"},
+	    {true, "a <b>x</b> c", "a x c"},
+	    {true, "<div>\nonly html\n</div>\n", ""},
+	};
+	for (size_t i = 0; i < COUNT_OF(cases); i++) {
+		char *p = cases[i].search ? md_search_text(cases[i].md)
+		                          : md_plain_text(cases[i].md);
+		CHECK_STR(p, cases[i].want);
+		free(p);
+	}
+}
+
+/* The element builders: an absent value adds no attribute, an empty
+ * text no node. */
+void test_xml_builders(void)
+{
+	xmlDocPtr doc = xmlNewDoc(XML_STR("1.0"));
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, XML_STR("r"), NULL);
+	xmlDocSetRootElement(doc, root);
+	xmlNodePtr e = xml_el(root, "e");
+	xml_attr(e, "a", "1");
+	xml_attr(e, "gone", NULL);
+	xml_attr_bool(e, "b", false);
+	xml_attr_size(e, "n", 42);
+	xml_attrf(e, "f", "%s-%d", "x", 7);
+	xml_text_el(root, "empty", "");
+	xml_text_el(root, "t", "<&>");
+	xml_text_n(xml_el(root, "n"), "abcdef", 3);
+	xmlBufferPtr b = xmlBufferCreate();
+	xmlNodeDump(b, doc, root, 0, 0);
+	CHECK_STR((const char *)xmlBufferContent(b),
+	          "<r><e a=\"1\" b=\"false\" n=\"42\" f=\"x-7\"/><empty/>"
+	          "<t>&lt;&amp;&gt;</t><n>abc</n></r>");
+	xmlBufferFree(b);
+	xmlFreeDoc(doc);
 }

@@ -180,6 +180,37 @@ static void item_push(pdf_item **items, size_t *n, size_t *cap, pdf_item it)
 	VEC_PUSH(*items, *n, *cap, it);
 }
 
+/* A rectangle or line of the given kind (I_FILL, I_STROKE, I_LINE) at
+ * (x, y), w by h (for a line: to x + w, y + h), lw wide, in colour c. */
+static pdf_item shape_item(pdf_ikind kind, double x, double y, double w,
+                           double h, double lw, pdf_color c)
+{
+	pdf_item it = {0};
+	it.kind = kind;
+	it.x = (float)x;
+	it.y = (float)y;
+	it.w = (float)w;
+	it.h = (float)h;
+	it.lw = (float)lw;
+	it.c = c;
+	return it;
+}
+
+/* Text s in face at size, its baseline at (x, y). */
+static pdf_item text_item(int face, double size, double x, double y,
+                          pdf_color c, const char *s)
+{
+	pdf_item it = {0};
+	it.kind = I_TEXT;
+	it.face = face;
+	it.size = (float)size;
+	it.x = (float)x;
+	it.y = (float)y;
+	it.c = c;
+	it.s = s;
+	return it;
+}
+
 /* ---- documents ---- */
 
 int pdf_paper_parse(const char *s, pdf_paper *out)
@@ -200,60 +231,45 @@ static const char *dup0(arena *a, const char *s)
 
 static int resolve_engine_style(pdf_doc *doc, diags *d)
 {
-	const pdf_style *st = doc->st;
-	const char *u = "the PDF engine";
-	struct {
-		const char *name;
-		const pdf_pstyle **dst;
-	} paras[] = {
-	    {"body", &doc->ps_body},         {"header", &doc->ps_header},
-	    {"footer", &doc->ps_footer},     {"toc-title", &doc->ps_toc_title},
-	    {"toc-1", &doc->ps_toc1},        {"toc-2", &doc->ps_toc2},
-	    {"table-cell", &doc->ps_cell},   {"table-header", &doc->ps_head},
-	    {"field-label", &doc->ps_field}, {"checkbox", &doc->ps_check}};
-	int rc = 0;
-	for (size_t i = 0; i < COUNT_OF(paras); i++)
-		if (!(*paras[i].dst = pdf_style_para(st, paras[i].name, u, d)))
-			rc = -1;
-	struct {
-		const char *name;
-		pdf_color *dst;
-	} cols[] = {{"link", &doc->c_link},
-	            {"rule", &doc->c_rule},
-	            {"header-rule", &doc->c_header_rule},
-	            {"table-rule", &doc->c_table_rule},
-	            {"table-header-fill", &doc->c_table_fill},
-	            {"code-background", &doc->c_code_bg},
-	            {"field", &doc->c_field},
-	            {"checkbox", &doc->c_check},
-	            {"ruled-line", &doc->c_ruled}};
-	for (size_t i = 0; i < COUNT_OF(cols); i++)
-		if (pdf_style_color(st, cols[i].name, u, d, cols[i].dst) < 0)
-			rc = -1;
-	struct {
-		const char *name;
-		double *dst;
-	} sizes[] = {{"list-indent", &doc->list_indent},
-	             {"table-padding", &doc->table_pad},
-	             {"table-rule-width", &doc->table_rule_w},
-	             {"checkbox-size", &doc->check_size},
-	             {"checkbox-gap", &doc->check_gap},
-	             {"field-rule-width", &doc->field_rule_w},
-	             {"ruled-line-width", &doc->ruled_w},
-	             {"rule-width", &doc->rule_w},
-	             {"header-rule-width", &doc->header_rule_w},
-	             {"toc-indent", &doc->toc_indent},
-	             {"tag-padding", &doc->tag_pad},
-	             {"bar-gap", &doc->bar_gap},
-	             {"field-gap", &doc->field_gap},
-	             {"mark-padding", &doc->mark_pad},
-	             {"min-text-width", &doc->min_text_w},
-	             {"table-min-column-width", &doc->table_min_col},
-	             {"table-min-font-size", &doc->table_min_font}};
-	for (size_t i = 0; i < COUNT_OF(sizes); i++)
-		if (pdf_style_size(st, sizes[i].name, u, d, sizes[i].dst) < 0)
-			rc = -1;
-	return rc;
+	const pdf_style_want wants[] = {
+	    {"body", .para = &doc->ps_body},
+	    {"header", .para = &doc->ps_header},
+	    {"footer", .para = &doc->ps_footer},
+	    {"toc-title", .para = &doc->ps_toc_title},
+	    {"toc-1", .para = &doc->ps_toc1},
+	    {"toc-2", .para = &doc->ps_toc2},
+	    {"table-cell", .para = &doc->ps_cell},
+	    {"table-header", .para = &doc->ps_head},
+	    {"field-label", .para = &doc->ps_field},
+	    {"checkbox", .para = &doc->ps_check},
+	    {"link", .color = &doc->c_link},
+	    {"rule", .color = &doc->c_rule},
+	    {"header-rule", .color = &doc->c_header_rule},
+	    {"table-rule", .color = &doc->c_table_rule},
+	    {"table-header-fill", .color = &doc->c_table_fill},
+	    {"code-background", .color = &doc->c_code_bg},
+	    {"field", .color = &doc->c_field},
+	    {"checkbox", .color = &doc->c_check},
+	    {"ruled-line", .color = &doc->c_ruled},
+	    {"list-indent", .size = &doc->list_indent},
+	    {"table-padding", .size = &doc->table_pad},
+	    {"table-rule-width", .size = &doc->table_rule_w},
+	    {"checkbox-size", .size = &doc->check_size},
+	    {"checkbox-gap", .size = &doc->check_gap},
+	    {"field-rule-width", .size = &doc->field_rule_w},
+	    {"ruled-line-width", .size = &doc->ruled_w},
+	    {"rule-width", .size = &doc->rule_w},
+	    {"header-rule-width", .size = &doc->header_rule_w},
+	    {"toc-indent", .size = &doc->toc_indent},
+	    {"tag-padding", .size = &doc->tag_pad},
+	    {"bar-gap", .size = &doc->bar_gap},
+	    {"field-gap", .size = &doc->field_gap},
+	    {"mark-padding", .size = &doc->mark_pad},
+	    {"min-text-width", .size = &doc->min_text_w},
+	    {"table-min-column-width", .size = &doc->table_min_col},
+	    {"table-min-font-size", .size = &doc->table_min_font}};
+	return pdf_style_resolve(doc->st, NULL, wants, COUNT_OF(wants),
+	                         "the PDF engine", d);
 }
 
 /* SOURCE_DATE_EPOCH, as reproducible builds define it: a decimal number
@@ -922,29 +938,14 @@ static void draw_push(pdf_block *b, pdf_item it)
 void pdf_draw_rect(pdf_block *b, double x, double y, double w, double h,
                    pdf_color c, double stroke)
 {
-	pdf_item it = {0};
-	it.kind = stroke > 0 ? I_STROKE : I_FILL;
-	it.x = (float)x;
-	it.y = (float)y;
-	it.w = (float)w;
-	it.h = (float)h;
-	it.lw = (float)stroke;
-	it.c = c;
-	draw_push(b, it);
+	draw_push(b, shape_item(stroke > 0 ? I_STROKE : I_FILL, x, y, w, h,
+	                        stroke, c));
 }
 
 void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
                    pdf_color c, double width)
 {
-	pdf_item it = {0};
-	it.kind = I_LINE;
-	it.x = (float)x1;
-	it.y = (float)y1;
-	it.w = (float)(x2 - x1);
-	it.h = (float)(y2 - y1);
-	it.lw = (float)width;
-	it.c = c;
-	draw_push(b, it);
+	draw_push(b, shape_item(I_LINE, x1, y1, x2 - x1, y2 - y1, width, c));
 }
 
 void pdf_draw_text(pdf_block *b, double x, double baseline,
@@ -952,16 +953,11 @@ void pdf_draw_text(pdf_block *b, double x, double baseline,
 {
 	buf t = {0};
 	put_clean(b->doc, &t, text ? text : "");
-	pdf_item it = {0};
-	it.kind = I_TEXT;
-	it.face =
+	pdf_item it = text_item(
 	    pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
-	                ps->italic || (flags & PDF_ITALIC));
-	it.size = (float)ps->size;
-	it.x = (float)x;
-	it.y = (float)baseline;
-	it.c = ps->color;
-	it.s = arena_strdup(b->doc->a, t.data ? t.data : "");
+	                ps->italic || (flags & PDF_ITALIC)),
+	    ps->size, x, baseline, ps->color,
+	    arena_strdup(b->doc->a, t.data ? t.data : ""));
 	buf_free(&t);
 	check_face(b->doc, it.face, it.s);
 	draw_push(b, it);
@@ -1161,27 +1157,18 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 		else if (ps->align == PDF_RIGHT)
 			x += w - l->width;
 		if (ps->bar_width > 0) {
-			pdf_item it = {0};
-			it.kind = I_FILL;
-			it.x = (float)(bar_at - doc->bar_gap - ps->bar_width);
-			it.y = 0;
-			it.w = (float)ps->bar_width;
-			it.h = (float)h;
-			it.c = ps->bar_color;
+			pdf_item it = shape_item(
+			    I_FILL, bar_at - doc->bar_gap - ps->bar_width, 0,
+			    ps->bar_width, h, 0, ps->bar_color);
 			item_push(&bx->items, &bx->n, &bx->cap, it);
 		}
 		if (li == 0 && b->marker) {
-			pdf_item it = {0};
-			it.kind = I_TEXT;
-			it.face = pdf_face_of(
+			int mf = pdf_face_of(
 			    doc, ps->family,
 			    ps->bold || (b->marker_flags & PDF_BOLD),
 			    ps->italic || (b->marker_flags & PDF_ITALIC));
-			it.size = (float)ps->size;
-			it.x = (float)(x0 - b->hang);
-			it.y = (float)base;
-			it.c = ps->color;
-			it.s = b->marker;
+			pdf_item it = text_item(mf, ps->size, x0 - b->hang,
+			                        base, ps->color, b->marker);
 			item_push(&bx->items, &bx->n, &bx->cap, it);
 		}
 		for (size_t i = r0; i < b->nruns && b->runs[i].start < l->end;
@@ -1201,25 +1188,16 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 				double rp = last ? r->pad : 0;
 				if (first)
 					x += r->pad;
-				pdf_item it = {0};
-				it.kind = I_FILL;
-				it.x = (float)(x - lp);
-				it.w = (float)(tw + lp + rp);
 				/* a box a little taller than capitals */
-				it.y = (float)(base - r->size * 0.86);
-				it.h = (float)(r->size * 1.14);
-				it.c = r->bg;
+				pdf_item it = shape_item(
+				    I_FILL, x - lp, base - r->size * 0.86,
+				    tw + lp + rp, r->size * 1.14, 0, r->bg);
 				item_push(&bx->items, &bx->n, &bx->cap, it);
 			}
 			if (!all_spaces(text + a, z - a)) {
-				pdf_item it = {0};
-				it.kind = I_TEXT;
-				it.face = r->face;
-				it.size = r->size;
-				it.x = (float)x;
-				it.y = (float)base;
-				it.c = r->fg;
-				it.s = arena_strndup(doc->a, text + a, z - a);
+				pdf_item it = text_item(
+				    r->face, r->size, x, base, r->fg,
+				    arena_strndup(doc->a, text + a, z - a));
 				item_push(&bx->items, &bx->n, &bx->cap, it);
 			}
 			if (r->uri || r->anchor) {
@@ -1238,14 +1216,9 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 				unsigned fl = k ? PDF_UNDERLINE : PDF_STRIKE;
 				if (!(r->flags & fl))
 					continue;
-				pdf_item it = {0};
-				it.kind = I_LINE;
-				it.x = (float)x;
-				it.y =
-				    (float)(base + r->size * (k ? 0.13 : -0.3));
-				it.w = (float)tw;
-				it.lw = (float)(r->size / 18);
-				it.c = r->fg;
+				pdf_item it = shape_item(
+				    I_LINE, x, base + r->size * (k ? 0.13 : -0.3),
+				    tw, 0, r->size / 18, r->fg);
 				item_push(&bx->items, &bx->n, &bx->cap, it);
 			}
 			x += tw;
@@ -1270,6 +1243,17 @@ static double space_before(flat *f, const pdf_pstyle *ps)
 	return f->space > ps->space_before ? f->space : ps->space_before;
 }
 
+/* A slice for one laid-out line, taking over the line's items. */
+static pdf_slice *line_slice(flat *f, pdf_block *b, lbox *line)
+{
+	pdf_slice *s = new_slice(f, b, line->h);
+	s->items = line->items;
+	s->nitems = line->n;
+	s->itemcap = line->cap;
+	line->items = NULL;
+	return s;
+}
+
 static void flat_para(flat *f, pdf_block *b)
 {
 	pdf_doc *doc = f->doc;
@@ -1284,11 +1268,7 @@ static void flat_para(flat *f, pdf_block *b)
 	f->space = space_before(f, ps);
 	int widows = doc->st->widows, orphans = doc->st->orphans;
 	for (size_t i = 0; i < n; i++) {
-		pdf_slice *s = new_slice(f, b, bx[i].h);
-		s->items = bx[i].items;
-		s->nitems = bx[i].n;
-		s->itemcap = bx[i].cap;
-		bx[i].items = NULL;
+		pdf_slice *s = line_slice(f, b, &bx[i]);
 		if (i + 1 < n)
 			s->keep_next =
 			    (long)i + 1 < orphans || (long)(n - i - 1) < widows;
@@ -1606,13 +1586,10 @@ static void flat_table_part(flat *f, pdf_block *tb, size_t c0, size_t c1,
 				add_mark(doc, s, tb->anchor, 0, NULL, 0);
 			x = x0;
 			for (size_t c = 0; c < nc; c++) {
-				pdf_item it = {0};
 				if (row->header) {
-					it.kind = I_FILL;
-					it.x = (float)x;
-					it.w = (float)cw[c];
-					it.h = (float)sh;
-					it.c = doc->c_table_fill;
+					pdf_item it = shape_item(
+					    I_FILL, x, 0, cw[c], sh, 0,
+					    doc->c_table_fill);
 					item_push(&s->items, &s->nitems,
 					          &s->itemcap, it);
 				}
@@ -1629,13 +1606,9 @@ static void flat_table_part(flat *f, pdf_block *tb, size_t c0, size_t c1,
 					}
 					y += cells[c][i].h;
 				}
-				it.kind = I_STROKE;
-				it.x = (float)x;
-				it.y = 0;
-				it.w = (float)cw[c];
-				it.h = (float)sh;
-				it.lw = (float)doc->table_rule_w;
-				it.c = doc->c_table_rule;
+				pdf_item it = shape_item(
+				    I_STROKE, x, 0, cw[c], sh, doc->table_rule_w,
+				    doc->c_table_rule);
 				item_push(&s->items, &s->nitems, &s->itemcap,
 				          it);
 				x += cw[c];
@@ -1717,23 +1690,13 @@ static void flat_fields(flat *f, pdf_block *b)
 	pdf_fontx *fx = pdf_font(doc, face);
 	for (size_t i = 0; i < b->n; i++) {
 		double w = avail * (sum > 0 ? b->widths[i] / sum : 1);
-		pdf_item it = {0};
-		it.kind = I_STROKE;
-		it.x = (float)x;
-		it.w = (float)w;
-		it.h = (float)b->height;
-		it.lw = (float)doc->field_rule_w;
-		it.c = doc->c_field;
+		pdf_item it = shape_item(I_STROKE, x, 0, w, b->height,
+		                         doc->field_rule_w, doc->c_field);
 		item_push(&s->items, &s->nitems, &s->itemcap, it);
-		pdf_item lt = {0};
-		lt.kind = I_TEXT;
-		lt.face = face;
-		lt.size = (float)ps->size;
-		lt.x = (float)(x + doc->table_pad);
-		lt.y = (float)(doc->table_pad * 0.8 +
-		               fx->ascent * ps->size / 1000.0);
-		lt.c = ps->color;
-		lt.s = b->labels[i];
+		pdf_item lt = text_item(
+		    face, ps->size, x + doc->table_pad,
+		    doc->table_pad * 0.8 + fx->ascent * ps->size / 1000.0,
+		    ps->color, b->labels[i]);
 		item_push(&s->items, &s->nitems, &s->itemcap, lt);
 		x += w + gap;
 	}
@@ -1766,22 +1729,11 @@ static void flat_checks(flat *f, pdf_block *b)
 			s = new_slice(f, b, (float)h);
 			x = left;
 		}
-		pdf_item it = {0};
-		it.kind = I_STROKE;
-		it.x = (float)x;
-		it.y = (float)(base + 1 - box);
-		it.w = it.h = (float)box;
-		it.lw = (float)doc->field_rule_w;
-		it.c = doc->c_check;
+		pdf_item it = shape_item(I_STROKE, x, base + 1 - box, box, box,
+		                         doc->field_rule_w, doc->c_check);
 		item_push(&s->items, &s->nitems, &s->itemcap, it);
-		pdf_item t = {0};
-		t.kind = I_TEXT;
-		t.face = face;
-		t.size = (float)ps->size;
-		t.x = (float)(x + box + gap);
-		t.y = (float)base;
-		t.c = ps->color;
-		t.s = b->labels[i];
+		pdf_item t = text_item(face, ps->size, x + box + gap, base,
+		                       ps->color, b->labels[i]);
 		item_push(&s->items, &s->nitems, &s->itemcap, t);
 		x += ew + 3 * gap;
 	}
@@ -1798,13 +1750,8 @@ static void flat_ruled(flat *f, pdf_block *b)
 	for (size_t i = 0; i < b->n; i++) {
 		pdf_slice *s = new_slice(f, b, (float)b->height);
 		s->keep_next = i + 1 < b->n;
-		pdf_item it = {0};
-		it.kind = I_LINE;
-		it.x = (float)x0;
-		it.y = (float)b->height;
-		it.w = (float)(doc->bw - ind);
-		it.lw = (float)doc->ruled_w;
-		it.c = doc->c_ruled;
+		pdf_item it = shape_item(I_LINE, x0, b->height, doc->bw - ind,
+		                         0, doc->ruled_w, doc->c_ruled);
 		item_push(&s->items, &s->nitems, &s->itemcap, it);
 	}
 	f->space = doc->ps_body->space_after;
@@ -1837,14 +1784,9 @@ static void flat_rule(flat *f, pdf_block *b)
 	f->space = space_before(f, doc->ps_body);
 	double h = doc->ps_body->leading / 2;
 	pdf_slice *s = new_slice(f, b, (float)h);
-	pdf_item it = {0};
-	it.kind = I_LINE;
 	double ind = clamp_indent(doc, b->indent);
-	it.x = (float)(doc->st->margin_left + ind);
-	it.y = (float)(h / 2);
-	it.w = (float)(doc->bw - ind);
-	it.lw = (float)doc->rule_w;
-	it.c = doc->c_rule;
+	pdf_item it = shape_item(I_LINE, doc->st->margin_left + ind, h / 2,
+	                         doc->bw - ind, 0, doc->rule_w, doc->c_rule);
 	item_push(&s->items, &s->nitems, &s->itemcap, it);
 	f->space = doc->ps_body->space_after;
 }
@@ -1879,11 +1821,7 @@ static void flat_toc_entry(flat *f, pdf_block *target)
 	                    doc->meta.lang, w, w, measure_runs, &mc, &lines);
 	f->space = space_before(f, ps);
 	for (size_t i = 0; i < n; i++) {
-		pdf_slice *s = new_slice(f, NULL, bx[i].h);
-		s->items = bx[i].items;
-		s->nitems = bx[i].n;
-		s->itemcap = bx[i].cap;
-		bx[i].items = NULL;
+		pdf_slice *s = line_slice(f, NULL, &bx[i]);
 		s->keep_next = i + 1 < n;
 		double base = 0;
 		for (size_t k = 0; k < s->nitems; k++)
@@ -1941,6 +1879,14 @@ static void flat_toc(flat *f, pdf_block *b)
 	}
 }
 
+/* The blocks that become slices of their own, by kind. */
+static void (*const flat_block[])(flat *, pdf_block *) = {
+	[B_PARA] = flat_para,     [B_TABLE] = flat_table,
+	[B_FIELDS] = flat_fields, [B_CHECKS] = flat_checks,
+	[B_RULED] = flat_ruled,   [B_RULE] = flat_rule,
+	[B_DRAW] = flat_draw,     [B_TOC] = flat_toc,
+};
+
 static void flatten(pdf_doc *doc)
 {
 	flat f = {doc, 0, false, 0, 0};
@@ -1949,36 +1895,12 @@ static void flatten(pdf_doc *doc)
 		if (b->break_before && b->kind != B_PARA)
 			f.brk = true;
 		switch (b->kind) {
-		case B_PARA:
-			flat_para(&f, b);
-			break;
-		case B_TABLE:
-			flat_table(&f, b);
-			break;
-		case B_FIELDS:
-			flat_fields(&f, b);
-			break;
-		case B_CHECKS:
-			flat_checks(&f, b);
-			break;
-		case B_RULED:
-			flat_ruled(&f, b);
-			break;
-		case B_RULE:
-			flat_rule(&f, b);
-			break;
-		case B_DRAW:
-			flat_draw(&f, b);
-			break;
 		case B_SPACE:
 			f.space += b->height;
 			break;
 		case B_BREAK:
 			f.brk = true;
 			f.space = 0;
-			break;
-		case B_TOC:
-			flat_toc(&f, b);
 			break;
 		case B_KEEP_BEGIN:
 			if (f.keep_depth++ == 0)
@@ -1989,6 +1911,9 @@ static void flatten(pdf_doc *doc)
 				for (size_t s = f.keep_start;
 				     s + 1 < doc->nslices; s++)
 					doc->slices[s].keep_next = true;
+			break;
+		default:
+			flat_block[b->kind](&f, b);
 			break;
 		}
 		if (b->keep_next && b->nslices && b->kind != B_PARA)
@@ -2064,6 +1989,16 @@ static void paginate(pdf_doc *doc)
 	}
 }
 
+/* libharu failed while the document was laid out, drawn or saved: its
+ * trouble, not the input's (exit status 2). Returns -1. */
+static int haru_failed(pdf_doc *doc, diags *d, const char *what)
+{
+	d->io_failed = true;
+	diag_error(d, NO_POS, "%s: %s (libharu error 0x%04X)", what,
+	           hpdf_errstr(doc->herr), (unsigned)doc->herr);
+	return -1;
+}
+
 int pdf_layout(pdf_doc *doc, diags *d)
 {
 	if (doc->laid_out)
@@ -2072,12 +2007,7 @@ int pdf_layout(pdf_doc *doc, diags *d)
 	paginate(doc);
 	doc->laid_out = true;
 	if (doc->herr) {
-		d->io_failed = true; /* libharu's trouble, not the input's */
-		diag_error(d, NO_POS,
-		           "PDF layout failed: %s (libharu error "
-		           "0x%04X)",
-		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
-		return -1;
+		return haru_failed(doc, d, "PDF layout failed");
 	}
 	return 0;
 }
@@ -2129,20 +2059,10 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 	if (pdf_layout(doc, d) < 0)
 		return -1;
 	if (pdf_render(doc) < 0 || doc->herr) {
-		d->io_failed = true; /* libharu's trouble, not the input's */
-		diag_error(d, NO_POS,
-		           "cannot draw the PDF: %s (libharu error "
-		           "0x%04X)",
-		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
-		return -1;
+		return haru_failed(doc, d, "cannot draw the PDF");
 	}
 	if (HPDF_SaveToStream(doc->h) != HPDF_OK || doc->herr) {
-		d->io_failed = true; /* libharu's trouble, not the input's */
-		diag_error(d, NO_POS,
-		           "cannot write the PDF: %s (libharu error "
-		           "0x%04X)",
-		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
-		return -1;
+		return haru_failed(doc, d, "cannot write the PDF");
 	}
 	outfile of;
 	if (outfile_open(&of, path) < 0) {
@@ -2166,12 +2086,7 @@ int pdf_write(pdf_doc *doc, const char *path, diags *d)
 		doc->herr = 0;
 	if (doc->herr) {
 		outfile_abort(&of);
-		d->io_failed = true; /* libharu's trouble, not the input's */
-		diag_error(d, NO_POS,
-		           "cannot write the PDF: %s (libharu error "
-		           "0x%04X)",
-		           hpdf_errstr(doc->herr), (unsigned)doc->herr);
-		return -1;
+		return haru_failed(doc, d, "cannot write the PDF");
 	}
 	if (outfile_commit(&of) < 0) {
 		diag_error(d, NO_POS, "cannot write '%s': %s", path,

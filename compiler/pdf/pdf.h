@@ -114,7 +114,8 @@ typedef struct pdf_style_want {
 	double *size;
 } pdf_style_want;
 
-/* Looks up the shared styles into *base and every want of the document,
+/* Looks up the shared styles into *base (unless base is NULL, as for the
+ * engine's own) and every want of the document,
  * paragraph styles, colours and sizes in turn (the shared ones first,
  * then the wants in their order), reporting each missing name as
  * pdf_style_para etc. do, so that one run names them all. A document

@@ -671,6 +671,9 @@ int pdf_style_resolve(const pdf_style *st, pdf_base_styles *base,
                       const pdf_style_want *wants, size_t n, const char *user,
                       diags *d)
 {
+	pdf_base_styles unused;
+	if (!base)
+		base = &unused;
 	const pdf_style_want shared[] = {
 	    {"body", .para = &base->body},
 	    {"title", .para = &base->title},
@@ -684,8 +687,8 @@ int pdf_style_resolve(const pdf_style *st, pdf_base_styles *base,
 	                                       WANT_SIZE};
 	int rc = 0;
 	for (size_t k = 0; k < COUNT_OF(kinds); k++) {
-		if (resolve_kind(st, kinds[k], shared, COUNT_OF(shared), user,
-		                 d) < 0)
+		if (base && resolve_kind(st, kinds[k], shared, COUNT_OF(shared),
+		                         user, d) < 0)
 			rc = -1;
 		if (resolve_kind(st, kinds[k], wants, n, user, d) < 0)
 			rc = -1;

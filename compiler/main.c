@@ -11,28 +11,28 @@
 #include "base/md.h"
 
 static const char main_help[] =
-	"Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"
-	"\n"
-	"Compile the ENX VCSA criteria catalogue and audit results into the\n"
-	"documents of the ENX VCS audit scheme.\n"
-	"\n"
-	"Commands:\n"
-	"  check PATH...        validate catalogue versions and the scheme\n"
-	"  export VERSION-DIR   write a catalogue version as canonical JSON\n"
-	"  questionnaire VERSION-DIR\n"
-	"                       the self-assessment questionnaire as PDF\n"
-	"  site -o DIR          build the criteria website from every version\n"
-	"  diff OLD NEW         the change log between two catalogue versions\n"
-	"  new-version DIR ID   start the next version as a draft copy\n"
-	"\n"
-	"Options:\n"
-	"  -h, --help           show this help (vcsc COMMAND --help for one "
-	"command)\n"
-	"  -V, --version        show the version\n"
-	"\n"
-	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O "
-	"failure.\n"
-	"See vcsc(1) for the file formats.\n";
+    "Usage: vcsc COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "Compile the ENX VCSA criteria catalogue and audit results into the\n"
+    "documents of the ENX VCS audit scheme.\n"
+    "\n"
+    "Commands:\n"
+    "  check PATH...        validate catalogue versions and the scheme\n"
+    "  export VERSION-DIR   write a catalogue version as canonical JSON\n"
+    "  questionnaire VERSION-DIR\n"
+    "                       the self-assessment questionnaire as PDF\n"
+    "  site -o DIR          build the criteria website from every version\n"
+    "  diff OLD NEW         the change log between two catalogue versions\n"
+    "  new-version DIR ID   start the next version as a draft copy\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help           show this help (vcsc COMMAND --help for one "
+    "command)\n"
+    "  -V, --version        show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input, 2 usage or I/O "
+    "failure.\n"
+    "See vcsc(1) for the file formats.\n";
 
 typedef struct command {
 	const char *name;
@@ -40,12 +40,12 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-	{"check", cmd_check},
-	{"export", cmd_export},
-	{"questionnaire", cmd_questionnaire},
-	{"site", cmd_site},
-	{"diff", cmd_diff},
-	{"new-version", cmd_new_version},
+    {"check", cmd_check},
+    {"export", cmd_export},
+    {"questionnaire", cmd_questionnaire},
+    {"site", cmd_site},
+    {"diff", cmd_diff},
+    {"new-version", cmd_new_version},
 };
 
 int main(int argc, char **argv)
@@ -76,7 +76,9 @@ int main(int argc, char **argv)
 		names[i] = commands[i].name;
 	const char *sg = suggest(cmd, names, COUNT_OF(commands));
 	if (sg)
-		return cli_usage(NULL, "unknown command '%s'; did you mean "
-				 "'%s'?", cmd, sg);
+		return cli_usage(NULL,
+		                 "unknown command '%s'; did you mean "
+		                 "'%s'?",
+		                 cmd, sg);
 	return cli_usage(NULL, "unknown command '%s'", cmd);
 }

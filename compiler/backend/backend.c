@@ -7,8 +7,8 @@
 
 #include "base/files.h"
 
-int backend_write_file(const char *path, backend_stream_fn fn,
-		       const void *ctx, diags *d)
+int backend_write_file(const char *path, backend_stream_fn fn, const void *ctx,
+                       diags *d)
 {
 	if (!path) {
 		fn(ctx, stdout);
@@ -22,6 +22,6 @@ int backend_write_file(const char *path, backend_stream_fn fn,
 	}
 	d->io_failed = true;
 	diag_error(d, NO_POS, "cannot write '%s': %s", path,
-		   output_strerror(errno));
+	           output_strerror(errno));
 	return -1;
 }

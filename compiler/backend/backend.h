@@ -41,7 +41,7 @@
  * to standard output when path is NULL. Returns 0, or -1 after reporting
  * the file that could not be written to d. */
 typedef void (*backend_stream_fn)(const void *ctx, FILE *fp);
-int backend_write_file(const char *path, backend_stream_fn fn,
-		       const void *ctx, diags *d);
+int backend_write_file(const char *path, backend_stream_fn fn, const void *ctx,
+                       diags *d);
 
 #endif

@@ -36,7 +36,7 @@ int changelog_write(const diff_result *r, const changelog_options *o,
                     const char *path, diags *d);
 
 typedef struct release_notes_options {
-	const char *lang;     /* NULL: the new version's source language */
+	const char *lang; /* NULL: the new version's source language */
 	pdf_paper paper;
 	const char *data_dir; /* holds templates/pdf */
 } release_notes_options;

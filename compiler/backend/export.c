@@ -45,7 +45,7 @@ static void refs(json_writer *w, const vc_ref *r, size_t n)
 }
 
 static void requirement(json_writer *w, const vc_scheme *s,
-			const vc_requirement *r)
+                        const vc_requirement *r)
 {
 	json_begin_object(w);
 	json_key(w, "id");
@@ -133,7 +133,8 @@ void export_json(const vc_version *v, FILE *fp)
 		json_key(&w, "id");
 		json_string(&w, v->languages[i].id);
 		json_key(&w, "status");
-		json_string(&w, v->languages[i].complete ? "complete" : "partial");
+		json_string(&w,
+		            v->languages[i].complete ? "complete" : "partial");
 		json_end_object(&w);
 	}
 	json_end_array(&w);

@@ -553,8 +553,8 @@ int questionnaire_write(const vc_version *v, const questionnaire_options *o,
 	m.lang = q.lang;
 	m.title =
 	    arena_printf(q.a, "%s \xe2\x80\x93 %s", T(&q, "title"), short_id);
-	m.subject =
-	    arena_printf(q.a, "%s \xe2\x80\x93 %s", plain_text(&q, &v->title), objl);
+	m.subject = arena_printf(q.a, "%s \xe2\x80\x93 %s",
+	                         plain_text(&q, &v->title), objl);
 	m.author = plain_text(&q, &q.s->title);
 	m.keywords = arena_printf(q.a, "%s, %s", short_id, objl);
 	m.doc_id = doc_id;

@@ -40,7 +40,7 @@ const char *diags_source(diags *d, const char *path, char *text, size_t len)
 		}
 	}
 	grow_array((void **)&d->srcs, &d->srccap, d->nsrcs + 1,
-		   sizeof(*d->srcs));
+	           sizeof(*d->srcs));
 	diag_source *s = &d->srcs[d->nsrcs++];
 	s->path = xstrdup(path);
 	s->text = text;
@@ -59,7 +59,7 @@ int diags_failed(const diags *d)
 }
 
 void diags_vadd(diags *d, diag_severity sev, srcpos pos, const char *fmt,
-		va_list ap)
+                va_list ap)
 {
 	if (sev == DIAG_ERROR && diags_full(d)) {
 		d->truncated = true;
@@ -90,7 +90,8 @@ static const diag_source *find_source(const diags *d, const char *path)
 	if (!path)
 		return NULL;
 	for (size_t i = 0; i < d->nsrcs; i++)
-		if (d->srcs[i].path == path || strcmp(d->srcs[i].path, path) == 0)
+		if (d->srcs[i].path == path ||
+		    strcmp(d->srcs[i].path, path) == 0)
 			return &d->srcs[i];
 	return NULL;
 }
@@ -100,7 +101,7 @@ static const diag_source *find_source(const diags *d, const char *path)
  * the caret stays aligned and the terminal stays sane. Long lines are cut
  * around the column. */
 static void print_excerpt(FILE *fp, const diag_source *s, int line, int col,
-			  bool color)
+                          bool color)
 {
 	if (!s || !s->text || line <= 0)
 		return;
@@ -125,10 +126,11 @@ static void print_excerpt(FILE *fp, const diag_source *s, int line, int col,
 	if (col > width - 20)
 		first = col - (width - 40);
 	for (const char *q = p; q < eol && ch < first + width;) {
-		int n = utf8_seqlen((const unsigned char *)q, (size_t)(eol - q));
+		int n =
+		    utf8_seqlen((const unsigned char *)q, (size_t)(eol - q));
 		uint32_t cp = 0;
 		bool ok = utf8_decode((const unsigned char *)q,
-				      (size_t)(eol - q), &cp) == n;
+		                      (size_t)(eol - q), &cp) == n;
 		if (ch >= first) {
 			if (!ok || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
 			    cp == 0x85 || cp == 0x2028 || cp == 0x2029)
@@ -145,25 +147,27 @@ static void print_excerpt(FILE *fp, const diag_source *s, int line, int col,
 		for (int i = ch; i < col; i++)
 			buf_putc(&mark, ' ');
 	fprintf(fp, "%5d | %s%s\n", line, first > 1 ? "..." : "",
-		text.data ? text.data : "");
+	        text.data ? text.data : "");
 	if (col > 0)
 		fprintf(fp, "      | %s%s%s^%s\n", first > 1 ? "   " : "",
-			mark.data ? mark.data : "", color ? "\033[1;32m" : "",
-			color ? "\033[0m" : "");
+		        mark.data ? mark.data : "", color ? "\033[1;32m" : "",
+		        color ? "\033[0m" : "");
 	buf_free(&text);
 	buf_free(&mark);
 }
 
 static const char *sev_name(diag_severity s)
 {
-	return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+	return s == DIAG_ERROR     ? "error"
+	       : s == DIAG_WARNING ? "warning"
+	                           : "note";
 }
 
 static const char *sev_color(diag_severity s)
 {
-	return s == DIAG_ERROR ? "\033[1;31m"
+	return s == DIAG_ERROR     ? "\033[1;31m"
 	       : s == DIAG_WARNING ? "\033[1;35m"
-				   : "\033[1;36m";
+	                           : "\033[1;36m";
 }
 
 void diags_print(const diags *d, FILE *fp, bool color)
@@ -181,23 +185,24 @@ void diags_print_from(const diags *d, FILE *fp, bool color, size_t from)
 			fputs("\033[1m", fp);
 		if (it->pos.file && it->pos.line > 0)
 			fprintf(fp, "%s:%d:%d: ", it->pos.file, it->pos.line,
-				it->pos.col);
+			        it->pos.col);
 		else if (it->pos.file)
 			fprintf(fp, "%s: ", it->pos.file);
 		else
 			fputs("vcsc: ", fp);
 		if (color)
 			fprintf(fp, "%s%s:\033[0m\033[1m %s\033[0m\n",
-				sev_color(it->sev), sev_name(it->sev), it->msg);
+			        sev_color(it->sev), sev_name(it->sev), it->msg);
 		else
 			fprintf(fp, "%s: %s\n", sev_name(it->sev), it->msg);
 		print_excerpt(fp, find_source(d, it->pos.file), it->pos.line,
-			      it->pos.col, color);
+		              it->pos.col, color);
 	}
 	if (d->truncated)
-		fprintf(fp, "vcsc: too many errors; stopped after %d "
-			    "(--max-errors N changes the limit)\n",
-			d->max_errors);
+		fprintf(fp,
+		        "vcsc: too many errors; stopped after %d "
+		        "(--max-errors N changes the limit)\n",
+		        d->max_errors);
 }
 
 void diags_print_json(const diags *d, FILE *fp)

@@ -1,9 +1,8 @@
 /*
  * diag.h - diagnostics in the style of a compiler.
  *
- *   catalogue/vcsa/1.1/03-risk.yaml:41:7: error: unknown key 'objectve'; did you mean 'objective'?
- *      41 |     objectve: >-
- *         |     ^
+ *   catalogue/vcsa/1.1/03-risk.yaml:41:7: error: unknown key 'objectve'; did
+ * you mean 'objective'? 41 |     objectve: >- |     ^
  *
  * A diags object collects messages in the order they are found and owns
  * the text of every source file registered with it, so that it can show
@@ -69,11 +68,12 @@ void diags_free(diags *d);
 const char *diags_source(diags *d, const char *path, char *text, size_t len);
 
 void diags_add(diags *d, diag_severity sev, srcpos pos, const char *fmt, ...)
-	PRINTF_LIKE(4, 5);
+    PRINTF_LIKE(4, 5);
 void diags_vadd(diags *d, diag_severity sev, srcpos pos, const char *fmt,
-		va_list ap);
+                va_list ap);
 #define diag_error(d, pos, ...) diags_add((d), DIAG_ERROR, (pos), __VA_ARGS__)
-#define diag_warning(d, pos, ...) diags_add((d), DIAG_WARNING, (pos), __VA_ARGS__)
+#define diag_warning(d, pos, ...)                                              \
+	diags_add((d), DIAG_WARNING, (pos), __VA_ARGS__)
 #define diag_note(d, pos, ...) diags_add((d), DIAG_NOTE, (pos), __VA_ARGS__)
 
 /* True once max_errors errors were recorded: callers may stop early. */

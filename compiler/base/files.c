@@ -38,8 +38,8 @@ int read_file(const char *path, size_t limit, char **data, size_t *len)
 	}
 	buf b = {0};
 	buf_grow(&b, st.st_size > 0 && (size_t)st.st_size <= limit
-			     ? (size_t)st.st_size
-			     : 4096);
+	                 ? (size_t)st.st_size
+	                 : 4096);
 	for (;;) {
 		buf_grow(&b, 4096);
 		ssize_t r = read(fd, b.data + b.len, b.cap - b.len - 1);
@@ -92,8 +92,8 @@ static bool link_trusted(const char *link, const struct stat *lst)
 	char *dir = path_dir(link);
 	struct stat dst;
 	bool ok = stat(dir, &dst) != 0 || !(dst.st_mode & S_ISVTX) ||
-		  !(dst.st_mode & S_IWOTH) || lst->st_uid == geteuid() ||
-		  lst->st_uid == dst.st_uid;
+	          !(dst.st_mode & S_IWOTH) || lst->st_uid == geteuid() ||
+	          lst->st_uid == dst.st_uid;
 	free(dir);
 	return ok;
 }
@@ -103,8 +103,10 @@ static int refuse(char *cur, int hops, int err, const char *why)
 	if (hops == 0)
 		snprintf(refusal, sizeof(refusal), "it is %s", why);
 	else
-		snprintf(refusal, sizeof(refusal), "'%s', which it links to, "
-			 "is %s", cur, why);
+		snprintf(refusal, sizeof(refusal),
+		         "'%s', which it links to, "
+		         "is %s",
+		         cur, why);
 	refusal_errno = err;
 	free(cur);
 	errno = err;
@@ -127,20 +129,21 @@ int output_target(const char *path, char **target)
 		}
 		if (!link_trusted(cur, &lst))
 			return refuse(cur, hops, EACCES,
-				      "a symbolic link owned by another user "
-				      "in a sticky world-writable directory, "
-				      "which vcsc does not follow (nor would "
-				      "the kernel's protected_symlinks); "
-				      "remove the link or choose another "
-				      "output");
+			              "a symbolic link owned by another user "
+			              "in a sticky world-writable directory, "
+			              "which vcsc does not follow (nor would "
+			              "the kernel's protected_symlinks); "
+			              "remove the link or choose another "
+			              "output");
 		if (stat(cur, &st) != 0) {
 			if (errno == ENOENT)
-				return refuse(cur, hops, ENOENT,
-					      "a symbolic link to a file that "
-					      "does not exist, and vcsc does "
-					      "not create the target of a link; "
-					      "create the file first or remove "
-					      "the link");
+				return refuse(
+				    cur, hops, ENOENT,
+				    "a symbolic link to a file that "
+				    "does not exist, and vcsc does "
+				    "not create the target of a link; "
+				    "create the file first or remove "
+				    "the link");
 			int e = errno;
 			free(cur);
 			errno = e;
@@ -424,7 +427,6 @@ char *path_dir(const char *path)
 	return xstrndup(path, n);
 }
 
-
 bool dir_is_empty(const char *path)
 {
 	DIR *dp = opendir(path);
@@ -524,7 +526,8 @@ int dir_names(const char *dir, bool hidden, char ***names, size_t *n)
 	size_t cap = 0;
 	struct dirent *e;
 	while ((e = readdir(dp)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		if (strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0 ||
 		    (e->d_name[0] == '.' && !hidden))
 			continue;
 		VEC_PUSH(*names, *n, cap, xstrdup(e->d_name));
@@ -598,8 +601,8 @@ static void sig_rm_at(int at, const char *name, int depth)
 {
 	if (unlinkat(at, name, 0) == 0 || errno == ENOENT || depth > 32)
 		return;
-	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-				  O_CLOEXEC);
+	int fd =
+	    openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return;
 	/* Passes until a pass finds nothing left: removing entries while
@@ -612,7 +615,7 @@ static void sig_rm_at(int at, const char *name, int depth)
 		while ((n = syscall(SYS_getdents64, fd, b, sizeof(b))) > 0) {
 			for (long off = 0; off < n;) {
 				struct dirent64_rec *e =
-					(struct dirent64_rec *)(b + off);
+				    (struct dirent64_rec *)(b + off);
 				off += e->reclen;
 				if (strcmp(e->name, ".") == 0 ||
 				    strcmp(e->name, "..") == 0)

@@ -55,21 +55,35 @@ static void write_string(FILE *fp, const char *s, size_t n, bool script_safe)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = u[i];
 		switch (c) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\b': fputs("\\b", fp); break;
-		case '\f': fputs("\\f", fp); break;
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		case '\b':
+			fputs("\\b", fp);
+			break;
+		case '\f':
+			fputs("\\f", fp);
+			break;
 		default:
 			if (c < 0x20 || c == 0x7F ||
 			    (script_safe &&
 			     (c == '<' || c == '>' || c == '&'))) {
 				fprintf(fp, "\\u%04x", c);
 			} else if (script_safe && c == 0xE2 && i + 2 < n &&
-				   u[i + 1] == 0x80 &&
-				   (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+			           u[i + 1] == 0x80 &&
+			           (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
 				/* U+2028, U+2029 */
 				fputs(u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029",
 				      fp);
@@ -104,10 +118,22 @@ static void end(json_writer *w, char c)
 	w->first = false;
 }
 
-void json_begin_object(json_writer *w) { begin(w, '{'); }
-void json_end_object(json_writer *w) { end(w, '}'); }
-void json_begin_array(json_writer *w) { begin(w, '['); }
-void json_end_array(json_writer *w) { end(w, ']'); }
+void json_begin_object(json_writer *w)
+{
+	begin(w, '{');
+}
+void json_end_object(json_writer *w)
+{
+	end(w, '}');
+}
+void json_begin_array(json_writer *w)
+{
+	begin(w, '[');
+}
+void json_end_array(json_writer *w)
+{
+	end(w, ']');
+}
 
 void json_key(json_writer *w, const char *key)
 {

@@ -11,8 +11,8 @@
 
 #include "util.h"
 
-static const char *const extensions[] = {"table", "strikethrough",
-					 "autolink", "tagfilter"};
+static const char *const extensions[] = {"table", "strikethrough", "autolink",
+                                         "tagfilter"};
 
 cmark_node *md_parse(const char *text, size_t len)
 {
@@ -25,7 +25,7 @@ cmark_node *md_parse(const char *text, size_t len)
 	}
 	for (size_t i = 0; i < COUNT_OF(extensions); i++) {
 		cmark_syntax_extension *e =
-			cmark_find_syntax_extension(extensions[i]);
+		    cmark_find_syntax_extension(extensions[i]);
 		if (e)
 			cmark_parser_attach_syntax_extension(p, e);
 	}
@@ -88,8 +88,8 @@ static size_t depth_bound(const char *t, size_t len)
 		if (ch == '\t')
 			cols += 4; /* to the next tab stop, at most 4 */
 		else if (ch == ' ' || ch == '>' || ch == '-' || ch == '+' ||
-			 ch == '*' || ch == '.' || ch == ')' ||
-			 (ch >= '0' && ch <= '9'))
+		         ch == '*' || ch == '.' || ch == ')' ||
+		         (ch >= '0' && ch <= '9'))
 			cols++;
 		else
 			prefix = false;
@@ -99,8 +99,7 @@ static size_t depth_bound(const char *t, size_t len)
 	return 2 * widest + 3 + delims + 1;
 }
 
-bool md_too_deep(const char *text, size_t len, int *depth, int *line,
-		 int *col)
+bool md_too_deep(const char *text, size_t len, int *depth, int *line, int *col)
 {
 	if (depth_bound(text, len) <= MD_MAX_DEPTH)
 		return false;
@@ -183,7 +182,7 @@ static size_t walk_text(cmark_node *node, buf *b, bool search)
 				if (s)
 					buf_puts(b, s);
 			} else if (t == CMARK_NODE_SOFTBREAK ||
-				   t == CMARK_NODE_LINEBREAK) {
+			           t == CMARK_NODE_LINEBREAK) {
 				buf_putc(b, ' ');
 			}
 			continue;
@@ -195,7 +194,7 @@ static size_t walk_text(cmark_node *node, buf *b, bool search)
 			continue;
 		if (search)
 			while (b->len && (b->data[b->len - 1] == ' ' ||
-					  b->data[b->len - 1] == '\n'))
+			                  b->data[b->len - 1] == '\n'))
 				b->data[--b->len] = '\0';
 		if (!b->len || b->data[b->len - 1] == ' ')
 			continue;

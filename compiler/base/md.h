@@ -53,8 +53,7 @@ bool md_is_leaf(const cmark_node *n);
  * Cheap enough for every text of a catalogue: a scan that bounds the
  * depth from above without parsing settles almost every text, and only
  * the others are parsed. */
-bool md_too_deep(const char *text, size_t len, int *depth, int *line,
-		 int *col);
+bool md_too_deep(const char *text, size_t len, int *depth, int *line, int *col);
 
 /* True for a link or image target that may appear in a published
  * document: http, https and mailto URLs, and relative references without

@@ -122,7 +122,8 @@ void *arena_alloc(arena *a, size_t n)
 		nc->size = size;
 		nc->used = 0;
 		if (c && size != ARENA_CHUNK) {
-			/* Big block: keep the current chunk as head for small ones. */
+			/* Big block: keep the current chunk as head for small
+			 * ones. */
 			nc->next = c->next;
 			c->next = nc;
 		} else {

@@ -43,17 +43,17 @@ char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
 /* Grows *items (of *cap elements of size elem) to hold at least need. */
 void grow_array(void **items, size_t *cap, size_t need, size_t elem);
-#define VEC_PUSH(arr, n, cap, val)                                         \
-	do {                                                               \
-		grow_array((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))); \
-		(arr)[(n)++] = (val);                                      \
+#define VEC_PUSH(arr, n, cap, val)                                             \
+	do {                                                                   \
+		grow_array((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)));  \
+		(arr)[(n)++] = (val);                                          \
 	} while (0)
 
 /* Arena: bump allocation in chunks, freed at once. */
 typedef struct arena arena;
 arena *arena_new(void);
 void arena_free(arena *a);
-void *arena_alloc(arena *a, size_t n);   /* zeroed, 16-byte aligned */
+void *arena_alloc(arena *a, size_t n); /* zeroed, 16-byte aligned */
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_printf(arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);

@@ -27,7 +27,7 @@ xmlNodePtr xml_el(xmlNodePtr parent, const char *name);
  * (a release date, a predecessor) need no test at every call. */
 void xml_attr(xmlNodePtr n, const char *k, const char *v);
 void xml_attrf(xmlNodePtr n, const char *k, const char *fmt, ...)
-	PRINTF_LIKE(3, 4);
+    PRINTF_LIKE(3, 4);
 /* k="true" or k="false". */
 void xml_attr_bool(xmlNodePtr n, const char *k, bool v);
 void xml_attr_size(xmlNodePtr n, const char *k, size_t v);

@@ -42,7 +42,7 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'vcsc %s%s--help'.\n", cmd ? cmd : "",
-		cmd ? " " : "");
+	        cmd ? " " : "");
 	return EXIT_TROUBLE;
 }
 
@@ -103,9 +103,9 @@ vc_scheme *cli_scheme(cli *c, const char *path)
 	if (!path_entry_exists(path)) {
 		c->d.io_failed = true;
 		diag_error(&c->d, NO_POS,
-			   "cannot find the scheme '%s' (--catalogue DIR names "
-			   "the catalogue root that holds scheme.yaml)",
-			   path);
+		           "cannot find the scheme '%s' (--catalogue DIR names "
+		           "the catalogue root that holds scheme.yaml)",
+		           path);
 		return NULL;
 	}
 	int before = c->d.errors;
@@ -116,9 +116,9 @@ vc_scheme *cli_scheme(cli *c, const char *path)
 	}
 	size_t cap = c->schemecap;
 	grow_array((void **)&c->schemes, &c->schemecap, c->nschemes + 1,
-		   sizeof(*c->schemes));
+	           sizeof(*c->schemes));
 	grow_array((void **)&c->scheme_paths, &cap, c->nschemes + 1,
-		   sizeof(*c->scheme_paths));
+	           sizeof(*c->scheme_paths));
 	c->schemes[c->nschemes] = s;
 	c->scheme_paths[c->nschemes] = xstrdup(path);
 	c->nschemes++;
@@ -133,9 +133,9 @@ vc_version *cli_version(cli *c, const char *dir)
 	if (!ok) {
 		c->d.io_failed = true;
 		diag_error(&c->d, NO_POS,
-			   "'%s' is not a catalogue version (no version.yaml "
-			   "in it)",
-			   dir);
+		           "'%s' is not a catalogue version (no version.yaml "
+		           "in it)",
+		           dir);
 		return NULL;
 	}
 	char *sp = cli_scheme_path(c, dir);
@@ -153,7 +153,7 @@ vc_version *cli_version(cli *c, const char *dir)
 }
 
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
-		      size_t *n)
+                      size_t *n)
 {
 	*versions = NULL;
 	*n = 0;
@@ -166,8 +166,10 @@ int cli_root_versions(cli *c, const char *root, vc_version ***versions,
 	size_t ndirs, cap = 0;
 	if (cli_version_dirs(root, &dirs, &ndirs) != 0) {
 		c->d.io_failed = true;
-		diag_error(&c->d, NO_POS, "cannot read the catalogue root "
-			   "'%s': %s", root, strerror(errno));
+		diag_error(&c->d, NO_POS,
+		           "cannot read the catalogue root "
+		           "'%s': %s",
+		           root, strerror(errno));
 		return -1;
 	}
 	int rc = 0;
@@ -180,9 +182,10 @@ int cli_root_versions(cli *c, const char *root, vc_version ***versions,
 	}
 	names_free(dirs, ndirs);
 	if (rc == 0 && !*n) {
-		diag_error(&c->d, NO_POS, "no catalogue version under '%s' "
-			   "(expected %s/CATALOGUE/VERSION/version.yaml)",
-			   root, root);
+		diag_error(&c->d, NO_POS,
+		           "no catalogue version under '%s' "
+		           "(expected %s/CATALOGUE/VERSION/version.yaml)",
+		           root, root);
 		rc = -1;
 	}
 	return rc;
@@ -212,10 +215,13 @@ int cli_stdout_status(int rc)
 		/* errno tells only when this flush failed: an earlier failed
 		 * write leaves the flag but no reason. */
 		if (flushed != 0 && errno)
-			fprintf(stderr, "vcsc: cannot write to standard output: "
-				"%s\n", strerror(errno));
+			fprintf(stderr,
+			        "vcsc: cannot write to standard output: "
+			        "%s\n",
+			        strerror(errno));
 		else
-			fputs("vcsc: cannot write to standard output\n", stderr);
+			fputs("vcsc: cannot write to standard output\n",
+			      stderr);
 		said = true;
 	}
 	return EXIT_TROUBLE;
@@ -228,7 +234,7 @@ void cli_print_diags(cli *c)
 		return;
 	}
 	bool color = c->color == 1 ||
-		     (c->color == -1 && isatty(2) && !getenv("NO_COLOR"));
+	             (c->color == -1 && isatty(2) && !getenv("NO_COLOR"));
 	if (c->printed < c->d.n || (c->d.truncated && c->printed == 0))
 		diags_print_from(&c->d, stderr, color, c->printed);
 	c->printed = c->d.n;

@@ -26,10 +26,22 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_TROUBLE = 2 };
 
 /* The options every command spells the same way, for getopt_long tables
  * (the short letters are what the commands switch on). */
-#define CLI_OPT_CATALOGUE {"catalogue", required_argument, NULL, 'C'}
-#define CLI_OPT_OUTPUT {"output", required_argument, NULL, 'o'}
-#define CLI_OPT_HELP {"help", no_argument, NULL, 'h'}
-#define CLI_OPT_END {0, 0, 0, 0}
+#define CLI_OPT_CATALOGUE                                                      \
+	{                                                                      \
+		"catalogue", required_argument, NULL, 'C'                      \
+	}
+#define CLI_OPT_OUTPUT                                                         \
+	{                                                                      \
+		"output", required_argument, NULL, 'o'                         \
+	}
+#define CLI_OPT_HELP                                                           \
+	{                                                                      \
+		"help", no_argument, NULL, 'h'                                 \
+	}
+#define CLI_OPT_END                                                            \
+	{                                                                      \
+		0, 0, 0, 0                                                     \
+	}
 
 typedef struct cli {
 	diags d;
@@ -74,7 +86,7 @@ vc_version *cli_version(cli *c, const char *dir);
  * model_version_free, then the array). Returns 0, or -1 after reporting
  * when any version cannot be used or there is none. */
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
-		      size_t *n);
+                      size_t *n);
 
 /* Resolves a version given as a directory or as an id such as vcsa/1.1
  * (under --catalogue, default ./catalogue). Caller frees. */

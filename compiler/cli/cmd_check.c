@@ -10,30 +10,31 @@
 #include "edit/mint.h"
 
 static const char check_help[] =
-	"Usage: vcsc check [OPTIONS] [PATH...]\n"
-	"\n"
-	"Validate catalogue sources and report every problem found, with\n"
-	"file:line:column, like a compiler. PATH is a catalogue version\n"
-	"directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
-	"a catalogue root (every version below it is checked). Without PATH,\n"
-	"the catalogue root is checked.\n"
-	"\n"
-	"Options:\n"
-	"  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
-	"                    root above each version, else ./catalogue)\n"
-	"  --format FMT      text (default) or json (diagnostics on stdout)\n"
-	"  --max-errors N    stop after N errors (default 100; 0: no limit)\n"
-	"  --werror          treat warnings as errors\n"
-	"  -v, --verbose     list every missing translation of a partial\n"
-	"                    language instead of a count per file\n"
-	"  -q, --quiet       no summary line per version\n"
-	"  --fix-ids         first add a uid to every question and requirement\n"
-	"                    that lacks one (inserts 'uid: ...' lines; the rest\n"
-	"                    of each file is left as it is)\n"
-	"  --color WHEN      auto (default), always or never\n"
-	"  -h, --help        show this help\n"
-	"\n"
-	"Exit status: 0 no errors, 1 errors in the input, 2 usage or I/O failure.\n";
+    "Usage: vcsc check [OPTIONS] [PATH...]\n"
+    "\n"
+    "Validate catalogue sources and report every problem found, with\n"
+    "file:line:column, like a compiler. PATH is a catalogue version\n"
+    "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
+    "a catalogue root (every version below it is checked). Without PATH,\n"
+    "the catalogue root is checked.\n"
+    "\n"
+    "Options:\n"
+    "  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
+    "                    root above each version, else ./catalogue)\n"
+    "  --format FMT      text (default) or json (diagnostics on stdout)\n"
+    "  --max-errors N    stop after N errors (default 100; 0: no limit)\n"
+    "  --werror          treat warnings as errors\n"
+    "  -v, --verbose     list every missing translation of a partial\n"
+    "                    language instead of a count per file\n"
+    "  -q, --quiet       no summary line per version\n"
+    "  --fix-ids         first add a uid to every question and requirement\n"
+    "                    that lacks one (inserts 'uid: ...' lines; the rest\n"
+    "                    of each file is left as it is)\n"
+    "  --color WHEN      auto (default), always or never\n"
+    "  -h, --help        show this help\n"
+    "\n"
+    "Exit status: 0 no errors, 1 errors in the input, 2 usage or I/O "
+    "failure.\n";
 
 static void summary(const cli *c, const vc_version *v)
 {
@@ -101,10 +102,10 @@ static void check_path(cli *c, const char *path)
 		else {
 			c->d.io_failed = true;
 			diag_error(&c->d, NO_POS,
-				   "'%s' is neither a catalogue version (no "
-				   "version.yaml) nor a catalogue root (no "
-				   "scheme.yaml)",
-				   path);
+			           "'%s' is neither a catalogue version (no "
+			           "version.yaml) nor a catalogue root (no "
+			           "scheme.yaml)",
+			           path);
 		}
 	} else if (is_file(path)) {
 		char *dir = path_dir(path);
@@ -118,9 +119,9 @@ static void check_path(cli *c, const char *path)
 		} else {
 			c->d.io_failed = true;
 			diag_error(&c->d, NO_POS,
-				   "'%s' is not part of a catalogue version "
-				   "(no version.yaml beside it)",
-				   path);
+			           "'%s' is not part of a catalogue version "
+			           "(no version.yaml beside it)",
+			           path);
 		}
 		free(dir);
 	} else {
@@ -131,8 +132,10 @@ static void check_path(cli *c, const char *path)
 			check_version(c, dir);
 		} else {
 			c->d.io_failed = true;
-			diag_error(&c->d, NO_POS, "cannot open '%s': no such "
-				   "file or directory", path);
+			diag_error(&c->d, NO_POS,
+			           "cannot open '%s': no such "
+			           "file or directory",
+			           path);
 		}
 		free(idv);
 		free(dir);
@@ -144,30 +147,34 @@ static void check_path(cli *c, const char *path)
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_OPT_CATALOGUE,
-		{"format", required_argument, NULL, 'f'},
-		{"max-errors", required_argument, NULL, 'm'},
-		{"werror", no_argument, NULL, 'W'},
-		{"verbose", no_argument, NULL, 'v'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"fix-ids", no_argument, NULL, 'F'},
-		{"color", required_argument, NULL, 'c'},
-		CLI_OPT_HELP,
-		CLI_OPT_END};
+	    CLI_OPT_CATALOGUE,
+	    {"format", required_argument, NULL, 'f'},
+	    {"max-errors", required_argument, NULL, 'm'},
+	    {"werror", no_argument, NULL, 'W'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"fix-ids", no_argument, NULL, 'F'},
+	    {"color", required_argument, NULL, 'c'},
+	    CLI_OPT_HELP,
+	    CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	c.d.hide_notes = false;
 	int opt, rc;
 	while ((opt = getopt_long(argc, argv, "vqh", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
 				c.json_diags = true;
 			else if (strcmp(optarg, "text") != 0) {
 				cli_free(&c);
-				return cli_usage("check", "unknown format '%s' "
-						 "(text or json)", optarg);
+				return cli_usage("check",
+				                 "unknown format '%s' "
+				                 "(text or json)",
+				                 optarg);
 			}
 			break;
 		case 'm': {
@@ -175,21 +182,31 @@ int cmd_check(int argc, char **argv)
 			long n = strtol(optarg, &end, 10);
 			if (*end || n < 0 || n > 1000000) {
 				cli_free(&c);
-				return cli_usage("check", "--max-errors takes a "
-						 "number, not '%s'", optarg);
+				return cli_usage("check",
+				                 "--max-errors takes a "
+				                 "number, not '%s'",
+				                 optarg);
 			}
 			c.d.max_errors = (int)n;
 			break;
 		}
-		case 'W': c.d.werror = true; break;
-		case 'v': c.d.verbose = true; break;
-		case 'q': c.quiet = true; break;
-		case 'F': fix_ids = true; break;
+		case 'W':
+			c.d.werror = true;
+			break;
+		case 'v':
+			c.d.verbose = true;
+			break;
+		case 'q':
+			c.quiet = true;
+			break;
+		case 'F':
+			fix_ids = true;
+			break;
 		case 'c':
 			if (cli_parse_color(&c, optarg) != 0) {
 				cli_free(&c);
 				return cli_usage("check", "--color takes auto, "
-						 "always or never");
+				                          "always or never");
 			}
 			break;
 		case 'h':
@@ -202,7 +219,8 @@ int cmd_check(int argc, char **argv)
 		}
 	}
 	if (optind == argc)
-		check_path(&c, c.catalogue_root ? c.catalogue_root : "catalogue");
+		check_path(&c,
+		           c.catalogue_root ? c.catalogue_root : "catalogue");
 	for (int i = optind; i < argc && !diags_full(&c.d); i++)
 		check_path(&c, argv[i]);
 	cli_print_diags(&c);

@@ -185,15 +185,16 @@ int cmd_diff(int argc, char **argv)
 		co.lang = lang;
 		co.data_dir = data;
 		/* colours on a terminal, or when asked for in a file */
-		co.color = ccolor == 1 ||
-		           (!out && ccolor == -1 && isatty(1) &&
-		            !getenv("NO_COLOR") &&
-		            !(term && strcmp(term, "dumb") == 0));
+		co.color =
+		    ccolor == 1 ||
+		    (!out && ccolor == -1 && isatty(1) && !getenv("NO_COLOR") &&
+		     !(term && strcmp(term, "dumb") == 0));
 		w = changelog_write(d, &co, out, &c.d);
 	}
 	cli_print_diags(&c);
 	if (w != 0)
-		rc = EXIT_TROUBLE; /* a document's templates are not the input */
+		rc =
+		    EXIT_TROUBLE; /* a document's templates are not the input */
 	else if (out)
 		rc = EXIT_OK;
 	else

@@ -30,10 +30,8 @@ static const char new_version_help[] =
 
 int cmd_new_version(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    CLI_OPT_CATALOGUE,
-	    CLI_OPT_HELP,
-	    CLI_OPT_END};
+	static const struct option opts[] = {CLI_OPT_CATALOGUE, CLI_OPT_HELP,
+	                                     CLI_OPT_END};
 	cli c;
 	cli_init(&c);
 	int opt;

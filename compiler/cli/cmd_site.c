@@ -12,29 +12,29 @@
 #include "site/site.h"
 
 static const char site_help[] =
-	"Usage: vcsc site [--catalogue DIR] -o DIR [OPTIONS]\n"
-	"\n"
-	"Build the criteria website from every catalogue version under the\n"
-	"catalogue root (ROOT/CATALOGUE/VERSION/version.yaml), in every\n"
-	"language a version marks complete. The site is built beside DIR and\n"
-	"replaces DIR only when complete; all links are relative, so it works\n"
-	"from file://, a web server's root or any sub-path.\n"
-	"\n"
-	"Options:\n"
-	"  -o, --output DIR   the site directory (required); an existing DIR\n"
-	"                     must be a site built by vcsc, or empty\n"
-	"  --catalogue DIR    catalogue root holding scheme.yaml (default:\n"
-	"                     catalogue)\n"
-	"  --base-url URL     where the site will be served (http or https);\n"
-	"                     needed for sitemap.xml, which is left out\n"
-	"                     without it\n"
-	"  --downloads DIR    the files the downloads pages offer (default:\n"
-	"                     the downloads/ folder beside DIR)\n"
-	"  --dump-xml FILE    also write the XML the templates read\n"
-	"  -q, --quiet        no summary line\n"
-	"  -h, --help         show this help\n"
-	"\n"
-	"Exit status: 0 success, 1 errors in the input, 2 usage or I/O failure.\n";
+    "Usage: vcsc site [--catalogue DIR] -o DIR [OPTIONS]\n"
+    "\n"
+    "Build the criteria website from every catalogue version under the\n"
+    "catalogue root (ROOT/CATALOGUE/VERSION/version.yaml), in every\n"
+    "language a version marks complete. The site is built beside DIR and\n"
+    "replaces DIR only when complete; all links are relative, so it works\n"
+    "from file://, a web server's root or any sub-path.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR   the site directory (required); an existing DIR\n"
+    "                     must be a site built by vcsc, or empty\n"
+    "  --catalogue DIR    catalogue root holding scheme.yaml (default:\n"
+    "                     catalogue)\n"
+    "  --base-url URL     where the site will be served (http or https);\n"
+    "                     needed for sitemap.xml, which is left out\n"
+    "                     without it\n"
+    "  --downloads DIR    the files the downloads pages offer (default:\n"
+    "                     the downloads/ folder beside DIR)\n"
+    "  --dump-xml FILE    also write the XML the templates read\n"
+    "  -q, --quiet        no summary line\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 errors in the input, 2 usage or I/O failure.\n";
 
 static bool valid_base_url(const char *u)
 {
@@ -54,14 +54,14 @@ static bool valid_base_url(const char *u)
 int cmd_site(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		CLI_OPT_CATALOGUE,
-		CLI_OPT_OUTPUT,
-		{"base-url", required_argument, NULL, 'B'},
-		{"downloads", required_argument, NULL, 'D'},
-		{"dump-xml", required_argument, NULL, 'X'},
-		{"quiet", no_argument, NULL, 'q'},
-		CLI_OPT_HELP,
-		CLI_OPT_END};
+	    CLI_OPT_CATALOGUE,
+	    CLI_OPT_OUTPUT,
+	    {"base-url", required_argument, NULL, 'B'},
+	    {"downloads", required_argument, NULL, 'D'},
+	    {"dump-xml", required_argument, NULL, 'X'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    CLI_OPT_HELP,
+	    CLI_OPT_END};
 	site_options o = {0};
 	const char *out = NULL;
 	bool quiet = false;
@@ -71,15 +71,25 @@ int cmd_site(int argc, char **argv)
 	int opt, rc;
 	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'C': c.catalogue_root = optarg; break;
-		case 'o': out = optarg; break;
+		case 'C':
+			c.catalogue_root = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
 		case 'B':
 			free(base);
 			base = xstrdup(optarg);
 			break;
-		case 'D': o.downloads = optarg; break;
-		case 'X': o.dump_xml = optarg; break;
-		case 'q': quiet = true; break;
+		case 'D':
+			o.downloads = optarg;
+			break;
+		case 'X':
+			o.dump_xml = optarg;
+			break;
+		case 'q':
+			quiet = true;
+			break;
 		case 'h':
 			fputs(site_help, stdout);
 			free(base);
@@ -96,7 +106,7 @@ int cmd_site(int argc, char **argv)
 		cli_free(&c);
 		if (optind != argc)
 			return cli_usage("site", "unexpected argument '%s'",
-					 argv[optind]);
+			                 argv[optind]);
 		return cli_usage("site", "-o DIR is required");
 	}
 	if (base) {
@@ -104,9 +114,11 @@ int cmd_site(int argc, char **argv)
 		while (n && base[n - 1] == '/')
 			base[--n] = '\0';
 		if (!valid_base_url(base)) {
-			rc = cli_usage("site", "--base-url takes an http or "
-				       "https URL without spaces, quotes, '?' "
-				       "or '#', not '%s'", base);
+			rc = cli_usage("site",
+			               "--base-url takes an http or "
+			               "https URL without spaces, quotes, '?' "
+			               "or '#', not '%s'",
+			               base);
 			free(base);
 			cli_free(&c);
 			return rc;
@@ -122,7 +134,8 @@ int cmd_site(int argc, char **argv)
 	if (cli_root_versions(&c, root, &versions, &n) == 0 &&
 	    site_write(versions, n, &o, out, &st, &c.d) == 0 && !quiet)
 		printf("%s: %zu pages and %zu redirect pages from %zu "
-		       "version%s%s\n", out, st.pages, st.redirects, st.versions,
+		       "version%s%s\n",
+		       out, st.pages, st.redirects, st.versions,
 		       st.versions == 1 ? "" : "s",
 		       o.base_url ? "" : "; no sitemap.xml without --base-url");
 	cli_print_diags(&c);

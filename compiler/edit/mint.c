@@ -289,9 +289,8 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			}
 			qu = unique(m, s);
 			free(s);
-			minted e = {q, qu,
-			            xasprintf("question %s", num ? num : "?"),
-			            0, 0, false, *n};
+			char *what = xasprintf("question %s", num ? num : "?");
+			minted e = {q, qu, what, 0, 0, false, *n};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 		const ynode *rs = yn_map_get(q, "requirements");
@@ -320,11 +319,10 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			const char *ru = unique(m, base);
 			free(base);
 			free(s);
-			minted e = {r, ru,
-			            xasprintf("requirement %s.%s",
-			                      num ? num : "?",
-			                      letter ? letter : "?"),
-			            0, 0, false, *n};
+			char *what =
+			    xasprintf("requirement %s.%s", num ? num : "?",
+			              letter ? letter : "?");
+			minted e = {r, ru, what, 0, 0, false, *n};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 	}
@@ -359,8 +357,8 @@ static void collect_siblings(minter *m, const char *dir, const char *root)
 		char *rv = realpath(vd, NULL);
 		DIR *dp = is_file(vf) && rv && strcmp(rv, self) != 0 &&
 		                  yn_check_inside(&scratch, vd, root) == 0
-		                  ? opendir(vd)
-		                  : NULL;
+		              ? opendir(vd)
+		              : NULL;
 		struct dirent *de;
 		while (dp && (de = readdir(dp)) != NULL) {
 			if (!is_chapter_file(de->d_name))
@@ -481,8 +479,7 @@ static bool same_but_uids(const ynode *a, const ynode *b, const minted *list,
 			found = true;
 			continue;
 		}
-		if (j >= a->n ||
-		    !same_but_uids(a->items[2 * j], k, list, n) ||
+		if (j >= a->n || !same_but_uids(a->items[2 * j], k, list, n) ||
 		    !same_but_uids(a->items[2 * j + 1], v, list, n))
 			return false;
 		j++;
@@ -502,8 +499,8 @@ static char *refusal(const file *f, const char *text, size_t len,
 	arena *a = arena_new();
 	diags scratch;
 	diags_init(&scratch);
-	ynode *root = yn_load_text(a, &scratch, f->path, xstrndup(text, len),
-	                           len);
+	ynode *root =
+	    yn_load_text(a, &scratch, f->path, xstrndup(text, len), len);
 	char *why = NULL;
 	for (size_t i = 0; i < scratch.n && !why; i++)
 		if (scratch.items[i].sev == DIAG_ERROR)
@@ -647,8 +644,8 @@ int mint_fix_ids(const char *dir, diags *d)
 	diags scratch; /* parse problems are the check's to report */
 	diags_init(&scratch);
 	scratch.max_errors = 0; /* counted per file below: keep counting */
-	DIR *dp = yn_check_inside(&scratch, dir, root) == 0 ? opendir(dir)
-	                                                    : NULL;
+	DIR *dp =
+	    yn_check_inside(&scratch, dir, root) == 0 ? opendir(dir) : NULL;
 	if (!dp) {
 		diags_free(&scratch);
 		free(root);

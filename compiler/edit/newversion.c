@@ -221,8 +221,8 @@ static int copy_version(diags *d, const vc_version *v, const char *src,
 			char *out = data;
 			size_t olen = len;
 			if (yaml) {
-				out = edit_file(d, from, names[i], data, len,
-				                v, new_id, &olen);
+				out = edit_file(d, from, names[i], data, len, v,
+				                new_id, &olen);
 				if (!out)
 					rc = -1;
 			}

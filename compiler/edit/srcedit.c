@@ -129,7 +129,7 @@ static const ynode *last_leaf(const ynode *n)
 {
 	while (n->kind != YN_SCALAR && !n->flow && n->n)
 		n = n->kind == YN_MAP ? n->items[2 * n->n - 1]
-				      : n->items[n->n - 1];
+		                      : n->items[n->n - 1];
 	return n;
 }
 

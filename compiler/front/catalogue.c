@@ -19,7 +19,7 @@ typedef struct vctx {
 	fld_ctx c;
 	const vc_scheme *s;
 	vc_version *v;
-	const char *root; /* the catalogue root, for links (see model.h) */
+	const char *root;   /* the catalogue root, for links (see model.h) */
 	const char **langs; /* version language ids; [0] is the source */
 	size_t nlangs;
 	int partial_missing; /* notes held back for the current file */
@@ -44,19 +44,19 @@ static void check_translations(vctx *x, const vc_prose *p, const char *key)
 			continue;
 		if (i == 0) {
 			diag_error(x->c.d, p->pos,
-				   "'%s' has no text in '%s', the source "
-				   "language of this version",
-				   key, l->id);
+			           "'%s' has no text in '%s', the source "
+			           "language of this version",
+			           key, l->id);
 		} else if (l->complete) {
 			diag_error(x->c.d, p->pos,
-				   "'%s' has no '%s' translation, but language "
-				   "'%s' is marked complete in version.yaml",
-				   key, l->id, l->id);
+			           "'%s' has no '%s' translation, but language "
+			           "'%s' is marked complete in version.yaml",
+			           key, l->id, l->id);
 		} else if (x->c.d->verbose) {
 			diag_note(x->c.d, p->pos,
-				  "'%s' has no '%s' translation yet (language "
-				  "'%s' is partial)",
-				  key, l->id, l->id);
+			          "'%s' has no '%s' translation yet (language "
+			          "'%s' is partial)",
+			          key, l->id, l->id);
 		} else {
 			x->partial_missing++;
 		}
@@ -64,10 +64,10 @@ static void check_translations(vctx *x, const vc_prose *p, const char *key)
 }
 
 static int prose(vctx *x, const ynode *map, const ynode *v, const char *key,
-		 const char *what, bool required, vc_prose *out)
+                 const char *what, bool required, vc_prose *out)
 {
 	int rc = front_prose(&x->c, map, v, key, what, required, x->langs,
-			     x->nlangs, out);
+	                     x->nlangs, out);
 	if (rc == 0)
 		check_translations(x, out, key);
 	return rc;
@@ -83,9 +83,9 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 		return;
 	if (v->kind != YN_MAP) {
 		diag_error(x->c.d, v->pos,
-			   "'references' must map a standard to a list of "
-			   "identifiers (iso-sae-21434: [RQ-05-01]), not %s",
-			   yn_kind_name(v));
+		           "'references' must map a standard to a list of "
+		           "identifiers (iso-sae-21434: [RQ-05-01]), not %s",
+		           yn_kind_name(v));
 		return;
 	}
 	size_t total = 0;
@@ -108,22 +108,22 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 				buf_printf(&b, "%s%s", m ? ", " : "", ids[m]);
 			if (sg)
 				diag_error(x->c.d, k->pos,
-					   "unknown standard '%s'; did you "
-					   "mean '%s'?",
-					   k->str, sg);
+				           "unknown standard '%s'; did you "
+				           "mean '%s'?",
+				           k->str, sg);
 			else
 				diag_error(x->c.d, k->pos,
-					   "unknown standard '%s'; the scheme "
-					   "defines %s",
-					   k->str, b.data);
+				           "unknown standard '%s'; the scheme "
+				           "defines %s",
+				           k->str, b.data);
 			buf_free(&b);
 			continue;
 		}
 		if (l->kind != YN_SEQ) {
 			diag_error(x->c.d, l->pos,
-				   "references to %s must be a list of "
-				   "identifiers, not %s",
-				   st->title, yn_kind_name(l));
+			           "references to %s must be a list of "
+			           "identifiers, not %s",
+			           st->title, yn_kind_name(l));
 			continue;
 		}
 		size_t first = n;
@@ -131,16 +131,16 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 			const ynode *it = l->items[j];
 			if (it->kind != YN_SCALAR || yn_is_null(it)) {
 				diag_error(x->c.d, it->pos,
-					   "a reference must be an identifier "
-					   "such as RQ-05-01, not %s",
-					   yn_kind_name(it));
+				           "a reference must be an identifier "
+				           "such as RQ-05-01, not %s",
+				           yn_kind_name(it));
 				continue;
 			}
 			if (regexec(&st->re, it->str, 0, NULL, 0) != 0) {
 				diag_error(x->c.d, it->pos,
-					   "'%s' is not a valid %s identifier "
-					   "(expected the form %s)",
-					   it->str, st->title, st->pattern);
+				           "'%s' is not a valid %s identifier "
+				           "(expected the form %s)",
+				           it->str, st->title, st->pattern);
 				continue;
 			}
 			bool dup = false;
@@ -148,8 +148,8 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 				dup |= strcmp(refs[m].id, it->str) == 0;
 			if (dup) {
 				diag_warning(x->c.d, it->pos,
-					     "reference '%s' is listed twice",
-					     it->str);
+				             "reference '%s' is listed twice",
+				             it->str);
 				continue;
 			}
 			refs[n].standard = st;
@@ -166,34 +166,34 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 /* ---- identifiers ---- */
 
 /* Registers uid for item; reports a bad or repeated one. */
-static bool claim_uid(vctx *x, const ynode *node, const char *uid,
-		      void *item, srcpos item_pos, bool is_question)
+static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
+                      srcpos item_pos, bool is_question)
 {
 	if (!fld_is_uid(uid)) {
 		diag_error(x->c.d, node->pos,
-			   "uid '%s' must be lowercase letters and digits in "
-			   "groups joined by single hyphens, at most 48 "
-			   "characters (e.g. 'org-policy')",
-			   uid);
+		           "uid '%s' must be lowercase letters and digits in "
+		           "groups joined by single hyphens, at most 48 "
+		           "characters (e.g. 'org-policy')",
+		           uid);
 		return false;
 	}
 	void *prev = hmap_get(&x->v->by_uid, uid);
 	if (prev) {
 		srcpos pp = hmap_get(&x->v->q_by_uid, uid)
-				    ? ((vc_question *)prev)->pos
-				    : ((vc_requirement *)prev)->pos;
+		                ? ((vc_question *)prev)->pos
+		                : ((vc_requirement *)prev)->pos;
 		if (pp.file == item_pos.file)
 			diag_error(x->c.d, node->pos,
-				   "duplicate uid '%s' (first used at line "
-				   "%d); every question and requirement needs "
-				   "its own",
-				   uid, pp.line);
+			           "duplicate uid '%s' (first used at line "
+			           "%d); every question and requirement needs "
+			           "its own",
+			           uid, pp.line);
 		else
 			diag_error(x->c.d, node->pos,
-				   "duplicate uid '%s' (first used at %s:%d); "
-				   "every question and requirement needs its "
-				   "own",
-				   uid, pp.file, pp.line);
+			           "duplicate uid '%s' (first used at %s:%d); "
+			           "every question and requirement needs its "
+			           "own",
+			           uid, pp.file, pp.line);
 		return false;
 	}
 	const char *key = arena_strdup(x->c.a, uid);
@@ -205,47 +205,47 @@ static bool claim_uid(vctx *x, const ynode *node, const char *uid,
 /* ---- requirements ---- */
 
 enum { R_LETTER, R_UID, R_MUST, R_SHOULD, R_APPLIES, R_REFS, R_NOTE, R_N };
-static const char *const req_keys[R_N] = {"letter", "uid", "must", "should",
-					  "applies_to", "references",
-					  "change_note"};
+static const char *const req_keys[R_N] = {
+    "letter",     "uid",        "must",       "should",
+    "applies_to", "references", "change_note"};
 
 static int read_requirement(vctx *x, vc_question *q, const ynode *node,
-			    vc_requirement *r, char expect)
+                            vc_requirement *r, char expect)
 {
 	char what[64];
-	snprintf(what, sizeof(what), "requirement %s.%c", q->number ? q->number : "?",
-		 expect);
+	snprintf(what, sizeof(what), "requirement %s.%c",
+	         q->number ? q->number : "?", expect);
 	ynode *f[R_N];
 	if (fld_map(&x->c, node, what, req_keys, R_N, f) < 0)
 		return -1;
 	r->pos = node->pos;
 	r->question = q;
 	const char *letter =
-		fld_str(&x->c, node, f[R_LETTER], "letter", what, true);
+	    fld_str(&x->c, node, f[R_LETTER], "letter", what, true);
 	if (letter) {
 		if (strlen(letter) != 1 || letter[0] < 'a' || letter[0] > 'z') {
 			diag_error(x->c.d, f[R_LETTER]->pos,
-				   "'letter' must be one lowercase letter a "
-				   "to z, not '%s'",
-				   letter);
+			           "'letter' must be one lowercase letter a "
+			           "to z, not '%s'",
+			           letter);
 			letter = NULL;
 		} else if (letter[0] != expect) {
 			if (letter[0] < expect)
 				diag_error(x->c.d, f[R_LETTER]->pos,
-					   "requirement letter '%c' repeats or "
-					   "goes back; expected '%c'",
-					   letter[0], expect);
+				           "requirement letter '%c' repeats or "
+				           "goes back; expected '%c'",
+				           letter[0], expect);
 			else
 				diag_error(x->c.d, f[R_LETTER]->pos,
-					   "requirement letter '%c' skips; "
-					   "expected '%c' (letters count a, b, "
-					   "c ... without gaps)",
-					   letter[0], expect);
+				           "requirement letter '%c' skips; "
+				           "expected '%c' (letters count a, b, "
+				           "c ... without gaps)",
+				           letter[0], expect);
 		}
 	}
 	r->letter = letter ? letter[0] : expect;
 	r->label = arena_printf(x->c.a, "%s.%c", q->number ? q->number : "?",
-				r->letter);
+	                        r->letter);
 	snprintf(what, sizeof(what), "requirement %s", r->label);
 	const char *uid = fld_str(&x->c, node, f[R_UID], "uid", what, true);
 	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, false))
@@ -254,22 +254,23 @@ static int read_requirement(vctx *x, vc_question *q, const ynode *node,
 	prose(x, node, f[R_SHOULD], "should", what, false, &r->should);
 	if (!fld_present(f[R_MUST]) && !fld_present(f[R_SHOULD]))
 		diag_error(x->c.d, node->pos,
-			   "%s has neither 'must' nor 'should'; a requirement "
-			   "states at least one",
-			   what);
+		           "%s has neither 'must' nor 'should'; a requirement "
+		           "states at least one",
+		           what);
 	r->applies_to = q->applies_to;
 	if (fld_present(f[R_APPLIES])) {
 		vc_objset set;
 		if (front_objset(&x->c, x->s, node, f[R_APPLIES], "applies_to",
-				 what, false, &set) == 0) {
+		                 what, false, &set) == 0) {
 			vc_objset extra = set & ~q->applies_to;
 			if (extra && q->applies_to) {
-				char *e = model_objset_string(x->s, extra, ", ");
+				char *e =
+				    model_objset_string(x->s, extra, ", ");
 				diag_error(x->c.d, f[R_APPLIES]->pos,
-					   "%s applies to %s, but its question "
-					   "does not; a requirement can only "
-					   "narrow its question's objectives",
-					   what, e);
+				           "%s applies to %s, but its question "
+				           "does not; a requirement can only "
+				           "narrow its question's objectives",
+				           what, e);
 				free(e);
 			}
 			r->applies_to = set & q->applies_to;
@@ -283,14 +284,28 @@ static int read_requirement(vctx *x, vc_question *q, const ynode *node,
 
 /* ---- questions ---- */
 
-enum { Q_NUMBER, Q_UID, Q_TITLE, Q_QUESTION, Q_OBJECTIVE, Q_APPLIES, Q_REQS,
-       Q_REFS, Q_FURTHER, Q_EVIDENCE, Q_WITHDRAWN, Q_SUCCESSOR, Q_NOTE, Q_N };
+enum {
+	Q_NUMBER,
+	Q_UID,
+	Q_TITLE,
+	Q_QUESTION,
+	Q_OBJECTIVE,
+	Q_APPLIES,
+	Q_REQS,
+	Q_REFS,
+	Q_FURTHER,
+	Q_EVIDENCE,
+	Q_WITHDRAWN,
+	Q_SUCCESSOR,
+	Q_NOTE,
+	Q_N
+};
 static const char *const q_keys[Q_N] = {
-	"number",     "uid",        "title",
-	"question",   "objective",  "applies_to",
-	"requirements", "references", "further_information",
-	"evidence",   "withdrawn",  "successor",
-	"change_note"};
+    "number",       "uid",        "title",
+    "question",     "objective",  "applies_to",
+    "requirements", "references", "further_information",
+    "evidence",     "withdrawn",  "successor",
+    "change_note"};
 
 /* Parses "N.M"; returns false if s is not of that form. */
 static bool parse_number(const char *s, int *n, int *m)
@@ -301,7 +316,8 @@ static bool parse_number(const char *s, int *n, int *m)
 	for (const char *p = s; *p; p++)
 		if (p != dot && (*p < '0' || *p > '9'))
 			return false;
-	if ((s[0] == '0') || (dot[1] == '0') || dot - s > 3 || strlen(dot + 1) > 3)
+	if ((s[0] == '0') || (dot[1] == '0') || dot - s > 3 ||
+	    strlen(dot + 1) > 3)
 		return false;
 	*n = atoi(s);
 	*m = atoi(dot + 1);
@@ -309,7 +325,7 @@ static bool parse_number(const char *s, int *n, int *m)
 }
 
 static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
-			 vc_question *q, int *expect_seq)
+                         vc_question *q, int *expect_seq)
 {
 	ynode *f[Q_N];
 	if (fld_map(&x->c, node, "a control question", q_keys, Q_N, f) < 0)
@@ -318,14 +334,15 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 	q->chapter = ch;
 	char what[64] = "a control question";
 
-	const char *num = fld_str(&x->c, node, f[Q_NUMBER], "number", what, true);
+	const char *num =
+	    fld_str(&x->c, node, f[Q_NUMBER], "number", what, true);
 	if (num) {
 		int n, m;
 		if (!parse_number(num, &n, &m)) {
 			diag_error(x->c.d, f[Q_NUMBER]->pos,
-				   "question number '%s' must be written "
-				   "N.M, chapter and position (e.g. '%d.1')",
-				   num, ch->number > 0 ? ch->number : 1);
+			           "question number '%s' must be written "
+			           "N.M, chapter and position (e.g. '%d.1')",
+			           num, ch->number > 0 ? ch->number : 1);
 		} else {
 			q->chapter_no = n;
 			q->seq = m;
@@ -333,31 +350,31 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 			snprintf(what, sizeof(what), "question %s", q->number);
 			if (ch->number > 0 && n != ch->number) {
 				diag_error(x->c.d, f[Q_NUMBER]->pos,
-					   "question %s is in chapter %d; its "
-					   "number must start with '%d.'",
-					   q->number, ch->number, ch->number);
+				           "question %s is in chapter %d; its "
+				           "number must start with '%d.'",
+				           q->number, ch->number, ch->number);
 			} else if (m != *expect_seq) {
-				vc_question *prev = model_question_by_number(
-					x->v, q->number);
+				vc_question *prev =
+				    model_question_by_number(x->v, q->number);
 				if (prev)
 					diag_error(x->c.d, f[Q_NUMBER]->pos,
-						   "duplicate question number "
-						   "%s (first used at line %d)",
-						   q->number, prev->pos.line);
+					           "duplicate question number "
+					           "%s (first used at line %d)",
+					           q->number, prev->pos.line);
 				else if (m < *expect_seq)
 					diag_error(x->c.d, f[Q_NUMBER]->pos,
-						   "question number %s goes "
-						   "back; expected %d.%d",
-						   q->number, ch->number,
-						   *expect_seq);
+					           "question number %s goes "
+					           "back; expected %d.%d",
+					           q->number, ch->number,
+					           *expect_seq);
 				else
 					diag_error(x->c.d, f[Q_NUMBER]->pos,
-						   "question number %s skips; "
-						   "expected %d.%d (withdrawn "
-						   "questions keep their "
-						   "number as a placeholder)",
-						   q->number, ch->number,
-						   *expect_seq);
+					           "question number %s skips; "
+					           "expected %d.%d (withdrawn "
+					           "questions keep their "
+					           "number as a placeholder)",
+					           q->number, ch->number,
+					           *expect_seq);
 			}
 			if (!model_question_by_number(x->v, q->number))
 				hmap_put(&x->v->q_by_number, q->number, q);
@@ -365,7 +382,8 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 		}
 	}
 	if (!q->number) {
-		q->number = arena_printf(x->c.a, "%d.%d", ch->number, *expect_seq);
+		q->number =
+		    arena_printf(x->c.a, "%d.%d", ch->number, *expect_seq);
 		(*expect_seq)++;
 	}
 	const char *uid = fld_str(&x->c, node, f[Q_UID], "uid", what, true);
@@ -377,19 +395,19 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 	prose(x, node, f[Q_NOTE], "change_note", what, false, &q->change_note);
 	if (q->withdrawn) {
 		static const int not_for_withdrawn[] = {
-			Q_QUESTION, Q_OBJECTIVE, Q_APPLIES, Q_REQS,
-			Q_REFS,     Q_FURTHER,   Q_EVIDENCE};
+		    Q_QUESTION, Q_OBJECTIVE, Q_APPLIES, Q_REQS,
+		    Q_REFS,     Q_FURTHER,   Q_EVIDENCE};
 		for (size_t i = 0; i < COUNT_OF(not_for_withdrawn); i++) {
 			const ynode *k = f[not_for_withdrawn[i]];
 			if (k)
 				diag_error(x->c.d, k->pos,
-					   "withdrawn %s keeps only number, "
-					   "uid, title, successor and "
-					   "change_note; remove '%s'",
-					   what, q_keys[not_for_withdrawn[i]]);
+				           "withdrawn %s keeps only number, "
+				           "uid, title, successor and "
+				           "change_note; remove '%s'",
+				           what, q_keys[not_for_withdrawn[i]]);
 		}
 		const char *succ = fld_str(&x->c, node, f[Q_SUCCESSOR],
-					   "successor", what, true);
+		                           "successor", what, true);
 		if (succ) {
 			q->successor_uid = arena_strdup(x->c.a, succ);
 			q->successor_pos = f[Q_SUCCESSOR]->pos;
@@ -398,12 +416,12 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 	}
 	if (fld_present(f[Q_SUCCESSOR]))
 		diag_error(x->c.d, f[Q_SUCCESSOR]->pos,
-			   "'successor' is only for withdrawn questions; add "
-			   "'withdrawn: true' or remove it");
+		           "'successor' is only for withdrawn questions; add "
+		           "'withdrawn: true' or remove it");
 	prose(x, node, f[Q_QUESTION], "question", what, true, &q->question);
 	prose(x, node, f[Q_OBJECTIVE], "objective", what, true, &q->objective);
 	front_objset(&x->c, x->s, node, f[Q_APPLIES], "applies_to", what, true,
-		     &q->applies_to);
+	             &q->applies_to);
 	prose(x, node, f[Q_FURTHER], "further_information", what, false,
 	      &q->further);
 	prose(x, node, f[Q_EVIDENCE], "evidence", what, false, &q->evidence);
@@ -418,20 +436,20 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 		return 0;
 	if (rl->n == 0) {
 		diag_error(x->c.d, rl->pos,
-			   "%s has no requirements; list at least one", what);
+		           "%s has no requirements; list at least one", what);
 		return 0;
 	}
 	if (rl->n > 26) {
 		diag_error(x->c.d, rl->items[26]->pos,
-			   "%s has %zu requirements; at most 26 (a to z) are "
-			   "possible",
-			   what, rl->n);
+		           "%s has %zu requirements; at most 26 (a to z) are "
+		           "possible",
+		           what, rl->n);
 		return 0;
 	}
 	q->reqs = arena_alloc(x->c.a, rl->n * sizeof(vc_requirement));
 	for (size_t i = 0; i < rl->n; i++) {
 		if (read_requirement(x, q, rl->items[i], &q->reqs[q->nreqs],
-				     (char)('a' + q->nreqs)) == 0)
+		                     (char)('a' + q->nreqs)) == 0)
 			q->nreqs++;
 	}
 	return 0;
@@ -441,7 +459,7 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 
 enum { C_CHAPTER, C_TITLE, C_INTRO, C_QUESTIONS, C_N };
 static const char *const ch_keys[C_N] = {"chapter", "title", "introduction",
-					 "questions"};
+                                         "questions"};
 
 static void load_chapter(vctx *x, const char *path)
 {
@@ -462,7 +480,7 @@ static void load_chapter(vctx *x, const char *path)
 	ch.file = root->pos.file;
 	long num;
 	if (fld_int(&x->c, root, f[C_CHAPTER], "chapter", "a chapter file",
-		    true, 1, 99, &num) == 0) {
+	            true, 1, 99, &num) == 0) {
 		ch.number = (int)num;
 		ch.pos = f[C_CHAPTER]->pos;
 	}
@@ -475,32 +493,43 @@ static void load_chapter(vctx *x, const char *path)
 	} else if (fld_list(&x->c, ql, "questions")) {
 		if (ql->n == 0)
 			diag_warning(x->c.d, ql->pos,
-				     "chapter %d has no questions", ch.number);
-		ch.questions = arena_alloc(x->c.a,
-					   ql->n * sizeof(vc_question *) + 1);
+			             "chapter %d has no questions", ch.number);
+		ch.questions =
+		    arena_alloc(x->c.a, ql->n * sizeof(vc_question *) + 1);
 		int expect = 1;
 		for (size_t i = 0; i < ql->n && !diags_full(x->c.d); i++) {
 			vc_question *q = arena_alloc(x->c.a, sizeof(*q));
-			if (read_question(x, &ch, ql->items[i], q, &expect) == 0)
+			if (read_question(x, &ch, ql->items[i], q, &expect) ==
+			    0)
 				ch.questions[ch.nquestions++] = q;
 		}
 	}
 	if (x->partial_missing)
 		diag_note(x->c.d, pos_at(root->pos.file, 0, 0),
-			  "%d text%s lack a translation into a language "
-			  "marked partial (--verbose lists them)",
-			  x->partial_missing,
-			  x->partial_missing == 1 ? "" : "s");
+		          "%d text%s lack a translation into a language "
+		          "marked partial (--verbose lists them)",
+		          x->partial_missing,
+		          x->partial_missing == 1 ? "" : "s");
 	VEC_PUSH(x->chapters, x->nchapters, x->chcap, ch);
 }
 
 /* ---- version.yaml ---- */
 
-enum { V_CATALOGUE, V_VERSION, V_TITLE, V_STATUS, V_RELEASED, V_PRED,
-       V_LICENCE, V_SUMMARY, V_LANGUAGES, V_N };
-static const char *const v_keys[V_N] = {
-	"catalogue", "version", "title",   "status",   "released",
-	"predecessor", "licence", "summary", "languages"};
+enum {
+	V_CATALOGUE,
+	V_VERSION,
+	V_TITLE,
+	V_STATUS,
+	V_RELEASED,
+	V_PRED,
+	V_LICENCE,
+	V_SUMMARY,
+	V_LANGUAGES,
+	V_N
+};
+static const char *const v_keys[V_N] = {"catalogue", "version",  "title",
+                                        "status",    "released", "predecessor",
+                                        "licence",   "summary",  "languages"};
 
 static bool is_version_id(const char *s)
 {
@@ -555,11 +584,13 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 	if (!fld_list(&x->c, v, "languages"))
 		return;
 	if (v->n == 0) {
-		diag_error(x->c.d, v->pos, "'languages' is empty; list at "
-			   "least the source language");
+		diag_error(x->c.d, v->pos,
+		           "'languages' is empty; list at "
+		           "least the source language");
 		return;
 	}
-	x->v->languages = arena_alloc(x->c.a, v->n * sizeof(vc_version_language));
+	x->v->languages =
+	    arena_alloc(x->c.a, v->n * sizeof(vc_version_language));
 	const char **sl = xmalloc(x->s->nlanguages * sizeof(char *) + 1);
 	for (size_t i = 0; i < x->s->nlanguages; i++)
 		sl[i] = x->s->languages[i].id;
@@ -569,23 +600,23 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 		if (fld_map(&x->c, it, "a language entry", keys, 2, f) < 0)
 			continue;
 		const char *id =
-			fld_str(&x->c, it, f[0], "id", "a language entry", true);
+		    fld_str(&x->c, it, f[0], "id", "a language entry", true);
 		int k = fld_enum(&x->c, it, f[1], "status", "a language entry",
-				 true, st, 2);
+		                 true, st, 2);
 		if (!id || k < 0)
 			continue;
 		if (!model_language(x->s, id)) {
 			const char *sg = suggest(id, sl, x->s->nlanguages);
 			if (sg)
 				diag_error(x->c.d, f[0]->pos,
-					   "unknown language '%s'; did you "
-					   "mean '%s'?",
-					   id, sg);
+				           "unknown language '%s'; did you "
+				           "mean '%s'?",
+				           id, sg);
 			else
 				diag_error(x->c.d, f[0]->pos,
-					   "language '%s' is not offered by "
-					   "the scheme (%s)",
-					   id, x->s->path);
+				           "language '%s' is not offered by "
+				           "the scheme (%s)",
+				           id, x->s->path);
 			continue;
 		}
 		bool dup = false;
@@ -593,14 +624,14 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 			dup |= strcmp(x->v->languages[j].id, id) == 0;
 		if (dup) {
 			diag_error(x->c.d, f[0]->pos,
-				   "language '%s' is listed twice", id);
+			           "language '%s' is listed twice", id);
 			continue;
 		}
 		if (x->v->nlanguages == 0 && k != 0)
 			diag_error(x->c.d, f[1]->pos,
-				   "the first language ('%s') is the source "
-				   "language and must be complete",
-				   id);
+			           "the first language ('%s') is the source "
+			           "language and must be complete",
+			           id);
 		vc_version_language *l = &x->v->languages[x->v->nlanguages++];
 		l->id = model_language(x->s, id)->id;
 		l->complete = k == 0;
@@ -616,15 +647,15 @@ static void read_languages(vctx *x, const ynode *root, const ynode *v)
 /* Reads released and predecessor of the version.yaml in dir, quietly
  * (that file's own problems are reported when it is checked). */
 static void peek_version(const char *dir, const char *croot, arena *a,
-			 const char **released, const char **pred)
+                         const char **released, const char **pred)
 {
 	*released = *pred = NULL;
 	char *vf = path_join(dir, "version.yaml");
 	diags scratch;
 	diags_init(&scratch);
 	ynode *root = is_file(vf) && yn_check_inside(&scratch, vf, croot) == 0
-			      ? yn_load_file(a, &scratch, vf)
-			      : NULL;
+	                  ? yn_load_file(a, &scratch, vf)
+	                  : NULL;
 	const ynode *r = yn_map_get(root, "released");
 	const ynode *p = yn_map_get(root, "predecessor");
 	if (r && r->kind == YN_SCALAR)
@@ -637,7 +668,7 @@ static void peek_version(const char *dir, const char *croot, arena *a,
 
 /* The predecessor must be older and the chain of predecessors must end. */
 static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
-			  const char *self, const char *released)
+                          const char *self, const char *released)
 {
 	arena *a = arena_new();
 	const char *pred = pred_node->str, *prel, *next;
@@ -646,17 +677,17 @@ static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
 	free(pdir);
 	if (released && prel && strcmp(prel, released) > 0)
 		diag_warning(x->c.d, pred_node->pos,
-			     "predecessor %s was released on %s, after this "
-			     "version (%s)",
-			     pred, prel, released);
+		             "predecessor %s was released on %s, after this "
+		             "version (%s)",
+		             pred, prel, released);
 	buf chain = {0};
 	buf_printf(&chain, "%s -> %s", self, pred);
 	for (int hops = 0; next && hops < 100; hops++) {
 		buf_printf(&chain, " -> %s", next);
 		if (strcmp(next, self) == 0) {
 			diag_error(x->c.d, pred_node->pos,
-				   "the predecessors go round in a circle: %s",
-				   chain.data);
+			           "the predecessors go round in a circle: %s",
+			           chain.data);
 			break;
 		}
 		char *d = path_join(parent, next);
@@ -672,8 +703,8 @@ static int read_version_file(vctx *x, const char *dir)
 {
 	char *path = path_join(dir, "version.yaml");
 	ynode *root = yn_check_inside(x->c.d, path, x->root) == 0
-			      ? yn_load_file(x->c.a, x->c.d, path)
-			      : NULL;
+	                  ? yn_load_file(x->c.a, x->c.d, path)
+	                  : NULL;
 	free(path);
 	if (!root)
 		return -1;
@@ -689,35 +720,36 @@ static int read_version_file(vctx *x, const char *dir)
 	char *absdir = realpath(dir, NULL);
 	char *absparent = absdir ? path_dir(absdir) : NULL;
 	const char *dirname = absdir ? path_base(absdir) : path_base(dir);
-	const char *parentname = absparent ? path_base(absparent) : path_base(parent);
+	const char *parentname =
+	    absparent ? path_base(absparent) : path_base(parent);
 
-	const char *cat = fld_str(&x->c, root, f[V_CATALOGUE], "catalogue",
-				  what, true);
+	const char *cat =
+	    fld_str(&x->c, root, f[V_CATALOGUE], "catalogue", what, true);
 	const char *problem =
-		cat ? model_catalogue_id_problem(x->s, cat) : NULL;
+	    cat ? model_catalogue_id_problem(x->s, cat) : NULL;
 	if (cat) {
 		if (problem)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
-				   "catalogue id '%s' %s", cat, problem);
+			           "catalogue id '%s' %s", cat, problem);
 		else if (strcmp(cat, parentname) != 0)
 			diag_error(x->c.d, f[V_CATALOGUE]->pos,
-				   "catalogue '%s' does not match its "
-				   "directory '%s'; a version lives in "
-				   "CATALOGUE/VERSION",
-				   cat, parentname);
+			           "catalogue '%s' does not match its "
+			           "directory '%s'; a version lives in "
+			           "CATALOGUE/VERSION",
+			           cat, parentname);
 	}
-	const char *ver = fld_str(&x->c, root, f[V_VERSION], "version", what,
-				  true);
+	const char *ver =
+	    fld_str(&x->c, root, f[V_VERSION], "version", what, true);
 	problem = ver ? model_version_id_problem(ver) : NULL;
 	if (ver) {
 		if (problem)
 			diag_error(x->c.d, f[V_VERSION]->pos,
-				   "version id '%s' %s", ver, problem);
+			           "version id '%s' %s", ver, problem);
 		else if (strcmp(ver, dirname) != 0)
 			diag_error(x->c.d, f[V_VERSION]->pos,
-				   "version '%s' does not match its directory "
-				   "'%s'",
-				   ver, dirname);
+			           "version '%s' does not match its directory "
+			           "'%s'",
+			           ver, dirname);
 	}
 	v->catalogue = arena_strdup(x->c.a, cat ? cat : parentname);
 	v->version = arena_strdup(x->c.a, ver ? ver : dirname);
@@ -725,31 +757,32 @@ static int read_version_file(vctx *x, const char *dir)
 
 	if (x->nlangs) {
 		prose(x, root, f[V_TITLE], "title", what, true, &v->title);
-		prose(x, root, f[V_SUMMARY], "summary", what, false, &v->summary);
+		prose(x, root, f[V_SUMMARY], "summary", what, false,
+		      &v->summary);
 	}
 	static const char *const statuses[] = {"released", "draft"};
 	int st = fld_enum(&x->c, root, f[V_STATUS], "status", what, true,
-			  statuses, 2);
+	                  statuses, 2);
 	v->draft = st == 1;
-	const char *rel = fld_date(&x->c, root, f[V_RELEASED], "released",
-				   what, st == 0);
+	const char *rel =
+	    fld_date(&x->c, root, f[V_RELEASED], "released", what, st == 0);
 	v->released = arena_strdup(x->c.a, rel);
-	const char *lic = fld_str(&x->c, root, f[V_LICENCE], "licence", what,
-				  false);
+	const char *lic =
+	    fld_str(&x->c, root, f[V_LICENCE], "licence", what, false);
 	v->licence = arena_strdup(x->c.a, lic);
-	const char *pred = fld_str(&x->c, root, f[V_PRED], "predecessor", what,
-				   false);
+	const char *pred =
+	    fld_str(&x->c, root, f[V_PRED], "predecessor", what, false);
 	if (pred) {
 		v->predecessor = arena_strdup(x->c.a, pred);
 		char *pdir = path_join(parent, pred);
 		char *pfile = path_join(pdir, "version.yaml");
 		if (ver && strcmp(pred, ver) == 0)
 			diag_error(x->c.d, f[V_PRED]->pos,
-				   "a version cannot be its own predecessor");
+			           "a version cannot be its own predecessor");
 		else if (!is_version_id(pred) || !is_file(pfile))
 			diag_warning(x->c.d, f[V_PRED]->pos,
-				     "predecessor '%s' not found (no %s)", pred,
-				     pfile);
+			             "predecessor '%s' not found (no %s)", pred,
+			             pfile);
 		else if (ver)
 			check_lineage(x, f[V_PRED], parent, ver, rel);
 		free(pdir);
@@ -775,8 +808,10 @@ static void order_chapters(vctx *x)
 {
 	vc_version *v = x->v;
 	if (x->nchapters)
-		qsort(x->chapters, x->nchapters, sizeof(vc_chapter), cmp_chapter);
-	v->chapters = arena_alloc(x->c.a, (x->nchapters + 1) * sizeof(vc_chapter));
+		qsort(x->chapters, x->nchapters, sizeof(vc_chapter),
+		      cmp_chapter);
+	v->chapters =
+	    arena_alloc(x->c.a, (x->nchapters + 1) * sizeof(vc_chapter));
 	if (x->nchapters)
 		memcpy(v->chapters, x->chapters,
 		       x->nchapters * sizeof(vc_chapter));
@@ -789,20 +824,21 @@ static void order_chapters(vctx *x)
 		for (size_t j = 0; j < ch->nquestions; j++)
 			ch->questions[j]->chapter = ch;
 		if (ch->number == 0) {
-			x->chapter_lost = true; /* unreadable number, reported */
+			x->chapter_lost =
+			    true; /* unreadable number, reported */
 			continue;
 		}
 		if (i > 0 && ch->number == v->chapters[i - 1].number) {
 			diag_error(x->c.d, ch->pos,
-				   "chapter %d is defined twice (also in %s)",
-				   ch->number, v->chapters[i - 1].file);
+			           "chapter %d is defined twice (also in %s)",
+			           ch->number, v->chapters[i - 1].file);
 		} else if (ch->number != expect && !x->chapter_lost) {
 			/* (a chapter file that could not be read would make
 			 * every later chapter look like a gap) */
 			diag_error(x->c.d, ch->pos,
-				   "chapter %d follows chapter %d; chapters "
-				   "are numbered 1, 2, 3 ... without gaps",
-				   ch->number, expect - 1);
+			           "chapter %d follows chapter %d; chapters "
+			           "are numbered 1, 2, 3 ... without gaps",
+			           ch->number, expect - 1);
 		}
 		expect = ch->number + 1;
 	}
@@ -814,7 +850,7 @@ static void order_chapters(vctx *x)
 	}
 	v->questions = arena_alloc(x->c.a, (nq + 1) * sizeof(vc_question *));
 	v->requirements =
-		arena_alloc(x->c.a, (nr + 1) * sizeof(vc_requirement *));
+	    arena_alloc(x->c.a, (nr + 1) * sizeof(vc_requirement *));
 	for (size_t i = 0; i < v->nchapters; i++) {
 		for (size_t j = 0; j < v->chapters[i].nquestions; j++) {
 			vc_question *q = v->chapters[i].questions[j];
@@ -822,7 +858,8 @@ static void order_chapters(vctx *x)
 			v->questions[v->nquestions++] = q;
 			for (size_t k = 0; k < q->nreqs; k++) {
 				q->reqs[k].index = v->nrequirements;
-				v->requirements[v->nrequirements++] = &q->reqs[k];
+				v->requirements[v->nrequirements++] =
+				    &q->reqs[k];
 			}
 		}
 	}
@@ -846,30 +883,30 @@ static void resolve_successors(vctx *x)
 			const char *sg = suggest(q->successor_uid, uids, nu);
 			if (model_requirement(v, q->successor_uid))
 				diag_error(x->c.d, pos,
-					   "successor '%s' of question %s is a "
-					   "requirement; name a question",
-					   q->successor_uid, q->number);
+				           "successor '%s' of question %s is a "
+				           "requirement; name a question",
+				           q->successor_uid, q->number);
 			else if (sg)
 				diag_error(x->c.d, pos,
-					   "successor '%s' of question %s is "
-					   "not a question of %s; did you mean "
-					   "'%s'?",
-					   q->successor_uid, q->number, v->key,
-					   sg);
+				           "successor '%s' of question %s is "
+				           "not a question of %s; did you mean "
+				           "'%s'?",
+				           q->successor_uid, q->number, v->key,
+				           sg);
 			else
 				diag_error(x->c.d, pos,
-					   "successor '%s' of question %s is "
-					   "not a question of %s",
-					   q->successor_uid, q->number, v->key);
+				           "successor '%s' of question %s is "
+				           "not a question of %s",
+				           q->successor_uid, q->number, v->key);
 		} else if (s == q) {
 			diag_error(x->c.d, pos,
-				   "question %s names itself as successor",
-				   q->number);
+			           "question %s names itself as successor",
+			           q->number);
 		} else if (s->withdrawn) {
 			diag_error(x->c.d, pos,
-				   "successor '%s' of question %s is itself "
-				   "withdrawn; name the question in force",
-				   q->successor_uid, q->number);
+			           "successor '%s' of question %s is itself "
+			           "withdrawn; name the question in force",
+			           q->successor_uid, q->number);
 		} else {
 			q->successor = s;
 		}
@@ -917,15 +954,16 @@ char *model_version_root(const char *dir)
 }
 
 static void list_chapter_files(vctx *x, const char *dir, char ***out,
-			       size_t *nout)
+                               size_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
 	DIR *dp = opendir(dir);
 	if (!dp) {
 		x->c.d->io_failed = true;
-		diag_error(x->c.d, pos_at(diags_source(x->c.d, dir, NULL, 0), 0, 0),
-			   "cannot read directory: %s", strerror(errno));
+		diag_error(x->c.d,
+		           pos_at(diags_source(x->c.d, dir, NULL, 0), 0, 0),
+		           "cannot read directory: %s", strerror(errno));
 		return;
 	}
 	/* Names first, sorted, so that what is reported about them comes in
@@ -944,11 +982,12 @@ static void list_chapter_files(vctx *x, const char *dir, char ***out,
 		size_t n = strlen(name);
 		if (n > 4 && strcmp(name + n - 4, ".yml") == 0) {
 			char *p = path_join(dir, name);
-			diag_warning(x->c.d,
-				     pos_at(diags_source(x->c.d, p, NULL, 0), 0, 0),
-				     "ignored: chapter files end in .yaml; rename "
-				     "it to %.*s.yaml to include it",
-				     (int)(n - 4), name);
+			diag_warning(
+			    x->c.d,
+			    pos_at(diags_source(x->c.d, p, NULL, 0), 0, 0),
+			    "ignored: chapter files end in .yaml; rename "
+			    "it to %.*s.yaml to include it",
+			    (int)(n - 4), name);
 			free(p);
 			continue;
 		}
@@ -973,7 +1012,7 @@ static void list_chapter_files(vctx *x, const char *dir, char ***out,
 }
 
 vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
-			       diags *d)
+                               diags *d)
 {
 	arena *a = arena_new();
 	vc_version *v = arena_alloc(a, sizeof(*v));
@@ -1008,8 +1047,10 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	size_t nfiles;
 	list_chapter_files(&x, v->dir, &files, &nfiles);
 	if (nfiles == 0 && d->errors == 0)
-		diag_error(d, v->pos, "%s has no chapter files (*.yaml beside "
-			   "version.yaml)", v->key);
+		diag_error(d, v->pos,
+		           "%s has no chapter files (*.yaml beside "
+		           "version.yaml)",
+		           v->key);
 	for (size_t i = 0; i < nfiles; i++) {
 		if (!diags_full(d))
 			load_chapter(&x, files[i]);

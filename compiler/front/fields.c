@@ -14,13 +14,15 @@ bool fld_present(const ynode *v)
 }
 
 int fld_map(fld_ctx *c, const ynode *node, const char *what,
-	    const char *const *keys, size_t nkeys, ynode **out)
+            const char *const *keys, size_t nkeys, ynode **out)
 {
 	for (size_t i = 0; i < nkeys; i++)
 		out[i] = NULL;
 	if (!node || node->kind != YN_MAP) {
-		diag_error(c->d, node->pos, "expected %s (a mapping of keys), "
-			   "found %s", what, yn_kind_name(node));
+		diag_error(c->d, node->pos,
+		           "expected %s (a mapping of keys), "
+		           "found %s",
+		           what, yn_kind_name(node));
 		return -1;
 	}
 	/* Known keys first, so that a misspelt key can stand in for a
@@ -29,7 +31,8 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 		const ynode *k = node->items[2 * i];
 		for (size_t j = 0; j < nkeys; j++) {
 			if (strcmp(keys[j], k->str) == 0) {
-				if (!out[j]) /* duplicates: reported by the loader */
+				if (!out[j]) /* duplicates: reported by the
+				                loader */
 					out[j] = node->items[2 * i + 1];
 				break;
 			}
@@ -46,8 +49,8 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 		const char *s = suggest(k->str, keys, nkeys);
 		if (s) {
 			diag_error(c->d, k->pos,
-				   "unknown key '%s'; did you mean '%s'?",
-				   k->str, s);
+			           "unknown key '%s'; did you mean '%s'?",
+			           k->str, s);
 			/* Recover as if it had been spelt right, so the value
 			 * is still checked and no "missing key" follows. */
 			for (j = 0; j < nkeys; j++)
@@ -57,9 +60,10 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 			buf b = {0};
 			for (size_t m = 0; m < nkeys; m++)
 				buf_printf(&b, "%s%s", m ? ", " : "", keys[m]);
-			diag_error(c->d, k->pos,
-				   "unknown key '%s' in %s; expected one of: %s",
-				   k->str, what, b.data);
+			diag_error(
+			    c->d, k->pos,
+			    "unknown key '%s' in %s; expected one of: %s",
+			    k->str, what, b.data);
 			buf_free(&b);
 		}
 	}
@@ -67,14 +71,14 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 }
 
 void fld_missing(fld_ctx *c, const ynode *map, const char *key,
-		 const char *what)
+                 const char *what)
 {
 	diag_error(c->d, map->pos, "missing required key '%s' in %s", key,
-		   what);
+	           what);
 }
 
 const char *fld_str(fld_ctx *c, const ynode *map, const ynode *v,
-		    const char *key, const char *what, bool required)
+                    const char *key, const char *what, bool required)
 {
 	if (!fld_present(v)) {
 		if (required)
@@ -85,14 +89,14 @@ const char *fld_str(fld_ctx *c, const ynode *map, const ynode *v,
 		return NULL;
 	if (v->kind != YN_SCALAR) {
 		diag_error(c->d, v->pos, "'%s' must be a string, not %s", key,
-			   yn_kind_name(v));
+		           yn_kind_name(v));
 		return NULL;
 	}
 	return v->str;
 }
 
 int fld_int(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
-	    const char *what, bool required, long min, long max, long *out)
+            const char *what, bool required, long min, long max, long *out)
 {
 	const char *s = fld_str(c, map, v, key, what, required);
 	if (!s)
@@ -106,9 +110,9 @@ int fld_int(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
 	}
 	if (!ok || n < min || n > max) {
 		diag_error(c->d, v->pos,
-			   "'%s' must be a whole number from %ld to %ld, not "
-			   "'%s'",
-			   key, min, max, s);
+		           "'%s' must be a whole number from %ld to %ld, not "
+		           "'%s'",
+		           key, min, max, s);
 		return -1;
 	}
 	*out = n;
@@ -128,16 +132,16 @@ int fld_bool(fld_ctx *c, const ynode *v, const char *key, bool *out)
 		return 0;
 	}
 	diag_error(c->d, v->pos, "'%s' must be true or false, not %s%s%s%s",
-		   key, v->kind == YN_SCALAR ? "'" : "",
-		   v->kind == YN_SCALAR ? v->str : yn_kind_name(v),
-		   v->kind == YN_SCALAR ? "'" : "",
-		   v->kind == YN_SCALAR && !v->plain ? " (quoted)" : "");
+	           key, v->kind == YN_SCALAR ? "'" : "",
+	           v->kind == YN_SCALAR ? v->str : yn_kind_name(v),
+	           v->kind == YN_SCALAR ? "'" : "",
+	           v->kind == YN_SCALAR && !v->plain ? " (quoted)" : "");
 	return -1;
 }
 
 int fld_enum(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
-	     const char *what, bool required, const char *const *words,
-	     size_t nwords)
+             const char *what, bool required, const char *const *words,
+             size_t nwords)
 {
 	const char *s = fld_str(c, map, v, key, what, required);
 	if (!s)
@@ -147,16 +151,19 @@ int fld_enum(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
 			return (int)i;
 	buf b = {0};
 	for (size_t i = 0; i < nwords; i++)
-		buf_printf(&b, "%s'%s'", i == 0 ? "" : i + 1 == nwords ? " or " : ", ",
-			   words[i]);
+		buf_printf(&b, "%s'%s'",
+		           i == 0            ? ""
+		           : i + 1 == nwords ? " or "
+		                             : ", ",
+		           words[i]);
 	const char *sg = suggest(s, words, nwords);
 	if (sg)
 		diag_error(c->d, v->pos,
-			   "'%s' must be %s, not '%s'; did you mean '%s'?", key,
-			   b.data, s, sg);
+		           "'%s' must be %s, not '%s'; did you mean '%s'?", key,
+		           b.data, s, sg);
 	else
 		diag_error(c->d, v->pos, "'%s' must be %s, not '%s'", key,
-			   b.data, s);
+		           b.data, s);
 	buf_free(&b);
 	return -1;
 }
@@ -167,13 +174,13 @@ static bool leap(int y)
 }
 
 const char *fld_date(fld_ctx *c, const ynode *map, const ynode *v,
-		     const char *key, const char *what, bool required)
+                     const char *key, const char *what, bool required)
 {
 	const char *s = fld_str(c, map, v, key, what, required);
 	if (!s)
 		return NULL;
 	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
+	                            31, 31, 30, 31, 30, 31};
 	bool ok = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
 	for (int i = 0; ok && i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
@@ -185,8 +192,8 @@ const char *fld_date(fld_ctx *c, const ynode *map, const ynode *v,
 	}
 	if (!ok) {
 		diag_error(c->d, v->pos,
-			   "'%s' must be a date written YYYY-MM-DD, not '%s'",
-			   key, s);
+		           "'%s' must be a date written YYYY-MM-DD, not '%s'",
+		           key, s);
 		return NULL;
 	}
 	return s;
@@ -199,7 +206,7 @@ bool fld_list(fld_ctx *c, const ynode *v, const char *key)
 	if (v->bad)
 		return false;
 	diag_error(c->d, v->pos, "'%s' must be a list, not %s", key,
-		   yn_kind_name(v));
+	           yn_kind_name(v));
 	return false;
 }
 
@@ -215,7 +222,8 @@ bool fld_is_uid(const char *s)
 			if (prev_hyphen)
 				return false;
 			prev_hyphen = true;
-		} else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+		} else if ((ch >= 'a' && ch <= 'z') ||
+		           (ch >= '0' && ch <= '9')) {
 			prev_hyphen = false;
 		} else {
 			return false;
@@ -244,7 +252,8 @@ static const char *nth_line(const char *s, size_t len, int line, size_t *n)
 static const diag_source *source_of(const diags *d, const char *file)
 {
 	for (size_t i = 0; file && i < d->nsrcs; i++)
-		if (d->srcs[i].path == file || strcmp(d->srcs[i].path, file) == 0)
+		if (d->srcs[i].path == file ||
+		    strcmp(d->srcs[i].path, file) == 0)
 			return &d->srcs[i];
 	return NULL;
 }
@@ -259,8 +268,8 @@ static const diag_source *source_of(const diags *d, const char *file)
  * place: returns false, and the caller names v's own position. The
  * source is looked up from the start of its file, as the diagnostics
  * printer does for each message. */
-static bool markdown_pos(const diags *d, const ynode *v, int mline,
-			 int mcol, srcpos *out)
+static bool markdown_pos(const diags *d, const ynode *v, int mline, int mcol,
+                         srcpos *out)
 {
 	size_t mn, n;
 	const char *ml = nth_line(v->str, v->len, mline, &mn);
@@ -282,7 +291,7 @@ static bool markdown_pos(const diags *d, const ynode *v, int mline,
 		return false;
 	if (v->block && *p == '|') {
 		const char *sl =
-			nth_line(src->text, src->len, v->pos.line + mline, &n);
+		    nth_line(src->text, src->len, v->pos.line + mline, &n);
 		if (!sl)
 			return false;
 		/* the block's indentation: the spaces the source line has
@@ -295,7 +304,7 @@ static bool markdown_pos(const diags *d, const ynode *v, int mline,
 		if (ss < ms)
 			return false;
 		*out = pos_at(v->pos.file, v->pos.line + mline,
-			      (int)(ss - ms) + before + 1);
+		              (int)(ss - ms) + before + 1);
 		return true;
 	}
 	if (v->block || mline != 1)
@@ -317,21 +326,21 @@ void fld_markdown_depth(fld_ctx *c, const ynode *v, const char *key)
 	srcpos at;
 	if (markdown_pos(c->d, v, line, col, &at))
 		diag_warning(c->d, at,
-			     "Markdown in '%s' nested %d levels deep; beyond "
-			     "%d levels the nesting is flattened in every "
-			     "document; nest less",
-			     key, depth, MD_MAX_DEPTH);
+		             "Markdown in '%s' nested %d levels deep; beyond "
+		             "%d levels the nesting is flattened in every "
+		             "document; nest less",
+		             key, depth, MD_MAX_DEPTH);
 	else if (line > 1)
 		diag_warning(c->d, v->pos,
-			     "Markdown in '%s' nested %d levels deep (from "
-			     "line %d of the text); beyond %d levels the "
-			     "nesting is flattened in every document; nest "
-			     "less",
-			     key, depth, line, MD_MAX_DEPTH);
+		             "Markdown in '%s' nested %d levels deep (from "
+		             "line %d of the text); beyond %d levels the "
+		             "nesting is flattened in every document; nest "
+		             "less",
+		             key, depth, line, MD_MAX_DEPTH);
 	else
 		diag_warning(c->d, v->pos,
-			     "Markdown in '%s' nested %d levels deep; beyond "
-			     "%d levels the nesting is flattened in every "
-			     "document; nest less",
-			     key, depth, MD_MAX_DEPTH);
+		             "Markdown in '%s' nested %d levels deep; beyond "
+		             "%d levels the nesting is flattened in every "
+		             "document; nest less",
+		             key, depth, MD_MAX_DEPTH);
 }

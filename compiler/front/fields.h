@@ -22,11 +22,11 @@ typedef struct fld_ctx {
  * reported with a "did you mean" suggestion. Returns -1 if node is not a
  * mapping. */
 int fld_map(fld_ctx *c, const ynode *node, const char *what,
-	    const char *const *keys, size_t nkeys, ynode **out);
+            const char *const *keys, size_t nkeys, ynode **out);
 
 /* Reports a missing required key (at the mapping's position). */
 void fld_missing(fld_ctx *c, const ynode *map, const char *key,
-		 const char *what);
+                 const char *what);
 
 /* True when v is present and not null. */
 bool fld_present(const ynode *v);
@@ -34,23 +34,23 @@ bool fld_present(const ynode *v);
 /* A string. NULL when absent or null; reports a non-scalar. When required,
  * a missing value is reported too. */
 const char *fld_str(fld_ctx *c, const ynode *map, const ynode *v,
-		    const char *key, const char *what, bool required);
+                    const char *key, const char *what, bool required);
 
 /* An integer in [min, max]. Returns 0 and sets *out, -1 otherwise. */
 int fld_int(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
-	    const char *what, bool required, long min, long max, long *out);
+            const char *what, bool required, long min, long max, long *out);
 
 /* true/false. Returns 0 and sets *out (false when absent), -1 on error. */
 int fld_bool(fld_ctx *c, const ynode *v, const char *key, bool *out);
 
 /* One of the given words. Returns its index, -1 when absent or invalid. */
 int fld_enum(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
-	     const char *what, bool required, const char *const *words,
-	     size_t nwords);
+             const char *what, bool required, const char *const *words,
+             size_t nwords);
 
 /* A date YYYY-MM-DD that exists in the calendar. */
 const char *fld_date(fld_ctx *c, const ynode *map, const ynode *v,
-		     const char *key, const char *what, bool required);
+                     const char *key, const char *what, bool required);
 
 /* Checks that v is a list (sequence); reports otherwise. */
 bool fld_list(fld_ctx *c, const ynode *v, const char *key);

@@ -78,7 +78,7 @@ typedef struct vc_finding_class {
 } vc_finding_class;
 
 typedef struct vc_answer {
-	const char *id;            /* implemented, partial, ... */
+	const char *id; /* implemented, partial, ... */
 	vc_prose title;
 	const char *counts_as;     /* met, gap, excluded */
 	const char *justification; /* required, optional */
@@ -143,7 +143,7 @@ typedef struct vc_requirement {
 
 struct vc_question {
 	const char *uid;
-	const char *number; /* "1.2" */
+	const char *number;  /* "1.2" */
 	int chapter_no, seq; /* 1 and 2 for "1.2" */
 	vc_prose title, question, objective, further, evidence, change_note;
 	vc_objset applies_to;
@@ -195,9 +195,9 @@ typedef struct vc_version {
 	size_t nquestions;
 	vc_requirement **requirements; /* catalogue order */
 	size_t nrequirements;
-	hmap by_uid;     /* uid -> vc_question* or vc_requirement* */
-	hmap q_by_uid;   /* uid -> vc_question* */
-	hmap r_by_uid;   /* uid -> vc_requirement* */
+	hmap by_uid;      /* uid -> vc_question* or vc_requirement* */
+	hmap q_by_uid;    /* uid -> vc_question* */
+	hmap r_by_uid;    /* uid -> vc_requirement* */
 	hmap q_by_number; /* "1.2" -> vc_question* */
 	srcpos pos;
 } vc_version;
@@ -211,7 +211,7 @@ void model_scheme_free(vc_scheme *s);
 /* Loads and validates the version in dir against scheme. Same contract
  * as model_scheme_load. */
 vc_version *model_version_load(const vc_scheme *scheme, const char *dir,
-			       diags *d);
+                               diags *d);
 void model_version_free(vc_version *v);
 
 /* The catalogue root of the version in dir: the directory two levels
@@ -256,7 +256,10 @@ bool model_has_language(const vc_version *v, const char *lang);
 const char *prose_get(const vc_prose *p, const char *lang);
 /* The text in lang, else in the source language (first translation). */
 const char *prose_text(const vc_prose *p, const char *lang);
-static inline bool prose_present(const vc_prose *p) { return p->n > 0; }
+static inline bool prose_present(const vc_prose *p)
+{
+	return p->n > 0;
+}
 /* The plain text of p in lang (else in the source language) for titles,
  * headings and bookmarks: the Markdown rendered as text (md_plain_text),
  * allocated in a; "" when p is NULL or absent. */

@@ -6,9 +6,9 @@
 
 #include "front.h"
 
-int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
-		const char *key, const char *what, bool required,
-		const char *const *langs, size_t nlangs, vc_prose *out)
+int front_prose(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
+                const char *what, bool required, const char *const *langs,
+                size_t nlangs, vc_prose *out)
 {
 	memset(out, 0, sizeof(*out));
 	if (!fld_present(v)) {
@@ -34,12 +34,13 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 	}
 	if (v->kind != YN_MAP) {
 		diag_error(c->d, v->pos,
-			   "'%s' must be text or a mapping of translations "
-			   "(en: ..., de: ...), not %s",
-			   key, yn_kind_name(v));
+		           "'%s' must be text or a mapping of translations "
+		           "(en: ..., de: ...), not %s",
+		           key, yn_kind_name(v));
 		return -1;
 	}
-	/* Keep translations in the order of langs, whatever the file's order. */
+	/* Keep translations in the order of langs, whatever the file's order.
+	 */
 	vc_text *tr = arena_alloc(c->a, nlangs * sizeof(vc_text));
 	bool *seen = xcalloc(nlangs, sizeof(bool));
 	for (size_t i = 0; i < v->n; i++) {
@@ -55,14 +56,14 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 			const char *sg = suggest(k->str, langs, nlangs);
 			if (sg)
 				diag_error(c->d, k->pos,
-					   "unknown language '%s' in '%s'; did "
-					   "you mean '%s'?",
-					   k->str, key, sg);
+				           "unknown language '%s' in '%s'; did "
+				           "you mean '%s'?",
+				           k->str, key, sg);
 			else
 				diag_error(c->d, k->pos,
-					   "unknown language '%s' in '%s'; "
-					   "expected one of: %s",
-					   k->str, key, b.data);
+				           "unknown language '%s' in '%s'; "
+				           "expected one of: %s",
+				           k->str, key, b.data);
 			buf_free(&b);
 			continue;
 		}
@@ -72,15 +73,15 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 			continue;
 		if (t->kind != YN_SCALAR || yn_is_null(t)) {
 			diag_error(c->d, t->pos,
-				   "translation '%s' of '%s' must be text, "
-				   "not %s",
-				   k->str, key, yn_kind_name(t));
+			           "translation '%s' of '%s' must be text, "
+			           "not %s",
+			           k->str, key, yn_kind_name(t));
 			continue;
 		}
 		if (strspn(t->str, " \t\r\n") == t->len) {
 			diag_error(c->d, t->pos,
-				   "translation '%s' of '%s' is empty", k->str,
-				   key);
+			           "translation '%s' of '%s' is empty", k->str,
+			           key);
 			continue;
 		}
 		seen[j] = true;
@@ -98,15 +99,15 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v,
 	out->n = n;
 	if (v->n == 0)
 		diag_error(c->d, v->pos,
-			   "'%s' is an empty mapping; give the text, e.g. "
-			   "%s: ...",
-			   key, langs[0]);
+		           "'%s' is an empty mapping; give the text, e.g. "
+		           "%s: ...",
+		           key, langs[0]);
 	return n ? 0 : -1;
 }
 
 int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
-		 const ynode *v, const char *key, const char *what,
-		 bool required, vc_objset *out)
+                 const ynode *v, const char *key, const char *what,
+                 bool required, vc_objset *out)
 {
 	*out = 0;
 	if (!fld_present(v)) {
@@ -117,8 +118,10 @@ int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
 	if (!fld_list(c, v, key))
 		return -1;
 	if (v->n == 0) {
-		diag_error(c->d, v->pos, "'%s' is empty; name at least one "
-			   "audit objective", key);
+		diag_error(c->d, v->pos,
+		           "'%s' is empty; name at least one "
+		           "audit objective",
+		           key);
 		return -1;
 	}
 	int rc = 0;
@@ -133,8 +136,8 @@ int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
 		}
 		if (it->kind != YN_SCALAR || yn_is_null(it)) {
 			diag_error(c->d, it->pos,
-				   "'%s' lists audit objective ids, not %s",
-				   key, yn_kind_name(it));
+			           "'%s' lists audit objective ids, not %s",
+			           key, yn_kind_name(it));
 			rc = -1;
 			continue;
 		}
@@ -146,22 +149,22 @@ int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
 				buf_printf(&b, "%s%s", m ? ", " : "", ids[m]);
 			if (sg)
 				diag_error(c->d, it->pos,
-					   "unknown audit objective '%s'; did "
-					   "you mean '%s'?",
-					   it->str, sg);
+				           "unknown audit objective '%s'; did "
+				           "you mean '%s'?",
+				           it->str, sg);
 			else
 				diag_error(c->d, it->pos,
-					   "unknown audit objective '%s'; the "
-					   "scheme defines %s",
-					   it->str, b.data);
+				           "unknown audit objective '%s'; the "
+				           "scheme defines %s",
+				           it->str, b.data);
 			buf_free(&b);
 			rc = -1;
 			continue;
 		}
 		if (*out & (1u << k)) {
 			diag_error(c->d, it->pos,
-				   "audit objective '%s' is listed twice",
-				   it->str);
+			           "audit objective '%s' is listed twice",
+			           it->str);
 			rc = -1;
 			continue;
 		}
@@ -173,11 +176,21 @@ int front_objset(fld_ctx *c, const vc_scheme *s, const ynode *map,
 
 /* ---- the scheme file ---- */
 
-enum { S_SCHEME, S_TITLE, S_LANGUAGES, S_OBJECTIVES, S_LEVELS, S_FINDINGS,
-       S_ANSWERS, S_STANDARDS, S_LABEL, S_N };
+enum {
+	S_SCHEME,
+	S_TITLE,
+	S_LANGUAGES,
+	S_OBJECTIVES,
+	S_LEVELS,
+	S_FINDINGS,
+	S_ANSWERS,
+	S_STANDARDS,
+	S_LABEL,
+	S_N
+};
 static const char *const scheme_keys[S_N] = {
-	"scheme",  "title",   "languages", "objectives", "levels",
-	"findings", "answers", "standards", "label"};
+    "scheme",   "title",   "languages", "objectives", "levels",
+    "findings", "answers", "standards", "label"};
 
 typedef struct sctx {
 	fld_ctx c;
@@ -202,7 +215,7 @@ static bool is_lang_id(const char *s)
 typedef int (*item_fn)(sctx *x, const ynode *node, size_t i);
 
 static size_t read_list(sctx *x, const ynode *root, const ynode *v,
-			const char *key, item_fn one, size_t max)
+                        const char *key, item_fn one, size_t max)
 {
 	if (!fld_present(v)) {
 		fld_missing(&x->c, root, key, "the scheme");
@@ -215,8 +228,10 @@ static size_t read_list(sctx *x, const ynode *root, const ynode *v,
 		return 0;
 	}
 	if (v->n > max) {
-		diag_error(x->c.d, v->pos, "'%s' has %zu entries; at most %zu "
-			   "are supported", key, v->n, max);
+		diag_error(x->c.d, v->pos,
+		           "'%s' has %zu entries; at most %zu "
+		           "are supported",
+		           key, v->n, max);
 		return 0;
 	}
 	size_t n = 0;
@@ -227,15 +242,14 @@ static size_t read_list(sctx *x, const ynode *root, const ynode *v,
 }
 
 /* Reports an id that an earlier entry of the same list already used. */
-static int check_id(sctx *x, const ynode *idn, const char *id,
-		    const char *what, const char *prev_ids, size_t stride,
-		    size_t n)
+static int check_id(sctx *x, const ynode *idn, const char *id, const char *what,
+                    const char *prev_ids, size_t stride, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const char *p = *(const char *const *)(prev_ids + i * stride);
 		if (strcmp(p, id) == 0) {
 			diag_error(x->c.d, idn->pos, "duplicate %s id '%s'",
-				   what, id);
+			           what, id);
 			return -1;
 		}
 	}
@@ -250,19 +264,19 @@ static int one_language(sctx *x, const ynode *node, size_t i)
 		return -1;
 	const char *id = fld_str(&x->c, node, f[0], "id", "a language", true);
 	const char *name =
-		fld_str(&x->c, node, f[1], "name", "a language", true);
+	    fld_str(&x->c, node, f[1], "name", "a language", true);
 	if (!id || !name)
 		return -1;
 	if (!is_lang_id(id)) {
 		diag_error(x->c.d, f[0]->pos,
-			   "language id '%s' must be two or three lowercase "
-			   "letters (ISO 639-1, e.g. 'en')",
-			   id);
+		           "language id '%s' must be two or three lowercase "
+		           "letters (ISO 639-1, e.g. 'en')",
+		           id);
 		return -1;
 	}
 	vc_language *l = &x->s->languages[i];
-	if (check_id(x, f[0], id, "language", (const char *)&x->s->languages[0].id,
-		     sizeof(*l), i) < 0)
+	if (check_id(x, f[0], id, "language",
+	             (const char *)&x->s->languages[0].id, sizeof(*l), i) < 0)
 		return -1;
 	l->id = arena_strdup(x->c.a, id);
 	l->name = arena_strdup(x->c.a, name);
@@ -278,24 +292,24 @@ static int one_objective(sctx *x, const ynode *node, size_t i)
 		return -1;
 	vc_objective *o = &x->s->objectives[i];
 	const char *id =
-		fld_str(&x->c, node, f[0], "id", "an audit objective", true);
+	    fld_str(&x->c, node, f[0], "id", "an audit objective", true);
 	int rc = 0;
 	if (id && !fld_is_uid(id)) {
 		diag_error(x->c.d, f[0]->pos,
-			   "objective id '%s' must be lowercase letters, "
-			   "digits and hyphens",
-			   id);
+		           "objective id '%s' must be lowercase letters, "
+		           "digits and hyphens",
+		           id);
 		rc = -1;
 	}
-	if (id && check_id(x, f[0], id, "objective",
-			   (const char *)&x->s->objectives[0].id, sizeof(*o),
-			   i) < 0)
+	if (id &&
+	    check_id(x, f[0], id, "objective",
+	             (const char *)&x->s->objectives[0].id, sizeof(*o), i) < 0)
 		rc = -1;
 	if (front_prose(&x->c, node, f[1], "title", "an audit objective", true,
-			x->langs, x->nlangs, &o->title) < 0)
+	                x->langs, x->nlangs, &o->title) < 0)
 		rc = -1;
 	front_prose(&x->c, node, f[2], "description", "an audit objective",
-		    false, x->langs, x->nlangs, &o->description);
+	            false, x->langs, x->nlangs, &o->description);
 	if (!id || rc < 0)
 		return -1;
 	o->id = arena_strdup(x->c.a, id);
@@ -306,31 +320,31 @@ static int one_objective(sctx *x, const ynode *node, size_t i)
 static int one_level(sctx *x, const ynode *node, size_t i)
 {
 	static const char *const keys[] = {"id", "title", "exemption",
-					   "description"};
+	                                   "description"};
 	static const char *const ex[] = {"none", "justified"};
 	ynode *f[4];
 	if (fld_map(&x->c, node, "a requirement level", keys, 4, f) < 0)
 		return -1;
 	vc_level *l = &x->s->levels[i];
 	const char *id =
-		fld_str(&x->c, node, f[0], "id", "a requirement level", true);
+	    fld_str(&x->c, node, f[0], "id", "a requirement level", true);
 	int e = fld_enum(&x->c, node, f[2], "exemption", "a requirement level",
-			 true, ex, 2);
+	                 true, ex, 2);
 	int rc = front_prose(&x->c, node, f[1], "title", "a requirement level",
-			     true, x->langs, x->nlangs, &l->title);
+	                     true, x->langs, x->nlangs, &l->title);
 	front_prose(&x->c, node, f[3], "description", "a requirement level",
-		    false, x->langs, x->nlangs, &l->description);
+	            false, x->langs, x->nlangs, &l->description);
 	if (!id || e < 0 || rc < 0)
 		return -1;
 	if (strcmp(id, "must") != 0 && strcmp(id, "should") != 0) {
 		diag_error(x->c.d, f[0]->pos,
-			   "unknown requirement level '%s'; catalogue "
-			   "requirements know 'must' and 'should'",
-			   id);
+		           "unknown requirement level '%s'; catalogue "
+		           "requirements know 'must' and 'should'",
+		           id);
 		return -1;
 	}
 	if (check_id(x, f[0], id, "level", (const char *)&x->s->levels[0].id,
-		     sizeof(*l), i) < 0)
+	             sizeof(*l), i) < 0)
 		return -1;
 	l->id = arena_strdup(x->c.a, id);
 	l->exemption = ex[e];
@@ -341,39 +355,40 @@ static int one_level(sctx *x, const ynode *node, size_t i)
 static int one_finding(sctx *x, const ynode *node, size_t i)
 {
 	static const char *const keys[] = {"id", "title", "blocks_label",
-					   "corrective_action", "description"};
+	                                   "corrective_action", "description"};
 	static const char *const ca[] = {"required", "optional", "none"};
 	ynode *f[5];
 	if (fld_map(&x->c, node, "a finding class", keys, 5, f) < 0)
 		return -1;
 	vc_finding_class *fc = &x->s->findings[i];
 	const char *id =
-		fld_str(&x->c, node, f[0], "id", "a finding class", true);
+	    fld_str(&x->c, node, f[0], "id", "a finding class", true);
 	int rc = 0;
 	if (!fld_present(f[2])) {
 		fld_missing(&x->c, node, "blocks_label", "a finding class");
 		rc = -1;
-	} else if (fld_bool(&x->c, f[2], "blocks_label", &fc->blocks_label) < 0) {
+	} else if (fld_bool(&x->c, f[2], "blocks_label", &fc->blocks_label) <
+	           0) {
 		rc = -1;
 	}
 	int e = fld_enum(&x->c, node, f[3], "corrective_action",
-			 "a finding class", true, ca, 3);
+	                 "a finding class", true, ca, 3);
 	if (front_prose(&x->c, node, f[1], "title", "a finding class", true,
-			x->langs, x->nlangs, &fc->title) < 0)
+	                x->langs, x->nlangs, &fc->title) < 0)
 		rc = -1;
 	front_prose(&x->c, node, f[4], "description", "a finding class", false,
-		    x->langs, x->nlangs, &fc->description);
+	            x->langs, x->nlangs, &fc->description);
 	if (!id || e < 0 || rc < 0)
 		return -1;
 	if (!fld_is_uid(id)) {
 		diag_error(x->c.d, f[0]->pos,
-			   "finding class id '%s' must be lowercase letters, "
-			   "digits and hyphens",
-			   id);
+		           "finding class id '%s' must be lowercase letters, "
+		           "digits and hyphens",
+		           id);
 		return -1;
 	}
 	if (check_id(x, f[0], id, "finding class",
-		     (const char *)&x->s->findings[0].id, sizeof(*fc), i) < 0)
+	             (const char *)&x->s->findings[0].id, sizeof(*fc), i) < 0)
 		return -1;
 	fc->id = arena_strdup(x->c.a, id);
 	fc->corrective_action = ca[e];
@@ -384,7 +399,7 @@ static int one_finding(sctx *x, const ynode *node, size_t i)
 static int one_answer(sctx *x, const ynode *node, size_t i)
 {
 	static const char *const keys[] = {"id", "title", "counts_as",
-					   "justification"};
+	                                   "justification"};
 	static const char *const counts[] = {"met", "gap", "excluded"};
 	static const char *const just[] = {"required", "optional"};
 	ynode *f[4];
@@ -393,22 +408,22 @@ static int one_answer(sctx *x, const ynode *node, size_t i)
 	vc_answer *a = &x->s->answers[i];
 	const char *id = fld_str(&x->c, node, f[0], "id", "an answer", true);
 	int ci = fld_enum(&x->c, node, f[2], "counts_as", "an answer", true,
-			  counts, 3);
-	int ji = fld_enum(&x->c, node, f[3], "justification", "an answer",
-			  true, just, 2);
+	                  counts, 3);
+	int ji = fld_enum(&x->c, node, f[3], "justification", "an answer", true,
+	                  just, 2);
 	int rc = front_prose(&x->c, node, f[1], "title", "an answer", true,
-			     x->langs, x->nlangs, &a->title);
+	                     x->langs, x->nlangs, &a->title);
 	if (!id || ci < 0 || ji < 0 || rc < 0)
 		return -1;
 	if (!fld_is_uid(id)) {
 		diag_error(x->c.d, f[0]->pos,
-			   "answer id '%s' must be lowercase letters, digits "
-			   "and hyphens",
-			   id);
+		           "answer id '%s' must be lowercase letters, digits "
+		           "and hyphens",
+		           id);
 		return -1;
 	}
 	if (check_id(x, f[0], id, "answer", (const char *)&x->s->answers[0].id,
-		     sizeof(*a), i) < 0)
+	             sizeof(*a), i) < 0)
 		return -1;
 	a->id = arena_strdup(x->c.a, id);
 	a->counts_as = counts[ci];
@@ -426,20 +441,20 @@ static int one_standard(sctx *x, const ynode *node, size_t i)
 	vc_standard *st = &x->s->standards[i];
 	const char *id = fld_str(&x->c, node, f[0], "id", "a standard", true);
 	const char *title =
-		fld_str(&x->c, node, f[1], "title", "a standard", true);
+	    fld_str(&x->c, node, f[1], "title", "a standard", true);
 	const char *pat =
-		fld_str(&x->c, node, f[2], "pattern", "a standard", true);
+	    fld_str(&x->c, node, f[2], "pattern", "a standard", true);
 	if (!id || !title || !pat)
 		return -1;
 	if (!fld_is_uid(id)) {
 		diag_error(x->c.d, f[0]->pos,
-			   "standard id '%s' must be lowercase letters, "
-			   "digits and hyphens",
-			   id);
+		           "standard id '%s' must be lowercase letters, "
+		           "digits and hyphens",
+		           id);
 		return -1;
 	}
 	if (check_id(x, f[0], id, "standard",
-		     (const char *)&x->s->standards[0].id, sizeof(*st), i) < 0)
+	             (const char *)&x->s->standards[0].id, sizeof(*st), i) < 0)
 		return -1;
 	char *anchored = xasprintf("^(%s)$", pat);
 	int err = regcomp(&st->re, anchored, REG_EXTENDED | REG_NOSUB);
@@ -448,8 +463,8 @@ static int one_standard(sctx *x, const ynode *node, size_t i)
 		char msg[128];
 		regerror(err, &st->re, msg, sizeof(msg));
 		diag_error(x->c.d, f[2]->pos,
-			   "'pattern' is not a valid regular expression: %s",
-			   msg);
+		           "'pattern' is not a valid regular expression: %s",
+		           msg);
 		return -1;
 	}
 	st->id = arena_strdup(x->c.a, id);
@@ -462,7 +477,7 @@ static int one_standard(sctx *x, const ynode *node, size_t i)
 static void read_label(sctx *x, const ynode *root, const ynode *v)
 {
 	static const char *const keys[] = {"validity_years", "validity_from",
-					   "corrective_action_max_months"};
+	                                   "corrective_action_max_months"};
 	static const char *const from[] = {"closing-meeting"};
 	ynode *f[3];
 	if (!fld_present(v)) {
@@ -473,14 +488,14 @@ static void read_label(sctx *x, const ynode *root, const ynode *v)
 		return;
 	long n;
 	if (fld_int(&x->c, v, f[0], "validity_years", "the label rules", true,
-		    1, 10, &n) == 0)
+	            1, 10, &n) == 0)
 		x->s->validity_years = (int)n;
 	int k = fld_enum(&x->c, v, f[1], "validity_from", "the label rules",
-			 true, from, 1);
+	                 true, from, 1);
 	if (k >= 0)
 		x->s->validity_from = from[k];
 	if (fld_int(&x->c, v, f[2], "corrective_action_max_months",
-		    "the label rules", true, 1, 36, &n) == 0)
+	            "the label rules", true, 1, 36, &n) == 0)
 		x->s->corrective_action_max_months = (int)n;
 }
 
@@ -506,8 +521,8 @@ vc_scheme *model_scheme_load(const char *path, diags *d)
 	ynode *f[S_N];
 	if (fld_map(&x.c, root, "the scheme", scheme_keys, S_N, f) < 0)
 		return s;
-	const char *id = fld_str(&x.c, root, f[S_SCHEME], "scheme",
-				 "the scheme", true);
+	const char *id =
+	    fld_str(&x.c, root, f[S_SCHEME], "scheme", "the scheme", true);
 	s->id = arena_strdup(a, id ? id : "");
 
 	/* Languages first: every prose field depends on them. */
@@ -524,25 +539,25 @@ vc_scheme *model_scheme_load(const char *path, diags *d)
 		x.langs[i] = s->languages[i].id;
 	x.nlangs = s->nlanguages;
 	front_prose(&x.c, root, f[S_TITLE], "title", "the scheme", true,
-		    x.langs, x.nlangs, &s->title);
+	            x.langs, x.nlangs, &s->title);
 
-#define ALLOC_LIST(field, idx, type)                                         \
-	if (fld_present(f[idx]) && f[idx]->kind == YN_SEQ)                   \
-		s->field = arena_alloc(a, f[idx]->n * sizeof(type) + 1)
+#define ALLOC_LIST(field, idx, type)                                           \
+	if (fld_present(f[idx]) && f[idx]->kind == YN_SEQ)                     \
+	s->field = arena_alloc(a, f[idx]->n * sizeof(type) + 1)
 	ALLOC_LIST(objectives, S_OBJECTIVES, vc_objective);
 	s->nobjectives = read_list(&x, root, f[S_OBJECTIVES], "objectives",
-				   one_objective, VC_MAX_OBJECTIVES);
+	                           one_objective, VC_MAX_OBJECTIVES);
 	ALLOC_LIST(levels, S_LEVELS, vc_level);
 	s->nlevels = read_list(&x, root, f[S_LEVELS], "levels", one_level, 2);
 	ALLOC_LIST(findings, S_FINDINGS, vc_finding_class);
-	s->nfindings = read_list(&x, root, f[S_FINDINGS], "findings",
-				 one_finding, 16);
+	s->nfindings =
+	    read_list(&x, root, f[S_FINDINGS], "findings", one_finding, 16);
 	ALLOC_LIST(answers, S_ANSWERS, vc_answer);
-	s->nanswers = read_list(&x, root, f[S_ANSWERS], "answers", one_answer,
-				16);
+	s->nanswers =
+	    read_list(&x, root, f[S_ANSWERS], "answers", one_answer, 16);
 	ALLOC_LIST(standards, S_STANDARDS, vc_standard);
-	s->nstandards = read_list(&x, root, f[S_STANDARDS], "standards",
-				  one_standard, 64);
+	s->nstandards =
+	    read_list(&x, root, f[S_STANDARDS], "standards", one_standard, 64);
 #undef ALLOC_LIST
 	read_label(&x, root, f[S_LABEL]);
 
@@ -554,9 +569,9 @@ vc_scheme *model_scheme_load(const char *path, diags *d)
 				found |= strcmp(s->levels[i].id, need[k]) == 0;
 			if (!found && d->errors == 0)
 				diag_error(d, f[S_LEVELS]->pos,
-					   "the scheme must define the "
-					   "requirement level '%s'",
-					   need[k]);
+				           "the scheme must define the "
+				           "requirement level '%s'",
+				           need[k]);
 		}
 	}
 	return s;

@@ -67,10 +67,10 @@ static void report_alias(loader *l, yaml_mark_t m, const char *what)
 		return;
 	l->alias_reported = true;
 	diag_error(l->d, mark_pos(l, m),
-		   "%s are not supported: a catalogue file spells out every "
-		   "value (anchors and aliases can make a small file expand "
-		   "without bound)",
-		   what);
+	           "%s are not supported: a catalogue file spells out every "
+	           "value (anchors and aliases can make a small file expand "
+	           "without bound)",
+	           what);
 }
 
 static void report_tag(loader *l, yaml_mark_t m, const char *tag)
@@ -79,9 +79,9 @@ static void report_tag(loader *l, yaml_mark_t m, const char *tag)
 		return;
 	l->tag_reported = true;
 	diag_error(l->d, mark_pos(l, m),
-		   "YAML tags such as '%s' are not supported: a value's type "
-		   "follows from its key",
-		   tag);
+	           "YAML tags such as '%s' are not supported: a value's type "
+	           "follows from its key",
+	           tag);
 }
 
 /* Adds child to the container on top of the stack (or makes it the root).
@@ -96,15 +96,15 @@ static int attach(loader *l, ynode *child)
 	if (f->node->kind == YN_MAP && f->n % 2 == 0) {
 		if (child->kind != YN_SCALAR) {
 			diag_error(l->d, child->pos,
-				   "a mapping key must be a plain string, "
-				   "not %s",
-				   yn_kind_name(child));
+			           "a mapping key must be a plain string, "
+			           "not %s",
+			           yn_kind_name(child));
 			return -1;
 		}
 		if (child->plain && strcmp(child->str, "<<") == 0) {
 			diag_error(l->d, child->pos,
-				   "merge keys ('<<') are not supported: "
-				   "write the keys out");
+			           "merge keys ('<<') are not supported: "
+			           "write the keys out");
 			return -1;
 		}
 	}
@@ -149,15 +149,15 @@ static void check_duplicates(loader *l, ynode *map)
 		const ynode *a = k[i - 1].key, *b = k[i].key;
 		if (a->len == b->len && memcmp(a->str, b->str, a->len) == 0)
 			first[k[i].index] =
-				first[k[i - 1].index] ? first[k[i - 1].index] : a;
+			    first[k[i - 1].index] ? first[k[i - 1].index] : a;
 	}
 	for (size_t i = 0; i < nk; i++) {
 		if (!first[i])
 			continue;
 		const ynode *key = map->items[2 * i];
 		diag_error(l->d, key->pos,
-			   "duplicate key '%s' (first given at line %d)",
-			   key->str, first[i]->pos.line);
+		           "duplicate key '%s' (first given at line %d)",
+		           key->str, first[i]->pos.line);
 	}
 	free(first);
 	free(k);
@@ -167,9 +167,9 @@ static int push(loader *l, ynode *n)
 {
 	if (l->depth >= YN_MAX_DEPTH) {
 		diag_error(l->d, n->pos,
-			   "nesting deeper than %d levels; catalogue files "
-			   "need far fewer",
-			   YN_MAX_DEPTH);
+		           "nesting deeper than %d levels; catalogue files "
+		           "need far fewer",
+		           YN_MAX_DEPTH);
 		return -1;
 	}
 	frame *f = &l->stack[l->depth++];
@@ -228,11 +228,11 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 		report_alias(l, ev->start_mark, "anchors");
 	if (ev->data.scalar.tag)
 		report_tag(l, ev->start_mark,
-			   (const char *)ev->data.scalar.tag);
+		           (const char *)ev->data.scalar.tag);
 	if (strlen(v) != len) {
 		diag_error(l->d, n->pos,
-			   "NUL character in a string; text may not contain "
-			   "U+0000");
+		           "NUL character in a string; text may not contain "
+		           "U+0000");
 		v = "";
 		len = 0;
 		n->bad = true;
@@ -241,7 +241,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 		unsigned char c = (unsigned char)v[i];
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
 			diag_error(l->d, n->pos,
-				   "control character U+%04X in a string", c);
+			           "control character U+%04X in a string", c);
 			v = "";
 			len = 0;
 			n->bad = true;
@@ -252,7 +252,7 @@ static int on_scalar(loader *l, const yaml_event_t *ev)
 	n->len = len;
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	n->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-		   ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+	           ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
 	return attach(l, n);
 }
 
@@ -267,7 +267,7 @@ static void report_syntax(loader *l, const yaml_parser_t *p)
 	}
 	if (p->context)
 		diag_error(l->d, pos, "invalid YAML: %s (%s at line %d)",
-			   problem, p->context, (int)p->context_mark.line + 1);
+		           problem, p->context, (int)p->context_mark.line + 1);
 	else
 		diag_error(l->d, pos, "invalid YAML: %s", problem);
 }
@@ -281,7 +281,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(l->d, pos_at(l->file, 0, 0),
-			   "cannot initialise the YAML parser");
+		           "cannot initialise the YAML parser");
 		return NULL;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
@@ -299,8 +299,8 @@ static ynode *parse(loader *l, const char *text, size_t len)
 		case YAML_DOCUMENT_START_EVENT:
 			if (++docs > 1) {
 				diag_error(l->d, mark_pos(l, ev.start_mark),
-					   "a second YAML document; a file "
-					   "holds exactly one");
+				           "a second YAML document; a file "
+				           "holds exactly one");
 				ok = false;
 			}
 			break;
@@ -320,20 +320,21 @@ static ynode *parse(loader *l, const char *text, size_t len)
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT: {
 			bool seq = ev.type == YAML_SEQUENCE_START_EVENT;
-			ynode *n = new_node(l, seq ? YN_SEQ : YN_MAP,
-					    ev.start_mark);
-			yaml_char_t *anchor = seq ? ev.data.sequence_start.anchor
-						  : ev.data.mapping_start.anchor;
+			ynode *n =
+			    new_node(l, seq ? YN_SEQ : YN_MAP, ev.start_mark);
+			yaml_char_t *anchor =
+			    seq ? ev.data.sequence_start.anchor
+			        : ev.data.mapping_start.anchor;
 			yaml_char_t *tag = seq ? ev.data.sequence_start.tag
-					       : ev.data.mapping_start.tag;
+			                       : ev.data.mapping_start.tag;
 			if (anchor)
 				report_alias(l, ev.start_mark, "anchors");
 			if (tag)
 				report_tag(l, ev.start_mark, (const char *)tag);
 			n->flow = seq ? ev.data.sequence_start.style ==
-						YAML_FLOW_SEQUENCE_STYLE
-				      : ev.data.mapping_start.style ==
-						YAML_FLOW_MAPPING_STYLE;
+			                    YAML_FLOW_SEQUENCE_STYLE
+			              : ev.data.mapping_start.style ==
+			                    YAML_FLOW_MAPPING_STYLE;
 			ok = push(l, n) == 0;
 			break;
 		}
@@ -361,7 +362,7 @@ static ynode *parse(loader *l, const char *text, size_t len)
 }
 
 ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
-		    size_t len)
+                    size_t len)
 {
 	loader l;
 	memset(&l, 0, sizeof(l));
@@ -378,20 +379,20 @@ ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 	size_t nul_off = nul ? (size_t)((char *)nul - text) : len;
 	if (nul_off < bad) {
 		diag_error(d, offset_pos(l.file, text, nul_off),
-			   "NUL byte in the file; expected UTF-8 text");
+		           "NUL byte in the file; expected UTF-8 text");
 		return NULL;
 	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-			 (u[0] == 0xFE && u[1] == 0xFF))) {
+	                 (u[0] == 0xFE && u[1] == 0xFF))) {
 		diag_error(d, pos_at(l.file, 1, 1),
-			   "the file is UTF-16; catalogue files must be UTF-8");
+		           "the file is UTF-16; catalogue files must be UTF-8");
 		return NULL;
 	}
 	if (bad < len) {
 		diag_error(d, offset_pos(l.file, text, bad),
-			   "invalid UTF-8 (byte 0x%02X); catalogue files must "
-			   "be UTF-8",
-			   u[bad]);
+		           "invalid UTF-8 (byte 0x%02X); catalogue files must "
+		           "be UTF-8",
+		           u[bad]);
 		return NULL;
 	}
 	/* YAML also breaks lines at U+0085, U+2028, U+2029 and a lone CR;
@@ -406,14 +407,16 @@ ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
 		else if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0x85)
 			what = "a next-line character (U+0085)";
 		else if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 &&
-			 (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
-			what = u[i + 2] == 0xA8 ? "a line separator (U+2028)"
-						: "a paragraph separator (U+2029)";
+		         (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+			what = u[i + 2] == 0xA8
+			           ? "a line separator (U+2028)"
+			           : "a paragraph separator (U+2029)";
 		if (what) {
-			diag_error(d, offset_pos(l.file, text, i),
-				   "%s in the file; YAML would read it as a line "
-				   "break: use a plain line break or a space",
-				   what);
+			diag_error(
+			    d, offset_pos(l.file, text, i),
+			    "%s in the file; YAML would read it as a line "
+			    "break: use a plain line break or a space",
+			    what);
 			return NULL;
 		}
 	}
@@ -429,14 +432,14 @@ ynode *yn_load_file(arena *a, diags *d, const char *path)
 	int rc = read_file(path, YN_MAX_FILE, &text, &len);
 	if (rc == -2) {
 		diag_error(d, pos_at(diags_source(d, path, NULL, 0), 0, 0),
-			   "file is larger than the limit of %u MiB",
-			   YN_MAX_FILE / (1024 * 1024));
+		           "file is larger than the limit of %u MiB",
+		           YN_MAX_FILE / (1024 * 1024));
 		return NULL;
 	}
 	if (rc < 0) {
 		d->io_failed = true;
 		diag_error(d, pos_at(diags_source(d, path, NULL, 0), 0, 0),
-			   "cannot read: %s", strerror(errno));
+		           "cannot read: %s", strerror(errno));
 		return NULL;
 	}
 	return yn_load_text(a, d, path, text, len);
@@ -468,15 +471,17 @@ int yn_check_inside(diags *d, const char *path, const char *root)
 			return 0; /* missing: the reader says so */
 		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
 		if (e == ELOOP)
-			diag_error(d, at, "symbolic link to '%s' never ends in "
-				   "a file (the links go round in a circle); "
-				   "replace it with the file",
-				   target);
+			diag_error(d, at,
+			           "symbolic link to '%s' never ends in "
+			           "a file (the links go round in a circle); "
+			           "replace it with the file",
+			           target);
 		else
-			diag_error(d, at, "symbolic link to '%s', which does "
-				   "not exist; restore its target or remove "
-				   "the link",
-				   target);
+			diag_error(d, at,
+			           "symbolic link to '%s', which does "
+			           "not exist; restore its target or remove "
+			           "the link",
+			           target);
 		return -1;
 	}
 	char *rroot = realpath(root, NULL);
@@ -484,15 +489,17 @@ int yn_check_inside(diags *d, const char *path, const char *root)
 	if (rroot && !below(real, rroot)) {
 		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
 		if (link)
-			diag_error(d, at, "symbolic link to '%s' leads out of "
-				   "the catalogue; links must stay within the "
-				   "catalogue root (copy what it names in "
-				   "instead)",
-				   target);
+			diag_error(d, at,
+			           "symbolic link to '%s' leads out of "
+			           "the catalogue; links must stay within the "
+			           "catalogue root (copy what it names in "
+			           "instead)",
+			           target);
 		else
-			diag_error(d, at, "lies outside the catalogue, reached "
-				   "through a symbolic link; links must stay "
-				   "within the catalogue root");
+			diag_error(d, at,
+			           "lies outside the catalogue, reached "
+			           "through a symbolic link; links must stay "
+			           "within the catalogue root");
 		rc = -1;
 	}
 	free(rroot);
@@ -516,9 +523,12 @@ const char *yn_kind_name(const ynode *n)
 	if (!n || yn_is_null(n))
 		return "nothing";
 	switch (n->kind) {
-	case YN_MAP: return "a mapping";
-	case YN_SEQ: return "a list";
-	default: return "a string";
+	case YN_MAP:
+		return "a mapping";
+	case YN_SEQ:
+		return "a list";
+	default:
+		return "a string";
 	}
 }
 

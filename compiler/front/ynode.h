@@ -55,7 +55,7 @@ ynode *yn_load_file(arena *a, diags *d, const char *path);
 /* Loads text already in memory (name is used in diagnostics; the diags
  * object takes ownership of text, which must be NUL-terminated). */
 ynode *yn_load_text(arena *a, diags *d, const char *name, char *text,
-		    size_t len);
+                    size_t len);
 
 /* Whether path may be read as a file of the catalogue under root. A
  * symbolic link is followed only to a file or folder within root (both

@@ -953,11 +953,11 @@ void pdf_draw_text(pdf_block *b, double x, double baseline,
 {
 	buf t = {0};
 	put_clean(b->doc, &t, text ? text : "");
-	pdf_item it = text_item(
-	    pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
-	                ps->italic || (flags & PDF_ITALIC)),
-	    ps->size, x, baseline, ps->color,
-	    arena_strdup(b->doc->a, t.data ? t.data : ""));
+	pdf_item it = text_item(pdf_face_of(b->doc, ps->family,
+	                                    ps->bold || (flags & PDF_BOLD),
+	                                    ps->italic || (flags & PDF_ITALIC)),
+	                        ps->size, x, baseline, ps->color,
+	                        arena_strdup(b->doc->a, t.data ? t.data : ""));
 	buf_free(&t);
 	check_face(b->doc, it.face, it.s);
 	draw_push(b, it);
@@ -1217,8 +1217,9 @@ static size_t para_lines(pdf_doc *doc, const pdf_block *b, double x0, double w,
 				if (!(r->flags & fl))
 					continue;
 				pdf_item it = shape_item(
-				    I_LINE, x, base + r->size * (k ? 0.13 : -0.3),
-				    tw, 0, r->size / 18, r->fg);
+				    I_LINE, x,
+				    base + r->size * (k ? 0.13 : -0.3), tw, 0,
+				    r->size / 18, r->fg);
 				item_push(&bx->items, &bx->n, &bx->cap, it);
 			}
 			x += tw;
@@ -1345,8 +1346,8 @@ static void fit_minimums(double *mn, size_t n, double avail)
  * Room beyond the minimums goes in proportion to the width each column
  * would take unwrapped or, when the back end gave fractions, as close to
  * those as the minimums allow. */
-static void table_widths(pdf_doc *doc, const pdf_table *t, size_t c0,
-                         size_t c1, double avail, double *cw)
+static void table_widths(pdf_doc *doc, const pdf_table *t, size_t c0, size_t c1,
+                         double avail, double *cw)
 {
 	size_t nc = c1 - c0;
 	double pad = 2 * doc->table_pad;
@@ -1384,9 +1385,9 @@ static void table_widths(pdf_doc *doc, const pdf_table *t, size_t c0,
 		for (size_t c = 0; c < nc; c++)
 			sum += fr[c] > 0 ? fr[c] : 0;
 		for (size_t c = 0; c < nc; c++) {
-			cw[c] = avail * (sum > 0 && fr[c] > 0
-			                     ? fr[c] / sum
-			                     : 1.0 / (double)nc);
+			cw[c] =
+			    avail * (sum > 0 && fr[c] > 0 ? fr[c] / sum
+			                                  : 1.0 / (double)nc);
 			if (cw[c] < mn[c])
 				deficit += mn[c] - cw[c];
 			else
@@ -1435,7 +1436,8 @@ static void scale_table(pdf_doc *doc, pdf_table *t, double scale)
 			}
 			b->ps = ps;
 			for (size_t i = 0; i < b->nruns; i++)
-				b->runs[i].size = (float)(b->runs[i].size * scale);
+				b->runs[i].size =
+				    (float)(b->runs[i].size * scale);
 		}
 	t->cell = cs;
 	t->head = hs;
@@ -1446,8 +1448,7 @@ static void scale_table(pdf_doc *doc, pdf_table *t, double scale)
  * size. Names the start of its first row, so that an author can find
  * it. */
 static void warn_wide_table(pdf_doc *doc, const pdf_table *t, size_t per,
-                            double size, double best, double least,
-                            size_t fit)
+                            double size, double best, double least, size_t fit)
 {
 	buf ctx = {0};
 	bool cut = false;
@@ -1474,14 +1475,15 @@ static void warn_wide_table(pdf_doc *doc, const pdf_table *t, size_t per,
 		           floor(best * 10) / 10, floor(size * 10 + 0.5) / 10);
 	size_t nc = t->ncols, groups = (nc + per - 1) / per;
 	if (groups > 1)
-		diag_warning(doc->d, NO_POS,
-		             "a table of %zu columns is too wide for the page "
-		             "(\"%s\"): it is split into %zu groups of at most "
-		             "%zu columns, one below the other%s%s; at most %zu "
-		             "columns fit side by side at %g pt",
-		             nc, ctx.data ? ctx.data : "", groups, per,
-		             font.len ? ", " : "", font.len ? font.data : "",
-		             fit, floor(least * 10 + 0.5) / 10);
+		diag_warning(
+		    doc->d, NO_POS,
+		    "a table of %zu columns is too wide for the page "
+		    "(\"%s\"): it is split into %zu groups of at most "
+		    "%zu columns, one below the other%s%s; at most %zu "
+		    "columns fit side by side at %g pt",
+		    nc, ctx.data ? ctx.data : "", groups, per,
+		    font.len ? ", " : "", font.len ? font.data : "", fit,
+		    floor(least * 10 + 0.5) / 10);
 	else
 		diag_warning(doc->d, NO_POS,
 		             "a table of %zu columns is too wide for the page "
@@ -1587,9 +1589,9 @@ static void flat_table_part(flat *f, pdf_block *tb, size_t c0, size_t c1,
 			x = x0;
 			for (size_t c = 0; c < nc; c++) {
 				if (row->header) {
-					pdf_item it = shape_item(
-					    I_FILL, x, 0, cw[c], sh, 0,
-					    doc->c_table_fill);
+					pdf_item it =
+					    shape_item(I_FILL, x, 0, cw[c], sh,
+					               0, doc->c_table_fill);
 					item_push(&s->items, &s->nitems,
 					          &s->itemcap, it);
 				}
@@ -1606,9 +1608,9 @@ static void flat_table_part(flat *f, pdf_block *tb, size_t c0, size_t c1,
 					}
 					y += cells[c][i].h;
 				}
-				pdf_item it = shape_item(
-				    I_STROKE, x, 0, cw[c], sh, doc->table_rule_w,
-				    doc->c_table_rule);
+				pdf_item it = shape_item(I_STROKE, x, 0, cw[c],
+				                         sh, doc->table_rule_w,
+				                         doc->c_table_rule);
 				item_push(&s->items, &s->nitems, &s->itemcap,
 				          it);
 				x += cw[c];
@@ -1650,8 +1652,8 @@ static void flat_table(flat *f, pdf_block *tb)
 	double unit = (doc->table_min_col - pad2) / doc->ps_cell->size;
 	if (unit > 0 && size > 0 &&
 	    (double)nc * (pad2 + unit * size) > avail + 0.001) {
-		double least = doc->table_min_font < size ? doc->table_min_font
-		                                          : size;
+		double least =
+		    doc->table_min_font < size ? doc->table_min_font : size;
 		size_t fit = (size_t)(avail / (pad2 + unit * least));
 		if (fit < 1)
 			fit = 1;
@@ -1693,10 +1695,10 @@ static void flat_fields(flat *f, pdf_block *b)
 		pdf_item it = shape_item(I_STROKE, x, 0, w, b->height,
 		                         doc->field_rule_w, doc->c_field);
 		item_push(&s->items, &s->nitems, &s->itemcap, it);
-		pdf_item lt = text_item(
-		    face, ps->size, x + doc->table_pad,
-		    doc->table_pad * 0.8 + fx->ascent * ps->size / 1000.0,
-		    ps->color, b->labels[i]);
+		pdf_item lt = text_item(face, ps->size, x + doc->table_pad,
+		                        doc->table_pad * 0.8 +
+		                            fx->ascent * ps->size / 1000.0,
+		                        ps->color, b->labels[i]);
 		item_push(&s->items, &s->nitems, &s->itemcap, lt);
 		x += w + gap;
 	}
@@ -1881,10 +1883,9 @@ static void flat_toc(flat *f, pdf_block *b)
 
 /* The blocks that become slices of their own, by kind. */
 static void (*const flat_block[])(flat *, pdf_block *) = {
-	[B_PARA] = flat_para,     [B_TABLE] = flat_table,
-	[B_FIELDS] = flat_fields, [B_CHECKS] = flat_checks,
-	[B_RULED] = flat_ruled,   [B_RULE] = flat_rule,
-	[B_DRAW] = flat_draw,     [B_TOC] = flat_toc,
+    [B_PARA] = flat_para,     [B_TABLE] = flat_table, [B_FIELDS] = flat_fields,
+    [B_CHECKS] = flat_checks, [B_RULED] = flat_ruled, [B_RULE] = flat_rule,
+    [B_DRAW] = flat_draw,     [B_TOC] = flat_toc,
 };
 
 static void flatten(pdf_doc *doc)

@@ -158,14 +158,13 @@ typedef struct pdf_templates {
  * holds what loaded, for pdf_templates_free). */
 int pdf_templates_load(pdf_templates *t, const char *templates_dir,
                        const char *style_path, const char *name,
-                       const char *lang, const char *const *keys,
-                       size_t nkeys, diags *d);
+                       const char *lang, const char *const *keys, size_t nkeys,
+                       diags *d);
 void pdf_templates_free(pdf_templates *t);
 /* fmt with every {name} replaced by the value that follows name in kv
  * (n strings: name, value, name, value ...; a NULL value is empty).
  * Unknown {names} stay as they are. The result lives in arena a. */
-char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
-		    size_t n);
+char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv, size_t n);
 
 /* ---- documents ---- */
 

@@ -27,7 +27,7 @@ enum { FACE_REGULAR, FACE_BOLD, FACE_ITALIC, FACE_BOLD_ITALIC };
 
 typedef struct pdf_family {
 	const char *name;
-	int face[4];  /* by FACE_*, indexes into pdf_style.faces */
+	int face[4]; /* by FACE_*, indexes into pdf_style.faces */
 	/* families for characters its fonts lack, tried in order */
 	int *fallbacks;
 	size_t nfallbacks;
@@ -230,13 +230,13 @@ struct pdf_doc {
 	size_t nslices, slicecap;
 	pdf_page *pages;
 	size_t npages, pagecap;
-	hmap anchors;  /* name -> pdf_anchor (arena) */
+	hmap anchors;          /* name -> pdf_anchor (arena) */
 	unsigned char *warned; /* code points reported as unprintable
 	                          (a bit each), NULL: none yet */
 	/* bytes measured and runs visited so far: layout must stay linear
 	 * in the text, which a unit test checks with this count */
 	size_t work;
-	char date[32];         /* from SOURCE_DATE_EPOCH, or "" */
+	char date[32]; /* from SOURCE_DATE_EPOCH, or "" */
 	long long epoch;
 	bool has_epoch;
 };

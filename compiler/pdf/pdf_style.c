@@ -27,12 +27,15 @@ static const char *const engine_colors[] = {"link",
                                             "checkbox",
                                             "ruled-line"};
 static const char *const engine_sizes[] = {
-    "list-indent",      "table-padding", "table-rule-width",
-    "checkbox-size",    "checkbox-gap",  "field-rule-width",
-    "ruled-line-width", "rule-width",    "header-rule-width",
-    "toc-indent",       "tag-padding",   "bar-gap",
-    "field-gap",        "mark-padding",  "min-text-width",
-    "table-min-column-width", "table-min-font-size"};
+    "list-indent",        "table-padding",
+    "table-rule-width",   "checkbox-size",
+    "checkbox-gap",       "field-rule-width",
+    "ruled-line-width",   "rule-width",
+    "header-rule-width",  "toc-indent",
+    "tag-padding",        "bar-gap",
+    "field-gap",          "mark-padding",
+    "min-text-width",     "table-min-column-width",
+    "table-min-font-size"};
 
 typedef struct loader {
 	fld_ctx c;
@@ -776,8 +779,7 @@ void pdf_texts_free(pdf_texts *t)
 		arena_free(t->a);
 }
 
-char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
-		    size_t n)
+char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv, size_t n)
 {
 	buf b = {0};
 	for (const char *p = fmt; *p;) {
@@ -787,7 +789,8 @@ char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
 				size_t l = strlen(kv[i]);
 				if (strncmp(p + 1, kv[i], l) == 0 &&
 				    p[1 + l] == '}') {
-					buf_puts(&b, kv[i + 1] ? kv[i + 1] : "");
+					buf_puts(&b,
+					         kv[i + 1] ? kv[i + 1] : "");
 					p += l + 2;
 					done = true;
 					break;
@@ -803,8 +806,8 @@ char *pdf_text_fill(arena *a, const char *fmt, const char *const *kv,
 
 int pdf_templates_load(pdf_templates *t, const char *templates_dir,
                        const char *style_path, const char *name,
-                       const char *lang, const char *const *keys,
-                       size_t nkeys, diags *d)
+                       const char *lang, const char *const *keys, size_t nkeys,
+                       diags *d)
 {
 	memset(t, 0, sizeof(*t));
 	char *sp = style_path ? xstrdup(style_path)

@@ -103,7 +103,7 @@ static int replace_entries(const char *tmp, const char *out)
 	if (rc == 0 && dir_names(out, true, &olds, &nold) == 0) {
 		for (size_t i = 0; i < nold; i++) {
 			if (bsearch(&olds[i], names, n, sizeof(*names),
-				    cmp_strp))
+			            cmp_strp))
 				continue;
 			char *p = path_join(out, olds[i]);
 			rm_tree(p);
@@ -161,15 +161,15 @@ static int io_error(build *b, const char *what, const char *path)
 {
 	b->d->io_failed = true;
 	diag_error(b->d, NO_POS, "%s '%s': %s", what, path,
-		   output_strerror(errno));
+	           output_strerror(errno));
 	return -1;
 }
-
 
 static int downloads(build *b)
 {
 	if (list_files(b->dl_dir, &b->dl_names, &b->ndl) != 0)
-		return io_error(b, "cannot read the downloads folder", b->dl_dir);
+		return io_error(b, "cannot read the downloads folder",
+		                b->dl_dir);
 	b->dl = xcalloc(b->ndl ? b->ndl : 1, sizeof(*b->dl));
 	for (size_t i = 0; i < b->ndl; i++) {
 		char *p = path_join(b->dl_dir, b->dl_names[i]);
@@ -208,8 +208,8 @@ static bool build_running(const char *dir)
 	bool running = false;
 	if (read_file(p, 64, &data, &len) == 0) {
 		long pid = strtol(data, NULL, 10);
-		running = pid > 0 &&
-			  (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+		running =
+		    pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
 		free(data);
 	}
 	free(p);
@@ -230,7 +230,7 @@ static void remove_leftovers(const char *parent, const char *base)
 		const char *rest = e->d_name + pl;
 		if (strncmp(e->d_name, prefix, pl) != 0 ||
 		    strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
-				 "tuvwxyz0123456789") != 6 ||
+		                 "tuvwxyz0123456789") != 6 ||
 		    (rest[6] && strcmp(rest + 6, ".old") != 0))
 			continue;
 		char *p = path_join(parent, e->d_name);
@@ -278,8 +278,7 @@ static int make_tmp(build *b)
 	char *running = path_join(b->tmp, BUILDING);
 	FILE *fp = fopen(running, "w");
 	int rc = 0;
-	if (!fp || fprintf(fp, "%ld\n", (long)getpid()) < 0 ||
-	    fclose(fp) != 0)
+	if (!fp || fprintf(fp, "%ld\n", (long)getpid()) < 0 || fclose(fp) != 0)
 		rc = io_error(b, "cannot write", running);
 	free(running);
 	return rc;
@@ -345,8 +344,11 @@ static int write_into_tmp(build *b)
 
 	char *marker = path_join(b->tmp, MARKER);
 	FILE *fp = fopen(marker, "w");
-	if (!fp || fputs("built by vcsc site; replaced whole by the next "
-			 "build\n", fp) < 0 || fclose(fp) != 0) {
+	if (!fp ||
+	    fputs("built by vcsc site; replaced whole by the next "
+	          "build\n",
+	          fp) < 0 ||
+	    fclose(fp) != 0) {
 		rc = io_error(b, "cannot write", marker);
 	}
 	free(marker);
@@ -362,15 +364,19 @@ static int put_in_place(build *b)
 		free(m);
 		if (!ours) {
 			b->d->io_failed = true;
-			diag_error(b->d, NO_POS, "'%s' exists and is not a site "
-				   "built by vcsc; choose another -o or remove it",
-				   out);
+			diag_error(
+			    b->d, NO_POS,
+			    "'%s' exists and is not a site "
+			    "built by vcsc; choose another -o or remove it",
+			    out);
 			return -1;
 		}
 	} else if (access(out, F_OK) == 0) {
 		b->d->io_failed = true;
-		diag_error(b->d, NO_POS, "'%s' exists and is not a "
-			   "directory", out);
+		diag_error(b->d, NO_POS,
+		           "'%s' exists and is not a "
+		           "directory",
+		           out);
 		return -1;
 	}
 	char *running = path_join(b->tmp, BUILDING);
@@ -415,7 +421,7 @@ static char *site_dir(build *b, const char *arg, char **named)
 	if (output_target(p, &target) != 0) {
 		b->d->io_failed = true;
 		diag_error(b->d, NO_POS, "cannot write the site to '%s': %s",
-			   arg, output_strerror(errno));
+		           arg, output_strerror(errno));
 		free(p);
 		return NULL;
 	}
@@ -443,7 +449,7 @@ static void count_pages(xmlDocPtr doc, size_t *pages, size_t *redirects)
 }
 
 int site_write(vc_version *const *versions, size_t n, const site_options *o,
-	       const char *out, site_stats *stats, diags *d)
+               const char *out, site_stats *stats, diags *d)
 {
 	build b = {0};
 	b.d = d;
@@ -474,12 +480,12 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
 		goto out;
 	b.data = xstrdup(o->data_dir);
 	site_input in = {
-		.scheme = b.versions[0]->scheme,
-		.versions = b.versions,
-		.nversions = b.nversions,
-		.downloads = b.dl,
-		.ndownloads = b.ndl,
-		.base_url = o->base_url,
+	    .scheme = b.versions[0]->scheme,
+	    .versions = b.versions,
+	    .nversions = b.nversions,
+	    .downloads = b.dl,
+	    .ndownloads = b.ndl,
+	    .base_url = o->base_url,
 	};
 	b.doc = site_xml_build(&in);
 	if (o->dump_xml && dump_xml(&b) != 0)
@@ -512,4 +518,3 @@ out:
 	free(b.tmp);
 	return rc;
 }
-

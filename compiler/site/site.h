@@ -51,7 +51,7 @@ typedef struct site_input {
 	const site_download *downloads;
 	size_t ndownloads;
 	const char *base_url; /* "https://host/path" without trailing slash,
-				 or NULL */
+	                         or NULL */
 } site_input;
 
 /* Builds the site document: data (scheme, catalogues, versions) and the
@@ -63,8 +63,7 @@ xmlDocPtr site_xml_build(const site_input *in);
  * becomes visible text; unsafe link targets lose the link; images become
  * links to the image (or just their text); headings are shifted down by
  * heading_shift levels (at most h6). */
-void site_md_append(xmlNodePtr parent, const char *markdown,
-		    int heading_shift);
+void site_md_append(xmlNodePtr parent, const char *markdown, int heading_shift);
 
 /* A prose field as elements <NAME lang=".."> appended to parent, one per
  * language of langs: the text in that language, else in the source
@@ -73,10 +72,10 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
  * site_prose_plain its plain text (titles). Shared by the site document
  * and the change log, so that prose looks the same in both. */
 void site_prose_xhtml(xmlNodePtr parent, const char *name, const vc_prose *p,
-		      const char *const *langs, size_t nlangs,
-		      int heading_shift);
+                      const char *const *langs, size_t nlangs,
+                      int heading_shift);
 void site_prose_plain(xmlNodePtr parent, const char *name, const vc_prose *p,
-		      const char *const *langs, size_t nlangs);
+                      const char *const *langs, size_t nlangs);
 
 /* lang="LANG" on e, and text-lang="ACTUAL" when the text it holds is in
  * another language (a translation that is missing). */
@@ -95,8 +94,8 @@ void site_mark_lang(xmlNodePtr e, const char *lang, const char *actual);
  * in site_changes.c: the content is the catalogue diff's (diff.h,
  * diff_changelog_xml), rendered by templates/site/changes.xsl. */
 void site_changes_add(xmlNodePtr vel, const vc_version *older,
-		      const vc_version *newer, const char *const *langs,
-		      size_t nlangs);
+                      const vc_version *newer, const char *const *langs,
+                      size_t nlangs);
 
 /* The languages the site publishes for v: those it marks complete, the
  * source language first (at least the source language). langs must
@@ -118,8 +117,8 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang);
 /* Writes OUTDIR/CAT/VER/LANG/search-index.js for every version and every
  * language it publishes; the folders must exist (the pages are written
  * first). Returns 0, or -1 after reporting to d. */
-int site_search_write(vc_version *const *versions, size_t n,
-		      const char *outdir, diags *d);
+int site_search_write(vc_version *const *versions, size_t n, const char *outdir,
+                      diags *d);
 
 /* Orders version strings by their dot-separated numeric parts ("1.9" <
  * "1.10"); parts that are not numbers compare as text. */
@@ -135,8 +134,7 @@ int site_natural_cmp(const char *a, const char *b);
  * directory) and never use the network. Returns 0, or -1 after reporting
  * to d. */
 int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
-		  const char *read_dir, diags *d);
-
+                  const char *read_dir, diags *d);
 
 /* Frees libxslt's and libxml2's global state (for leak checkers). */
 void site_xslt_cleanup(void);
@@ -145,7 +143,7 @@ void site_xslt_cleanup(void);
 typedef struct site_options {
 	const char *data_dir;  /* holds templates/site and site/ (required) */
 	const char *downloads; /* the files the downloads pages offer; NULL:
-				  the downloads/ folder beside the site */
+	                          the downloads/ folder beside the site */
 	const char *base_url;  /* NULL: no sitemap.xml */
 	const char *dump_xml;  /* also write the site XML here, or NULL */
 } site_options;
@@ -162,6 +160,6 @@ typedef struct site_stats {
  * stats, if not NULL, receives what was written. Returns 0, or -1 after
  * reporting to d. */
 int site_write(vc_version *const *versions, size_t n, const site_options *o,
-	       const char *out, site_stats *stats, diags *d);
+               const char *out, site_stats *stats, diags *d);
 
 #endif

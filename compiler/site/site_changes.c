@@ -9,8 +9,8 @@
 #include "site.h"
 
 void site_changes_add(xmlNodePtr vel, const vc_version *older,
-		      const vc_version *newer, const char *const *langs,
-		      size_t nlangs)
+                      const vc_version *newer, const char *const *langs,
+                      size_t nlangs)
 {
 	diff_result *d = diff_versions(older, newer);
 	diff_changelog_xml(vel, d, langs, nlangs);

@@ -43,8 +43,7 @@ static void add_literal_trimmed(xmlNodePtr parent, const char *s)
 	free(t);
 }
 
-void site_md_append(xmlNodePtr parent, const char *markdown,
-		    int heading_shift)
+void site_md_append(xmlNodePtr parent, const char *markdown, int heading_shift)
 {
 	if (!markdown)
 		return;
@@ -82,7 +81,8 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 			continue;
 		}
 		case CMARK_NODE_HTML_INLINE:
-			/* Shown as the text the author wrote, never as markup. */
+			/* Shown as the text the author wrote, never as markup.
+			 */
 			xml_text(cur->el, cmark_node_get_literal(n));
 			continue;
 		case CMARK_NODE_HTML_BLOCK: {
@@ -117,7 +117,8 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 			if (!tight_item(n) && !deep)
 				f.el = xml_el(cur->el, "p");
 		} else if (t == CMARK_NODE_HEADING) {
-			int level = cmark_node_get_heading_level(n) + heading_shift;
+			int level =
+			    cmark_node_get_heading_level(n) + heading_shift;
 			if (level > 6)
 				level = 6;
 			if (level < 1)
@@ -130,7 +131,8 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 		} else if (t == CMARK_NODE_BLOCK_QUOTE) {
 			f.el = xml_el(cur->el, "blockquote");
 		} else if (t == CMARK_NODE_LIST) {
-			bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+			bool ordered =
+			    cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 			f.el = xml_el(cur->el, ordered ? "ol" : "ul");
 			int start = cmark_node_get_list_start(n);
 			if (ordered && start != 1)
@@ -161,7 +163,8 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 			xml_attr(wrap, "class", "table-wrap");
 			f.el = xml_el(wrap, "table");
 		} else if (t == CMARK_NODE_TABLE_ROW) {
-			bool head = cmark_gfm_extensions_get_table_row_is_header(n);
+			bool head =
+			    cmark_gfm_extensions_get_table_row_is_header(n);
 			const char *sect = head ? "thead" : "tbody";
 			xmlNodePtr s = cur->el->last;
 			if (!s || s->type != XML_ELEMENT_NODE ||
@@ -171,18 +174,24 @@ void site_md_append(xmlNodePtr parent, const char *markdown,
 			f.header_row = head;
 		} else if (t == CMARK_NODE_TABLE_CELL) {
 			f.el = xml_el(cur->el, cur->header_row ? "th" : "td");
-			cmark_node *table = cmark_node_parent(cmark_node_parent(n));
-			uint16_t ncols = table ?
-				cmark_gfm_extensions_get_table_columns(table) : 0;
-			uint8_t *al = table ?
-				cmark_gfm_extensions_get_table_alignments(table) : NULL;
+			cmark_node *table =
+			    cmark_node_parent(cmark_node_parent(n));
+			uint16_t ncols =
+			    table
+			        ? cmark_gfm_extensions_get_table_columns(table)
+			        : 0;
+			uint8_t *al =
+			    table ? cmark_gfm_extensions_get_table_alignments(
+			                table)
+			          : NULL;
 			int i = cur->cell++;
 			if (al && i < ncols && (al[i] == 'c' || al[i] == 'r'))
 				xml_attr(f.el, "class",
-					 al[i] == 'c' ? "align-center"
-						      : "align-right");
+				         al[i] == 'c' ? "align-center"
+				                      : "align-right");
 		}
-		/* anything else (footnotes, unknown extensions): content only */
+		/* anything else (footnotes, unknown extensions): content only
+		 */
 		VEC_PUSH(stack, depth, cap, f);
 	}
 	cmark_iter_free(it);
@@ -200,8 +209,8 @@ void site_mark_lang(xmlNodePtr e, const char *lang, const char *actual)
 /* <NAME lang=".."> per language: the XHTML of the Markdown, or its plain
  * text when plain is set. */
 static void prose_els(xmlNodePtr parent, const char *name, const vc_prose *p,
-		      const char *const *langs, size_t nlangs,
-		      int heading_shift, bool plain)
+                      const char *const *langs, size_t nlangs,
+                      int heading_shift, bool plain)
 {
 	for (size_t i = 0; p && p->n && i < nlangs; i++) {
 		const char *t = prose_get(p, langs[i]);
@@ -221,14 +230,14 @@ static void prose_els(xmlNodePtr parent, const char *name, const vc_prose *p,
 }
 
 void site_prose_xhtml(xmlNodePtr parent, const char *name, const vc_prose *p,
-		      const char *const *langs, size_t nlangs,
-		      int heading_shift)
+                      const char *const *langs, size_t nlangs,
+                      int heading_shift)
 {
 	prose_els(parent, name, p, langs, nlangs, heading_shift, false);
 }
 
 void site_prose_plain(xmlNodePtr parent, const char *name, const vc_prose *p,
-		      const char *const *langs, size_t nlangs)
+                      const char *const *langs, size_t nlangs)
 {
 	prose_els(parent, name, p, langs, nlangs, 0, true);
 }

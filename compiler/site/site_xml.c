@@ -130,7 +130,7 @@ typedef struct ver_info {
 	bool latest;             /* newest released version */
 	const char **langs;      /* published languages, source first */
 	size_t nlangs;
-	bool *cited;             /* per scheme standard: cited here */
+	bool *cited; /* per scheme standard: cited here */
 } ver_info;
 
 typedef struct ctx {
@@ -156,8 +156,8 @@ enum kind {
 };
 
 static const char *const kind_names[] = {
-	"overview", "chapter", "question", "requirements",
-	"objective", "standard", "downloads", "changes"};
+    "overview",  "chapter",  "question",  "requirements",
+    "objective", "standard", "downloads", "changes"};
 
 static bool publishes(const ver_info *vi, const char *lang)
 {
@@ -182,22 +182,30 @@ static const char *up_prefix(ctx *c, const char *path)
 
 static const char *lang_dir(ctx *c, const ver_info *vi, const char *lang)
 {
-	return arena_printf(c->a, "%s/%s/%s/", vi->v->catalogue,
-			    vi->v->version, lang);
+	return arena_printf(c->a, "%s/%s/%s/", vi->v->catalogue, vi->v->version,
+	                    lang);
 }
 
 /* A page's path inside its version's language directory. */
 static const char *rel_path(ctx *c, enum kind k, const char *ref)
 {
 	switch (k) {
-	case K_OVERVIEW: return "index.html";
-	case K_CHAPTER: return arena_printf(c->a, "chapters/%s.html", ref);
-	case K_QUESTION: return arena_printf(c->a, "questions/%s.html", ref);
-	case K_REQUIREMENTS: return "requirements.html";
-	case K_OBJECTIVE: return arena_printf(c->a, "objectives/%s.html", ref);
-	case K_STANDARD: return arena_printf(c->a, "references/%s.html", ref);
-	case K_DOWNLOADS: return "downloads.html";
-	case K_CHANGES: return arena_printf(c->a, "changes/%s.html", ref);
+	case K_OVERVIEW:
+		return "index.html";
+	case K_CHAPTER:
+		return arena_printf(c->a, "chapters/%s.html", ref);
+	case K_QUESTION:
+		return arena_printf(c->a, "questions/%s.html", ref);
+	case K_REQUIREMENTS:
+		return "requirements.html";
+	case K_OBJECTIVE:
+		return arena_printf(c->a, "objectives/%s.html", ref);
+	case K_STANDARD:
+		return arena_printf(c->a, "references/%s.html", ref);
+	case K_DOWNLOADS:
+		return "downloads.html";
+	case K_CHANGES:
+		return arena_printf(c->a, "changes/%s.html", ref);
 	}
 	return "index.html";
 }
@@ -322,8 +330,9 @@ static void standards_el(ctx *c, xmlNodePtr vel, ver_info *vi)
 		if (last) {
 			xmlChar *lq = xmlGetProp(last, XML_STR("question"));
 			xmlChar *lr = xmlGetProp(last, XML_STR("requirement"));
-			bool dup = lq && strcmp((char *)lq, cs[i].q->uid) == 0 &&
-				   strcmp(lr ? (char *)lr : "", rq) == 0;
+			bool dup = lq &&
+			           strcmp((char *)lq, cs[i].q->uid) == 0 &&
+			           strcmp(lr ? (char *)lr : "", rq) == 0;
 			xmlFree(lq);
 			xmlFree(lr);
 			if (dup)
@@ -338,8 +347,7 @@ static void standards_el(ctx *c, xmlNodePtr vel, ver_info *vi)
 }
 
 /* The newest version older than vi in which uid is a live question. */
-static const ver_info *last_content(ctx *c, const ver_info *vi,
-				    const char *uid)
+static const ver_info *last_content(ctx *c, const ver_info *vi, const char *uid)
 {
 	for (size_t i = (size_t)(vi - c->vi); i-- > vi->cat_first;) {
 		vc_question *q = model_question(c->vi[i].v, uid);
@@ -355,7 +363,7 @@ static const char *pick_lang(const ver_info *vi, const char *lang)
 }
 
 static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
-			const vc_question *q)
+                        const vc_question *q)
 {
 	const char *const *L = vi->langs;
 	size_t nl = vi->nlangs;
@@ -518,9 +526,9 @@ static const char *key_in(const char *name, const char *key)
 	for (const char *p = strstr(name, key); p; p = strstr(p + 1, key)) {
 		const char *after = p + kl;
 		bool left_ok = p == name || !isalnum((unsigned char)p[-1]);
-		bool right_ok = !isdigit((unsigned char)*after) &&
-				!(*after == '.' &&
-				  isdigit((unsigned char)after[1]));
+		bool right_ok =
+		    !isdigit((unsigned char)*after) &&
+		    !(*after == '.' && isdigit((unsigned char)after[1]));
 		if (left_ok && right_ok)
 			return after;
 	}
@@ -543,7 +551,7 @@ static const ver_info *download_version(ctx *c, const char *name)
 			if (j == i || strcmp(w->catalogue, v->catalogue) != 0)
 				continue;
 			char *pair = xasprintf("%s-%s-%s", w->catalogue,
-					       w->version, v->version);
+			                       w->version, v->version);
 			if (key_in(name, pair))
 				score = 2;
 			free(pair);
@@ -596,7 +604,7 @@ size_t site_languages(const vc_version *v, const char **langs)
 /* ---- the page manifest ---- */
 
 static xmlNodePtr page(ctx *c, const char *path, const char *type,
-		       const char *lang)
+                       const char *lang)
 {
 	xmlNodePtr p = xml_el(c->pages, "page");
 	xml_attr(p, "path", path);
@@ -607,7 +615,7 @@ static xmlNodePtr page(ctx *c, const char *path, const char *type,
 }
 
 static void redirect(ctx *c, const char *path, const char *target,
-		     const char *lang)
+                     const char *lang)
 {
 	xmlNodePtr p = page(c, path, "redirect", lang);
 	xml_attr(p, "target", target);
@@ -616,8 +624,8 @@ static void redirect(ctx *c, const char *path, const char *target,
 /* Where the page (kind, ref) of vi is in version w: its path inside w's
  * language directory, and how it got there. */
 static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
-			       const char *ref, const ver_info *w,
-			       const char **state, const char **number)
+                               const char *ref, const ver_info *w,
+                               const char **state, const char **number)
 {
 	*state = "same";
 	*number = NULL;
@@ -663,11 +671,12 @@ static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
 	}
 }
 
-static void version_page(ctx *c, ver_info *vi, const char *lang,
-			 enum kind k, const char *ref)
+static void version_page(ctx *c, ver_info *vi, const char *lang, enum kind k,
+                         const char *ref)
 {
 	const char *rel = rel_path(c, k, ref);
-	const char *path = arena_printf(c->a, "%s%s", lang_dir(c, vi, lang), rel);
+	const char *path =
+	    arena_printf(c->a, "%s%s", lang_dir(c, vi, lang), rel);
 	xmlNodePtr p = page(c, path, kind_names[k], lang);
 	xml_attr(p, "catalogue", vi->v->catalogue);
 	xml_attr(p, "version", vi->v->key);
@@ -684,7 +693,8 @@ static void version_page(ctx *c, ver_info *vi, const char *lang,
 	for (size_t i = vi->cat_first; i < vi->cat_first + vi->cat_n; i++) {
 		const ver_info *w = &c->vi[i];
 		const char *state, *number;
-		const char *wrel = counterpart(c, vi, k, ref, w, &state, &number);
+		const char *wrel =
+		    counterpart(c, vi, k, ref, w, &state, &number);
 		const char *wl = pick_lang(w, lang);
 		xmlNodePtr o = xml_el(p, "other");
 		xml_attr(o, "version", w->v->version);
@@ -709,20 +719,20 @@ static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
 		const char *lang = vi->langs[li];
 		version_page(c, vi, lang, K_OVERVIEW, NULL);
 		for (size_t i = 0; i < v->nchapters; i++)
-			version_page(c, vi, lang, K_CHAPTER,
-				     arena_printf(c->a, "%d",
-						  v->chapters[i].number));
+			version_page(
+			    c, vi, lang, K_CHAPTER,
+			    arena_printf(c->a, "%d", v->chapters[i].number));
 		for (size_t i = 0; i < v->nquestions; i++)
 			version_page(c, vi, lang, K_QUESTION,
-				     v->questions[i]->number);
+			             v->questions[i]->number);
 		version_page(c, vi, lang, K_REQUIREMENTS, NULL);
 		for (size_t i = 0; i < c->s->nobjectives; i++)
 			version_page(c, vi, lang, K_OBJECTIVE,
-				     c->s->objectives[i].id);
+			             c->s->objectives[i].id);
 		for (size_t i = 0; i < c->s->nstandards; i++)
 			if (vi->cited[i])
 				version_page(c, vi, lang, K_STANDARD,
-					     c->s->standards[i].id);
+				             c->s->standards[i].id);
 		version_page(c, vi, lang, K_DOWNLOADS, NULL);
 		for (xmlNodePtr ch = vel->children; ch; ch = ch->next) {
 			if (ch->type != XML_ELEMENT_NODE ||
@@ -730,7 +740,8 @@ static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
 				continue;
 			xmlChar *from = xmlGetProp(ch, XML_STR("from"));
 			if (from) {
-				const char *ref = arena_strdup(c->a, (char *)from);
+				const char *ref =
+				    arena_strdup(c->a, (char *)from);
 				if (li == 0)
 					xml_attr(ch, "file",
 					         rel_path(c, K_CHANGES, ref));
@@ -740,10 +751,10 @@ static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
 		}
 	}
 	/* CAT/VER/index.html: to the source language */
-	redirect(c, arena_printf(c->a, "%s/%s/index.html", v->catalogue,
-				 v->version),
-		 arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
-		 vi->langs[0]);
+	redirect(
+	    c, arena_printf(c->a, "%s/%s/index.html", v->catalogue, v->version),
+	    arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
+	    vi->langs[0]);
 }
 
 /* CAT/latest/...: every page of the newest released version, per
@@ -751,9 +762,10 @@ static void version_pages(ctx *c, ver_info *vi, xmlNodePtr vel)
 static void latest_pages(ctx *c, const ver_info *vi)
 {
 	const char *cat = vi->v->catalogue;
-	redirect(c, arena_printf(c->a, "%s/latest/index.html", cat),
-		 arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
-		 vi->langs[0]);
+	redirect(
+	    c, arena_printf(c->a, "%s/latest/index.html", cat),
+	    arena_printf(c->a, "%sindex.html", lang_dir(c, vi, vi->langs[0])),
+	    vi->langs[0]);
 	char *prefix = xasprintf("%s/%s/", cat, vi->v->version);
 	size_t pl = strlen(prefix);
 	/* walk the pages made so far for this version */
@@ -765,8 +777,9 @@ static void latest_pages(ctx *c, const ver_info *vi)
 		    strncmp((char *)path, prefix, pl) == 0 &&
 		    strcmp((char *)type, "redirect") != 0) {
 			const char *rest = (const char *)path + pl;
-			redirect(c, arena_printf(c->a, "%s/latest/%s", cat, rest),
-				 (const char *)path, (const char *)lang);
+			redirect(c,
+			         arena_printf(c->a, "%s/latest/%s", cat, rest),
+			         (const char *)path, (const char *)lang);
 		}
 		xmlFree(path);
 		xmlFree(type);
@@ -792,7 +805,7 @@ static void permalinks(ctx *c, size_t first, size_t n)
 				VEC_PUSH(uids, nu, cap, q->uid);
 			for (size_t k = 0; k < q->nreqs; k++)
 				if (!hmap_put(&seen, q->reqs[k].uid,
-					      (void *)q->reqs[k].uid))
+				              (void *)q->reqs[k].uid))
 					VEC_PUSH(uids, nu, cap, q->reqs[k].uid);
 		}
 	}
@@ -811,30 +824,41 @@ static void permalinks(ctx *c, size_t first, size_t n)
 						continue;
 					if (lang && !publishes(w, lang))
 						continue;
-					const vc_question *q = model_question(w->v, uids[u]);
-					const vc_requirement *r = q ? NULL :
-						model_requirement(w->v, uids[u]);
+					const vc_question *q =
+					    model_question(w->v, uids[u]);
+					const vc_requirement *r =
+					    q ? NULL
+					      : model_requirement(w->v,
+					                          uids[u]);
 					if (!q && !r)
 						continue;
-					const char *wl = lang ? lang : w->langs[0];
+					const char *wl =
+					    lang ? lang : w->langs[0];
 					if (q)
-						target = arena_printf(c->a, "%s%s",
-							lang_dir(c, w, wl),
-							rel_path(c, K_QUESTION, q->number));
+						target = arena_printf(
+						    c->a, "%s%s",
+						    lang_dir(c, w, wl),
+						    rel_path(c, K_QUESTION,
+						             q->number));
 					else
-						target = arena_printf(c->a, "%s%s#r-%s",
-							lang_dir(c, w, wl),
-							rel_path(c, K_QUESTION, r->question->number),
-							r->uid);
+						target = arena_printf(
+						    c->a, "%s%s#r-%s",
+						    lang_dir(c, w, wl),
+						    rel_path(
+						        c, K_QUESTION,
+						        r->question->number),
+						    r->uid);
 					best = w;
 					break;
 				}
 			}
 			if (!best)
 				continue;
-			const char *path = lang ?
-				arena_printf(c->a, "%s/q/%s/%s.html", cat, lang, uids[u]) :
-				arena_printf(c->a, "%s/q/%s.html", cat, uids[u]);
+			const char *path =
+			    lang ? arena_printf(c->a, "%s/q/%s/%s.html", cat,
+			                        lang, uids[u])
+			         : arena_printf(c->a, "%s/q/%s.html", cat,
+			                        uids[u]);
 			redirect(c, path, target, lang ? lang : best->langs[0]);
 		}
 	}
@@ -853,16 +877,17 @@ xmlDocPtr site_xml_build(const site_input *in)
 	for (size_t i = 0; i < c.n; i++) {
 		ver_info *vi = &c.vi[i];
 		vi->v = in->versions[i];
-		vi->cited = arena_alloc(c.a, (c.s->nstandards + 1) * sizeof(bool));
-		vi->langs = arena_alloc(c.a, (vi->v->nlanguages + 1) *
-					       sizeof(char *));
+		vi->cited =
+		    arena_alloc(c.a, (c.s->nstandards + 1) * sizeof(bool));
+		vi->langs =
+		    arena_alloc(c.a, (vi->v->nlanguages + 1) * sizeof(char *));
 		vi->nlangs = site_languages(vi->v, vi->langs);
 	}
 	/* catalogue ranges and the latest released version of each */
 	for (size_t i = 0; i < c.n;) {
 		size_t j = i;
-		while (j < c.n && strcmp(c.vi[j].v->catalogue,
-					 c.vi[i].v->catalogue) == 0)
+		while (j < c.n &&
+		       strcmp(c.vi[j].v->catalogue, c.vi[i].v->catalogue) == 0)
 			j++;
 		ver_info *latest = NULL;
 		for (size_t k = i; k < j; k++) {
@@ -922,8 +947,9 @@ xmlDocPtr site_xml_build(const site_input *in)
 
 	c.pages = xml_el(c.root, "pages");
 	for (size_t i = 0; i < c.nlangs; i++) {
-		const char *home = i == 0 ? "index.html"
-			: arena_printf(c.a, "%s/index.html", c.langs[i]);
+		const char *home =
+		    i == 0 ? "index.html"
+		           : arena_printf(c.a, "%s/index.html", c.langs[i]);
 		xmlNodePtr p = page(&c, home, "home", c.langs[i]);
 		for (size_t j = 0; j < c.nlangs; j++) {
 			xmlNodePtr a = xml_el(p, "alt");
@@ -941,17 +967,19 @@ xmlDocPtr site_xml_build(const site_input *in)
 		version_pages(&c, &c.vi[i], vels[i]);
 	for (size_t i = 0; i < c.n;) {
 		ver_info *vi = &c.vi[i];
-		const ver_info *latest = NULL, *newest = &c.vi[i + vi->cat_n - 1];
+		const ver_info *latest = NULL,
+		               *newest = &c.vi[i + vi->cat_n - 1];
 		for (size_t k = i; k < i + vi->cat_n; k++)
 			if (c.vi[k].latest)
 				latest = &c.vi[k];
 		if (latest)
 			latest_pages(&c, latest);
 		const ver_info *front = latest ? latest : newest;
-		redirect(&c, arena_printf(c.a, "%s/index.html", vi->v->catalogue),
-			 arena_printf(c.a, "%sindex.html",
-				      lang_dir(&c, front, front->langs[0])),
-			 front->langs[0]);
+		redirect(&c,
+		         arena_printf(c.a, "%s/index.html", vi->v->catalogue),
+		         arena_printf(c.a, "%sindex.html",
+		                      lang_dir(&c, front, front->langs[0])),
+		         front->langs[0]);
 		permalinks(&c, i, vi->cat_n);
 		i += vi->cat_n;
 	}

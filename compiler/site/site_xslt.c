@@ -37,7 +37,7 @@ typedef struct run {
 	int errors;
 	int denied;
 	xsltTransformContextPtr tc; /* while transforming */
-	char *unsaved;  /* the first page libxslt could not write */
+	char *unsaved;              /* the first page libxslt could not write */
 	char *io_error; /* libxml2's reason for the first I/O failure */
 } run;
 
@@ -106,7 +106,7 @@ static bool below(const char *path, const char *dir)
 }
 
 static int allow_write(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-		       const char *value)
+                       const char *value)
 {
 	(void)sec;
 	run *r = ctxt ? ctxt->_private : NULL;
@@ -118,7 +118,7 @@ static int allow_write(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
 }
 
 static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-		      const char *value)
+                      const char *value)
 {
 	(void)sec;
 	run *r = ctxt ? ctxt->_private : NULL;
@@ -133,7 +133,7 @@ static int allow_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
  * substitution, no DTD. Sharing the stylesheet's dictionary as the
  * default loader does. */
 static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options,
-			void *ctxt, xsltLoadType type)
+                        void *ctxt, xsltLoadType type)
 {
 	(void)options;
 	(void)ctxt;
@@ -146,7 +146,8 @@ static xmlDocPtr loader(const xmlChar *uri, xmlDictPtr dict, int options,
 		pc->dict = dict;
 		xmlDictReference(dict);
 	}
-	xmlDocPtr doc = xmlCtxtReadFile(pc, (const char *)uri, NULL, PARSE_OPTS);
+	xmlDocPtr doc =
+	    xmlCtxtReadFile(pc, (const char *)uri, NULL, PARSE_OPTS);
 	xmlFreeParserCtxt(pc);
 	return doc;
 }
@@ -163,7 +164,7 @@ static void report(run *r, diags *d, const char *what)
 		else if (strncmp(page, "file://", 7) == 0)
 			page += 7;
 		diag_error(d, NO_POS, "cannot write the page '%s': %s", page,
-			   r->io_error ? r->io_error : "write error");
+		           r->io_error ? r->io_error : "write error");
 		free(dir);
 		return;
 	}
@@ -183,7 +184,7 @@ static void report(run *r, diags *d, const char *what)
 }
 
 int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
-		  const char *read_dir, diags *d)
+                  const char *read_dir, diags *d)
 {
 	run r = {outdir, read_dir, {0}, 0, 0, NULL, NULL, NULL};
 	int rc = -1;
@@ -214,15 +215,18 @@ int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 	buf_reset(&r.msg);
 
 	sec = xsltNewSecurityPrefs();
-	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_NETWORK,
+	                     xsltSecurityForbid);
+	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_NETWORK,
+	                     xsltSecurityForbid);
 	xsltSetSecurityPrefs(sec, XSLT_SECPREF_READ_FILE, allow_read);
 	xsltSetSecurityPrefs(sec, XSLT_SECPREF_WRITE_FILE, allow_write);
 	xsltSetSecurityPrefs(sec, XSLT_SECPREF_CREATE_DIRECTORY, allow_write);
 
 	tc = xsltNewTransformContext(ss, doc);
 	if (!tc) {
-		diag_error(d, NO_POS, "%s: cannot start the transform", xsl_path);
+		diag_error(d, NO_POS, "%s: cannot start the transform",
+		           xsl_path);
 		goto out;
 	}
 	tc->_private = &r;
@@ -239,9 +243,9 @@ int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 	 * reference with a trailing slash that exsl:document hrefs
 	 * start with; xsltQuoteOneUserParam quotes it for XPath. */
 	if (xsltQuoteOneUserParam(tc, (const xmlChar *)"out",
-				  (const xmlChar *)base) != 0) {
+	                          (const xmlChar *)base) != 0) {
 		diag_error(d, NO_POS, "%s: cannot pass the output directory",
-			   xsl_path);
+		           xsl_path);
 		goto out;
 	}
 	r.tc = tc;
@@ -252,7 +256,7 @@ int site_xslt_run(const char *xsl_path, xmlDocPtr doc, const char *outdir,
 	if (!res || r.errors || r.denied || tc->state != XSLT_STATE_OK) {
 		if (r.denied && !r.errors)
 			buf_puts(&r.msg, "a template tried to read or write "
-				 "outside the allowed directories\n");
+			                 "outside the allowed directories\n");
 		report(&r, d, xsl_path);
 		goto out;
 	}

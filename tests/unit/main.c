@@ -14,7 +14,10 @@ void unit_fail(const char *file, int line, const char *what)
 int main(int argc, char **argv)
 {
 	int fails = 0;
-	struct { const char *name; void (*fn)(void); } tests[] = {
+	struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
 #define T(name) {#name, name},
 #include "tests.def"
 #undef T

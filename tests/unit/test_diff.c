@@ -545,23 +545,23 @@ void test_srcedit(void)
  * indentation misjudges. */
 void test_srcedit_last_line(void)
 {
-	const char *t = "q:\n"                          /* 1 */
-	                "- applies_to:\n"               /* 2 */
-	                "  - development\n"             /* 3 */
+	const char *t = "q:\n"                            /* 1 */
+	                "- applies_to:\n"                 /* 2 */
+	                "  - development\n"               /* 3 */
 	                "  must: \"Top management must\n" /* 4 */
-	                " sign it.\"\n"                 /* 5 */
-	                "  clip: >\n"                   /* 6 */
-	                "    text\n"                    /* 7 */
-	                "\n"                            /* 8 */
-	                "  # about keep\n"              /* 9 */
-	                "  keep: |+\n"                  /* 10 */
-	                "    text\n"                    /* 11 */
-	                "\n"                            /* 12 */
-	                "  flow: {a: 1,\n"              /* 13 */
-	                "    b: 2}  # done\n"           /* 14 */
-	                "  empty:\n"                    /* 15 */
-	                "- ? alone\n"                   /* 16 */
-	                "  # after\n";                  /* 17 */
+	                " sign it.\"\n"                   /* 5 */
+	                "  clip: >\n"                     /* 6 */
+	                "    text\n"                      /* 7 */
+	                "\n"                              /* 8 */
+	                "  # about keep\n"                /* 9 */
+	                "  keep: |+\n"                    /* 10 */
+	                "    text\n"                      /* 11 */
+	                "\n"                              /* 12 */
+	                "  flow: {a: 1,\n"                /* 13 */
+	                "    b: 2}  # done\n"             /* 14 */
+	                "  empty:\n"                      /* 15 */
+	                "- ? alone\n"                     /* 16 */
+	                "  # after\n";                    /* 17 */
 	srcedit *e = srcedit_new(t, strlen(t));
 	arena *a = arena_new();
 	diags d;

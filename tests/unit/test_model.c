@@ -29,7 +29,7 @@ void test_scheme_bundled(void)
 	CHECK_INT(s->corrective_action_max_months, 9);
 	CHECK(s->nanswers >= 3);
 	CHECK_STR(prose_text(&s->objectives[2].title, "de"),
-		  "VCS Betrieb & Wartung");
+	          "VCS Betrieb & Wartung");
 	const vc_standard *st = model_standard(s, "iso-sae-21434");
 	CHECK(st != NULL);
 	CHECK(regexec(&st->re, "RQ-05-01", 0, NULL, 0) == 0);
@@ -46,7 +46,7 @@ void test_model_bundled_versions(void)
 	diags d;
 	vc_scheme *s = scheme(&d);
 	static const char *const dirs[] = {"catalogue/vcsa/1.0",
-					   "catalogue/vcsa/1.1"};
+	                                   "catalogue/vcsa/1.1"};
 	for (size_t i = 0; i < 2; i++) {
 		vc_version *v = model_version_load(s, dirs[i], &d);
 		CHECK(v != NULL);

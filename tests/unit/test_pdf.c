@@ -1041,8 +1041,8 @@ void test_pdf_break_linear(void)
 	t[n] = '\0';
 	pdf_line *l;
 	measured = 0;
-	size_t nl = pdf_break_lines(t, n, "en", 80, 80, per_char_counted,
-	                            NULL, &l);
+	size_t nl =
+	    pdf_break_lines(t, n, "en", 80, 80, per_char_counted, NULL, &l);
 	CHECK_INT(nl, n / 80);
 	CHECK(measured <= 8 * n);
 	free(l);
@@ -1125,7 +1125,8 @@ static bool texts_in_cells(env *e, const pdf_block *b)
 				in = c->kind == I_STROKE && it->x >= c->x &&
 				     it->x + w <= c->x + c->w + 0.01;
 			}
-			if (!in || it->x < left - 0.01 || it->x + w > right + 0.01)
+			if (!in || it->x < left - 0.01 ||
+			    it->x + w > right + 0.01)
 				return false;
 		}
 	}
@@ -1138,8 +1139,8 @@ static pdf_table *wide_table(env *e, size_t n)
 	pdf_table *t = pdf_table_new(e->doc, n, NULL, NULL);
 	pdf_table_row(t, true);
 	for (size_t c = 0; c < n; c++)
-		pdf_run(pdf_table_cell(t), arena_printf(e->doc->a, "Head%zu", c),
-		        0);
+		pdf_run(pdf_table_cell(t),
+		        arena_printf(e->doc->a, "Head%zu", c), 0);
 	for (int r = 0; r < 2; r++) {
 		pdf_table_row(t, false);
 		for (size_t c = 0; c < n; c++)

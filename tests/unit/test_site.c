@@ -25,41 +25,44 @@ static char *md(const char *text, int shift)
 	return s;
 }
 
-#define CHECK_MD(in, shift, want)          \
-	do {                               \
-		char *got_ = md(in, shift);  \
-		CHECK_STR(got_, want);     \
-		free(got_);                \
+#define CHECK_MD(in, shift, want)                                              \
+	do {                                                                   \
+		char *got_ = md(in, shift);                                    \
+		CHECK_STR(got_, want);                                         \
+		free(got_);                                                    \
 	} while (0)
 
 void test_site_md_basic(void)
 {
 	CHECK_MD("Some *em* and **strong** and `code`.", 0,
-		 "<p>Some <em>em</em> and <strong>strong</strong> and "
-		 "<code>code</code>.</p>");
+	         "<p>Some <em>em</em> and <strong>strong</strong> and "
+	         "<code>code</code>.</p>");
 	CHECK_MD("- a\n- b\n", 0, "<ul><li>a</li><li>b</li></ul>");
-	CHECK_MD("3. x\n4. y\n", 0, "<ol start=\"3\"><li>x</li><li>y</li></ol>");
+	CHECK_MD("3. x\n4. y\n", 0,
+	         "<ol start=\"3\"><li>x</li><li>y</li></ol>");
 	CHECK_MD("# Head\n", 2, "<h3>Head</h3>");
 	CHECK_MD("###### Deep\n", 3, "<h6>Deep</h6>");
 	CHECK_MD("~~old~~ www.example.org", 0,
-		 "<p><del>old</del> <a href=\"http://www.example.org\">"
-		 "www.example.org</a></p>");
+	         "<p><del>old</del> <a href=\"http://www.example.org\">"
+	         "www.example.org</a></p>");
 	CHECK_MD("| a | b |\n|---|--:|\n| 1 | 2 |\n", 0,
-		 "<div class=\"table-wrap\"><table><thead><tr><th>a</th>"
-		 "<th class=\"align-right\">b</th></tr></thead><tbody><tr>"
-		 "<td>1</td><td class=\"align-right\">2</td></tr></tbody>"
-		 "</table></div>");
-	CHECK_MD("[t](https://e.org/ \"ti\\\"tle\")", 0,
-		 "<p><a href=\"https://e.org/\" title=\"ti&quot;tle\">t</a></p>");
+	         "<div class=\"table-wrap\"><table><thead><tr><th>a</th>"
+	         "<th class=\"align-right\">b</th></tr></thead><tbody><tr>"
+	         "<td>1</td><td class=\"align-right\">2</td></tr></tbody>"
+	         "</table></div>");
+	CHECK_MD(
+	    "[t](https://e.org/ \"ti\\\"tle\")", 0,
+	    "<p><a href=\"https://e.org/\" title=\"ti&quot;tle\">t</a></p>");
 }
 
 void test_site_md_hostile(void)
 {
 	/* raw HTML is text, never markup */
-	CHECK_MD("<script>alert(1)</script>\n", 0,
-		 "<p class=\"raw-html\">&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+	CHECK_MD(
+	    "<script>alert(1)</script>\n", 0,
+	    "<p class=\"raw-html\">&lt;script&gt;alert(1)&lt;/script&gt;</p>");
 	CHECK_MD("a <img src=x onerror=alert(1)> b", 0,
-		 "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>");
+	         "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>");
 	/* dangerous links lose the link, keep the text */
 	CHECK_MD("[x](javascript:alert(1))", 0, "<p>x</p>");
 	CHECK_MD("[x](JAVASCRIPT:alert(1))", 0, "<p>x</p>");
@@ -69,10 +72,13 @@ void test_site_md_hostile(void)
 	CHECK_MD("<javascript:alert(1)>", 0, "<p>javascript:alert(1)</p>");
 	/* attribute injection stays inside the attribute value */
 	CHECK_MD("[x](https://e.org/\"onmouseover=\"alert(1))", 0,
-		 "<p><a href=\"https://e.org/&quot;onmouseover=&quot;alert(1)\">x</a></p>");
+	         "<p><a "
+	         "href=\"https://e.org/&quot;onmouseover=&quot;alert(1)\">x</"
+	         "a></p>");
 	/* images are links to the image, or just their text */
 	CHECK_MD("![alt](https://e.org/i.png)", 0,
-		 "<p><a href=\"https://e.org/i.png\" class=\"image-link\">alt</a></p>");
+	         "<p><a href=\"https://e.org/i.png\" "
+	         "class=\"image-link\">alt</a></p>");
 	CHECK_MD("![alt](javascript:alert(1))", 0, "<p>alt</p>");
 	/* deep nesting: no element beyond the cap, the text survives */
 	char deep[2100];
@@ -110,15 +116,15 @@ void test_site_ordering(void)
 static xmlDocPtr mini_doc(vc_scheme **s, vc_version **v, diags *d)
 {
 	static const char *const dirs[] = {"tests/fixtures/mini/vcsa/1.0",
-					   "tests/fixtures/mini/vcsa/1.1",
-					   "tests/fixtures/mini/vcsa/1.2"};
+	                                   "tests/fixtures/mini/vcsa/1.1",
+	                                   "tests/fixtures/mini/vcsa/1.2"};
 	diags_init(d);
 	*s = model_scheme_load("tests/fixtures/mini/scheme.yaml", d);
 	for (size_t i = 0; i < 3; i++)
 		v[i] = model_version_load(*s, dirs[i], d);
 	site_download dl[] = {{"vcsa-1.1-en.pdf", 2048},
-			      {"other.txt", 3},
-			      {"vcsa-1.1-1.2-release-notes-en.pdf", 9}};
+	                      {"other.txt", 3},
+	                      {"vcsa-1.1-1.2-release-notes-en.pdf", 9}};
 	site_input in = {*s, v, 3, dl, 3, "https://e.org"};
 	return site_xml_build(&in);
 }
@@ -174,12 +180,12 @@ void test_site_xml_pages(void)
 	CHECK(find_page(doc, "vcsa/1.1/de/questions/1.3.html") != NULL);
 	CHECK(find_page(doc, "vcsa/1.2/de/index.html") == NULL); /* partial */
 	CHECK(has_prop(find_page(doc, "vcsa/1.2/index.html"), "target",
-		       "vcsa/1.2/en/index.html"));
+	               "vcsa/1.2/en/index.html"));
 	/* latest is the newest released version, not the draft */
 	CHECK(has_prop(find_page(doc, "vcsa/latest/index.html"), "target",
-		       "vcsa/1.1/en/index.html"));
+	               "vcsa/1.1/en/index.html"));
 	CHECK(has_prop(find_page(doc, "vcsa/latest/de/questions/1.3.html"),
-		       "target", "vcsa/1.1/de/questions/1.3.html"));
+	               "target", "vcsa/1.1/de/questions/1.3.html"));
 	/* downloads belong to the version their name holds; release notes
 	 * CAT-OLD-NEW to the newer one */
 	int seen = 0;
@@ -191,13 +197,14 @@ void test_site_xml_pages(void)
 			if (has_prop(f, "name", "vcsa-1.1-en.pdf")) {
 				CHECK(has_prop(f, "version", "vcsa/1.1"));
 				seen++;
-			} else if (has_prop(f, "name",
-					    "vcsa-1.1-1.2-release-notes-en.pdf")) {
+			} else if (has_prop(
+			               f, "name",
+			               "vcsa-1.1-1.2-release-notes-en.pdf")) {
 				CHECK(has_prop(f, "version", "vcsa/1.2"));
 				seen++;
 			} else {
-				xmlChar *ver = xmlGetProp(
-				    f, (const xmlChar *)"version");
+				xmlChar *ver =
+				    xmlGetProp(f, (const xmlChar *)"version");
 				CHECK(ver == NULL);
 				xmlFree(ver);
 			}
@@ -210,18 +217,20 @@ void test_site_xml_pages(void)
 		if (has_prop(o, "version", "1.0")) {
 			CHECK(has_prop(o, "state", "moved"));
 			CHECK(has_prop(o, "number", "2.1"));
-			CHECK(has_prop(o, "href", "vcsa/1.0/en/questions/2.1.html"));
+			CHECK(has_prop(o, "href",
+			               "vcsa/1.0/en/questions/2.1.html"));
 			found = true;
 		}
 	CHECK(found);
 	/* permanent links: newest released version holding the uid;
 	 * requirements land on their question */
 	CHECK(has_prop(find_page(doc, "vcsa/q/mini-incident.html"), "target",
-		       "vcsa/1.1/en/questions/1.3.html"));
-	CHECK(has_prop(find_page(doc, "vcsa/q/mini-policy-known.html"), "target",
-		       "vcsa/1.1/en/questions/1.1.html#r-mini-policy-known"));
+	               "vcsa/1.1/en/questions/1.3.html"));
+	CHECK(has_prop(find_page(doc, "vcsa/q/mini-policy-known.html"),
+	               "target",
+	               "vcsa/1.1/en/questions/1.1.html#r-mini-policy-known"));
 	CHECK(has_prop(find_page(doc, "vcsa/q/de/mini-old.html"), "target",
-		       "vcsa/1.1/de/questions/1.2.html"));
+	               "vcsa/1.1/de/questions/1.2.html"));
 	/* a uid only in the draft still gets a link, to the draft */
 	CHECK(find_page(doc, "404.html") != NULL);
 	CHECK(has_prop(xmlDocGetRootElement(doc), "sitemap", "sitemap.xml"));
@@ -248,8 +257,9 @@ void test_site_xslt_security(void)
 	diags_init(&e);
 
 	/* a page in a new subdirectory: allowed */
-	CHECK_INT(site_xslt_run("tests/fixtures/site-xsl/ok.xsl", doc, out,
-				tdir, &e), 0);
+	CHECK_INT(
+	    site_xslt_run("tests/fixtures/site-xsl/ok.xsl", doc, out, tdir, &e),
+	    0);
 	char *page = path_join(out, "a/b/page.html");
 	CHECK(is_file(page));
 	free(page);
@@ -257,7 +267,8 @@ void test_site_xslt_security(void)
 
 	/* writing beside the output directory: refused, nothing written */
 	CHECK_INT(site_xslt_run("tests/fixtures/site-xsl/escape.xsl", doc, out,
-				tdir, &e), -1);
+	                        tdir, &e),
+	          -1);
 	char *esc = path_join(dir, "escaped.html");
 	CHECK(!is_file(esc));
 	free(esc);
@@ -266,11 +277,13 @@ void test_site_xslt_security(void)
 	/* network and files outside the templates: refused */
 	int before = e.errors;
 	CHECK_INT(site_xslt_run("tests/fixtures/site-xsl/network.xsl", doc, out,
-				tdir, &e), -1);
+	                        tdir, &e),
+	          -1);
 	CHECK(e.errors > before);
 	before = e.errors;
-	CHECK_INT(site_xslt_run("tests/fixtures/site-xsl/readfile.xsl", doc, out,
-				tdir, &e), -1);
+	CHECK_INT(site_xslt_run("tests/fixtures/site-xsl/readfile.xsl", doc,
+	                        out, tdir, &e),
+	          -1);
 	CHECK(e.errors > before);
 
 	diags_free(&e);

@@ -64,14 +64,16 @@ void test_hmap(void)
 void test_utf8(void)
 {
 	const char *ok = "aé€😀";
-	CHECK_INT(utf8_validate((const unsigned char *)ok, strlen(ok)), strlen(ok));
+	CHECK_INT(utf8_validate((const unsigned char *)ok, strlen(ok)),
+	          strlen(ok));
 	CHECK_INT(utf8_count(ok, strlen(ok)), 4);
 	/* overlong, surrogate, truncated, stray continuation */
 	CHECK_INT(utf8_validate((const unsigned char *)"a\xC0\xAF", 3), 1);
 	CHECK_INT(utf8_validate((const unsigned char *)"\xED\xA0\x80", 3), 0);
 	CHECK_INT(utf8_validate((const unsigned char *)"ab\xE2\x82", 4), 2);
 	CHECK_INT(utf8_validate((const unsigned char *)"\x80", 1), 0);
-	CHECK_INT(utf8_validate((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
+	CHECK_INT(utf8_validate((const unsigned char *)"\xF4\x90\x80\x80", 4),
+	          0);
 	uint32_t cp;
 	CHECK_INT(utf8_decode((const unsigned char *)"€", 3, &cp), 3);
 	CHECK_INT(cp, 0x20AC);
@@ -83,7 +85,7 @@ void test_edit_distance(void)
 	CHECK_INT(edit_distance("ab", "ba"), 1);
 	CHECK_INT(edit_distance("", "abc"), 3);
 	static const char *const keys[] = {"number", "uid", "objective",
-					   "question"};
+	                                   "question"};
 	CHECK_STR(suggest("objectve", keys, 4), "objective");
 	CHECK_STR(suggest("qestion", keys, 4), "question");
 	CHECK(suggest("colour", keys, 4) == NULL);
@@ -151,7 +153,9 @@ void test_json_writer(void)
 	json_end_object(&w);
 	json_end_object(&w);
 	fclose(fp);
-	CHECK_STR(mem, "{\"a\":\"q\\\"\\\\\\n\\u0001é\",\"b\":[-3,true,null],\"c\":{}}");
+	CHECK_STR(
+	    mem,
+	    "{\"a\":\"q\\\"\\\\\\n\\u0001é\",\"b\":[-3,true,null],\"c\":{}}");
 	free(mem);
 }
 

@@ -111,7 +111,7 @@ void test_ynode_nul_and_utf8(void)
 	diags_init(&d);
 	char raw[] = "a: b\nc: d\0e\n";
 	CHECK(yn_load_text(a, &d, "t.yaml", xstrndup(raw, sizeof(raw) - 1),
-			   sizeof(raw) - 1) == NULL);
+	                   sizeof(raw) - 1) == NULL);
 	CHECK_INT(d.errors, 1);
 	CHECK_INT(d.items[0].pos.line, 2);
 	CHECK_INT(d.items[0].pos.col, 5);
@@ -134,7 +134,8 @@ void test_ynode_null_scalars(void)
 	arena *a = arena_new();
 	diags d;
 	diags_init(&d);
-	ynode *r = load(a, &d, "a: ~\nb:\nc: null\nd: 'null'\ne: no\nf: 1.10\n");
+	ynode *r =
+	    load(a, &d, "a: ~\nb:\nc: null\nd: 'null'\ne: no\nf: 1.10\n");
 	CHECK(yn_is_null(yn_map_get(r, "a")));
 	CHECK(yn_is_null(yn_map_get(r, "b")));
 	CHECK(yn_is_null(yn_map_get(r, "c")));

@@ -47,11 +47,12 @@ for (const ch of model.chapters)
 	for (const q of ch.questions) {
 		if (q.withdrawn) continue;
 		for (const r of q.requirements) {
-			const applies = r.applies_to.some((o) => sel.includes(o));
-			for (const level of ['must', 'should']) {
-				const t = tr(r[level]);
+			for (const level of model.levels) {
+				const t = tr(r.texts[level.id]);
 				if (t === null) continue;
-				(applies ? wanted : unwanted).push({ id: `${r.id} ${level}`, t: flat(t) });
+				const applies = r.applies_to.some(
+					(o) => sel.includes(o) && level.applies_to.includes(o));
+				(applies ? wanted : unwanted).push({ id: `${r.id} ${level.id}`, t: flat(t) });
 			}
 		}
 	}

@@ -25,3 +25,17 @@ int backend_write_file(const char *path, backend_stream_fn fn, const void *ctx,
 	           output_strerror(errno));
 	return -1;
 }
+
+int backend_level_colours(const vc_scheme *s, const pdf_style *st,
+                          const char *user, pdf_color *colours, diags *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const vc_level *l = &s->levels[i];
+		if (l->colour && pdf_color_parse(l->colour, &colours[i]) == 0)
+			continue;
+		if (pdf_style_color(st, l->id, user, d, &colours[i]) < 0)
+			rc = -1;
+	}
+	return rc;
+}

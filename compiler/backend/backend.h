@@ -36,6 +36,8 @@
 #include <stdio.h>
 
 #include "base/diag.h"
+#include "front/model.h"
+#include "pdf/pdf.h"
 
 /* Writes a text document: fn(ctx, fp) writes it to path atomically, or
  * to standard output when path is NULL. Returns 0, or -1 after reporting
@@ -43,5 +45,13 @@
 typedef void (*backend_stream_fn)(const void *ctx, FILE *fp);
 int backend_write_file(const char *path, backend_stream_fn fn, const void *ctx,
                        diags *d);
+
+/* The marker colour of each of the scheme's requirement levels, for the
+ * PDF documents: the level's own (colour: in scheme.yaml), else the PDF
+ * style's colour of the level's id (must, should). colours receives
+ * s->nlevels entries. Returns 0, or -1 after reporting a level that has
+ * neither. */
+int backend_level_colours(const vc_scheme *s, const pdf_style *st,
+                          const char *user, pdf_color *colours, diags *d);
 
 #endif

@@ -23,6 +23,8 @@
 #include <string.h>
 
 #include "changelog.h"
+
+#include "backend.h"
 #include "pdf/pdf.h"
 
 #define ARROW " \xe2\x86\x92 "
@@ -108,8 +110,8 @@ typedef struct rstyle {
 	pdf_base_styles base;
 	const pdf_pstyle *small, *entry, *sub_entry, *change, *word_diff,
 	    *added_text, *note, *note_label;
-	pdf_color ins, ins_bg, del, del_bg, moved, draft, must, should,
-	    tag_text;
+	pdf_color *level; /* marker colour per level of the new scheme */
+	pdf_color ins, ins_bg, del, del_bg, moved, draft, tag_text;
 	double entry_indent, list_indent;
 } rstyle;
 
@@ -250,26 +252,25 @@ static void place_tag(rn *r, pdf_block *b, diff_kind place)
 static void level_tag(rn *r, pdf_block *b, const char *id)
 {
 	const vc_scheme *s = r->d->new->scheme;
-	const vc_prose *title = NULL;
-	for (size_t i = 0; i < s->nlevels; i++)
-		if (strcmp(s->levels[i].id, id) == 0)
-			title = &s->levels[i].title;
-	pdf_run_tag(b, title ? plain_text(r, title) : id, PDF_BOLD,
-	            r->st.tag_text,
-	            strcmp(id, "must") == 0 ? r->st.must : r->st.should);
+	int l = model_level_index(s, id);
+	pdf_run_tag(b, l >= 0 ? plain_text(r, &s->levels[l].title) : id,
+	            PDF_BOLD, r->st.tag_text,
+	            l >= 0 ? r->st.level[l] : r->st.tag_text);
 }
 
-/* "must", "should" or "must+should" as tags. */
+/* "must", "should" or "must+should" (any number of levels) as tags. */
 static void levels(rn *r, pdf_block *b, const char *level)
 {
-	const char *plus = strchr(level, '+');
-	if (!plus) {
-		level_tag(r, b, level);
-		return;
+	for (const char *p = level;;) {
+		const char *plus = strchr(p, '+');
+		if (!plus) {
+			level_tag(r, b, p);
+			return;
+		}
+		level_tag(r, b, arena_strndup(r->a, p, (size_t)(plus - p)));
+		pdf_run(b, " + ", 0);
+		p = plus + 1;
 	}
-	level_tag(r, b, arena_strndup(r->a, level, (size_t)(plus - level)));
-	pdf_run(b, " + ", 0);
-	level_tag(r, b, plus + 1);
 }
 
 /* ---- one change ---- */
@@ -341,10 +342,8 @@ static void requirement_text(rn *r, const vc_requirement *q, double indent)
 	bool first = true;
 	for (size_t i = 0; i < s->nlevels; i++) {
 		const char *id = s->levels[i].id;
-		const vc_prose *p = strcmp(id, "must") == 0     ? &q->must
-		                    : strcmp(id, "should") == 0 ? &q->should
-		                                                : NULL;
-		if (!p || !prose_present(p))
+		const vc_prose *p = model_req_text(q, i);
+		if (!prose_present(p))
 			continue;
 		pdf_block *b = pdf_para(r->doc, ps);
 		if (first)
@@ -797,13 +796,19 @@ static int resolve_styles(rn *r, const pdf_style *st, diags *dg)
 	    {"deleted-background", .color = &y->del_bg},
 	    {"moved", .color = &y->moved},
 	    {"draft", .color = &y->draft},
-	    {"must", .color = &y->must},
-	    {"should", .color = &y->should},
 	    {"tag-text", .color = &y->tag_text},
 	    {"entry-indent", .size = &y->entry_indent},
 	    {"list-indent", .size = &y->list_indent}};
-	return pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
-	                         "the release notes", dg);
+	int rc = pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
+	                           "the release notes", dg);
+	const vc_scheme *s = r->d->new->scheme;
+	y->level = arena_alloc(r->a, (s->nlevels + 1) * sizeof(pdf_color));
+	if (backend_level_colours(s, st,
+	                          "the release notes' level markers (or give "
+	                          "the level a colour: in scheme.yaml)",
+	                          y->level, dg) < 0)
+		rc = -1;
+	return rc;
 }
 
 static char *upper(const char *s)

@@ -50,14 +50,18 @@ static void requirement(json_writer *w, const vc_scheme *s,
 	json_begin_object(w);
 	json_key(w, "id");
 	json_string(w, r->label);
-	json_key(w, "letter");
-	json_string_n(w, &r->letter, 1);
+	json_key(w, "label");
+	json_string(w, r->letter);
 	json_key(w, "uid");
 	json_string(w, r->uid);
-	json_key(w, "must");
-	export_json_prose(w, &r->must);
-	json_key(w, "should");
-	export_json_prose(w, &r->should);
+	json_key(w, "texts");
+	json_begin_object(w);
+	for (size_t l = 0; l < s->nlevels; l++)
+		if (prose_present(model_req_text(r, l))) {
+			json_key(w, s->levels[l].id);
+			export_json_prose(w, model_req_text(r, l));
+		}
+	json_end_object(w);
 	json_key(w, "applies_to");
 	objset(w, s, r->applies_to);
 	json_key(w, "references");
@@ -76,8 +80,12 @@ static void question(json_writer *w, const vc_scheme *s, const vc_question *q)
 	json_string(w, q->uid);
 	json_key(w, "withdrawn");
 	json_bool(w, q->withdrawn);
-	json_key(w, "successor");
-	json_string(w, q->successor ? q->successor->uid : NULL);
+	json_key(w, "successors");
+	json_begin_array(w);
+	for (size_t i = 0; i < q->nsuccessors; i++)
+		if (q->successors[i])
+			json_string(w, q->successors[i]->uid);
+	json_end_array(w);
 	json_key(w, "title");
 	export_json_prose(w, &q->title);
 	json_key(w, "question");
@@ -111,7 +119,7 @@ void export_json(const vc_version *v, FILE *fp)
 	json_key(&w, "format");
 	json_string(&w, "vcsc-catalogue");
 	json_key(&w, "format_version");
-	json_int(&w, 1);
+	json_int(&w, 2);
 	json_key(&w, "id");
 	json_string(&w, v->key);
 	json_key(&w, "catalogue");
@@ -153,6 +161,54 @@ void export_json(const vc_version *v, FILE *fp)
 		json_end_object(&w);
 	}
 	json_end_array(&w);
+	json_key(&w, "levels");
+	json_begin_array(&w);
+	for (size_t i = 0; i < s->nlevels; i++) {
+		const vc_level *l = &s->levels[i];
+		json_begin_object(&w);
+		json_key(&w, "id");
+		json_string(&w, l->id);
+		json_key(&w, "title");
+		export_json_prose(&w, &l->title);
+		json_key(&w, "exemption");
+		json_string(&w, l->exemption);
+		json_key(&w, "applies_to");
+		objset(&w, s, l->applies_to);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_key(&w, "answers");
+	json_begin_object(&w);
+	json_key(&w, "per");
+	json_string(&w, s->answer_unit == VC_ANSWER_QUESTION ? "question"
+	                                                     : "requirement");
+	json_key(&w, "target");
+	if (s->answer_target >= 0)
+		json_int(&w, s->answer_target);
+	else
+		json_null(&w);
+	json_key(&w, "scale");
+	json_begin_array(&w);
+	for (size_t i = 0; i < s->nanswers; i++) {
+		const vc_answer *a = &s->answers[i];
+		json_begin_object(&w);
+		json_key(&w, "id");
+		json_string(&w, a->id);
+		json_key(&w, "title");
+		export_json_prose(&w, &a->title);
+		json_key(&w, "value");
+		if (a->value >= 0)
+			json_int(&w, a->value);
+		else
+			json_null(&w);
+		json_key(&w, "counts_as");
+		json_string(&w, a->counts_as);
+		json_key(&w, "justification");
+		json_string(&w, a->justification);
+		json_end_object(&w);
+	}
+	json_end_array(&w);
+	json_end_object(&w);
 	json_key(&w, "chapters");
 	json_begin_array(&w);
 	for (size_t i = 0; i < v->nchapters; i++) {

@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "questionnaire.h"
+
+#include "backend.h"
 #include "pdf/pdf.h"
 
 static const char *const text_keys[] = {"title",
@@ -58,6 +60,8 @@ static const char *const text_keys[] = {"title",
                                         "further-information",
                                         "evidence",
                                         "withdrawn",
+                                        "withdrawn-several",
+                                        "list-and",
                                         "summary-title",
                                         "summary-intro",
                                         "chapter",
@@ -69,7 +73,8 @@ typedef struct qstyle {
 	pdf_base_styles base;
 	const pdf_pstyle *label, *question, *req, *refs, *secondary,
 	    *secondary_label, *small, *withdrawn;
-	pdf_color must, should, tag_text;
+	pdf_color tag_text;
+	pdf_color *level; /* marker colour per scheme level */
 	double field_h, sig_h, ruled_n, ruled_sp, summary_h, req_indent,
 	    req_space;
 } qstyle;
@@ -106,7 +111,7 @@ static bool q_applies(const qdoc *q, const vc_question *qu)
 	if (qu->withdrawn || !(qu->applies_to & q->sel))
 		return false;
 	for (size_t i = 0; i < qu->nreqs; i++)
-		if (qu->reqs[i].applies_to & q->sel)
+		if (model_req_objectives(q->s, &qu->reqs[i]) & q->sel)
 			return true;
 	return false;
 }
@@ -196,7 +201,7 @@ static void level_line(qdoc *q, const vc_level *l)
 {
 	pdf_block *b = pdf_para(q->doc, q->st.base.body);
 	pdf_run_tag(b, plain_text(q, &l->title), PDF_BOLD, q->st.tag_text,
-	            strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
+	            q->st.level[l - q->s->levels]);
 	pdf_run(b, "  ", 0);
 	pdf_run(b, plain_text(q, &l->description), 0);
 }
@@ -262,20 +267,19 @@ static void requirement(qdoc *q, const vc_requirement *r)
 	pdf_keep_begin(d);
 	for (size_t i = 0; i < s->nlevels; i++) {
 		const vc_level *l = &s->levels[i];
-		const vc_prose *text = strcmp(l->id, "must") == 0 ? &r->must
-		                       : strcmp(l->id, "should") == 0
-		                           ? &r->should
-		                           : NULL;
-		if (!text || !prose_present(text))
+		/* a level's text is printed for the objectives it applies
+		 * to (the ISA's very high protection level only when that
+		 * objective is assessed) */
+		if (!(model_req_level_objectives(s, r, i) & q->sel))
 			continue;
+		const vc_prose *text = model_req_text(r, i);
 		pdf_block *b = pdf_para(d, q->st.req);
 		pdf_block_indent(b, ind);
 		if (first)
 			pdf_block_marker(b, r->label, ind, PDF_BOLD);
 		first = false;
-		pdf_run_tag(
-		    b, plain_text(q, &l->title), PDF_BOLD, q->st.tag_text,
-		    strcmp(l->id, "must") == 0 ? q->st.must : q->st.should);
+		pdf_run_tag(b, plain_text(q, &l->title), PDF_BOLD,
+		            q->st.tag_text, q->st.level[i]);
 		pdf_run(b, " ", 0);
 		pdf_markdown_into(d, b, P(q, text), q->st.req, ind);
 	}
@@ -340,33 +344,42 @@ static void question(qdoc *q, const vc_question *qu)
 	pdf_block_keep_next(pdf_para_text(d, q->st.label, T(q, "objective")));
 	pdf_markdown(d, P(q, &qu->objective), q->st.base.body, 0);
 	for (size_t i = 0; i < qu->nreqs; i++)
-		if (qu->reqs[i].applies_to & q->sel)
+		if (model_req_objectives(q->s, &qu->reqs[i]) & q->sel)
 			requirement(q, &qu->reqs[i]);
 	secondary(q, T(q, "further-information"), &qu->further);
 	secondary(q, T(q, "evidence"), &qu->evidence);
 }
 
+/* A withdrawn question in place: "withdrawn, replaced by question 7.1",
+ * or by several ("1.6, 5.8 and 5.9"), each linked where it is printed. */
 static void withdrawn(qdoc *q, const vc_question *qu)
 {
-	const char *fmt = T(q, "withdrawn");
+	const char *fmt =
+	    T(q, qu->nsuccessors > 1 ? "withdrawn-several" : "withdrawn");
 	const char *title = plain_text(q, &qu->title);
 	const char *kv[] = {"number", qu->number, "title", title};
-	const vc_question *su = qu->successor;
 	pdf_block *b = pdf_para(q->doc, q->st.withdrawn);
 	const char *at = strstr(fmt, "{successor}");
-	if (!at || !su) {
-		const char *kv2[] = {"number",    qu->number,
-		                     "title",     title,
-		                     "successor", su ? su->number : "?"};
-		pdf_run(b, pdf_text_fill(q->a, fmt, kv2, 6), 0);
+	if (!at) {
+		pdf_run(b, pdf_text_fill(q->a, fmt, kv, 4), 0);
 		return;
 	}
 	char *before = arena_strndup(q->a, fmt, (size_t)(at - fmt));
 	pdf_run(b, pdf_text_fill(q->a, before, kv, 4), 0);
-	if (q_applies(q, su))
-		pdf_run_ref(b, su->number, 0, q_anchor(q, su));
-	else
-		pdf_run(b, su->number, 0);
+	for (size_t i = 0; i < qu->nsuccessors; i++) {
+		const vc_question *su = qu->successors[i];
+		if (i)
+			pdf_run(b,
+			        i + 1 < qu->nsuccessors ? ", "
+			                                : T(q, "list-and"),
+			        0);
+		if (!su)
+			pdf_run(b, "?", 0);
+		else if (q_applies(q, su))
+			pdf_run_ref(b, su->number, 0, q_anchor(q, su));
+		else
+			pdf_run(b, su->number, 0);
+	}
 	pdf_run(b, pdf_text_fill(q->a, at + strlen("{successor}"), kv, 4), 0);
 }
 
@@ -438,7 +451,8 @@ static void summary(qdoc *q)
 			if (!q_applies(q, qu))
 				continue;
 			for (size_t r = 0; r < qu->nreqs; r++)
-				if (qu->reqs[r].applies_to & q->sel)
+				if (model_req_objectives(q->s, &qu->reqs[r]) &
+				    q->sel)
 					n++;
 		}
 		if (!n)
@@ -479,8 +493,6 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 	    {"secondary-label", .para = &y->secondary_label},
 	    {"small", .para = &y->small},
 	    {"withdrawn", .para = &y->withdrawn},
-	    {"must", .color = &y->must},
-	    {"should", .color = &y->should},
 	    {"tag-text", .color = &y->tag_text},
 	    {"field-height", .size = &y->field_h},
 	    {"signature-height", .size = &y->sig_h},
@@ -489,8 +501,15 @@ static int resolve_styles(qdoc *q, const pdf_style *st, diags *dg)
 	    {"summary-row-height", .size = &y->summary_h},
 	    {"requirement-indent", .size = &y->req_indent},
 	    {"requirement-space", .size = &y->req_space}};
-	return pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
-	                         "the questionnaire", dg);
+	int rc = pdf_style_resolve(st, &y->base, wants, COUNT_OF(wants),
+	                           "the questionnaire", dg);
+	y->level = arena_alloc(q->a, (q->s->nlevels + 1) * sizeof(pdf_color));
+	if (backend_level_colours(q->s, st,
+	                          "the questionnaire's level markers (or give "
+	                          "the level a colour: in scheme.yaml)",
+	                          y->level, dg) < 0)
+		rc = -1;
+	return rc;
 }
 
 /* ---- the writer ---- */

@@ -86,9 +86,15 @@ static char *question_text(const ctx *x, const vc_question *q)
 static char *requirement_text(const ctx *x, const vc_requirement *r)
 {
 	buf b = {0};
-	put_text(x, &b, &r->must);
-	put_text(x, &b, &r->should);
+	for (size_t l = 0; l < r->ntexts; l++)
+		put_text(x, &b, model_req_text(r, l));
 	return buf_detach(&b);
+}
+
+/* The first successor of a withdrawn question, or NULL. */
+static const vc_question *first_successor(const vc_question *q)
+{
+	return q->nsuccessors ? q->successors[0] : NULL;
 }
 
 /* ---- items ---- */
@@ -286,10 +292,14 @@ static void match_requirements(ctx *x)
 		const diff_item *qi = d->q_of_old[r->question->index];
 		if (d->r_of_old[i] || !live_pair(qi))
 			continue;
-		size_t k = (size_t)(r->letter - 'a');
-		if (k >= qi->new_q->nreqs)
+		/* by label within the paired question: "e" stays "e" even
+		 * where the published labels skip "d" */
+		const vc_requirement *p = NULL;
+		for (size_t k = 0; k < qi->new_q->nreqs && !p; k++)
+			if (strcmp(qi->new_q->reqs[k].letter, r->letter) == 0)
+				p = &qi->new_q->reqs[k];
+		if (!p)
 			continue;
-		const vc_requirement *p = &qi->new_q->reqs[k];
 		if (d->r_of_new[p->index])
 			continue;
 		pair_if_alike(x, DIFF_REQUIREMENT, r, p);
@@ -462,34 +472,60 @@ static void compare_refs(ctx *x, diff_item *it, const vc_ref *o, size_t no,
 	c->nremoved = nrem;
 }
 
-static const char *level(const vc_requirement *r)
+/* The levels r states texts at, as "must", "should" or "must+should". */
+static const char *levels_of(ctx *x, const vc_scheme *s,
+                             const vc_requirement *r)
 {
-	bool m = prose_present(&r->must), s = prose_present(&r->should);
-	return m && s ? "must+should" : m ? "must" : "should";
+	char *t = model_req_levels_string(s, r, "+");
+	const char *k = arena_strdup(x->a, t);
+	free(t);
+	return k;
+}
+
+/* The only level r states a text at, or -1 when it states several. */
+static int sole_level(const vc_scheme *s, const vc_requirement *r)
+{
+	int found = -1;
+	for (size_t l = 0; l < s->nlevels; l++)
+		if (prose_present(model_req_text(r, l))) {
+			if (found >= 0)
+				return -1;
+			found = (int)l;
+		}
+	return found;
 }
 
 static void compare_requirement(ctx *x, diff_item *it)
 {
 	const vc_requirement *o = it->old_r, *n = it->new_r;
-	const char *lo = level(o), *ln = level(n);
-	bool om = prose_present(&o->must), os = prose_present(&o->should);
-	bool nm = prose_present(&n->must), ns = prose_present(&n->should);
+	const vc_scheme *os = x->o->scheme, *ns = x->n->scheme;
+	const char *lo = levels_of(x, os, o), *ln = levels_of(x, ns, n);
+	int ol = sole_level(os, o), nl = sole_level(ns, n);
+	/* One statement moved to another level (must became should): one
+	 * level change that carries the word diff. */
+	bool moved = ol >= 0 && nl >= 0 &&
+	             strcmp(os->levels[ol].id, ns->levels[nl].id) != 0;
 	if (strcmp(lo, ln) != 0) {
 		diff_change *c = add_change(x, it, DIFF_LEVEL);
 		c->old_level = lo;
 		c->new_level = ln;
 		/* add_change may move the array: c is re-read below */
 		size_t k = it->nchanges - 1;
-		if (om && !os && !nm && ns)
-			compare_statement(x, it, &it->changes[k], "should",
-			                  &o->must, &n->should);
-		else if (!om && os && nm && !ns)
-			compare_statement(x, it, &it->changes[k], "must",
-			                  &o->should, &n->must);
+		if (moved)
+			compare_statement(x, it, &it->changes[k],
+			                  ns->levels[nl].id,
+			                  model_req_text(o, (size_t)ol),
+			                  model_req_text(n, (size_t)nl));
 	}
-	if (!((om && !os && !nm && ns) || (!om && os && nm && !ns))) {
-		compare_field(x, it, "must", &o->must, &n->must);
-		compare_field(x, it, "should", &o->should, &n->should);
+	if (!moved) {
+		/* every level either side knows, by id, in the new order */
+		for (size_t l = 0; l < ns->nlevels; l++) {
+			int k = model_level_index(os, ns->levels[l].id);
+			compare_field(
+			    x, it, ns->levels[l].id,
+			    model_req_text(o, k >= 0 ? (size_t)k : SIZE_MAX),
+			    model_req_text(n, l));
+		}
 	}
 	/* an objective set that only follows its question is reported
 	 * with the question */
@@ -505,12 +541,13 @@ static void compare_question(ctx *x, diff_item *it)
 	if (o->withdrawn && n->withdrawn) {
 		/* the same successor is the old one's partner, whatever its
 		 * uid is now */
-		const diff_item *si =
-		    o->successor ? x->d->q_of_old[o->successor->index] : NULL;
-		if ((si ? si->new_q : NULL) != n->successor) {
+		const vc_question *os = first_successor(o);
+		const vc_question *ns = first_successor(n);
+		const diff_item *si = os ? x->d->q_of_old[os->index] : NULL;
+		if ((si ? si->new_q : NULL) != ns) {
 			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
-			c->old_successor = o->successor;
-			c->successor = n->successor;
+			c->old_successor = os;
+			c->successor = ns;
 		}
 		return;
 	}
@@ -574,7 +611,7 @@ static void question_places(ctx *x)
 			it->place = DIFF_ADDED;
 		} else if (!o->withdrawn && n->withdrawn) {
 			it->place = DIFF_WITHDRAWN;
-			it->successor = n->successor;
+			it->successor = first_successor(n);
 		} else if (o->withdrawn && !n->withdrawn) {
 			it->place = DIFF_ADDED;
 		} else if (o->chapter_no != n->chapter_no) {
@@ -658,11 +695,11 @@ static void requirement_places(ctx *x)
 			it->place = DIFF_ADDED;
 		} else if (qa != qb) {
 			it->place = DIFF_MOVED;
-		} else if (a->letter != b->letter) {
-			long want = (long)(a->letter - 'a') -
-			            (long)gone[a->index] + (long)came[b->index];
-			it->place = want == b->letter - 'a' ? DIFF_SHIFTED
-			                                    : DIFF_RENUMBERED;
+		} else if (strcmp(a->letter, b->letter) != 0) {
+			long want = (long)a->seq - (long)gone[a->index] +
+			            (long)came[b->index];
+			it->place = want == (long)b->seq ? DIFF_SHIFTED
+			                                 : DIFF_RENUMBERED;
 		}
 	}
 	free(gone);
@@ -726,7 +763,7 @@ static void old_key(const diff_item *it, int k[3])
 	    it->type == DIFF_QUESTION ? it->old_q : it->old_r->question;
 	k[0] = q->chapter_no;
 	k[1] = q->seq;
-	k[2] = it->type == DIFF_QUESTION ? 0 : it->old_r->letter;
+	k[2] = it->type == DIFF_QUESTION ? 0 : (int)it->old_r->seq + 1;
 }
 
 static int table_cmp(const void *p, const void *q)

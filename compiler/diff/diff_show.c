@@ -10,9 +10,9 @@
 #include "diff.h"
 
 /* The prose of field on one side of a changed item: for a level change,
- * the old side's statement is the other one (must became should). */
-static const vc_prose *field_prose(const diff_item *it, const diff_change *c,
-                                   bool old)
+ * the old side's statement is at the old level (must became should). */
+static const vc_prose *field_prose(const diff_result *d, const diff_item *it,
+                                   const diff_change *c, bool old)
 {
 	const char *f = c->field;
 	if (!f)
@@ -36,10 +36,10 @@ static const vc_prose *field_prose(const diff_item *it, const diff_change *c,
 	const vc_requirement *r = old ? it->old_r : it->new_r;
 	if (!r)
 		return NULL;
-	bool must = strcmp(f, "must") == 0;
-	if (c->kind == DIFF_LEVEL && old)
-		must = !must;
-	return must ? &r->must : &r->should;
+	const vc_scheme *s = (old ? d->old : d->new)->scheme;
+	const char *level = c->kind == DIFF_LEVEL && old ? c->old_level : f;
+	int l = model_level_index(s, level);
+	return l < 0 ? NULL : model_req_text(r, (size_t)l);
 }
 
 const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
@@ -50,8 +50,8 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
 	*actual = d->lang;
 	if (strcmp(lang, d->lang) == 0)
 		return c->segs;
-	const vc_prose *op = field_prose(it, c, true);
-	const vc_prose *np = field_prose(it, c, false);
+	const vc_prose *op = field_prose(d, it, c, true);
+	const vc_prose *np = field_prose(d, it, c, false);
 	const char *o = op ? prose_get(op, lang) : NULL;
 	const char *nt = np ? prose_get(np, lang) : NULL;
 	bool same_shape = (!c->old_text == !o) && (!c->new_text == !nt);

@@ -25,6 +25,10 @@ typedef struct vctx {
 	int partial_missing; /* notes held back for the current file */
 	bool chapter_lost;   /* a chapter file could not be read at all */
 	const char *cur_file;
+	/* the keys of a requirement: the fixed ones, then the scheme's
+	 * level ids (R_LEVELS + level index) */
+	const char **req_keys;
+	size_t nreq_keys;
 	/* growable arrays while loading */
 	vc_chapter *chapters;
 	size_t nchapters, chcap;
@@ -204,59 +208,213 @@ static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
 
 /* ---- requirements ---- */
 
-enum { R_LETTER, R_UID, R_MUST, R_SHOULD, R_APPLIES, R_REFS, R_NOTE, R_N };
-static const char *const req_keys[R_N] = {
-    "letter",     "uid",        "must",       "should",
-    "applies_to", "references", "change_note"};
+enum { R_LETTER, R_LABEL, R_UID, R_APPLIES, R_REFS, R_NOTE, R_LEVELS };
+static const char *const req_fixed[R_LEVELS] = {
+    "letter", "label", "uid", "applies_to", "references", "change_note"};
+
+static void make_req_keys(vctx *x)
+{
+	x->nreq_keys = R_LEVELS + x->s->nlevels;
+	x->req_keys = arena_alloc(x->c.a, x->nreq_keys * sizeof(char *));
+	for (size_t i = 0; i < R_LEVELS; i++)
+		x->req_keys[i] = req_fixed[i];
+	for (size_t i = 0; i < x->s->nlevels; i++)
+		x->req_keys[R_LEVELS + i] = x->s->levels[i].id;
+}
+
+/* The label that counts on after prev as letters do (b after a) or as
+ * lowercase roman numerals do (ii after i): published catalogues use
+ * both, and "i" may be either. Writes up to two candidates into next. */
+static size_t next_labels(const char *prev, char next[2][16])
+{
+	static const char *const roman[] = {
+	    "i",    "ii",  "iii",  "iv",    "v",   "vi",   "vii",
+	    "viii", "ix",  "x",    "xi",    "xii", "xiii", "xiv",
+	    "xv",   "xvi", "xvii", "xviii", "xix", "xx"};
+	size_t n = 0;
+	if (!prev) {
+		snprintf(next[n++], 16, "a");
+		snprintf(next[n++], 16, "i");
+		return n;
+	}
+	if (strlen(prev) == 1 && prev[0] >= 'a' && prev[0] < 'z')
+		snprintf(next[n++], 16, "%c", prev[0] + 1);
+	for (size_t i = 0; i + 1 < COUNT_OF(roman); i++)
+		if (strcmp(prev, roman[i]) == 0)
+			snprintf(next[n++], 16, "%s", roman[i + 1]);
+	return n;
+}
+
+/* Checks the label of requirement number seq of q, after prev (NULL for
+ * the first). A scheme whose labels count strictly wants a, b, c ...;
+ * otherwise a label that does not count on from prev is a warning, since
+ * published catalogues skip letters and mix numerals. */
+static void check_label_order(vctx *x, const vc_question *q, const ynode *at,
+                              const char *label, const char *prev, size_t seq)
+{
+	if (x->s->labels_strict) {
+		char expect = (char)('a' + seq);
+		if (seq >= 26)
+			diag_error(x->c.d, at->pos,
+			           "question %s has more than 26 requirements, "
+			           "but the scheme's labels count a to z "
+			           "(requirement_labels: sequence: free allows "
+			           "others)",
+			           q->number);
+		else if (strlen(label) != 1 || label[0] == expect)
+			; /* the pattern or the match said all */
+		else if (label[0] < expect)
+			diag_error(x->c.d, at->pos,
+			           "requirement letter '%c' repeats or goes "
+			           "back; expected '%c'",
+			           label[0], expect);
+		else
+			diag_error(x->c.d, at->pos,
+			           "requirement letter '%c' skips; expected "
+			           "'%c' (letters count a, b, c ... without "
+			           "gaps)",
+			           label[0], expect);
+		if (seq < 26 && strlen(label) != 1)
+			diag_error(x->c.d, at->pos,
+			           "requirement label '%s' is not '%c'; the "
+			           "scheme's labels count a, b, c ... without "
+			           "gaps",
+			           label, expect);
+		return;
+	}
+	char next[2][16];
+	size_t n = next_labels(prev, next);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(label, next[i]) == 0)
+			return;
+	if (!prev)
+		diag_warning(x->c.d, at->pos,
+		             "question %s's first requirement is labelled "
+		             "'%s', not 'a'",
+		             q->number, label);
+	else if (n && strlen(label) == 1 && strlen(prev) == 1 &&
+	         label[0] > prev[0])
+		diag_warning(x->c.d, at->pos,
+		             "requirement label '%s' of question %s skips "
+		             "after '%s' (expected '%s'); check that the gap "
+		             "is as published",
+		             label, q->number, prev, next[0]);
+	else
+		diag_warning(x->c.d, at->pos,
+		             "requirement label '%s' of question %s does not "
+		             "count on from '%s' (expected %s%s%s%s%s)",
+		             label, q->number, prev, n ? "'" : "a later label",
+		             n ? next[0] : "", n ? "'" : "",
+		             n > 1 ? " or '" : "", n > 1 ? next[1] : "");
+}
+
+/* Reads the label ('label', or 'letter' as vcsc's first catalogues
+ * wrote it) of requirement seq of q. */
+static const char *read_label(vctx *x, vc_question *q, const ynode *node,
+                              ynode **f, size_t seq, const char *what)
+{
+	const ynode *lf = f[R_LABEL] ? f[R_LABEL] : f[R_LETTER];
+	const char *key = f[R_LABEL] ? "label" : "letter";
+	if (f[R_LABEL] && f[R_LETTER]) {
+		diag_error(x->c.d, f[R_LETTER]->pos,
+		           "%s has both 'label' and 'letter'; keep 'label' "
+		           "('letter' is its older name)",
+		           what);
+	}
+	if (!fld_present(lf)) {
+		fld_missing(&x->c, node, "label", what);
+		return NULL;
+	}
+	const char *label = fld_str(&x->c, node, lf, key, what, true);
+	if (!label)
+		return NULL;
+	if (regexec(&x->s->label_re, label, 0, NULL, 0) != 0) {
+		if (strcmp(x->s->label_pattern, "[a-z]") == 0)
+			diag_error(x->c.d, lf->pos,
+			           "'%s' must be one lowercase letter a to z, "
+			           "not '%s'",
+			           key, label);
+		else
+			diag_error(x->c.d, lf->pos,
+			           "requirement label '%s' does not match the "
+			           "scheme's label pattern '%s'",
+			           label, x->s->label_pattern);
+		return NULL;
+	}
+	for (size_t i = 0; i < q->nreqs; i++)
+		if (strcmp(q->reqs[i].letter, label) == 0) {
+			diag_error(x->c.d, lf->pos,
+			           "question %s has two requirements labelled "
+			           "'%s' (the first at line %d)",
+			           q->number, label, q->reqs[i].pos.line);
+			return NULL;
+		}
+	check_label_order(x, q, lf, label,
+	                  q->nreqs ? q->reqs[q->nreqs - 1].letter : NULL, seq);
+	return label;
+}
 
 static int read_requirement(vctx *x, vc_question *q, const ynode *node,
-                            vc_requirement *r, char expect)
+                            vc_requirement *r, size_t seq)
 {
-	char what[64];
-	snprintf(what, sizeof(what), "requirement %s.%c",
-	         q->number ? q->number : "?", expect);
-	ynode *f[R_N];
-	if (fld_map(&x->c, node, what, req_keys, R_N, f) < 0)
+	/* Named as the user will read it: by the label the node gives, or
+	 * by the letter it should have. */
+	char what[96];
+	const ynode *lg =
+	    node->kind == YN_MAP ? yn_map_get(node, "label") : NULL;
+	if (!lg && node->kind == YN_MAP)
+		lg = yn_map_get(node, "letter");
+	if (lg && lg->kind == YN_SCALAR && lg->len && lg->len < 16 &&
+	    strlen(lg->str) == lg->len)
+		snprintf(what, sizeof(what), "requirement %s.%s",
+		         q->number ? q->number : "?", lg->str);
+	else
+		snprintf(what, sizeof(what), "requirement %s.%c",
+		         q->number ? q->number : "?",
+		         seq < 26 ? (int)('a' + seq) : '?');
+	ynode **f = xcalloc(x->nreq_keys, sizeof(ynode *));
+	if (fld_map(&x->c, node, what, x->req_keys, x->nreq_keys, f) < 0) {
+		free(f);
 		return -1;
+	}
 	r->pos = node->pos;
 	r->question = q;
-	const char *letter =
-	    fld_str(&x->c, node, f[R_LETTER], "letter", what, true);
-	if (letter) {
-		if (strlen(letter) != 1 || letter[0] < 'a' || letter[0] > 'z') {
-			diag_error(x->c.d, f[R_LETTER]->pos,
-			           "'letter' must be one lowercase letter a "
-			           "to z, not '%s'",
-			           letter);
-			letter = NULL;
-		} else if (letter[0] != expect) {
-			if (letter[0] < expect)
-				diag_error(x->c.d, f[R_LETTER]->pos,
-				           "requirement letter '%c' repeats or "
-				           "goes back; expected '%c'",
-				           letter[0], expect);
-			else
-				diag_error(x->c.d, f[R_LETTER]->pos,
-				           "requirement letter '%c' skips; "
-				           "expected '%c' (letters count a, b, "
-				           "c ... without gaps)",
-				           letter[0], expect);
-		}
-	}
-	r->letter = letter ? letter[0] : expect;
-	r->label = arena_printf(x->c.a, "%s.%c", q->number ? q->number : "?",
+	r->seq = seq;
+	const char *label = read_label(x, q, node, f, seq, what);
+	char fallback[24];
+	snprintf(fallback, sizeof(fallback), "%c",
+	         seq < 26 ? (int)('a' + seq) : '?');
+	r->letter = arena_strdup(x->c.a, label ? label : fallback);
+	r->label = arena_printf(x->c.a, "%s.%s", q->number ? q->number : "?",
 	                        r->letter);
 	snprintf(what, sizeof(what), "requirement %s", r->label);
 	const char *uid = fld_str(&x->c, node, f[R_UID], "uid", what, true);
 	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, false))
 		r->uid = arena_strdup(x->c.a, uid);
-	prose(x, node, f[R_MUST], "must", what, false, &r->must);
-	prose(x, node, f[R_SHOULD], "should", what, false, &r->should);
-	if (!fld_present(f[R_MUST]) && !fld_present(f[R_SHOULD]))
+	const vc_scheme *s = x->s;
+	r->texts = arena_alloc(x->c.a, (s->nlevels + 1) * sizeof(vc_prose));
+	r->ntexts = s->nlevels;
+	bool any = false;
+	for (size_t l = 0; l < s->nlevels; l++) {
+		const ynode *t = f[R_LEVELS + l];
+		prose(x, node, t, s->levels[l].id, what, false, &r->texts[l]);
+		any |= fld_present(t);
+	}
+	if (!any) {
+		buf b = {0};
+		for (size_t l = 0; l < s->nlevels; l++)
+			buf_printf(&b, "%s'%s'",
+			           l == 0 ? ""
+			           : l + 1 == s->nlevels
+			               ? (l == 1 ? " nor " : ", nor ")
+			               : ", ",
+			           s->levels[l].id);
 		diag_error(x->c.d, node->pos,
-		           "%s has neither 'must' nor 'should'; a requirement "
-		           "states at least one",
-		           what);
+		           "%s has %s%s; a requirement states at least one",
+		           what, s->nlevels > 1 ? "neither " : "no ",
+		           b.data ? b.data : "text");
+		buf_free(&b);
+	}
 	r->applies_to = q->applies_to;
 	if (fld_present(f[R_APPLIES])) {
 		vc_objset set;
@@ -277,8 +435,24 @@ static int read_requirement(vctx *x, vc_question *q, const ynode *node,
 			r->narrowed = true;
 		}
 	}
+	/* A text at a level that applies to none of the requirement's
+	 * objectives would never be shown. */
+	for (size_t l = 0; l < s->nlevels; l++)
+		if (fld_present(f[R_LEVELS + l]) && r->applies_to &&
+		    !(r->applies_to & s->levels[l].applies_to)) {
+			char *lo = model_objset_string(
+			    s, s->levels[l].applies_to, ", ");
+			diag_warning(
+			    x->c.d, f[R_LEVELS + l]->pos,
+			    "%s's '%s' text is never shown: the level "
+			    "applies only to %s, which the requirement "
+			    "does not",
+			    what, s->levels[l].id, lo);
+			free(lo);
+		}
 	read_refs(x, f[R_REFS], &r->refs, &r->nrefs);
 	prose(x, node, f[R_NOTE], "change_note", what, false, &r->change_note);
+	free(f);
 	return 0;
 }
 
@@ -322,6 +496,50 @@ static bool parse_number(const char *s, int *n, int *m)
 	*n = atoi(s);
 	*m = atoi(dot + 1);
 	return true;
+}
+
+/* A withdrawn question's successor: one uid, or a list of them when the
+ * question was split (the ISA supersedes a question by three). */
+static void read_successors(vctx *x, const ynode *node, const ynode *v,
+                            vc_question *q, const char *what)
+{
+	if (!fld_present(v)) {
+		fld_missing(&x->c, node, "successor", what);
+		return;
+	}
+	const ynode *const *items = &v;
+	size_t n = 1;
+	if (v->kind == YN_SEQ) {
+		if (v->n == 0) {
+			diag_error(x->c.d, v->pos,
+			           "'successor' is an empty list; name the "
+			           "question (or questions) taking its place");
+			return;
+		}
+		items = (const ynode *const *)v->items;
+		n = v->n;
+	}
+	q->successor_uids = arena_alloc(x->c.a, n * sizeof(char *));
+	q->successor_pos = arena_alloc(x->c.a, n * sizeof(srcpos));
+	q->successors = arena_alloc(x->c.a, n * sizeof(vc_question *));
+	for (size_t i = 0; i < n; i++) {
+		const char *u =
+		    fld_str(&x->c, node, items[i], "successor", what, true);
+		if (!u)
+			continue;
+		for (size_t k = 0; k < q->nsuccessors; k++)
+			if (strcmp(q->successor_uids[k], u) == 0) {
+				diag_error(x->c.d, items[i]->pos,
+				           "successor '%s' is listed twice", u);
+				u = NULL;
+				break;
+			}
+		if (!u)
+			continue;
+		q->successor_uids[q->nsuccessors] = arena_strdup(x->c.a, u);
+		q->successor_pos[q->nsuccessors] = items[i]->pos;
+		q->nsuccessors++;
+	}
 }
 
 static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
@@ -406,12 +624,7 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 				           "change_note; remove '%s'",
 				           what, q_keys[not_for_withdrawn[i]]);
 		}
-		const char *succ = fld_str(&x->c, node, f[Q_SUCCESSOR],
-		                           "successor", what, true);
-		if (succ) {
-			q->successor_uid = arena_strdup(x->c.a, succ);
-			q->successor_pos = f[Q_SUCCESSOR]->pos;
-		}
+		read_successors(x, node, f[Q_SUCCESSOR], q, what);
 		return 0;
 	}
 	if (fld_present(f[Q_SUCCESSOR]))
@@ -439,17 +652,16 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 		           "%s has no requirements; list at least one", what);
 		return 0;
 	}
-	if (rl->n > 26) {
-		diag_error(x->c.d, rl->items[26]->pos,
-		           "%s has %zu requirements; at most 26 (a to z) are "
-		           "possible",
-		           what, rl->n);
+	if (rl->n > VC_MAX_REQUIREMENTS) {
+		diag_error(x->c.d, rl->items[VC_MAX_REQUIREMENTS]->pos,
+		           "%s has %zu requirements; at most %d are possible",
+		           what, rl->n, VC_MAX_REQUIREMENTS);
 		return 0;
 	}
 	q->reqs = arena_alloc(x->c.a, rl->n * sizeof(vc_requirement));
 	for (size_t i = 0; i < rl->n; i++) {
 		if (read_requirement(x, q, rl->items[i], &q->reqs[q->nreqs],
-		                     (char)('a' + q->nreqs)) == 0)
+		                     q->nreqs) == 0)
 			q->nreqs++;
 	}
 	return 0;
@@ -875,40 +1087,47 @@ static void resolve_successors(vctx *x)
 			uids[nu++] = v->questions[i]->uid;
 	for (size_t i = 0; i < v->nquestions; i++) {
 		vc_question *q = v->questions[i];
-		if (!q->withdrawn || !q->successor_uid)
-			continue;
-		vc_question *s = model_question(v, q->successor_uid);
-		srcpos pos = q->successor_pos;
-		if (!s) {
-			const char *sg = suggest(q->successor_uid, uids, nu);
-			if (model_requirement(v, q->successor_uid))
+		for (size_t k = 0; q->withdrawn && k < q->nsuccessors; k++) {
+			const char *su = q->successor_uids[k];
+			vc_question *s = model_question(v, su);
+			srcpos pos = q->successor_pos[k];
+			if (!s) {
+				const char *sg = suggest(su, uids, nu);
+				if (model_requirement(v, su))
+					diag_error(
+					    x->c.d, pos,
+					    "successor '%s' of question %s "
+					    "is a requirement; name a "
+					    "question",
+					    su, q->number);
+				else if (sg)
+					diag_error(
+					    x->c.d, pos,
+					    "successor '%s' of question %s "
+					    "is not a question of %s; did "
+					    "you mean '%s'?",
+					    su, q->number, v->key, sg);
+				else
+					diag_error(
+					    x->c.d, pos,
+					    "successor '%s' of question %s "
+					    "is not a question of %s",
+					    su, q->number, v->key);
+			} else if (s == q) {
 				diag_error(x->c.d, pos,
-				           "successor '%s' of question %s is a "
-				           "requirement; name a question",
-				           q->successor_uid, q->number);
-			else if (sg)
-				diag_error(x->c.d, pos,
-				           "successor '%s' of question %s is "
-				           "not a question of %s; did you mean "
-				           "'%s'?",
-				           q->successor_uid, q->number, v->key,
-				           sg);
-			else
-				diag_error(x->c.d, pos,
-				           "successor '%s' of question %s is "
-				           "not a question of %s",
-				           q->successor_uid, q->number, v->key);
-		} else if (s == q) {
-			diag_error(x->c.d, pos,
-			           "question %s names itself as successor",
-			           q->number);
-		} else if (s->withdrawn) {
-			diag_error(x->c.d, pos,
-			           "successor '%s' of question %s is itself "
-			           "withdrawn; name the question in force",
-			           q->successor_uid, q->number);
-		} else {
-			q->successor = s;
+				           "question %s names itself as "
+				           "successor",
+				           q->number);
+			} else if (s->withdrawn) {
+				diag_error(
+				    x->c.d, pos,
+				    "successor '%s' of question %s is "
+				    "itself withdrawn; name the question "
+				    "in force",
+				    su, q->number);
+			} else {
+				q->successors[k] = s;
+			}
 		}
 	}
 	free(uids);
@@ -1034,6 +1253,7 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	x.c.d = d;
 	x.s = scheme;
 	x.v = v;
+	make_req_keys(&x);
 	char *root = model_version_root(v->dir);
 	x.root = arena_strdup(a, root);
 	free(root);
@@ -1086,6 +1306,40 @@ vc_question *model_question_by_number(const vc_version *v, const char *num)
 vc_requirement *model_requirement(const vc_version *v, const char *uid)
 {
 	return hmap_get(&v->r_by_uid, uid);
+}
+
+const vc_prose *model_req_text(const vc_requirement *r, size_t l)
+{
+	static const vc_prose none;
+	return l < r->ntexts ? &r->texts[l] : &none;
+}
+
+vc_objset model_req_level_objectives(const vc_scheme *s,
+                                     const vc_requirement *r, size_t l)
+{
+	if (l >= s->nlevels || !prose_present(model_req_text(r, l)))
+		return 0;
+	return r->applies_to & s->levels[l].applies_to;
+}
+
+vc_objset model_req_objectives(const vc_scheme *s, const vc_requirement *r)
+{
+	vc_objset set = 0;
+	for (size_t l = 0; l < s->nlevels; l++)
+		set |= model_req_level_objectives(s, r, l);
+	return set;
+}
+
+char *model_req_levels_string(const vc_scheme *s, const vc_requirement *r,
+                              const char *sep)
+{
+	buf b = {0};
+	for (size_t l = 0; l < s->nlevels; l++)
+		if (prose_present(model_req_text(r, l)))
+			buf_printf(&b, "%s%s", b.len ? sep : "",
+			           s->levels[l].id);
+	buf_puts(&b, "");
+	return buf_detach(&b);
 }
 
 bool model_has_language(const vc_version *v, const char *lang)

@@ -62,10 +62,19 @@ typedef struct vc_objective {
 	srcpos pos;
 } vc_objective;
 
+/* A requirement level: the scheme's (must and should for the VCSA; the
+ * VDA ISA adds levels for high and very high protection needs and for
+ * simplified group assessments). A requirement carries one text per level
+ * it uses, under the level's id as key. */
 typedef struct vc_level {
-	const char *id;        /* must, should */
+	const char *id;        /* must, should, high, ... */
 	const char *exemption; /* none, justified */
 	vc_prose title, description;
+	const char *colour;   /* "#rrggbb" of its marker, or NULL: the PDF
+	                         style's colour of the same name */
+	vc_objset applies_to; /* objectives it applies to: every objective
+	                         unless the scheme narrows it */
+	bool narrowed;        /* applies_to given in the scheme */
 	srcpos pos;
 } vc_level;
 
@@ -77,13 +86,19 @@ typedef struct vc_finding_class {
 	srcpos pos;
 } vc_finding_class;
 
+/* One step of the self-assessment answer scale. */
 typedef struct vc_answer {
-	const char *id; /* implemented, partial, ... */
-	vc_prose title;
+	const char *id; /* implemented, partial, ... or "0" .. "5" */
+	vc_prose title, description;
 	const char *counts_as;     /* met, gap, excluded */
 	const char *justification; /* required, optional */
+	int value;                 /* a maturity step's value, else -1 */
 	srcpos pos;
 } vc_answer;
+
+/* What a self-assessment answers: each requirement (the VCSA), or each
+ * control question on a maturity scale with a target step (the ISA). */
+typedef enum { VC_ANSWER_REQUIREMENT, VC_ANSWER_QUESTION } vc_answer_unit;
 
 typedef struct vc_standard {
 	const char *id;      /* iso-sae-21434 */
@@ -106,13 +121,22 @@ typedef struct vc_scheme {
 	size_t nlevels;
 	vc_finding_class *findings;
 	size_t nfindings;
-	vc_answer *answers;
+	vc_answer *answers; /* the answer scale, in the scheme's order */
 	size_t nanswers;
+	vc_answer_unit answer_unit;
+	int answer_target; /* per question: the value a question should
+	                      reach; -1 when the scale has no target */
 	vc_standard *standards;
 	size_t nstandards;
 	int validity_years;
 	const char *validity_from;
 	int corrective_action_max_months;
+	/* requirement labels: the POSIX ERE a label matches in full (default
+	 * one lowercase letter), and whether labels must count a, b, c
+	 * without gaps (else a gap or a step back is a warning) */
+	const char *label_pattern;
+	regex_t label_re;
+	bool labels_strict;
 } vc_scheme;
 
 /* ---- a catalogue version ---- */
@@ -126,11 +150,17 @@ typedef struct vc_ref {
 typedef struct vc_question vc_question;
 typedef struct vc_chapter vc_chapter;
 
+/* At most this many requirements in a question. */
+#define VC_MAX_REQUIREMENTS 200
+
 typedef struct vc_requirement {
 	const char *uid;
-	char letter;       /* 'a' .. 'z' */
-	const char *label; /* "1.2.a" */
-	vc_prose must, should;
+	const char *letter;   /* its label as published: "a", "e", "ii" */
+	const char *label;    /* with the question's number: "1.2.a" */
+	size_t seq;           /* position in its question, from 0 */
+	vc_prose *texts;      /* one per scheme level (scheme->levels order);
+	                         absent (n == 0) where the level is not used */
+	size_t ntexts;        /* the scheme's number of levels */
 	vc_objset applies_to; /* the question's set unless narrowed */
 	bool narrowed;        /* applies_to given on the requirement */
 	vc_ref *refs;
@@ -152,9 +182,11 @@ struct vc_question {
 	vc_ref *refs;
 	size_t nrefs;
 	bool withdrawn;
-	const char *successor_uid;
-	srcpos successor_pos;
-	vc_question *successor;
+	/* a withdrawn question's successors, in the order given */
+	const char **successor_uids;
+	srcpos *successor_pos;
+	vc_question **successors; /* resolved; NULL where unresolved */
+	size_t nsuccessors;
 	vc_chapter *chapter;
 	size_t index; /* position in vc_version.questions */
 	srcpos pos;
@@ -251,6 +283,25 @@ vc_question *model_question(const vc_version *v, const char *uid);
 vc_question *model_question_by_number(const vc_version *v, const char *num);
 vc_requirement *model_requirement(const vc_version *v, const char *uid);
 bool model_has_language(const vc_version *v, const char *lang);
+
+/* The index of level id in the scheme, or -1. */
+int model_level_index(const vc_scheme *s, const char *id);
+
+/* The text of requirement r at scheme level l (an empty prose when the
+ * requirement has no text at that level). */
+const vc_prose *model_req_text(const vc_requirement *r, size_t l);
+
+/* The objectives for which r's text at level l applies: r's own, as far
+ * as the level applies to them; 0 when r has no text at l. */
+vc_objset model_req_level_objectives(const vc_scheme *s,
+                                     const vc_requirement *r, size_t l);
+
+/* The objectives for which any text of r applies. */
+vc_objset model_req_objectives(const vc_scheme *s, const vc_requirement *r);
+
+/* The level ids of r's texts joined by sep ("must+should"). Caller frees. */
+char *model_req_levels_string(const vc_scheme *s, const vc_requirement *r,
+                              const char *sep);
 
 /* The text of p in lang, or NULL. */
 const char *prose_get(const vc_prose *p, const char *lang);

@@ -186,11 +186,12 @@ enum {
 	S_ANSWERS,
 	S_STANDARDS,
 	S_LABEL,
+	S_REQ_LABELS,
 	S_N
 };
 static const char *const scheme_keys[S_N] = {
     "scheme",   "title",   "languages", "objectives", "levels",
-    "findings", "answers", "standards", "label"};
+    "findings", "answers", "standards", "label",      "requirement_labels"};
 
 typedef struct sctx {
 	fld_ctx c;
@@ -317,37 +318,75 @@ static int one_objective(sctx *x, const ynode *node, size_t i)
 	return 0;
 }
 
+/* Keys of a requirement that a level id must not take. */
+static const char *const req_fixed_keys[] = {
+    "letter", "label", "uid", "applies_to", "references", "change_note"};
+
+static bool is_colour(const char *s)
+{
+	if (strlen(s) != 7 || s[0] != '#')
+		return false;
+	return strspn(s + 1, "0123456789abcdefABCDEF") == 6;
+}
+
 static int one_level(sctx *x, const ynode *node, size_t i)
 {
-	static const char *const keys[] = {"id", "title", "exemption",
-	                                   "description"};
+	static const char *const keys[] = {
+	    "id", "title", "exemption", "description", "colour", "applies_to"};
 	static const char *const ex[] = {"none", "justified"};
-	ynode *f[4];
-	if (fld_map(&x->c, node, "a requirement level", keys, 4, f) < 0)
+	const char *what = "a requirement level";
+	ynode *f[6];
+	if (fld_map(&x->c, node, what, keys, 6, f) < 0)
 		return -1;
 	vc_level *l = &x->s->levels[i];
-	const char *id =
-	    fld_str(&x->c, node, f[0], "id", "a requirement level", true);
-	int e = fld_enum(&x->c, node, f[2], "exemption", "a requirement level",
-	                 true, ex, 2);
-	int rc = front_prose(&x->c, node, f[1], "title", "a requirement level",
-	                     true, x->langs, x->nlangs, &l->title);
-	front_prose(&x->c, node, f[3], "description", "a requirement level",
-	            false, x->langs, x->nlangs, &l->description);
+	const char *id = fld_str(&x->c, node, f[0], "id", what, true);
+	int e = fld_enum(&x->c, node, f[2], "exemption", what, true, ex, 2);
+	int rc = front_prose(&x->c, node, f[1], "title", what, true, x->langs,
+	                     x->nlangs, &l->title);
+	front_prose(&x->c, node, f[3], "description", what, false, x->langs,
+	            x->nlangs, &l->description);
+	const char *colour = fld_str(&x->c, node, f[4], "colour", what, false);
+	if (colour && !is_colour(colour)) {
+		diag_error(x->c.d, f[4]->pos,
+		           "'colour' must be written #rrggbb (e.g. '#1f6f8b'), "
+		           "not '%s'",
+		           colour);
+		rc = -1;
+	}
+	l->applies_to = (vc_objset)((1u << x->s->nobjectives) - 1);
+	if (fld_present(f[5])) {
+		if (front_objset(&x->c, x->s, node, f[5], "applies_to", what,
+		                 false, &l->applies_to) < 0)
+			rc = -1;
+		l->narrowed = true;
+	}
 	if (!id || e < 0 || rc < 0)
 		return -1;
-	if (strcmp(id, "must") != 0 && strcmp(id, "should") != 0) {
-		diag_error(x->c.d, f[0]->pos,
-		           "unknown requirement level '%s'; catalogue "
-		           "requirements know 'must' and 'should'",
-		           id);
+	/* The id becomes a key of every requirement that uses the level. */
+	if (!fld_is_uid(id)) {
+		diag_error(
+		    x->c.d, f[0]->pos,
+		    "level id '%s' must be lowercase letters, digits and "
+		    "hyphens (it is the key of the level's text in a "
+		    "requirement)",
+		    id);
 		return -1;
 	}
+	for (size_t k = 0; k < COUNT_OF(req_fixed_keys); k++)
+		if (strcmp(id, req_fixed_keys[k]) == 0) {
+			diag_error(
+			    x->c.d, f[0]->pos,
+			    "level id '%s' is a key of every requirement "
+			    "already; choose another id",
+			    id);
+			return -1;
+		}
 	if (check_id(x, f[0], id, "level", (const char *)&x->s->levels[0].id,
 	             sizeof(*l), i) < 0)
 		return -1;
 	l->id = arena_strdup(x->c.a, id);
 	l->exemption = ex[e];
+	l->colour = colour ? arena_strdup(x->c.a, colour) : NULL;
 	l->pos = node->pos;
 	return 0;
 }
@@ -398,22 +437,40 @@ static int one_finding(sctx *x, const ynode *node, size_t i)
 
 static int one_answer(sctx *x, const ynode *node, size_t i)
 {
-	static const char *const keys[] = {"id", "title", "counts_as",
-	                                   "justification"};
+	static const char *const keys[] = {"id",        "title",
+	                                   "counts_as", "justification",
+	                                   "value",     "description"};
 	static const char *const counts[] = {"met", "gap", "excluded"};
 	static const char *const just[] = {"required", "optional"};
-	ynode *f[4];
-	if (fld_map(&x->c, node, "an answer", keys, 4, f) < 0)
+	const char *what = "an answer";
+	ynode *f[6];
+	if (fld_map(&x->c, node, what, keys, 6, f) < 0)
 		return -1;
 	vc_answer *a = &x->s->answers[i];
-	const char *id = fld_str(&x->c, node, f[0], "id", "an answer", true);
-	int ci = fld_enum(&x->c, node, f[2], "counts_as", "an answer", true,
+	bool maturity = x->s->answer_unit == VC_ANSWER_QUESTION;
+	const char *id = fld_str(&x->c, node, f[0], "id", what, true);
+	/* On a maturity scale, what a step counts as follows from the
+	 * target unless the step says otherwise (not applicable). */
+	int ci = fld_enum(&x->c, node, f[2], "counts_as", what, !maturity,
 	                  counts, 3);
-	int ji = fld_enum(&x->c, node, f[3], "justification", "an answer", true,
-	                  just, 2);
-	int rc = front_prose(&x->c, node, f[1], "title", "an answer", true,
-	                     x->langs, x->nlangs, &a->title);
-	if (!id || ci < 0 || ji < 0 || rc < 0)
+	int ji =
+	    fld_enum(&x->c, node, f[3], "justification", what, true, just, 2);
+	int rc = front_prose(&x->c, node, f[1], "title", what, true, x->langs,
+	                     x->nlangs, &a->title);
+	front_prose(&x->c, node, f[5], "description", what, false, x->langs,
+	            x->nlangs, &a->description);
+	long v = -1;
+	if (fld_present(f[4]) &&
+	    fld_int(&x->c, node, f[4], "value", what, false, 0, 100, &v) < 0)
+		rc = -1;
+	if (maturity && !fld_present(f[4]) && ci < 0)
+		diag_error(
+		    x->c.d, node->pos,
+		    "a step of a maturity scale has a 'value' (0, 1, ...) "
+		    "or, when it is no step (not applicable), a "
+		    "'counts_as'");
+	if (!id || (ci < 0 && !maturity) || (maturity && v < 0 && ci < 0) ||
+	    ji < 0 || rc < 0)
 		return -1;
 	if (!fld_is_uid(id)) {
 		diag_error(x->c.d, f[0]->pos,
@@ -426,10 +483,111 @@ static int one_answer(sctx *x, const ynode *node, size_t i)
 	             sizeof(*a), i) < 0)
 		return -1;
 	a->id = arena_strdup(x->c.a, id);
-	a->counts_as = counts[ci];
+	a->value = (int)v;
+	if (ci >= 0)
+		a->counts_as = counts[ci];
+	else
+		a->counts_as = v >= x->s->answer_target ? "met" : "gap";
 	a->justification = just[ji];
 	a->pos = node->pos;
 	return 0;
+}
+
+/* The answer scale: a list (one answer per requirement, as the VCSA), or
+ * a mapping {per: requirement|question, target: N, scale: [...]}. */
+static void read_answers(sctx *x, const ynode *root, const ynode *v)
+{
+	vc_scheme *s = x->s;
+	const ynode *list = v;
+	s->answer_unit = VC_ANSWER_REQUIREMENT;
+	s->answer_target = -1;
+	if (fld_present(v) && v->kind == YN_MAP) {
+		static const char *const keys[] = {"per", "target", "scale"};
+		static const char *const per[] = {"requirement", "question"};
+		const char *what = "the answer scale";
+		ynode *f[3];
+		if (fld_map(&x->c, v, what, keys, 3, f) < 0)
+			return;
+		int k = fld_enum(&x->c, v, f[0], "per", what, true, per, 2);
+		if (k < 0)
+			return;
+		s->answer_unit = (vc_answer_unit)k;
+		long t;
+		if (fld_present(f[1]) && fld_int(&x->c, v, f[1], "target", what,
+		                                 false, 0, 100, &t) == 0)
+			s->answer_target = (int)t;
+		if (k == VC_ANSWER_QUESTION && s->answer_target < 0 &&
+		    !fld_present(f[1]))
+			fld_missing(&x->c, v, "target", what);
+		if (k == VC_ANSWER_REQUIREMENT && fld_present(f[1]))
+			diag_error(x->c.d, f[1]->pos,
+			           "'target' is for a maturity scale (per: "
+			           "question); an answer per requirement has "
+			           "none");
+		list = f[2];
+		root = v;
+	}
+	if (fld_present(list) && list->kind == YN_SEQ)
+		s->answers =
+		    arena_alloc(x->c.a, list->n * sizeof(vc_answer) + 1);
+	s->nanswers = read_list(x, root, list, list == v ? "answers" : "scale",
+	                        one_answer, 16);
+	if (s->answer_unit != VC_ANSWER_QUESTION)
+		return;
+	bool reached = false;
+	for (size_t i = 0; i < s->nanswers; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (s->answers[i].value >= 0 &&
+			    s->answers[j].value == s->answers[i].value)
+				diag_error(
+				    x->c.d, s->answers[i].pos,
+				    "two steps of the scale have the value "
+				    "%d",
+				    s->answers[i].value);
+		reached |= s->answers[i].value == s->answer_target;
+	}
+	if (s->nanswers && s->answer_target >= 0 && !reached)
+		diag_error(x->c.d, v->pos,
+		           "the target %d is no step of the scale",
+		           s->answer_target);
+}
+
+/* How requirement labels are written: requirement_labels: {pattern,
+ * sequence}. Without it, one lowercase letter counting a, b, c. */
+static void read_requirement_labels(sctx *x, const ynode *v)
+{
+	static const char *const keys[] = {"pattern", "sequence"};
+	static const char *const seq[] = {"strict", "free"};
+	const char *what = "the requirement labels";
+	const char *pat = "[a-z]";
+	x->s->labels_strict = true;
+	if (fld_present(v)) {
+		ynode *f[2];
+		if (fld_map(&x->c, v, what, keys, 2, f) == 0) {
+			const char *p =
+			    fld_str(&x->c, v, f[0], "pattern", what, false);
+			if (p)
+				pat = p;
+			int k = fld_enum(&x->c, v, f[1], "sequence", what,
+			                 false, seq, 2);
+			if (k >= 0)
+				x->s->labels_strict = k == 0;
+		}
+	}
+	char *anchored = xasprintf("^(%s)$", pat);
+	int err = regcomp(&x->s->label_re, anchored, REG_EXTENDED | REG_NOSUB);
+	free(anchored);
+	if (err) {
+		char msg[128];
+		regerror(err, &x->s->label_re, msg, sizeof(msg));
+		diag_error(x->c.d, v ? v->pos : NO_POS,
+		           "the label 'pattern' is not a valid regular "
+		           "expression: %s",
+		           msg);
+		regcomp(&x->s->label_re, "^[a-z]$", REG_EXTENDED | REG_NOSUB);
+		pat = "[a-z]";
+	}
+	x->s->label_pattern = arena_strdup(x->c.a, pat);
 }
 
 static int one_standard(sctx *x, const ynode *node, size_t i)
@@ -548,32 +706,17 @@ vc_scheme *model_scheme_load(const char *path, diags *d)
 	s->nobjectives = read_list(&x, root, f[S_OBJECTIVES], "objectives",
 	                           one_objective, VC_MAX_OBJECTIVES);
 	ALLOC_LIST(levels, S_LEVELS, vc_level);
-	s->nlevels = read_list(&x, root, f[S_LEVELS], "levels", one_level, 2);
+	s->nlevels = read_list(&x, root, f[S_LEVELS], "levels", one_level, 16);
 	ALLOC_LIST(findings, S_FINDINGS, vc_finding_class);
 	s->nfindings =
 	    read_list(&x, root, f[S_FINDINGS], "findings", one_finding, 16);
-	ALLOC_LIST(answers, S_ANSWERS, vc_answer);
-	s->nanswers =
-	    read_list(&x, root, f[S_ANSWERS], "answers", one_answer, 16);
+	read_answers(&x, root, f[S_ANSWERS]);
 	ALLOC_LIST(standards, S_STANDARDS, vc_standard);
 	s->nstandards =
 	    read_list(&x, root, f[S_STANDARDS], "standards", one_standard, 64);
 #undef ALLOC_LIST
 	read_label(&x, root, f[S_LABEL]);
-
-	if (fld_present(f[S_LEVELS]) && f[S_LEVELS]->kind == YN_SEQ) {
-		static const char *const need[] = {"must", "should"};
-		for (size_t k = 0; k < 2; k++) {
-			bool found = false;
-			for (size_t i = 0; i < s->nlevels; i++)
-				found |= strcmp(s->levels[i].id, need[k]) == 0;
-			if (!found && d->errors == 0)
-				diag_error(d, f[S_LEVELS]->pos,
-				           "the scheme must define the "
-				           "requirement level '%s'",
-				           need[k]);
-		}
-	}
+	read_requirement_labels(&x, f[S_REQ_LABELS]);
 	return s;
 }
 
@@ -583,7 +726,17 @@ void model_scheme_free(vc_scheme *s)
 		return;
 	for (size_t i = 0; i < s->nstandards; i++)
 		regfree(&s->standards[i].re);
+	if (s->label_pattern)
+		regfree(&s->label_re);
 	arena_free(s->arena);
+}
+
+int model_level_index(const vc_scheme *s, const char *id)
+{
+	for (size_t i = 0; i < s->nlevels; i++)
+		if (strcmp(s->levels[i].id, id) == 0)
+			return (int)i;
+	return -1;
 }
 
 const vc_objective *model_objective(const vc_scheme *s, const char *id)

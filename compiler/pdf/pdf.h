@@ -91,6 +91,8 @@ const pdf_pstyle *pdf_style_para(const pdf_style *st, const char *name,
                                  const char *user, diags *d);
 int pdf_style_color(const pdf_style *st, const char *name, const char *user,
                     diags *d, pdf_color *out);
+/* Parses a colour written #rrggbb. Returns 0, or -1 when it is not. */
+int pdf_color_parse(const char *s, pdf_color *out);
 int pdf_style_size(const pdf_style *st, const char *name, const char *user,
                    diags *d, double *out);
 /* A font family by name (for pdf_run_family), or -1 after reporting. */

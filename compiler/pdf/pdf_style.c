@@ -612,6 +612,11 @@ const pdf_pstyle *pdf_style_para(const pdf_style *st, const char *name,
 	return NULL;
 }
 
+int pdf_color_parse(const char *s, pdf_color *out)
+{
+	return parse_hex_color(s, out);
+}
+
 int pdf_style_color(const pdf_style *st, const char *name, const char *user,
                     diags *d, pdf_color *out)
 {

@@ -131,8 +131,9 @@ static void requirement(json_writer *w, const vc_scheme *s,
 	key_printf(w, "a", "r-%s", r->uid);
 	json_key(w, "f");
 	json_begin_object(w);
-	field(w, "m", &r->must, lang);
-	field(w, "s", &r->should, lang);
+	/* the statements: the first level as "m", any further one as "s" */
+	for (size_t l = 0; l < r->ntexts && l < 2; l++)
+		field(w, l ? "s" : "m", model_req_text(r, l), lang);
 	field(w, "c", &r->change_note, lang);
 	json_end_object(w);
 	refs(w, s, r->refs, r->nrefs);

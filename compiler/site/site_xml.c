@@ -386,25 +386,26 @@ static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
 		xmlNodePtr re = xml_el(e, "requirement");
 		xml_attr(re, "uid", r->uid);
 		xml_attr(re, "label", r->label);
-		xml_attrf(re, "letter", "%c", r->letter);
+		xml_attr(re, "letter", r->letter);
 		xml_attr(re, "anchor", arena_printf(c->a, "r-%s", r->uid));
 		xml_attr(re, "objectives", objset(c, r->applies_to));
 		xml_attr_bool(re, "narrowed", r->narrowed);
-		xml_attrf(re, "levels", "%s%s%s",
-		          prose_present(&r->must) ? "must" : "",
-		          prose_present(&r->must) && prose_present(&r->should)
-		              ? " "
-		              : "",
-		          prose_present(&r->should) ? "should" : "");
-		site_prose_xhtml(re, "must", &r->must, L, nl, 3);
-		site_prose_xhtml(re, "should", &r->should, L, nl, 3);
+		const vc_scheme *sch = vi->v->scheme;
+		char *lv = model_req_levels_string(sch, r, " ");
+		xml_attr(re, "levels", lv);
+		free(lv);
+		for (size_t l = 0; l < sch->nlevels; l++)
+			site_prose_xhtml(re, sch->levels[l].id,
+			                 model_req_text(r, l), L, nl, 3);
 		site_prose_xhtml(re, "note", &r->change_note, L, nl, 3);
 		refs_el(c, re, r->refs, r->nrefs);
 	}
 	if (q->withdrawn) {
-		if (q->successor) {
+		for (size_t k = 0; k < q->nsuccessors; k++) {
+			if (!q->successors[k])
+				continue;
 			xmlNodePtr s = xml_el(e, "successor");
-			xml_attr(s, "uid", q->successor->uid);
+			xml_attr(s, "uid", q->successors[k]->uid);
 		}
 		const ver_info *w = last_content(c, vi, q->uid);
 		for (size_t i = 0; w && i < vi->nlangs; i++) {

@@ -349,3 +349,45 @@ for l in en de; do
 		bad "pdf no near-empty page in the $l questionnaire" "pages:$thin"
 	fi
 done
+
+# A catalogue laid out as published (tests/fixtures/published): levels as
+# data (very-high applies only to that objective), a maturity scale per
+# question, labels that skip, a question withdrawn into three successors.
+PUB=tests/fixtures/published/vcsp/1.1
+./vcsc export --catalogue tests/fixtures/published "$PUB" -o "$P/pub.json" 2>/dev/null
+for spec in all:en normal:en very-high:de high,normal:de; do
+	obj=${spec%%:*}
+	lang=${spec##*:}
+	f=$P/pub-${obj/,/+}-$lang.pdf
+	args=(--lang "$lang")
+	[ "$obj" = all ] || args+=(--objective "$obj")
+	if ! ./vcsc questionnaire --catalogue tests/fixtures/published "$PUB" "${args[@]}" -o "$f" 2>"$P/err"; then
+		bad "pdf published $spec written" "$(cat "$P/err")"
+		continue
+	fi
+	body_text "$f" "$P/body.txt"
+	if out=$(node tests/pdf-requirements.js "$P/pub.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
+		ok "pdf published $spec: the level texts that apply, and only those"
+	else
+		bad "pdf published $spec: the level texts that apply, and only those" "$out"
+	fi
+done
+pdf_ok "published questionnaire" "$P/pub-all-en.pdf"
+pdftotext "$P/pub-all-en.pdf" "$P/pub.txt"
+n_q=$(grep -c '^Maturity reached (target: 3 Established)$' "$P/pub.txt")
+n_boxes=$(grep -c 'Partially implemented' "$P/pub.txt")
+if [ "$n_q" -eq 9 ] && [ "$n_boxes" -eq 0 ] && grep -q '^1.1.e' "$P/pub.txt" &&
+	grep -q 'replaced by questions 3.1, 3.2 and 3.3\.' "$P/pub.txt" &&
+	grep -q '^Questions' "$P/pub.txt"; then
+	ok "pdf published: one maturity answer per question (9), label 1.1.e, three successors, questions on the summary sheet"
+else
+	bad "pdf published: one maturity answer per question (9), label 1.1.e, three successors, questions on the summary sheet" \
+		"maturity lines $n_q, requirement boxes $n_boxes; $(grep -n 'replaced\|^1.1.e\|^Questions' "$P/pub.txt")"
+fi
+pdftotext "$P/pub-very-high-de.pdf" "$P/pubde.txt"
+if grep -q 'ersetzt durch die Fragen 3.1, 3.2 und 3.3\.' "$P/pubde.txt" &&
+	grep -q 'Erreichter Reifegrad (Ziel: 3 Etabliert)' "$P/pubde.txt"; then
+	ok "pdf published German: successors and target in German"
+else
+	bad "pdf published German: successors and target in German" "$(grep -n 'ersetzt\|Reifegrad' "$P/pubde.txt")"
+fi

@@ -62,6 +62,10 @@ static const char *const text_keys[] = {"title",
                                         "withdrawn",
                                         "withdrawn-several",
                                         "list-and",
+                                        "instructions-question",
+                                        "maturity",
+                                        "summary-intro-question",
+                                        "questions",
                                         "summary-title",
                                         "summary-intro",
                                         "chapter",
@@ -104,6 +108,35 @@ static const char *P(const qdoc *q, const vc_prose *p)
 static const char *plain_text(qdoc *q, const vc_prose *p)
 {
 	return prose_plain(q->a, p, q->lang);
+}
+
+/* True when the scheme answers each control question as a whole on a
+ * maturity scale, rather than each requirement. */
+static bool per_question(const qdoc *q)
+{
+	return q->s->answer_unit == VC_ANSWER_QUESTION;
+}
+
+/* The title of the scale's target step ("3 Established"). */
+static const char *target_title(qdoc *q)
+{
+	for (size_t i = 0; i < q->s->nanswers; i++)
+		if (q->s->answers[i].value == q->s->answer_target)
+			return plain_text(q, &q->s->answers[i].title);
+	return arena_printf(q->a, "%d", q->s->answer_target);
+}
+
+/* The boxes of the answer scale and the lines for the justification. */
+static void answer_boxes(qdoc *q, double ind)
+{
+	const vc_scheme *s = q->s;
+	const char **labels =
+	    arena_alloc(q->a, (s->nanswers + 1) * sizeof(char *));
+	for (size_t i = 0; i < s->nanswers; i++)
+		labels[i] = plain_text(q, &s->answers[i].title);
+	pdf_checkboxes(q->doc, NULL, s->nanswers, labels, ind);
+	pdf_ruled_lines(q->doc, NULL, T(q, "justification-evidence"),
+	                (int)q->st.ruled_n, q->st.ruled_sp, ind);
 }
 
 static bool q_applies(const qdoc *q, const vc_question *qu)
@@ -213,11 +246,19 @@ static void instructions(qdoc *q)
 	pdf_page_break(d);
 	pdf_heading(d, q->st.base.h1, 1, T(q, "instructions-title"),
 	            "instructions", true);
-	pdf_markdown(d, T(q, "instructions"), q->st.base.body, 0);
+	if (per_question(q)) {
+		const char *kv[] = {"target", target_title(q)};
+		pdf_markdown(
+		    d, pdf_text_format(q->tx, "instructions-question", kv, 2),
+		    q->st.base.body, 0);
+	} else {
+		pdf_markdown(d, T(q, "instructions"), q->st.base.body, 0);
+	}
 
 	pdf_heading(d, q->st.base.h3, 0, T(q, "levels-title"), NULL, false);
 	for (size_t i = 0; i < s->nlevels; i++)
-		level_line(q, &s->levels[i]);
+		if (s->levels[i].applies_to & q->sel)
+			level_line(q, &s->levels[i]);
 
 	pdf_heading(d, q->st.base.h3, 0, T(q, "answers-title"), NULL, false);
 	pdf_table *t = pdf_table_new(d, 3, NULL, NULL);
@@ -230,7 +271,14 @@ static void instructions(qdoc *q)
 	for (size_t i = 0; i < s->nanswers; i++) {
 		const vc_answer *a = &s->answers[i];
 		pdf_table_row(t, false);
-		pdf_run(pdf_table_cell(t), plain_text(q, &a->title), 0);
+		/* a step's meaning, where the scheme gives one, under its
+		 * title */
+		pdf_block *ac = pdf_table_cell(t);
+		pdf_run(ac, plain_text(q, &a->title), 0);
+		if (prose_present(&a->description)) {
+			pdf_run(ac, "\n", 0);
+			pdf_run(ac, plain_text(q, &a->description), PDF_ITALIC);
+		}
 		const char *ca = strcmp(a->counts_as, "met") == 0 ? "met"
 		                 : strcmp(a->counts_as, "gap") == 0
 		                     ? "gap"
@@ -300,13 +348,22 @@ static void requirement(qdoc *q, const vc_requirement *r)
 			pdf_run(b, refs_text(q, r->refs, r->nrefs), 0);
 		}
 	}
-	const char **labels =
-	    arena_alloc(q->a, (s->nanswers + 1) * sizeof(char *));
-	for (size_t i = 0; i < s->nanswers; i++)
-		labels[i] = plain_text(q, &s->answers[i].title);
-	pdf_checkboxes(d, NULL, s->nanswers, labels, ind);
-	pdf_ruled_lines(d, NULL, T(q, "justification-evidence"),
-	                (int)q->st.ruled_n, q->st.ruled_sp, ind);
+	/* a scale per question is answered once, below its requirements */
+	if (!per_question(q))
+		answer_boxes(q, ind);
+	pdf_keep_end(d);
+}
+
+/* The one answer of a question on a maturity scale. */
+static void maturity(qdoc *q)
+{
+	pdf_doc *d = q->doc;
+	const char *kv[] = {"target", target_title(q)};
+	pdf_space(d, q->st.req_space);
+	pdf_keep_begin(d);
+	pdf_block_keep_next(pdf_para_text(
+	    d, q->st.label, pdf_text_format(q->tx, "maturity", kv, 2)));
+	answer_boxes(q, 0);
 	pdf_keep_end(d);
 }
 
@@ -346,6 +403,8 @@ static void question(qdoc *q, const vc_question *qu)
 	for (size_t i = 0; i < qu->nreqs; i++)
 		if (model_req_objectives(q->s, &qu->reqs[i]) & q->sel)
 			requirement(q, &qu->reqs[i]);
+	if (per_question(q))
+		maturity(q);
 	secondary(q, T(q, "further-information"), &qu->further);
 	secondary(q, T(q, "evidence"), &qu->evidence);
 }
@@ -424,7 +483,10 @@ static void summary(qdoc *q)
 	pdf_page_break(d);
 	pdf_heading(d, q->st.base.h1, 1, T(q, "summary-title"), "summary",
 	            true);
-	pdf_markdown(d, T(q, "summary-intro"), q->st.base.body, 0);
+	pdf_markdown(
+	    d,
+	    T(q, per_question(q) ? "summary-intro-question" : "summary-intro"),
+	    q->st.base.body, 0);
 	size_t nc = 2 + s->nanswers;
 	pdf_table *t = pdf_table_new(d, nc, NULL, NULL);
 	double *w = arena_alloc(q->a, nc * sizeof(double));
@@ -438,7 +500,8 @@ static void summary(qdoc *q)
 	pdf_table_min_height(t, q->st.summary_h);
 	pdf_table_row(t, true);
 	pdf_run(pdf_table_cell(t), T(q, "chapter"), 0);
-	pdf_run(pdf_table_cell(t), T(q, "requirements"), 0);
+	pdf_run(pdf_table_cell(t),
+	        T(q, per_question(q) ? "questions" : "requirements"), 0);
 	for (size_t i = 0; i < s->nanswers; i++)
 		pdf_run(pdf_table_cell(t), plain_text(q, &s->answers[i].title),
 		        0);
@@ -450,7 +513,10 @@ static void summary(qdoc *q)
 			const vc_question *qu = ch->questions[i];
 			if (!q_applies(q, qu))
 				continue;
-			for (size_t r = 0; r < qu->nreqs; r++)
+			if (per_question(q))
+				n++;
+			for (size_t r = 0; r < qu->nreqs && !per_question(q);
+			     r++)
 				if (model_req_objectives(q->s, &qu->reqs[r]) &
 				    q->sel)
 					n++;

@@ -499,6 +499,7 @@ static void read_answers(sctx *x, const ynode *root, const ynode *v)
 {
 	vc_scheme *s = x->s;
 	const ynode *list = v;
+	srcpos target_at = v ? v->pos : NO_POS;
 	s->answer_unit = VC_ANSWER_REQUIREMENT;
 	s->answer_target = -1;
 	if (fld_present(v) && v->kind == YN_MAP) {
@@ -513,6 +514,8 @@ static void read_answers(sctx *x, const ynode *root, const ynode *v)
 			return;
 		s->answer_unit = (vc_answer_unit)k;
 		long t;
+		if (fld_present(f[1]))
+			target_at = f[1]->pos;
 		if (fld_present(f[1]) && fld_int(&x->c, v, f[1], "target", what,
 		                                 false, 0, 100, &t) == 0)
 			s->answer_target = (int)t;
@@ -547,7 +550,7 @@ static void read_answers(sctx *x, const ynode *root, const ynode *v)
 		reached |= s->answers[i].value == s->answer_target;
 	}
 	if (s->nanswers && s->answer_target >= 0 && !reached)
-		diag_error(x->c.d, v->pos,
+		diag_error(x->c.d, target_at,
 		           "the target %d is no step of the scale",
 		           s->answer_target);
 }
@@ -560,14 +563,17 @@ static void read_requirement_labels(sctx *x, const ynode *v)
 	static const char *const seq[] = {"strict", "free"};
 	const char *what = "the requirement labels";
 	const char *pat = "[a-z]";
+	srcpos pat_at = v ? v->pos : NO_POS;
 	x->s->labels_strict = true;
 	if (fld_present(v)) {
 		ynode *f[2];
 		if (fld_map(&x->c, v, what, keys, 2, f) == 0) {
 			const char *p =
 			    fld_str(&x->c, v, f[0], "pattern", what, false);
-			if (p)
+			if (p) {
 				pat = p;
+				pat_at = f[0]->pos;
+			}
 			int k = fld_enum(&x->c, v, f[1], "sequence", what,
 			                 false, seq, 2);
 			if (k >= 0)
@@ -580,7 +586,7 @@ static void read_requirement_labels(sctx *x, const ynode *v)
 	if (err) {
 		char msg[128];
 		regerror(err, &x->s->label_re, msg, sizeof(msg));
-		diag_error(x->c.d, v ? v->pos : NO_POS,
+		diag_error(x->c.d, pat_at,
 		           "the label 'pattern' is not a valid regular "
 		           "expression: %s",
 		           msg);

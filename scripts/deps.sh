@@ -10,7 +10,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev
  libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libhpdf-dev
  libunibreak-dev fonts-dejavu-core fonts-noto-core"
 test_pkgs="poppler-utils qpdf valgrind libxml2-utils jq chromium
- chromium-driver clang-format"
+ chromium-driver clang-format strace procps util-linux"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

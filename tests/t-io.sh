@@ -125,14 +125,25 @@ fi
 
 # --- leftovers of interrupted builds -------------------------------------------
 l=$io/left
-mkdir -p "$l/.site.tmp-AbC123/vcsa" "$l/.site.tmp-ZyX987.old" "$l/.site.tmp-LiVe42" "$l/.site.tmp-toolong1"
-echo $$ >"$l/.site.tmp-LiVe42/.vcsc-building" # this shell: still running
-./vcsc site -q -o "$l/site" 2>"$io/e"
-if [ -f "$l/site/index.html" ] && [ ! -e "$l/.site.tmp-AbC123" ] && [ ! -e "$l/.site.tmp-ZyX987.old" ] &&
-	[ -d "$l/.site.tmp-LiVe42" ] && [ -d "$l/.site.tmp-toolong1" ]; then
-	ok "io site removes the leftovers of its killed builds, not a running one's"
+mkdir -p "$l/.site.tmp-AbC123/vcsa" "$l/.site.tmp-ZyX987.old" "$l/.site.tmp-LiVe42" "$l/.site.tmp-toolong1" "$l/.site.tmp-NeW123"
+touch -d '1 minute ago' "$l/.site.tmp-AbC123" "$l/.site.tmp-ZyX987.old" "$l/.site.tmp-LiVe42" "$l/.site.tmp-toolong1"
+# a build that still runs holds a lock on its directory; a directory just
+# made may be another build's before it could lock it
+if command -v flock >/dev/null; then
+	flock "$l/.site.tmp-LiVe42" sleep 20 &
+	lockpid=$!
+	sleep 0.2
+	./vcsc site -q -o "$l/site" 2>"$io/e"
+	kill $lockpid 2>/dev/null
+	wait $lockpid 2>/dev/null
+	if [ -f "$l/site/index.html" ] && [ ! -e "$l/.site.tmp-AbC123" ] && [ ! -e "$l/.site.tmp-ZyX987.old" ] &&
+		[ -d "$l/.site.tmp-LiVe42" ] && [ -d "$l/.site.tmp-toolong1" ] && [ -d "$l/.site.tmp-NeW123" ]; then
+		ok "io site removes the leftovers of its killed builds, not a running one's nor a new one"
+	else
+		bad "io site removes the leftovers of its killed builds, not a running one's nor a new one" "$(ls -A "$l"; cat "$io/e")"
+	fi
 else
-	bad "io site removes the leftovers of its killed builds, not a running one's" "$(ls -A "$l"; cat "$io/e")"
+	skip "io site leftovers" "flock(1) from util-linux is missing"
 fi
 
 # SIGTERM and SIGINT at many points of a build: never a leftover, and the
@@ -158,6 +169,39 @@ for d in 0.02 0.05 0.1 0.15 0.2 0.25 0.3 0.4 0.5; do
 done
 [ -z "$sig_bad" ] && ok "io site killed by SIGTERM/SIGINT at 18 points leaves no temporary folder" ||
 	bad "io site killed by SIGTERM/SIGINT leaves no temporary folder" "$sig_bad"
+# The same at the moments that matter, held open with strace: a signal
+# just after the temporary directory is made (before it is tracked), and
+# one between the two renames of the fallback for file systems without
+# an atomic exchange (renameat2 refused).
+if command -v strace >/dev/null && command -v pgrep >/dev/null; then
+	r=$io/race
+	mkdir -p "$r"
+	depth=$(printf '%s' "$r" | tr -cd / | wc -c)
+	strace -f -o /dev/null -e inject=mkdir:delay_exit=1500000:when=$((depth + 1)) \
+		./vcsc site -q -o "$r/site" &
+	sp=$!
+	sleep 0.7
+	kill -TERM $(pgrep -P $sp) 2>/dev/null
+	wait $sp
+	left=$(ls -A "$r")
+	[ -z "$left" ] && ok "io site killed right after making its directory leaves nothing" ||
+		bad "io site killed right after making its directory leaves nothing" "$left"
+	./vcsc site -q --catalogue tests/fixtures/mini -o "$r/site"
+	strace -f -o /dev/null -e inject=renameat2:error=EINVAL -e inject=rename:delay_exit=2000000:when=1 \
+		./vcsc site -q -o "$r/site" &
+	sp=$!
+	sleep 1.2
+	kill -TERM $(pgrep -P $sp) 2>/dev/null
+	wait $sp
+	left=$(ls -A "$r")
+	if [ "$left" = site ] && [ -f "$r/site/index.html" ] && [ -f "$r/site/.vcsc-site" ]; then
+		ok "io site killed between the two renames keeps a whole site"
+	else
+		bad "io site killed between the two renames keeps a whole site" "$left; $(ls "$r/site" 2>&1 | head -3)"
+	fi
+else
+	skip "io site signals at chosen moments" "strace or pgrep is missing"
+fi
 q=$io/sigq
 mkdir -p "$q"
 for d in 0.01 0.03 0.05 0.08; do

@@ -9,10 +9,12 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -98,6 +100,19 @@ static bool link_trusted(const char *link, const struct stat *lst)
 	return ok;
 }
 
+/* procfs (statfs's f_type): its links in /proc/PID/fd name open files,
+ * which must be written through the link, not replaced beside it. */
+#define PROCFS_MAGIC 0x9fa0
+
+static bool in_procfs(const char *path)
+{
+	char *dir = path_dir(path);
+	struct statfs sf;
+	bool r = statfs(dir, &sf) == 0 && sf.f_type == PROCFS_MAGIC;
+	free(dir);
+	return r;
+}
+
 static int refuse(char *cur, int hops, int err, const char *why)
 {
 	if (hops == 0)
@@ -113,10 +128,43 @@ static int refuse(char *cur, int hops, int err, const char *why)
 	return -1;
 }
 
+/* The folders on the way to path are judged by the same rule as the
+ * file itself: a link among them in a sticky world-writable directory
+ * must belong to the user (or to the directory's owner). */
+static int check_folders(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+	for (char *slash = strchr(p + 1, '/'); slash && rc == 0;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		struct stat lst;
+		if (lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+		    !link_trusted(p, &lst)) {
+			snprintf(
+			    refusal, sizeof(refusal),
+			    "the folder '%s' on its way is a symbolic link "
+			    "owned by another user in a sticky "
+			    "world-writable directory, which vcsc does not "
+			    "follow; choose another output",
+			    p);
+			refusal_errno = EACCES;
+			rc = -1;
+		}
+		*slash = '/';
+	}
+	free(p);
+	if (rc)
+		errno = EACCES;
+	return rc;
+}
+
 int output_target(const char *path, char **target)
 {
 	refusal_errno = 0;
 	*target = NULL;
+	if (check_folders(path) != 0)
+		return -1;
 	char *cur = xstrdup(path);
 	/* Hop by hop rather than realpath(): each link is judged where it
 	 * lies, and directories on the way are left to the kernel, which
@@ -149,9 +197,11 @@ int output_target(const char *path, char **target)
 			errno = e;
 			return -1;
 		}
-		if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		if ((!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) ||
+		    in_procfs(cur)) {
 			/* A device behind a link (/dev/stdout ->
-			 * /proc/self/fd/1) is opened through the link. */
+			 * /proc/self/fd/1), and any open file named by
+			 * procfs, is opened through the link. */
 			*target = cur;
 			return 0;
 		}
@@ -213,9 +263,11 @@ int outfile_open(outfile *o, const char *path)
 		errno = EISDIR;
 		return -1;
 	}
-	if (exists && !S_ISREG(st.st_mode)) {
-		/* a device or FIFO cannot be replaced: write into it */
-		o->fp = fopen(o->path, "wb");
+	if (exists && (!S_ISREG(st.st_mode) || in_procfs(o->path))) {
+		/* a device, a FIFO or an open file named by procfs cannot be
+		 * replaced: write into it; an open file is appended to, as
+		 * the shell's >> asked (after its > there is nothing) */
+		o->fp = fopen(o->path, in_procfs(o->path) ? "ab" : "wb");
 		if (!o->fp) {
 			int e = errno;
 			free(o->path);
@@ -226,7 +278,7 @@ int outfile_open(outfile *o, const char *path)
 		return 0;
 	}
 	o->tmp = xasprintf("%s.tmp.XXXXXX", o->path);
-	int fd = mkstemp(o->tmp);
+	int fd = tmp_mkstemp(o->tmp);
 	if (fd < 0) {
 		int e = errno;
 		free(o->path);
@@ -235,7 +287,6 @@ int outfile_open(outfile *o, const char *path)
 		errno = e;
 		return -1;
 	}
-	tmp_track(o->tmp, false);
 	keep_mode(fd, exists ? &st : NULL);
 	o->fp = fdopen(fd, "wb");
 	if (!o->fp) {
@@ -291,7 +342,8 @@ void outfile_abort(outfile *o)
 /* Copies the bytes of src into the device or FIFO target. */
 static int copy_into(const char *src, const char *target)
 {
-	FILE *in = fopen(src, "rb"), *out = in ? fopen(target, "wb") : NULL;
+	FILE *in = fopen(src, "rb");
+	FILE *out = in ? fopen(target, in_procfs(target) ? "ab" : "wb") : NULL;
 	char b[65536];
 	size_t n;
 	int rc = in && out ? 0 : -1;
@@ -327,7 +379,7 @@ int install_file(const char *src, const char *path)
 		unlink(src);
 		errno = EISDIR;
 		rc = -1;
-	} else if (exists && !S_ISREG(st.st_mode)) {
+	} else if (exists && (!S_ISREG(st.st_mode) || in_procfs(target))) {
 		rc = copy_into(src, target);
 		int e = errno;
 		unlink(src);
@@ -647,11 +699,27 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+static const int cleanup_sigs[] = {SIGINT, SIGTERM, SIGHUP};
+
+void tmp_signals_block(sigset_t *saved)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < COUNT_OF(cleanup_sigs); i++)
+		sigaddset(&set, cleanup_sigs[i]);
+	sigprocmask(SIG_BLOCK, &set, saved);
+}
+
+void tmp_signals_restore(const sigset_t *saved)
+{
+	sigprocmask(SIG_SETMASK, saved, NULL);
+}
+
 static void install_handler(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	const int *sigs = cleanup_sigs;
 	handler_installed = true;
-	for (size_t i = 0; i < COUNT_OF(sigs); i++) {
+	for (size_t i = 0; i < COUNT_OF(cleanup_sigs); i++) {
 		struct sigaction old, sa;
 		/* A signal ignored by whoever started us (nohup) stays so. */
 		if (sigaction(sigs[i], NULL, &old) != 0 ||
@@ -660,7 +728,7 @@ static void install_handler(void)
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_signal;
 		sigemptyset(&sa.sa_mask);
-		for (size_t k = 0; k < COUNT_OF(sigs); k++)
+		for (size_t k = 0; k < COUNT_OF(cleanup_sigs); k++)
 			sigaddset(&sa.sa_mask, sigs[k]);
 		sigaction(sigs[i], &sa, NULL);
 	}
@@ -678,6 +746,8 @@ int tmp_track(const char *path, bool is_directory)
 			continue;
 		memcpy(tracked[i].path, path, n + 1);
 		tracked[i].is_directory = is_directory;
+		/* the path is whole before the handler can see the slot */
+		atomic_signal_fence(memory_order_seq_cst);
 		tracked[i].used = 1;
 		return 0;
 	}
@@ -691,4 +761,30 @@ void tmp_untrack(const char *path)
 			tracked[i].used = 0;
 			return;
 		}
+}
+
+int tmp_mkstemp(char *tmpl)
+{
+	sigset_t saved;
+	tmp_signals_block(&saved);
+	int fd = mkstemp(tmpl);
+	int e = errno;
+	if (fd >= 0)
+		tmp_track(tmpl, false);
+	tmp_signals_restore(&saved);
+	errno = e;
+	return fd;
+}
+
+int tmp_mkdtemp(char *tmpl)
+{
+	sigset_t saved;
+	tmp_signals_block(&saved);
+	int rc = mkdtemp(tmpl) ? 0 : -1;
+	int e = errno;
+	if (rc == 0)
+		tmp_track(tmpl, true);
+	tmp_signals_restore(&saved);
+	errno = e;
+	return rc;
 }

@@ -17,6 +17,7 @@
 #ifndef VCSC_FILES_H
 #define VCSC_FILES_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -96,5 +97,18 @@ int copy_tree(const char *from, const char *to);
 #define TMP_TRACK_MAX 8
 int tmp_track(const char *path, bool is_directory);
 void tmp_untrack(const char *path);
+
+/* mkstemp and mkdtemp that track what they create, with those signals
+ * blocked from the creation to the tracking, so that no interrupt falls
+ * between the two. tmp_mkstemp returns the open descriptor, tmp_mkdtemp
+ * 0; both -1 with errno set. */
+int tmp_mkstemp(char *tmpl);
+int tmp_mkdtemp(char *tmpl);
+
+/* Blocks the signals tmp_track cleans up after (and restores them) around
+ * steps that must not be cut apart, such as moving an old site aside and
+ * the new one into its place. */
+void tmp_signals_block(sigset_t *saved);
+void tmp_signals_restore(const sigset_t *saved);
 
 #endif

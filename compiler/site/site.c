@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -52,6 +54,20 @@ static int list_files(const char *dir, char ***names, size_t *n)
 
 /* Puts the finished site tmp in place of out. Where the kernel can swap
  * two directories atomically, readers never see a missing site. */
+/* Holds an exclusive lock on directory dir for as long as the returned
+ * descriptor is open (-1 if it cannot be had): a build locks what it
+ * writes or removes, so that another build never takes it for a
+ * leftover. */
+static int lock_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && flock(fd, LOCK_EX) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 static int replace_dir(const char *tmp, const char *out)
 {
 	if (!is_dir(out))
@@ -63,20 +79,31 @@ static int replace_dir(const char *tmp, const char *out)
 		return 0;
 	}
 #endif
+	/* Two renames: an interrupt between them would leave no site at
+	 * out, so the signals wait until the new site is in place. */
 	char *old = xasprintf("%s.old", tmp);
+	int lock = lock_dir(out);
+	sigset_t saved;
+	tmp_signals_block(&saved);
 	int rc = -1;
 	if (rename(out, old) == 0) {
-		tmp_track(old, true);
 		if (rename(tmp, out) == 0) {
-			rm_tree(old);
+			tmp_untrack(tmp); /* out now */
+			tmp_track(old, true);
 			rc = 0;
 		} else {
 			int e = errno;
 			rename(old, out);
 			errno = e;
 		}
+	}
+	tmp_signals_restore(&saved);
+	if (rc == 0) {
+		rm_tree(old);
 		tmp_untrack(old);
 	}
+	if (lock >= 0)
+		close(lock);
 	free(old);
 	return rc;
 }
@@ -154,6 +181,7 @@ typedef struct build {
 	char *dl_dir;
 	char *data;
 	char *tmp; /* absolute */
+	int lock;  /* lock_dir(tmp) for the whole build */
 	xmlDocPtr doc;
 } build;
 
@@ -197,51 +225,45 @@ static int dump_xml(build *b)
 	return 0;
 }
 
-/* A build in progress names its process in this file of its temporary
- * directory, so that another build knows not to take it for a leftover. */
-#define BUILDING ".vcsc-building"
-
-static bool build_running(const char *dir)
-{
-	char *p = path_join(dir, BUILDING), *data;
-	size_t len;
-	bool running = false;
-	if (read_file(p, 64, &data, &len) == 0) {
-		long pid = strtol(data, NULL, 10);
-		running =
-		    pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
-		free(data);
-	}
-	free(p);
-	return running;
-}
+/* A directory younger than this is never taken for a leftover: it may
+ * be another build's, between its creation and its lock. */
+#define LEFTOVER_AGE 10
 
 /* The temporary directories that earlier builds of the same site left
  * when they were killed outright (SIGKILL, a power cut): PARENT/.BASE.
- * tmp-XXXXXX, with ".old" for a previous site being removed, owned by us
- * and not belonging to a build that still runs. */
+ * tmp-XXXXXX, with ".old" for a previous site being removed, owned by us,
+ * not changed for LEFTOVER_AGE seconds and locked by no build
+ * (lock_dir). */
 static void remove_leftovers(const char *parent, const char *base)
 {
 	char *prefix = xasprintf(".%s.tmp-", base);
 	size_t pl = strlen(prefix);
-	DIR *dp = opendir(parent);
-	struct dirent *e;
-	while (dp && (e = readdir(dp)) != NULL) {
-		const char *rest = e->d_name + pl;
-		if (strncmp(e->d_name, prefix, pl) != 0 ||
+	char **names;
+	size_t n;
+	if (dir_names(parent, true, &names, &n) != 0)
+		n = 0;
+	time_t now = time(NULL);
+	for (size_t i = 0; i < n; i++) {
+		const char *rest = names[i] + pl;
+		if (strncmp(names[i], prefix, pl) != 0 ||
 		    strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrs"
 		                 "tuvwxyz0123456789") != 6 ||
 		    (rest[6] && strcmp(rest + 6, ".old") != 0))
 			continue;
-		char *p = path_join(parent, e->d_name);
+		char *p = path_join(parent, names[i]);
 		struct stat st;
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
-		    st.st_uid == geteuid() && (rest[6] || !build_running(p)))
-			rm_tree(p);
+		    st.st_uid == geteuid() &&
+		    now - st.st_mtime > LEFTOVER_AGE) {
+			int fd = open(p, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+				rm_tree(p);
+			if (fd >= 0)
+				close(fd);
+		}
 		free(p);
 	}
-	if (dp)
-		closedir(dp);
+	names_free(names, n);
 	free(prefix);
 }
 
@@ -256,32 +278,32 @@ static int make_tmp(build *b)
 	remove_leftovers(parent, path_base(b->out));
 	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", parent, path_base(b->out));
 	free(parent);
-	if (!mkdtemp(tmpl)) {
-		io_error(b, "cannot create a directory beside", b->out);
-		free(tmpl);
-		return -1;
+	/* Created, resolved and tracked with the signals held, so that an
+	 * interrupt removes it whatever moment it comes at. */
+	sigset_t saved;
+	tmp_signals_block(&saved);
+	if (mkdtemp(tmpl)) {
+		b->tmp = realpath(tmpl, NULL);
+		tmp_track(b->tmp ? b->tmp : tmpl, true);
 	}
-	b->tmp = realpath(tmpl, NULL);
+	int e = errno;
+	tmp_signals_restore(&saved);
 	if (!b->tmp) {
-		io_error(b, "cannot resolve", tmpl);
+		errno = e;
+		io_error(b, "cannot create a directory beside", b->out);
 		rmdir(tmpl);
+		tmp_untrack(tmpl);
 		free(tmpl);
 		return -1;
 	}
 	free(tmpl);
-	tmp_track(b->tmp, true);
+	b->lock = lock_dir(b->tmp);
 	/* the mode of the site it replaces, else that of a new directory */
 	struct stat st;
 	mode_t um = umask(0);
 	umask(um);
 	chmod(b->tmp, stat(b->out, &st) == 0 ? st.st_mode & 0777 : 0777 & ~um);
-	char *running = path_join(b->tmp, BUILDING);
-	FILE *fp = fopen(running, "w");
-	int rc = 0;
-	if (!fp || fprintf(fp, "%ld\n", (long)getpid()) < 0 || fclose(fp) != 0)
-		rc = io_error(b, "cannot write", running);
-	free(running);
-	return rc;
+	return 0;
 }
 
 /* Writes the whole site into the temporary directory b->tmp: the pages,
@@ -379,9 +401,6 @@ static int put_in_place(build *b)
 		           out);
 		return -1;
 	}
-	char *running = path_join(b->tmp, BUILDING);
-	unlink(running);
-	free(running);
 	int rc;
 	if (holds_cwd(out)) {
 		rc = replace_entries(b->tmp, out);
@@ -452,6 +471,7 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
                const char *out, site_stats *stats, diags *d)
 {
 	build b = {0};
+	b.lock = -1;
 	b.d = d;
 	b.o = o;
 	int rc = -1;
@@ -490,13 +510,9 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
 	b.doc = site_xml_build(&in);
 	if (o->dump_xml && dump_xml(&b) != 0)
 		goto out;
-	if (make_tmp(&b) != 0)
+	if (make_tmp(&b) != 0 || write_into_tmp(&b) != 0 ||
+	    put_in_place(&b) != 0)
 		goto out;
-	if (write_into_tmp(&b) != 0 || put_in_place(&b) != 0) {
-		rm_tree(b.tmp);
-		tmp_untrack(b.tmp);
-		goto out;
-	}
 	tmp_untrack(b.tmp);
 	if (stats) {
 		count_pages(b.doc, &stats->pages, &stats->redirects);
@@ -504,6 +520,13 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
 	}
 	rc = 0;
 out:
+	if (rc != 0 && b.tmp) {
+		/* a failed build leaves nothing behind */
+		rm_tree(b.tmp);
+		tmp_untrack(b.tmp);
+	}
+	if (b.lock >= 0)
+		close(b.lock);
 	if (b.doc)
 		xmlFreeDoc(b.doc);
 	free(b.versions);

@@ -313,6 +313,8 @@ sed "s#/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf#$PWD/README.md#" "$sty
 fails "not a font" 1 "cannot use font file" vcsa/1.1 --style "$P/badfont.yaml" -o "$P/out/q.pdf"
 sed 's/^  size: 10$/  size: ten/; s/colour: accent/colour: acent/' "$style" >"$P/badstyle.yaml"
 fails "bad style values" 1 "did you mean 'accent'" vcsa/1.1 --style "$P/badstyle.yaml" -o "$P/out/q.pdf"
+sed 's/^  table-min-font-size: .*/  table-min-font-size: 0/' "$style" >"$P/zerostyle.yaml"
+fails "table sizes of zero" 1 "table-min-font-size must be above 0" vcsa/1.1 --style "$P/zerostyle.yaml" -o "$P/out/q.pdf"
 mkdir -p "$P/tpl/pdf"
 cp "$style" "$P/tpl/pdf/style.yaml"
 grep -v 'de: Unterschrift' templates/pdf/questionnaire.yaml >"$P/tpl/pdf/questionnaire.yaml"

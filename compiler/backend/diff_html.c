@@ -82,6 +82,35 @@ static xmlDocPtr page_doc(const diff_result *d, const char *lang,
 	return doc;
 }
 
+/* The finished page, written to path as every output is: atomically,
+ * through a link only where that is safe, keeping the old file's mode. */
+static int copy_page(const char *page, const char *path, diags *dg)
+{
+	char *data;
+	size_t len;
+	if (read_file(page, SIZE_MAX / 2, &data, &len) != 0) {
+		dg->io_failed = true;
+		diag_error(dg, NO_POS,
+		           "cannot read the page the templates "
+		           "wrote: %s",
+		           strerror(errno));
+		return -1;
+	}
+	outfile of;
+	int rc = -1;
+	if (outfile_open(&of, path) == 0) {
+		fwrite(data, 1, len, of.fp);
+		rc = outfile_commit(&of);
+	}
+	if (rc != 0) {
+		dg->io_failed = true;
+		diag_error(dg, NO_POS, "cannot write '%s': %s", path,
+		           output_strerror(errno));
+	}
+	free(data);
+	return rc;
+}
+
 int diff_write_html(const diff_result *d, const char *lang, const char *path,
                     const char *data_dir, diags *dg)
 {
@@ -108,11 +137,12 @@ int diff_write_html(const diff_result *d, const char *lang, const char *path,
 		           strerror(errno));
 		goto out;
 	}
-	/* the transform writes into a directory of its own beside path */
+	/* the transform writes into a directory of its own beside path;
+	 * the page then goes to path as any output does (outfile) */
 	char *dir = path_dir(path);
 	char *tmpl = xasprintf("%s/.%s.tmp-XXXXXX", dir, path_base(path));
 	free(dir);
-	if (!mkdtemp(tmpl)) {
+	if (tmp_mkdtemp(tmpl) != 0) {
 		dg->io_failed = true;
 		diag_error(dg, NO_POS, "cannot write '%s': %s", path,
 		           strerror(errno));
@@ -125,9 +155,12 @@ int diff_write_html(const diff_result *d, const char *lang, const char *path,
 		diag_error(dg, NO_POS, "cannot resolve '%s': %s", tmpl,
 		           strerror(errno));
 		rmdir(tmpl);
+		tmp_untrack(tmpl);
 		free(tmpl);
 		goto out;
 	}
+	tmp_untrack(tmpl);
+	tmp_track(tmp, true);
 	free(tmpl);
 	page = path_join(tmp, PAGE);
 	doc = page_doc(d, lang, css);
@@ -136,18 +169,12 @@ int diff_write_html(const diff_result *d, const char *lang, const char *path,
 		    true; /* the templates' fault, not the input's */
 		goto out;
 	}
-	if (install_file(page, path) != 0) {
-		dg->io_failed = true;
-		diag_error(dg, NO_POS, "cannot write '%s': %s", path,
-		           output_strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = copy_page(page, path, dg);
 out:
-	if (page)
-		unlink(page);
-	if (tmp)
-		rmdir(tmp);
+	if (tmp) {
+		rm_tree(tmp);
+		tmp_untrack(tmp);
+	}
 	if (doc)
 		xmlFreeDoc(doc);
 	free(page);

@@ -339,68 +339,6 @@ void outfile_abort(outfile *o)
 	memset(o, 0, sizeof(*o));
 }
 
-/* Copies the bytes of src into the device or FIFO target. */
-static int copy_into(const char *src, const char *target)
-{
-	FILE *in = fopen(src, "rb");
-	FILE *out = in ? fopen(target, in_procfs(target) ? "ab" : "wb") : NULL;
-	char b[65536];
-	size_t n;
-	int rc = in && out ? 0 : -1;
-	while (rc == 0 && (n = fread(b, 1, sizeof(b), in)) > 0)
-		if (fwrite(b, 1, n, out) != n)
-			rc = -1;
-	int e = errno;
-	if (in && ferror(in))
-		rc = -1;
-	if (out && fclose(out) != 0) {
-		rc = -1;
-		e = errno;
-	}
-	if (in)
-		fclose(in);
-	errno = e;
-	return rc;
-}
-
-int install_file(const char *src, const char *path)
-{
-	char *target;
-	if (output_target(path, &target) != 0) {
-		int e = errno;
-		unlink(src);
-		errno = e;
-		return -1;
-	}
-	int rc = 0;
-	struct stat st;
-	bool exists = stat(target, &st) == 0;
-	if (exists && S_ISDIR(st.st_mode)) {
-		unlink(src);
-		errno = EISDIR;
-		rc = -1;
-	} else if (exists && (!S_ISREG(st.st_mode) || in_procfs(target))) {
-		rc = copy_into(src, target);
-		int e = errno;
-		unlink(src);
-		errno = e;
-	} else {
-		int fd = open(src, O_RDONLY);
-		if (fd >= 0) {
-			keep_mode(fd, exists ? &st : NULL);
-			close(fd);
-		}
-		if (rename(src, target) != 0) {
-			int e = errno;
-			unlink(src);
-			errno = e;
-			rc = -1;
-		}
-	}
-	free(target);
-	return rc;
-}
-
 int mkdir_p(const char *dir, int mode)
 {
 	char *p = xstrdup(dir);

@@ -54,10 +54,6 @@ typedef struct outfile {
 int outfile_open(outfile *o, const char *path); /* 0 or -1, errno set */
 int outfile_commit(outfile *o);                 /* 0 or -1, errno set */
 void outfile_abort(outfile *o);
-/* Moves the finished file src to path's target as outfile_commit does (a
- * device or FIFO target receives a copy of the bytes). 0 or -1, errno. */
-int install_file(const char *src, const char *path);
-
 /* Creates dir and its parents (mkdir -p). 0 or -1 with errno. */
 int mkdir_p(const char *dir, int mode);
 bool is_dir(const char *path);

@@ -229,30 +229,42 @@ static void place(const file *f, minted *e)
  * word of the chapter's title; "" when neither has one. Caller frees. */
 static char *chapter_prefix(const ynode *root)
 {
+	/* counted in one pass (chapters of generated catalogues hold
+	 * thousands of questions); ties go to the word seen first */
 	const ynode *qs = yn_map_get(root, "questions");
-	const char *best = NULL;
-	size_t best_len = 0;
-	int best_n = 0;
+	hmap index; /* word -> its position in words, plus one */
+	hmap_init(&index);
+	char **words = NULL;
+	size_t *counts = NULL, n = 0, wcap = 0, ccap = 0;
 	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
 		const char *u = scalar(qs->items[i], "uid");
 		if (!u || !fld_is_uid(u))
 			continue;
-		size_t len = strcspn(u, "-");
-		int n = 0;
-		for (size_t j = 0; j < qs->n; j++) {
-			const char *o = scalar(qs->items[j], "uid");
-			n += o && fld_is_uid(o) && strcspn(o, "-") == len &&
-			     memcmp(o, u, len) == 0;
+		char *word = xstrndup(u, strcspn(u, "-"));
+		uintptr_t k = (uintptr_t)hmap_get(&index, word);
+		if (k) {
+			free(word);
+		} else {
+			VEC_PUSH(words, n, wcap, word);
+			size_t nc = n - 1;
+			VEC_PUSH(counts, nc, ccap, 0);
+			k = n;
+			hmap_put(&index, word, (void *)k);
 		}
-		if (n > best_n) {
-			best = u;
-			best_len = len;
-			best_n = n;
-		}
+		counts[k - 1]++;
 	}
-	if (best)
-		return xstrndup(best, best_len);
-	return mint_slug(prose_first(root, "title"), 1, 16);
+	size_t best = 0;
+	for (size_t k = 1; k < n; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	char *r = n ? xstrdup(words[best])
+	            : mint_slug(prose_first(root, "title"), 1, 16);
+	hmap_free(&index);
+	for (size_t k = 0; k < n; k++)
+		free(words[k]);
+	free(words);
+	free(counts);
+	return r;
 }
 
 /* The uid base of a question whose title gives no word to build on (no
@@ -272,7 +284,7 @@ static char *fallback_base(const char *prefix, const char *num)
 
 static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 {
-	char *prefix = chapter_prefix(f->root);
+	char *prefix = NULL; /* chapter_prefix, when a fallback needs it */
 	const ynode *qs = yn_map_get(f->root, "questions");
 	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
 		const ynode *q = qs->items[i];
@@ -285,6 +297,8 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			    mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
 			if (!*s) {
 				free(s);
+				if (!prefix)
+					prefix = chapter_prefix(f->root);
 				s = fallback_base(prefix, num);
 			}
 			qu = unique(m, s);

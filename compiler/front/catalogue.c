@@ -1222,6 +1222,14 @@ static void list_chapter_files(vctx *x, const char *dir, char ***out,
 		} else if (is_file(p)) {
 			VEC_PUSH(*out, *nout, cap, p);
 		} else {
+			/* a directory or a FIFO named like a chapter would
+			 * otherwise be one chapter fewer without a word */
+			diag_error(
+			    x->c.d,
+			    pos_at(diags_source(x->c.d, p, NULL, 0), 0, 0),
+			    "not a regular file (a directory, a device or "
+			    "a FIFO); chapter files are YAML files");
+			x->chapter_lost = true;
 			free(p);
 		}
 	}

@@ -484,9 +484,11 @@ int yn_check_inside(diags *d, const char *path, const char *root)
 			           target);
 		return -1;
 	}
+	/* A root that cannot be resolved contains nothing: refuse rather
+	 * than let every link through. */
 	char *rroot = realpath(root, NULL);
 	int rc = 0;
-	if (rroot && !below(real, rroot)) {
+	if (!rroot || !below(real, rroot)) {
 		srcpos at = pos_at(diags_source(d, path, NULL, 0), 0, 0);
 		if (link)
 			diag_error(d, at,

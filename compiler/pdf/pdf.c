@@ -268,8 +268,21 @@ static int resolve_engine_style(pdf_doc *doc, diags *d)
 	    {"min-text-width", .size = &doc->min_text_w},
 	    {"table-min-column-width", .size = &doc->table_min_col},
 	    {"table-min-font-size", .size = &doc->table_min_font}};
-	return pdf_style_resolve(doc->st, NULL, wants, COUNT_OF(wants),
-	                         "the PDF engine", d);
+	if (pdf_style_resolve(doc->st, NULL, wants, COUNT_OF(wants),
+	                      "the PDF engine", d) < 0)
+		return -1;
+	/* the wide-table layout divides by these */
+	if (doc->table_min_font <= 0 ||
+	    doc->table_min_col <= 2 * doc->table_pad) {
+		diag_error(
+		    d, pos_at(diags_source(d, doc->st->path, NULL, 0), 0, 0),
+		    "table-min-font-size must be above 0 and "
+		    "table-min-column-width wider than twice "
+		    "table-padding (a table's narrowest column holds "
+		    "some text)");
+		return -1;
+	}
+	return 0;
 }
 
 /* SOURCE_DATE_EPOCH, as reproducible builds define it: a decimal number

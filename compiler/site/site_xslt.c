@@ -49,16 +49,18 @@ static void collect(void *ctx, const char *fmt, ...)
 	run *r = ctx;
 	if (!r)
 		return;
-	size_t from = r->msg.len;
+	/* Each message is looked at whole, even once the collection is
+	 * full, so that the one about an unwritten page is never lost. */
+	char m[4096];
 	va_list ap;
 	va_start(ap, fmt);
-	if (r->msg.len < 8192)
-		buf_vprintf(&r->msg, fmt, ap);
+	vsnprintf(m, sizeof(m), fmt, ap);
 	va_end(ap);
+	if (r->msg.len < 8192)
+		buf_puts(&r->msg, m);
 	r->errors++;
 	/* A page that cannot be written (a full disk, a quota) fails every
 	 * page after it the same way: stop at the first and say it once. */
-	const char *m = r->msg.data ? r->msg.data + from : "";
 	if (!r->unsaved && strncmp(m, UNSAVED, strlen(UNSAVED)) == 0) {
 		const char *p = m + strlen(UNSAVED);
 		r->unsaved = xstrndup(p, strcspn(p, "\n"));

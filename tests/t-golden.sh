@@ -9,6 +9,24 @@ else
 	bad "golden export-mini" "$(cat "$TMP/mini.err" "$TMP/d")"
 fi
 
+# A catalogue laid out as published: levels, labels, the maturity scale
+# and three successors in the export; it checks with one warning only
+# (the skipped label 1.1.e).
+if ./vcsc export tests/fixtures/published/vcsp/1.1 >"$TMP/pub.json" 2>"$TMP/pub.err" &&
+	diff -u tests/golden/export-published.json "$TMP/pub.json" >"$TMP/d" 2>&1; then
+	ok "golden export-published"
+else
+	bad "golden export-published" "$(cat "$TMP/pub.err" "$TMP/d")"
+fi
+out=$(./vcsc check tests/fixtures/published 2>&1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$(grep -c ': warning:' <<<"$out")" -eq 2 ] && ! grep -q ': error:' <<<"$out" &&
+	[ "$(grep -c "label 'e' of question 1.1 skips after 'c'" <<<"$out")" -eq 2 ]; then
+	ok "golden published fixture checks with warnings only (the skipped label, in both versions)"
+else
+	bad "golden published fixture checks with warnings only" "$out"
+fi
+
 # The bundled catalogue checks clean and has the promised size.
 out=$(./vcsc check catalogue 2>&1)
 rc=$?

@@ -61,6 +61,10 @@ out=$(node $SITE_TOOLS/linkcheck.js "$b/site" 2>&1)
 [ $? -eq 0 ] && ok "site bundled links ($out)" || bad "site bundled links" "$out"
 [ ! -e "$b/site/sitemap.xml" ] && ok "site no sitemap without --base-url" ||
 	bad "site no sitemap without --base-url"
+# must and should have no colour in the scheme: style.css styles them
+[ ! -e "$b/site/assets/levels.css" ] && ! grep -rq 'levels\.css' "$b/site/vcsa/1.1/en/questions" &&
+	ok "site no level style sheet without level colours" ||
+	bad "site no level style sheet without level colours"
 
 # German pages exist for every page of 1.1, and 1.0 (German partial) has none.
 (cd "$b/site/vcsa/1.1/en" && find . -type f | sort) >"$TMP/en.list"

@@ -245,7 +245,16 @@
         <dl class="defs">
           <xsl:for-each select="$site/level">
             <dt><xsl:call-template name="level-tag"><xsl:with-param name="level" select="@id"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></dt>
-            <dd><xsl:call-template name="prose"><xsl:with-param name="f" select="description[@lang = $lang]"/></xsl:call-template></dd>
+            <dd>
+              <xsl:call-template name="prose"><xsl:with-param name="f" select="description[@lang = $lang]"/></xsl:call-template>
+              <xsl:if test="@narrowed = 'true'">
+                <div class="narrowed">
+                  <span class="narrowed-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'applies-only'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-inline'"/></xsl:call-template>
+                </div>
+              </xsl:if>
+            </dd>
           </xsl:for-each>
         </dl>
       </section>
@@ -496,11 +505,8 @@
                   <xsl:if test="not(preceding-sibling::requirement)">
                     <p class="req-question"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select=".."/></xsl:call-template></p>
                   </xsl:if>
-                  <xsl:for-each select="must[@lang = $lang] | should[@lang = $lang]">
-                    <div class="stmt stmt-{local-name()}">
-                      <xsl:call-template name="level-tag"><xsl:with-param name="level" select="local-name()"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-                      <xsl:call-template name="prose"><xsl:with-param name="f" select="."/></xsl:call-template>
-                    </div>
+                  <xsl:for-each select="text[@lang = $lang]">
+                    <xsl:call-template name="statement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="t" select="."/><xsl:with-param name="tag" select="true()"/></xsl:call-template>
                   </xsl:for-each>
                 </td>
                 <td class="col-obj"><xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-small'"/></xsl:call-template></td>
@@ -546,7 +552,7 @@
             <h3><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></h3>
             <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
             <xsl:for-each select="requirement[contains(concat(' ', @objectives, ' '), $id)]">
-              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="'h4'"/></xsl:call-template>
+              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="'h4'"/><xsl:with-param name="objective" select="$p/@ref"/></xsl:call-template>
             </xsl:for-each>
           </article>
         </xsl:for-each>

@@ -130,18 +130,21 @@ async function choose(page, id) {
   await page.check(`#objective-filter input[value="${id}"]`);
 }
 
+// shown: the questions and requirements shown; wrong: any element
+// carrying objectives (also a requirement's text for some objectives)
+// hidden where it applies or shown where it does not.
 async function filterState(page) {
   return page.evaluate(() => {
     const checked = document.querySelector('#objective-filter input:checked');
     const items = [...document.querySelectorAll('main [data-objectives]')];
     return {
       choice: checked ? checked.value : null,
-      shown: items.filter((e) => !e.hidden && !e.closest('[hidden]')).map((e) => e.dataset.uid),
+      shown: items.filter((e) => e.dataset.uid && !e.hidden && !e.closest('[hidden]')).map((e) => e.dataset.uid),
       wrong: items.filter((e) => {
         const c = checked ? checked.value : 'all';
         const applies = c === 'all' || e.dataset.objectives.split(' ').includes(c);
         return applies === e.hidden;
-      }).map((e) => e.dataset.uid),
+      }).map((e) => e.dataset.uid || e.className),
       status: (document.querySelector('.filter-status') || {}).textContent,
       search: location.search,
     };
@@ -192,25 +195,28 @@ function craftedSite() {
   fs.cpSync(SITE, dir, { recursive: true });
   const q = (n, t, f, r) => ({ n, u: 'u' + n, h: `questions/${n}.html`, t, f: f || {}, r: r || [] });
   const data = {
-    format: 1, version: 'vcsa/1.1', id: '1.1', lang: 'de', standards: ['ISO/SAE 21434', 'UNECE R155', 'ISO/PAS 5112'], questions: [
+    format: 2, version: 'vcsa/1.1', id: '1.1', lang: 'de', standards: ['ISO/SAE 21434', 'UNECE R155', 'ISO/PAS 5112'],
+    levels: ['must', 'should', 'very-high'], questions: [
       q('1.1', 'Anschrift', { q: 'Wo liegt die Straße des Werks?' }),
       q('1.2', 'Strassenverkehr', { o: 'Fahrzeuge im Verkehr.' }),
-      q('1.3', 'Lieferkette', {}, [{ l: '1.3.a', a: 'r-a', f: { m: 'Der Lieferant muss die Zulieferkette kennen.' } }]),
-      q('1.4', 'Zusammenarbeit', {}, [{ l: '1.4.a', a: 'r-b', f: { s: 'Die Zulieferkette soll bekannt sein.' } }]),
+      q('1.3', 'Lieferkette', {}, [{ l: '1.3.a', a: 'r-a', v: [[0, 'Der Lieferant muss die Zulieferkette kennen.']] }]),
+      q('1.4', 'Zusammenarbeit', {}, [{ l: '1.4.a', a: 'r-b', v: [[1, 'Die Zulieferkette soll bekannt sein.']] }]),
       q('1.5', 'Über uns', { q: 'Wer ist für das Café zuständig?' }),
       q('2.1', 'Ohne Treffer', { i: 'Die Prüfung ist weiter hinten erklärt.' }),
-      q('2.2', 'Anforderung', {}, [{ l: '2.2.a', a: 'r-c', f: { m: 'Eine Prüfung muss stattfinden.' } }]),
+      q('2.2', 'Anforderung', {}, [{ l: '2.2.a', a: 'r-c', v: [[0, 'Eine Prüfung muss stattfinden.']] }]),
       q('2.3', 'Frage', { q: 'Wann erfolgt die Prüfung?' }),
       q('2.4', 'Prüfung', { q: 'Der Titel allein.' }),
       Object.assign(q('2.5', 'Hostile <img src=x onerror="window.__pwned=7"> Bild', { q: '<script>window.__pwned=8</script> Bild' }), { h: 'questions/1.1.html' }),
       // references: a mention in body text, citations by a requirement
       // and by a question, and one whose parts match only apart
       q('3.1', 'Richtlinie', { i: 'Siehe RQ-09-01 im Anhang.' }),
-      q('3.2', 'Planung', {}, [{ l: '3.2.a', a: 'r-d', f: { m: 'Ein Plan muss bestehen.' }, x: [[0, 'RQ-09-01', 'WP-09-02']] }]),
-      q('3.3', 'Andere', {}, [{ l: '3.3.a', a: 'r-e', f: { m: 'Etwas anderes.' }, x: [[0, 'RQ-09-02', 'RQ-10-01']] }]),
+      q('3.2', 'Planung', {}, [{ l: '3.2.a', a: 'r-d', v: [[0, 'Ein Plan muss bestehen.']], x: [[0, 'RQ-09-01', 'WP-09-02']] }]),
+      q('3.3', 'Andere', {}, [{ l: '3.3.a', a: 'r-e', v: [[0, 'Etwas anderes.']], x: [[0, 'RQ-09-02', 'RQ-10-01']] }]),
       Object.assign(q('3.4', 'Gesetz', {}), { x: [[1, '7.2.2.2(b)'], [2, 'A.5.1']] }),
       q('3.5', 'Umgang mit RQ-09', { q: 'Welche?' }),
       Object.assign(q('3.6', 'Verordnung', {}), { x: [[1, '7.2.2.2(a)'], [2, 'A.5.10']] }),
+      // a label as published and texts at a third level
+      q('3.7', 'Rollen', {}, [{ l: '3.7.ii', a: 'r-f', v: [[0, 'Eine Person ist benannt.'], [2, 'Ein Gutachter wirkt jährlich mit.']], f: { c: 'Neu.' } }]),
     ],
   };
   fs.writeFileSync(path.join(dir, 'vcsa/1.1/de/search-index.js'), 'window.vcscSearchIndex=' + JSON.stringify(data) + ';\n');
@@ -224,7 +230,10 @@ function uniqueRequirementWords(index, max) {
   for (const q of index.questions) {
     fields.push({ q, text: q.t });
     for (const k of Object.keys(q.f || {})) fields.push({ q, text: q.f[k] });
-    for (const r of q.r || []) for (const k of Object.keys(r.f)) fields.push({ q, text: r.f[k], req: r });
+    for (const r of q.r || []) {
+      for (const [, text] of r.v || []) fields.push({ q, text, req: r });
+      for (const k of Object.keys(r.f || {})) fields.push({ q, text: r.f[k], req: r });
+    }
   }
   const lower = fields.map((f) => f.text.toLowerCase());
   const words = new Map();
@@ -370,6 +379,12 @@ function uniqueRequirementWords(index, max) {
     same(await nums('7.2.2.2(b)'), ['3.4'], '7.2.2.2(b)');
     same(await nums('7.2.2.2'), ['3.4', '3.6'], '7.2.2.2');
     same(await nums('A.5.1'), ['3.4', '3.6'], 'A.5.1 (whole before A.5.10)');
+    // every level's text is searched; a label as published is a number
+    let lv = await searchFor(page, 'Gutachter');
+    expect(lv.length === 1 && lv[0].number === '3.7' && /questions\/3\.7\.html#r-f$/.test(lv[0].href) && lv[0].text.includes('3.7.ii'),
+      `a third level's text: ${JSON.stringify(lv).slice(0, 200)}`);
+    lv = await searchFor(page, '3.7.ii');
+    expect(lv.length === 1 && /questions\/3\.7\.html#r-f$/.test(lv[0].href), `3.7.ii: ${JSON.stringify(lv).slice(0, 200)}`);
     let cited = await searchFor(page, 'RQ-09-01');
     expect(/questions\/3\.2\.html#r-d$/.test(cited[0].href), `a cited requirement is not the target: ${cited[0].href}`);
     expect(cited[0].text.includes('3.2.a') && cited[0].marks.includes('RQ-09-01'), `snippet: ${cited[0].text}`);

@@ -91,6 +91,7 @@ check_menu vcsa/1.1/en/questions/1.5.html '- [1.0 as 2.3, other chapter](../../.
 check_menu vcsa/1.0/en/questions/3.3.html '- [1.1 current withdrawn there](../../../../vcsa/1.1/en/questions/3.3.html)' "withdrawn in 1.1"
 check_menu vcsa/1.1/en/questions/5.3.html '- [1.0 not yet present](../../../../vcsa/1.0/en/index.html)' "not yet present"
 check_menu vcsa/1.1/en/questions/3.3.html 'It continues in [7.1 Cybersecurity monitoring](../questions/7.1.html)' "withdrawn page links its successor"
+check_menu vcsa/1.0/en/questions/3.3.html '- [1.1 current withdrawn there](../../../../vcsa/1.1/en/questions/3.3.html) continues in [7.1](../../../../vcsa/1.1/en/questions/7.1.html)' "version menu links the successor"
 check_menu vcsa/1.0/en/questions/7.3.html 'You are reading version 1.0, which version 1.1 has superseded. [Go to version 1.1](../../../../vcsa/1.1/en/questions/7.2.html)' "outdated banner"
 check_menu vcsa/1.1/en/questions/1.5.html '- [Deutsch](../../../../vcsa/1.1/de/questions/1.5.html)' "language switch keeps the page"
 check_menu vcsa/q/ops-vulnerability.html 'refresh: 0; url=../../vcsa/1.1/en/questions/7.2.html' "permanent link to the newest version"

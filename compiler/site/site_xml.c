@@ -31,7 +31,8 @@
  *     <pages>
  *       <page path root type lang [catalogue version vroot ref]>
  *         <alt lang href/>               the page in other languages
- *         <other version lang href state number current latest draft/>
+ *         <other version lang href state number current latest draft>
+ *           <successor number href/>     (state="withdrawn": where it went)
  *       <page type="redirect" path root lang target/>
  *
  * Prose elements (title, text, ...) come once per language the version
@@ -716,6 +717,25 @@ static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
 	}
 }
 
+/* Under the <other> element o of a question page (number ref of vi)
+ * whose question w withdrew: <successor number href/> for each question
+ * it continues in, in w's language folder wl. */
+static void successors_el(ctx *c, xmlNodePtr o, const ver_info *vi,
+                          const char *ref, const ver_info *w, const char *wl)
+{
+	const vc_question *q = model_question_by_number(vi->v, ref);
+	const vc_question *wq = q ? model_question(w->v, q->uid) : NULL;
+	for (size_t i = 0; wq && i < wq->nsuccessors; i++) {
+		const vc_question *s = wq->successors[i];
+		if (!s)
+			continue;
+		xmlNodePtr e = xml_el(o, "successor");
+		xml_attr(e, "number", s->number);
+		xml_attrf(e, "href", "%s%s", lang_dir(c, w, wl),
+		          rel_path(c, K_QUESTION, s->number));
+	}
+}
+
 static void version_page(ctx *c, ver_info *vi, const char *lang, enum kind k,
                          const char *ref)
 {
@@ -754,6 +774,8 @@ static void version_page(ctx *c, ver_info *vi, const char *lang, enum kind k,
 			xml_attr(o, "latest", "true");
 		if (w->v->draft)
 			xml_attr(o, "draft", "true");
+		if (k == K_QUESTION && strcmp(state, "withdrawn") == 0)
+			successors_el(c, o, vi, ref, w, wl);
 	}
 }
 

@@ -217,6 +217,7 @@
               <xsl:if test="@draft"><xsl:text> </xsl:text><span class="tag tag-draft"><xsl:call-template name="t"><xsl:with-param name="k" select="'draft'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span></xsl:if>
               <xsl:call-template name="state-note"><xsl:with-param name="o" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
             </a>
+            <xsl:call-template name="successors-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="o" select="."/><xsl:with-param name="class" select="'menu-successors'"/></xsl:call-template>
           </li>
         </xsl:for-each>
       </ul>
@@ -253,6 +254,41 @@
         <xsl:value-of select="concat('(', $site/language[@id = $o/@lang]/@name, ')')"/>
       </span>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Where a question withdrawn in another version continues there:
+       "continues in 3.1, 3.2 and 3.3", each number a link. -->
+  <xsl:template name="successors-note">
+    <xsl:param name="p"/>
+    <xsl:param name="o"/>
+    <xsl:param name="class" select="'state-successors'"/>
+    <xsl:param name="lead" select="' '"/>
+    <xsl:if test="$o/successor">
+      <xsl:value-of select="$lead"/>
+      <span class="state {$class}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'state-continues'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+        <xsl:for-each select="$o/successor">
+          <xsl:call-template name="list-sep"><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+          <a href="{$p/@root}{@href}" hreflang="{$o/@lang}"><xsl:value-of select="@number"/></a>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What goes before an item of a list in running text, inside an
+       xsl:for-each over the items: a space before the first, the
+       language's "and" before the last, else a comma. -->
+  <xsl:template name="list-sep">
+    <xsl:param name="lang"/>
+    <xsl:choose>
+      <xsl:when test="position() = 1"><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="position() = last()">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'and'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Language menu: this page in every language of its version; site
@@ -313,6 +349,7 @@
           <a href="{$p/@root}{@href}"><xsl:call-template name="f"><xsl:with-param name="k" select="'go-latest'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@version"/></xsl:call-template></a>
           <xsl:text> </xsl:text>
           <xsl:call-template name="state-note"><xsl:with-param name="o" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          <xsl:call-template name="successors-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="o" select="."/><xsl:with-param name="lead" select="', '"/></xsl:call-template>
         </div>
       </xsl:for-each>
     </xsl:if>

@@ -336,8 +336,9 @@
     </nav>
   </xsl:template>
 
-  <!-- A withdrawn question: says so, names its successor and the last
-       version that had its content. -->
+  <!-- A withdrawn question: says so, names the questions it continues
+       in ("3.1 ..., 3.2 ... and 3.3 ...") and the last version that had
+       its content. -->
   <xsl:template name="withdrawn-note">
     <xsl:param name="p"/>
     <xsl:param name="q"/>
@@ -346,14 +347,15 @@
     <div class="withdrawn-note" role="note">
       <p>
         <strong><xsl:call-template name="f"><xsl:with-param name="k" select="'withdrawn-in'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$v/@id"/></xsl:call-template></strong>
-        <xsl:for-each select="$q/successor">
-          <xsl:variable name="s" select="key('question', concat($p/@version, '|', @uid))"/>
+        <xsl:if test="$q/successor">
           <xsl:text> </xsl:text>
           <xsl:call-template name="t"><xsl:with-param name="k" select="'successor-is'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="$s"/></xsl:call-template>
+          <xsl:for-each select="$q/successor">
+            <xsl:call-template name="list-sep"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+            <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="key('question', concat($p/@version, '|', @uid))"/></xsl:call-template>
+          </xsl:for-each>
           <xsl:text>.</xsl:text>
-        </xsl:for-each>
+        </xsl:if>
       </p>
       <xsl:call-template name="prose"><xsl:with-param name="f" select="$q/note[@lang = $lang]"/></xsl:call-template>
       <xsl:for-each select="$q/last-content[@lang = $lang]">

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// browser.js SITE HOSTILE-SITE SHOTS-DIR - the website in a real browser.
+// browser.js SITE HOSTILE-SITE SHOTS-DIR [PUBLISHED-SITE] - the website
+// in a real browser.
 //
 // Headless Debian Chromium (/usr/bin/chromium) driven by playwright-core,
 // launched once; every case opens pages of SITE (the bundled catalogue)
 // from file:// and, for the objective filter, from a small HTTP server
 // started here. HOSTILE-SITE is a site built from a copy of the catalogue
-// with hostile text injected (tests/site/inject.js). Screenshots for
-// review go to SHOTS-DIR.
+// with hostile text injected (tests/site/inject.js). PUBLISHED-SITE is
+// the site of tests/fixtures/published (three levels, one of them for
+// one objective and with a colour of its own), served under
+// /published/. Screenshots for review go to SHOTS-DIR.
 //
 // Prints one line per case, "PASS name (N ms)" or "FAIL name: why", then
 // summary lines (pages visited, axe figures, timings); exits 1 if a case
@@ -23,6 +26,7 @@ const { chromium } = require('playwright-core');
 const SITE = path.resolve(process.argv[2] || 'output/site');
 const HOSTILE = path.resolve(process.argv[3] || '');
 const SHOTS = path.resolve(process.argv[4] || 'output/screenshots');
+const PUBLISHED = process.argv[5] ? path.resolve(process.argv[5]) : '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -39,6 +43,7 @@ function fileUrl(root, rel) {
   return 'file://' + path.join(root, rel).split(path.sep).map(encodeURIComponent).join('/');
 }
 const site = (rel) => fileUrl(SITE, rel);
+const published = (rel) => fileUrl(PUBLISHED, rel);
 
 function expect(cond, msg) {
   if (!cond) throw new Error(msg);
@@ -170,12 +175,17 @@ async function objectiveLists(ctx, rel, chapter) {
 
 // ---- a small static server for the http(s) behaviour ----
 
-function startServer(root) {
+// root at /, and each of mounts ({ '/published/': dir }) under its prefix.
+function startServer(root, mounts) {
   const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
   server = http.createServer((req, res) => {
-    const u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.resolve(root, '.' + u);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    let u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let dir = root;
+    for (const [prefix, d] of Object.entries(mounts || {})) {
+      if (d && u.startsWith(prefix)) { dir = d; u = '/' + u.slice(prefix.length); }
+    }
+    const file = path.resolve(dir, '.' + u);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
@@ -260,7 +270,7 @@ function uniqueRequirementWords(index, max) {
   const tl = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const launchMs = Date.now() - tl;
-  await startServer(SITE);
+  await startServer(SITE, { '/published/': PUBLISHED });
   const ctx = await newContext(browser);
   const page = watch(await ctx.newPage());
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -504,6 +514,70 @@ function uniqueRequirementWords(index, max) {
     await page.screenshot({ path: path.join(SHOTS, 'filter-requirements.png') });
   });
 
+  await test('objective filter: a level for one objective (published catalogue)', async () => {
+    expect(PUBLISHED && fs.existsSync(path.join(PUBLISHED, 'index.html')), 'no published site given');
+    // 1.1.e has a must, a should and a very-high text; the very-high
+    // level applies only to the objective very-high
+    const e = (p) => p.evaluate(() => {
+      const vis = (x) => !!x && !x.hidden && !x.closest('[hidden]');
+      const r = document.getElementById('r-gov-rules-reviewed');
+      return {
+        shown: vis(r),
+        texts: [...r.querySelectorAll('.stmt')].filter(vis).map((x) => x.className.replace('stmt stmt-', '')),
+        tags: [...r.querySelectorAll('.req-head .level-tag')].filter(vis).map((x) => x.textContent.trim()),
+      };
+    });
+    await go(page, published('vcsp/1.1/en/chapters/1.html'));
+    const all = { shown: true, texts: ['must', 'should', 'very-high'], tags: ['Must', 'Should', 'Very high'] };
+    same(await e(page), all, '1.1.e, all objectives');
+    for (const [obj, want] of [['normal', { shown: true, texts: ['must', 'should'], tags: ['Must', 'Should'] }],
+      ['high', { shown: true, texts: ['must', 'should'], tags: ['Must', 'Should'] }], ['very-high', all]]) {
+      await choose(page, obj);
+      same((await filterState(page)).wrong, [], `chapter 1, ${obj}: shown/hidden wrongly`);
+      same(await e(page), want, `1.1.e, ${obj}`);
+    }
+    await choose(page, 'all');
+    same(await e(page), all, '1.1.e, all objectives again');
+    // the table: what the filter shows is what the objective page lists,
+    // and a requirement whose only text is very-high (3.2.a) goes
+    for (const obj of ['normal', 'very-high']) {
+      const op = watch(await ctx.newPage());
+      await go(op, published(`vcsp/1.1/en/objectives/${obj}.html`));
+      const listed = await op.evaluate(() => ({
+        requirements: [...document.querySelectorAll('main .req[data-uid]')].map((x) => x.dataset.uid),
+        veryHigh: document.querySelectorAll('main .stmt-very-high').length,
+      }));
+      await op.close();
+      expect((listed.veryHigh > 0) === (obj === 'very-high'), `objective page ${obj} shows ${listed.veryHigh} very-high texts`);
+      await go(page, published('vcsp/1.1/en/requirements.html'));
+      await choose(page, obj);
+      const st = await filterState(page);
+      same(st.wrong, [], `requirements, ${obj}: shown/hidden wrongly`);
+      same(st.shown, listed.requirements, `requirements, ${obj}: shown vs. objective page`);
+      expect(st.shown.includes('gov-suppliers-audit') === (obj === 'very-high'), `requirements, ${obj}: 3.2.a`);
+      const vh = await page.$$eval('tr .stmt-very-high', (xs) => xs.filter((x) => !x.hidden && !x.closest('[hidden]')).length);
+      expect(vh === (obj === 'very-high' ? 2 : 0), `requirements, ${obj}: ${vh} very-high texts shown`);
+      expect(st.status === `${st.shown.length} of 15 requirements shown.`, `status "${st.status}"`);
+      if (obj === 'normal') await page.screenshot({ path: path.join(SHOTS, 'published-filter-normal.png'), fullPage: true });
+    }
+    await choose(page, 'all');
+    await go(page, published('vcsp/1.1/en/questions/1.1.html'));
+    await page.screenshot({ path: path.join(SHOTS, 'published-question.png'), fullPage: true });
+  });
+
+  await test('version menu names every successor (published catalogue)', async () => {
+    await go(page, published('vcsp/1.0/de/questions/1.3.html'));
+    await page.click('.version-menu summary');
+    const item = await page.$eval('.version-menu li[data-version="1.1"]', (li) => ({
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+      links: [...li.querySelectorAll('.menu-successors a')].map((a) => a.getAttribute('href')),
+    }));
+    expect(item.text.endsWith('dort zurückgezogen fortgeführt in 3.1, 3.2 und 3.3'), `menu: ${item.text}`);
+    same(item.links.map((h) => h.replace(/^.*\/vcsp\//, '')), ['1.1/de/questions/3.1.html', '1.1/de/questions/3.2.html', '1.1/de/questions/3.3.html'], 'successor links');
+    await page.screenshot({ path: path.join(SHOTS, 'published-version-menu.png') });
+    await navigate(page, () => page.click('.version-menu .menu-successors a >> nth=1'), /vcsp\/1\.1\/de\/questions\/3\.2\.html/);
+  });
+
   await test('objective filter persists across navigation from file://', async () => {
     await go(page, site('vcsa/1.1/en/chapters/5.html'));
     await choose(page, 'production');
@@ -671,6 +745,11 @@ function uniqueRequirementWords(index, max) {
       'vcsa/1.1/en/questions/1.5.html', 'vcsa/1.1/de/questions/3.3.html', 'vcsa/1.1/en/requirements.html',
       'vcsa/1.1/de/objectives/production.html', 'vcsa/1.1/en/references/unece-r155.html',
       'vcsa/1.1/en/downloads.html', 'vcsa/1.1/de/changes/1.0.html'];
+    // three levels, one with the scheme's colour; three successors
+    if (PUBLISHED) {
+      sample.push('published/vcsp/1.1/en/questions/1.1.html', 'published/vcsp/1.1/de/requirements.html',
+        'published/vcsp/1.1/en/index.html', 'published/vcsp/1.1/en/questions/1.3.html');
+    }
     // over http: from file:// axe cannot read the style sheets
     for (const rel of sample) {
       await go(page, httpBase + rel);
@@ -691,6 +770,13 @@ function uniqueRequirementWords(index, max) {
     const dp = watch(await dark.newPage());
     await go(dp, httpBase + 'vcsa/1.1/en/questions/1.2.html');
     await axe(dp, 'question (dark, 375 px)');
+    if (PUBLISHED) {
+      await go(dp, httpBase + 'published/vcsp/1.1/en/questions/1.1.html');
+      await axe(dp, 'question with three levels (dark, 375 px)');
+      await go(dp, httpBase + 'published/vcsp/1.0/en/questions/1.3.html');
+      await dp.click('.version-menu summary');
+      await axe(dp, 'version menu with successors (dark, 375 px)', ['.version-menu']);
+    }
     await go(dp, httpBase + 'vcsa/1.1/en/chapters/5.html');
     await choose(dp, 'operations');
     await searchFor(dp, 'supplier');

@@ -19,7 +19,7 @@
  * them. Ranking: title before question text before requirement text
  * before the other fields and references; whole words before beginnings
  * of words. A query that is a question or requirement number ("7.2",
- * "3.1.b", "5") lists those questions; one that is a whole reference
+ * "3.1.b", "1.2.ii", "5") lists those questions; one that is a whole reference
  * identifier ("RQ-05-01", "ISO/SAE 21434 RQ-05-01") lists the questions
  * citing it first.
  *
@@ -34,7 +34,10 @@
   if (!slot || !slot.dataset.index || !String.prototype.normalize) return;
 
   var MAX_RESULTS = 50;
-  var WEIGHT = { t: 10, q: 6, m: 3, s: 3, o: 2, i: 1, e: 1, c: 1, x: 1 };
+  // t: title, q: question text, v: a requirement's text at any level,
+  // o: objective, i: further information, e: evidence, c: change note,
+  // x: references
+  var WEIGHT = { t: 10, q: 6, v: 3, o: 2, i: 1, e: 1, c: 1, x: 1 };
   var CITED = 20; // a query that is one whole identifier the question cites
   var EXACT = 1, PREFIX = 0.7, INFIX = 0.2;
   var ds = slot.dataset;
@@ -171,10 +174,12 @@
       });
       if (Array.isArray(q.x) && q.x.length) segs.push(refSegment(q.x, titles, ds.fieldX || '', ''));
       (q.r || []).forEach(function (r) {
-        var rf = r.f || {};
-        ['m', 's', 'c'].forEach(function (k) {
-          if (rf[k]) segs.push(segment(rf[k], k, r.l, r.a));
+        // its texts, one per level it uses: [level, text]
+        (Array.isArray(r.v) ? r.v : []).forEach(function (t) {
+          if (Array.isArray(t) && t[1]) segs.push(segment(t[1], 'v', r.l, r.a));
         });
+        var rf = r.f || {};
+        if (rf.c) segs.push(segment(rf.c, 'c', r.l, r.a));
         if (Array.isArray(r.x) && r.x.length) segs.push(refSegment(r.x, titles, r.l, r.a));
       });
       return {
@@ -245,24 +250,32 @@
     return merged;
   }
 
-  var NUMBER = /^\s*(\d+(?:\.\d+)*)(?:\.([a-z]))?\s*$/i;
+  // A chapter, question or requirement number: digits, then parts after
+  // dots; a requirement's part is its label as published ("e", "ii").
+  var NUMBER = /^\d+(?:\.[\p{L}\p{N}]+)*$/u;
+
+  // The questions a number names: the question itself or the one holding
+  // the requirement so labelled (first), those it is the prefix of (a
+  // chapter's), and the question of an unknown label.
+  function byNumber(q) {
+    var num = q.trim().toLowerCase();
+    if (!NUMBER.test(num)) return [];
+    var hits = [];
+    docs.forEach(function (d) {
+      var seg = d.segs.filter(function (s) { return s.anchor && s.label.toLowerCase() === num; })[0];
+      if (d.number === num || seg) hits.push({ doc: d, score: 2, words: [], seg: seg || null });
+      else if (d.number.indexOf(num + '.') === 0) hits.push({ doc: d, score: 1, words: [], seg: null });
+      else if (num.lastIndexOf('.') === d.number.length && num.indexOf(d.number + '.') === 0) {
+        hits.push({ doc: d, score: 1, words: [], seg: null });
+      }
+    });
+    return hits.sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
+  }
 
   function search(q) {
-    var m = NUMBER.exec(q);
-    if (m) {
-      var num = m[1], letter = m[2] ? m[2].toLowerCase() : '';
-      var byNumber = docs.filter(function (d) {
-        return d.number === num || (!letter && d.number.indexOf(num + '.') === 0);
-      }).map(function (d) {
-        var seg = null;
-        if (letter) {
-          seg = d.segs.filter(function (s) { return s.label === num + '.' + letter; })[0] || null;
-        }
-        return { doc: d, score: d.number === num ? 2 : 1, words: [], seg: seg };
-      }).sort(function (a, b) { return b.score - a.score || a.doc.order - b.doc.order; });
-      if (byNumber.length) return byNumber;
-      // not a question number (a year, a clause): search the text
-    }
+    var numbered = byNumber(q);
+    if (numbered.length) return numbered;
+    // not a number of this version (a year, a clause): search the text
     var words = queryWords(q);
     if (!words.length) return [];
     var whole = idKey(q);

@@ -1,8 +1,8 @@
 # The criteria website (`vcsc site`): goldens of a few pages of the mini
-# fixture (as text), the link checker over whole sites, version and
-# language switching on the bundled catalogue, atomic replacement, and the
-# hostile-text test. Sourced by tests/run.sh (uses ok, bad, have_asan,
-# $TMP).
+# and published fixtures (as text), the link checker over whole sites,
+# version and language switching on the bundled catalogue, atomic
+# replacement, and the hostile-text test. Sourced by tests/run.sh (uses
+# ok, bad, have_asan, $TMP).
 # UPDATE=1 rewrites the goldens under tests/golden/site/ (review the diff).
 
 SITE_TOOLS=tests/site
@@ -10,6 +10,23 @@ if ! command -v node >/dev/null 2>&1; then
 	bad "site: node is missing (scripts/deps.sh test installs nodejs)"
 	return 0 2>/dev/null || exit 0
 fi
+
+# site_goldens SITE PAGE...: each page of the built SITE as text against
+# tests/golden/site/PAGE-with-underscores.txt.
+site_goldens() {
+	local dir=$1 page golden
+	shift
+	for page in "$@"; do
+		golden=tests/golden/site/$(echo "$page" | tr / _).txt
+		node $SITE_TOOLS/htmltext.js "$dir/$page" >"$TMP/page.txt" 2>&1
+		[ -n "${UPDATE:-}" ] && cp "$TMP/page.txt" "$golden"
+		if diff -u "$golden" "$TMP/page.txt" >"$TMP/d" 2>&1; then
+			ok "site golden $page"
+		else
+			bad "site golden $page" "$(cat "$TMP/d")"
+		fi
+	done
+}
 
 # --- the mini fixture: goldens --------------------------------------------
 m=$TMP/site-mini
@@ -22,22 +39,13 @@ if ./vcsc site --catalogue tests/fixtures/mini -o "$m/site" \
 else
 	bad "site mini builds" "$(cat "$TMP/site.err")"
 fi
-for page in index.html 404.html vcsa/1.1/en/questions/1.3.html \
+site_goldens "$m/site" index.html 404.html vcsa/1.1/en/questions/1.3.html \
 	vcsa/1.1/de/questions/1.1.html vcsa/1.0/en/questions/1.2.html \
 	vcsa/1.1/en/requirements.html vcsa/1.1/en/references/iso-sae-21434.html \
 	vcsa/1.1/en/objectives/production.html vcsa/1.1/en/chapters/2.html \
 	vcsa/1.2/en/index.html vcsa/1.1/en/downloads.html \
 	vcsa/q/mini-incident.html vcsa/1.1/en/changes/1.0.html \
-	vcsa/1.1/de/changes/1.0.html vcsa/1.2/en/changes/1.1.html; do
-	golden=tests/golden/site/$(echo "$page" | tr / _).txt
-	node $SITE_TOOLS/htmltext.js "$m/site/$page" >"$TMP/page.txt" 2>&1
-	[ -n "${UPDATE:-}" ] && cp "$TMP/page.txt" "$golden"
-	if diff -u "$golden" "$TMP/page.txt" >"$TMP/d" 2>&1; then
-		ok "site golden $page"
-	else
-		bad "site golden $page" "$(cat "$TMP/d")"
-	fi
-done
+	vcsa/1.1/de/changes/1.0.html vcsa/1.2/en/changes/1.1.html
 out=$(node $SITE_TOOLS/linkcheck.js "$m/site" 2>&1)
 if [ $? -eq 0 ] && grep -q ' [1-9][0-9]* sitemap entries' <<<"$out"; then
 	ok "site mini links and sitemap ($out)"
@@ -48,6 +56,36 @@ if cmp -s "$m/downloads/release notes.txt" "$m/site/downloads/release notes.txt"
 	ok "site copies the downloads folder"
 else
 	bad "site copies the downloads folder"
+fi
+
+# --- a catalogue laid out as its owner publishes it --------------------------
+# tests/fixtures/published: three levels (very-high with its own colour, for
+# one objective only), labels that skip letters and use numerals, a question
+# withdrawn into three successors.
+pub=$TMP/site-published
+if ./vcsc site --catalogue tests/fixtures/published -o "$pub/site" -q 2>"$TMP/site.err" &&
+	! grep -q 'error:' "$TMP/site.err"; then
+	ok "site published fixture builds"
+else
+	bad "site published fixture builds" "$(cat "$TMP/site.err")"
+fi
+site_goldens "$pub/site" vcsp/1.1/en/questions/1.1.html vcsp/1.1/en/questions/1.3.html \
+	vcsp/1.0/de/questions/1.3.html vcsp/1.1/en/requirements.html \
+	vcsp/1.1/en/objectives/normal.html vcsp/1.1/en/index.html
+out=$(node $SITE_TOOLS/linkcheck.js "$pub/site" 2>&1)
+[ $? -eq 0 ] && ok "site published links ($out)" || bad "site published links" "$out"
+# The colour the scheme gives a level reaches a style sheet the pages
+# link; the text of a level for some objectives carries them.
+q=$pub/site/vcsp/1.1/en/questions/1.1.html
+if grep -q '^\.level-tag\.level-very-high { background: #6a1b9a; color: #ffffff;' "$pub/site/assets/levels.css" &&
+	grep -q '^\.stmt\.stmt-very-high { border-left: 4px solid #6a1b9a;' "$pub/site/assets/levels.css" &&
+	grep -q '<link rel="stylesheet" href="../../../../assets/levels.css">' "$q" &&
+	grep -q '<div class="stmt stmt-very-high" data-objectives="very-high">' "$q" &&
+	grep -q '<span class="level-tag level-very-high" data-objectives="very-high" title=' "$q" &&
+	! grep -q 'class="stmt stmt-must" data-objectives' "$q"; then
+	ok "site level colours and objectives of a level's text"
+else
+	bad "site level colours and objectives of a level's text" "$(cat "$pub/site/assets/levels.css" 2>&1; grep -o '<div class="stmt[^>]*>' "$q")"
 fi
 
 # --- the bundled catalogue ---------------------------------------------------
@@ -61,6 +99,10 @@ out=$(node $SITE_TOOLS/linkcheck.js "$b/site" 2>&1)
 [ $? -eq 0 ] && ok "site bundled links ($out)" || bad "site bundled links" "$out"
 [ ! -e "$b/site/sitemap.xml" ] && ok "site no sitemap without --base-url" ||
 	bad "site no sitemap without --base-url"
+# must and should have no colour in the scheme: style.css styles them
+[ ! -e "$b/site/assets/levels.css" ] && ! grep -rq 'levels\.css' "$b/site/vcsa/1.1/en/questions" &&
+	ok "site no level style sheet without level colours" ||
+	bad "site no level style sheet without level colours"
 
 # German pages exist for every page of 1.1, and 1.0 (German partial) has none.
 (cd "$b/site/vcsa/1.1/en" && find . -type f | sort) >"$TMP/en.list"
@@ -87,6 +129,7 @@ check_menu vcsa/1.1/en/questions/1.5.html '- [1.0 as 2.3, other chapter](../../.
 check_menu vcsa/1.0/en/questions/3.3.html '- [1.1 current withdrawn there](../../../../vcsa/1.1/en/questions/3.3.html)' "withdrawn in 1.1"
 check_menu vcsa/1.1/en/questions/5.3.html '- [1.0 not yet present](../../../../vcsa/1.0/en/index.html)' "not yet present"
 check_menu vcsa/1.1/en/questions/3.3.html 'It continues in [7.1 Cybersecurity monitoring](../questions/7.1.html)' "withdrawn page links its successor"
+check_menu vcsa/1.0/en/questions/3.3.html '- [1.1 current withdrawn there](../../../../vcsa/1.1/en/questions/3.3.html) continues in [7.1](../../../../vcsa/1.1/en/questions/7.1.html)' "version menu links the successor"
 check_menu vcsa/1.0/en/questions/7.3.html 'You are reading version 1.0, which version 1.1 has superseded. [Go to version 1.1](../../../../vcsa/1.1/en/questions/7.2.html)' "outdated banner"
 check_menu vcsa/1.1/en/questions/1.5.html '- [Deutsch](../../../../vcsa/1.1/de/questions/1.5.html)' "language switch keeps the page"
 check_menu vcsa/q/ops-vulnerability.html 'refresh: 0; url=../../vcsa/1.1/en/questions/7.2.html' "permanent link to the newest version"

@@ -334,13 +334,15 @@ static int write_into_tmp(build *b)
 	if (site_search_write(b->versions, b->nversions, b->tmp, b->d) != 0)
 		return -1;
 
-	/* static assets */
+	/* static assets, beside those the templates wrote (the level
+	 * colours of the scheme, assets/levels.css) */
 	char *assets = path_join(b->data, "site");
 	char *adst = path_join(b->tmp, "assets");
 	if (!is_dir(assets)) {
 		errno = ENOENT;
 		rc = io_error(b, "cannot find the site assets", assets);
-	} else if (mkdir(adst, 0777) != 0 || copy_tree(assets, adst) != 0) {
+	} else if ((mkdir(adst, 0777) != 0 && errno != EEXIST) ||
+	           copy_tree(assets, adst) != 0) {
 		rc = io_error(b, "cannot copy the site assets into", adst);
 	}
 	free(assets);

@@ -9,17 +9,23 @@
  * fetch() and XMLHttpRequest of local files do not; the file assigns
  * one object to the global vcscSearchIndex:
  *
- *   {"format":1,"version":"vcsa/1.1","id":"1.1","lang":"de",
+ *   {"format":2,"version":"vcsa/1.1","id":"1.1","lang":"de",
  *    "standards":["ISO/SAE 21434","ISO/PAS 5112","UNECE R155"],
+ *    "levels":["must","should"],
  *    "questions":[
  *     {"n":"1.2","u":"org-roles","h":"questions/1.2.html","t":"title",
  *      "w":1,                                   (withdrawn; else absent)
  *      "f":{"q":question,"o":objective,"i":further information,
  *           "e":possible evidence,"c":change note},  (present fields)
  *      "x":[[1,"A.5.2"]],                       (references, if any)
- *      "r":[{"l":"1.2.a","a":"r-UID","f":{"m":must,"s":should,
- *                                         "c":change note},
+ *      "r":[{"l":"1.2.a","a":"r-UID",
+ *            "v":[[0,must text],[1,should text]],
+ *            "f":{"c":change note},                  (if it has one)
  *            "x":[[0,"RQ-05-01","WP-05-01"],[2,"7.2.2.2(a)"]]}]}]}
+ *
+ * A requirement's texts ("v") are one pair per level it uses: the
+ * level's place in "levels" (the scheme's level ids, in its order) and
+ * the text, so that a scheme of any levels is searched alike.
  *
  * References ("x") are grouped by standard: its place in "standards"
  * (the scheme's, by title), then the identifiers cited, in the order the
@@ -129,13 +135,30 @@ static void requirement(json_writer *w, const vc_scheme *s,
 	json_string(w, r->label);
 	/* the anchor site_xml.c gives a requirement */
 	key_printf(w, "a", "r-%s", r->uid);
-	json_key(w, "f");
-	json_begin_object(w);
-	/* the statements: the first level as "m", any further one as "s" */
-	for (size_t l = 0; l < r->ntexts && l < 2; l++)
-		field(w, l ? "s" : "m", model_req_text(r, l), lang);
-	field(w, "c", &r->change_note, lang);
-	json_end_object(w);
+	/* the texts, one per level used */
+	json_key(w, "v");
+	json_begin_array(w);
+	for (size_t l = 0; l < s->nlevels; l++) {
+		char *t = search_text(model_req_text(r, l), lang);
+		if (!t)
+			continue;
+		json_begin_array(w);
+		json_int(w, (long long)l);
+		json_string(w, t);
+		json_end_array(w);
+		free(t);
+	}
+	json_end_array(w);
+	/* its change note, if any */
+	char *note = search_text(&r->change_note, lang);
+	if (note) {
+		json_key(w, "f");
+		json_begin_object(w);
+		json_key(w, "c");
+		json_string(w, note);
+		json_end_object(w);
+		free(note);
+	}
 	refs(w, s, r->refs, r->nrefs);
 	json_end_object(w);
 }
@@ -189,7 +212,7 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	w.script_safe = true;
 	json_begin_object(&w);
 	json_key(&w, "format");
-	json_int(&w, 1);
+	json_int(&w, 2);
 	json_key(&w, "version");
 	json_string(&w, v->key);
 	json_key(&w, "id");
@@ -200,6 +223,11 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	json_begin_array(&w);
 	for (size_t i = 0; i < v->scheme->nstandards; i++)
 		json_string(&w, v->scheme->standards[i].title);
+	json_end_array(&w);
+	json_key(&w, "levels");
+	json_begin_array(&w);
+	for (size_t i = 0; i < v->scheme->nlevels; i++)
+		json_string(&w, v->scheme->levels[i].id);
 	json_end_array(&w);
 	/* one question a line */
 	json_key(&w, "questions");

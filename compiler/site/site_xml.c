@@ -6,7 +6,8 @@
  *   <site generator=".." base-url=".." home-lang="en">
  *     <language id="en" name="English" home="index.html"/>    site languages
  *     <audit-objective id=".." file="objectives/ID.html"> title, description
- *     <level id="must"> title, description
+ *     <level id="must" exemption colour? objectives narrowed>
+ *                                   title, description   (scheme order)
  *     <downloads count="N"> <file name=".." href="downloads/.." size=".."
  *                                 version="vcsa/1.1"?/>
  *     <catalogue id="vcsa" latest="1.1"?>
@@ -20,7 +21,9 @@
  *             title, text, objective, further, evidence, note
  *             <ref standard title id href/>
  *             <requirement uid label letter anchor objectives narrowed
- *                          levels> must, should, note, ref
+ *                          levels>
+ *               <text level="must" objectives lang>  one per level used
+ *               note, ref
  *             <successor uid/> <last-content version href/>  (withdrawn)
  *         <standard id title file> <cite id anchor group>
  *                                   <by question requirement?/>
@@ -28,16 +31,30 @@
  *     <pages>
  *       <page path root type lang [catalogue version vroot ref]>
  *         <alt lang href/>               the page in other languages
- *         <other version lang href state number current latest draft/>
+ *         <other version lang href state number current latest draft>
+ *           <successor number href/>     (state="withdrawn": where it went)
  *       <page type="redirect" path root lang target/>
  *
  * Prose elements (title, text, ...) come once per language the version
  * publishes, with lang="..": titles as plain text, the rest as XHTML
  * built from the Markdown (site_md.c); text-lang names the language a
- * text fell back to. Hrefs named `file` are relative to the version's
- * language directory; `href`, `home`, `dir`, `path` and `target` are
- * relative to the site root. Templates prefix them with the page's vroot
- * or root, so every link in the output is relative.
+ * text fell back to.
+ *
+ * Levels are data: a requirement's texts are <text level="ID"> in the
+ * scheme's order of levels (a level id may start with a digit, so it
+ * never names an element). A level's objectives are those it applies
+ * to (narrowed="true" when the scheme limits them); a text's objectives
+ * are its requirement's, as far as its level applies to them; a
+ * requirement's objectives are those for which any of its texts
+ * applies (narrowed="true" when the source narrows them or they are
+ * fewer than its question's). label is the requirement's label as
+ * published, after the question's number ("1.2.ii"); letter is the
+ * label alone ("ii").
+ *
+ * Hrefs named `file` are relative to the version's language directory;
+ * `href`, `home`, `dir`, `path` and `target` are relative to the site
+ * root. Templates prefix them with the page's vroot or root, so every
+ * link in the output is relative.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -362,6 +379,26 @@ static const char *pick_lang(const ver_info *vi, const char *lang)
 	return publishes(vi, lang) ? lang : vi->langs[0];
 }
 
+/* The text of r at level l as <text level="ID" objectives=".."
+ * lang=".."> elements, one per language (none where r has no text at
+ * that level): the objectives are those for which the text applies,
+ * narrower than r's own where the level applies only to some. */
+static void level_text_el(ctx *c, xmlNodePtr re, const vc_scheme *s,
+                          const vc_requirement *r, size_t l,
+                          const char *const *langs, size_t nlangs)
+{
+	xmlNodePtr before = re->last;
+	site_prose_xhtml(re, "text", model_req_text(r, l), langs, nlangs, 3);
+	const char *objs = objset(c, model_req_level_objectives(s, r, l));
+	for (xmlNodePtr t = before ? before->next : re->children; t;
+	     t = t->next) {
+		if (t->type != XML_ELEMENT_NODE)
+			continue;
+		xml_attr(t, "level", s->levels[l].id);
+		xml_attr(t, "objectives", objs);
+	}
+}
+
 static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
                         const vc_question *q)
 {
@@ -388,15 +425,20 @@ static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
 		xml_attr(re, "label", r->label);
 		xml_attr(re, "letter", r->letter);
 		xml_attr(re, "anchor", arena_printf(c->a, "r-%s", r->uid));
-		xml_attr(re, "objectives", objset(c, r->applies_to));
-		xml_attr_bool(re, "narrowed", r->narrowed);
+		/* where any of its texts applies: a requirement whose every
+		 * text is for other objectives does not apply */
 		const vc_scheme *sch = vi->v->scheme;
+		vc_objset objs = model_req_objectives(sch, r);
+		if (!objs)
+			objs = r->applies_to;
+		xml_attr(re, "objectives", objset(c, objs));
+		xml_attr_bool(re, "narrowed",
+		              r->narrowed || objs != q->applies_to);
 		char *lv = model_req_levels_string(sch, r, " ");
 		xml_attr(re, "levels", lv);
 		free(lv);
 		for (size_t l = 0; l < sch->nlevels; l++)
-			site_prose_xhtml(re, sch->levels[l].id,
-			                 model_req_text(r, l), L, nl, 3);
+			level_text_el(c, re, sch, r, l, L, nl);
 		site_prose_xhtml(re, "note", &r->change_note, L, nl, 3);
 		refs_el(c, re, r->refs, r->nrefs);
 	}
@@ -511,6 +553,9 @@ static void scheme_el(ctx *c)
 		xmlNodePtr e = xml_el(c->root, "level");
 		xml_attr(e, "id", s->levels[i].id);
 		xml_attr(e, "exemption", s->levels[i].exemption);
+		xml_attr(e, "colour", s->levels[i].colour);
+		xml_attr(e, "objectives", objset(c, s->levels[i].applies_to));
+		xml_attr_bool(e, "narrowed", s->levels[i].narrowed);
 		site_prose_plain(e, "title", &s->levels[i].title, c->langs,
 		                 c->nlangs);
 		site_prose_xhtml(e, "description", &s->levels[i].description,
@@ -672,6 +717,25 @@ static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
 	}
 }
 
+/* Under the <other> element o of a question page (number ref of vi)
+ * whose question w withdrew: <successor number href/> for each question
+ * it continues in, in w's language folder wl. */
+static void successors_el(ctx *c, xmlNodePtr o, const ver_info *vi,
+                          const char *ref, const ver_info *w, const char *wl)
+{
+	const vc_question *q = model_question_by_number(vi->v, ref);
+	const vc_question *wq = q ? model_question(w->v, q->uid) : NULL;
+	for (size_t i = 0; wq && i < wq->nsuccessors; i++) {
+		const vc_question *s = wq->successors[i];
+		if (!s)
+			continue;
+		xmlNodePtr e = xml_el(o, "successor");
+		xml_attr(e, "number", s->number);
+		xml_attrf(e, "href", "%s%s", lang_dir(c, w, wl),
+		          rel_path(c, K_QUESTION, s->number));
+	}
+}
+
 static void version_page(ctx *c, ver_info *vi, const char *lang, enum kind k,
                          const char *ref)
 {
@@ -710,6 +774,8 @@ static void version_page(ctx *c, ver_info *vi, const char *lang, enum kind k,
 			xml_attr(o, "latest", "true");
 		if (w->v->draft)
 			xml_attr(o, "draft", "true");
+		if (k == K_QUESTION && strcmp(state, "withdrawn") == 0)
+			successors_el(c, o, vi, ref, w, wl);
 	}
 }
 

@@ -8,7 +8,9 @@
   Hooks for the next round (search, objective filter): #search in the
   header is where the search box goes; #objective-filter marks the pages
   that list requirements; every question and requirement carries
-  data-uid and data-objectives (ids separated by spaces); <body> carries
+  data-uid and data-objectives (ids separated by spaces), and so does a
+  requirement's text (and its level label) where its level applies to
+  fewer objectives than the requirement; <body> carries
   data-root (prefix to the site root), data-vroot (prefix to the version's
   language folder), data-version and data-lang.
 -->
@@ -40,6 +42,9 @@
           <base href="{$site/@base-url}/"/>
         </xsl:if>
         <link rel="stylesheet" href="{@root}assets/style.css"/>
+        <xsl:if test="$site/level[@colour]">
+          <link rel="stylesheet" href="{@root}assets/{$levels-css}"/>
+        </xsl:if>
         <link rel="icon" href="{@root}assets/favicon.svg" type="image/svg+xml"/>
         <xsl:for-each select="alt">
           <link rel="alternate" hreflang="{@lang}" href="{$p/@root}{@href}"/>
@@ -212,6 +217,7 @@
               <xsl:if test="@draft"><xsl:text> </xsl:text><span class="tag tag-draft"><xsl:call-template name="t"><xsl:with-param name="k" select="'draft'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span></xsl:if>
               <xsl:call-template name="state-note"><xsl:with-param name="o" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
             </a>
+            <xsl:call-template name="successors-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="o" select="."/><xsl:with-param name="class" select="'menu-successors'"/></xsl:call-template>
           </li>
         </xsl:for-each>
       </ul>
@@ -248,6 +254,41 @@
         <xsl:value-of select="concat('(', $site/language[@id = $o/@lang]/@name, ')')"/>
       </span>
     </xsl:if>
+  </xsl:template>
+
+  <!-- Where a question withdrawn in another version continues there:
+       "continues in 3.1, 3.2 and 3.3", each number a link. -->
+  <xsl:template name="successors-note">
+    <xsl:param name="p"/>
+    <xsl:param name="o"/>
+    <xsl:param name="class" select="'state-successors'"/>
+    <xsl:param name="lead" select="' '"/>
+    <xsl:if test="$o/successor">
+      <xsl:value-of select="$lead"/>
+      <span class="state {$class}">
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'state-continues'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+        <xsl:for-each select="$o/successor">
+          <xsl:call-template name="list-sep"><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+          <a href="{$p/@root}{@href}" hreflang="{$o/@lang}"><xsl:value-of select="@number"/></a>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What goes before an item of a list in running text, inside an
+       xsl:for-each over the items: a space before the first, the
+       language's "and" before the last, else a comma. -->
+  <xsl:template name="list-sep">
+    <xsl:param name="lang"/>
+    <xsl:choose>
+      <xsl:when test="position() = 1"><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="position() = last()">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="t"><xsl:with-param name="k" select="'and'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Language menu: this page in every language of its version; site
@@ -308,6 +349,7 @@
           <a href="{$p/@root}{@href}"><xsl:call-template name="f"><xsl:with-param name="k" select="'go-latest'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@version"/></xsl:call-template></a>
           <xsl:text> </xsl:text>
           <xsl:call-template name="state-note"><xsl:with-param name="o" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          <xsl:call-template name="successors-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="o" select="."/><xsl:with-param name="lead" select="', '"/></xsl:call-template>
         </div>
       </xsl:for-each>
     </xsl:if>
@@ -477,33 +519,73 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The level label of a must or should statement. -->
+  <!-- The label of a requirement level: its title in the level's colour
+       (class level-ID; see level-styles in site.xsl), its description
+       on hover. t: the requirement text it labels, whose objectives it
+       then carries where they are its requirement's only in part. -->
   <xsl:template name="level-tag">
     <xsl:param name="level"/>
     <xsl:param name="lang"/>
+    <xsl:param name="t" select="/.."/>
     <span class="level-tag level-{$level}">
+      <xsl:call-template name="text-objectives"><xsl:with-param name="t" select="$t"/></xsl:call-template>
       <xsl:attribute name="title"><xsl:value-of select="normalize-space(key('level', $level)/description[@lang = $lang])"/></xsl:attribute>
       <xsl:value-of select="key('level', $level)/title[@lang = $lang]"/>
     </span>
   </xsl:template>
 
-  <!-- One requirement with its statements. full: with references and
-       change note (question page); otherwise compact (lists). -->
+  <!-- data-objectives for a requirement's text t whose level applies to
+       fewer objectives than its requirement does, so that the objective
+       filter hides the text alone; nothing otherwise (the requirement
+       carries them). -->
+  <xsl:template name="text-objectives">
+    <xsl:param name="t"/>
+    <xsl:if test="$t and $t/@objectives != $t/../@objectives">
+      <xsl:attribute name="data-objectives"><xsl:value-of select="$t/@objectives"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One text of a requirement, marked by its level. tag: with the
+       level's label (the requirements table). -->
+  <xsl:template name="statement">
+    <xsl:param name="p"/>
+    <xsl:param name="t"/>
+    <xsl:param name="tag" select="false()"/>
+    <div class="stmt stmt-{$t/@level}">
+      <xsl:call-template name="text-objectives"><xsl:with-param name="t" select="$t"/></xsl:call-template>
+      <xsl:if test="$tag">
+        <xsl:call-template name="level-tag"><xsl:with-param name="level" select="$t/@level"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$t/@objectives != $t/../@objectives and string($t/@objectives) != ''">
+        <div class="narrowed">
+          <span class="narrowed-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'applies-only'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></span>
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="$t/@objectives"/><xsl:with-param name="class" select="'badges-inline'"/></xsl:call-template>
+        </div>
+      </xsl:if>
+      <xsl:call-template name="prose"><xsl:with-param name="f" select="$t"/></xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- One requirement with its texts, one per level it uses. full: with
+       references and change note (question page); otherwise compact
+       (lists). objective: on an objective page, only the texts that
+       apply to it. -->
   <xsl:template name="requirement">
     <xsl:param name="p"/>
     <xsl:param name="r"/>
     <xsl:param name="full" select="true()"/>
     <xsl:param name="heading" select="'h3'"/>
+    <xsl:param name="objective" select="''"/>
     <xsl:variable name="lang" select="$p/@lang"/>
+    <xsl:variable name="texts" select="$r/text[@lang = $lang][$objective = '' or contains(concat(' ', @objectives, ' '), concat(' ', $objective, ' '))]"/>
     <div class="req" id="{$r/@anchor}" data-uid="{$r/@uid}" data-objectives="{$r/@objectives}" data-levels="{$r/@levels}">
       <xsl:element name="{$heading}">
         <xsl:attribute name="class">req-head</xsl:attribute>
         <span class="req-label"><xsl:value-of select="$r/@label"/></span>
-        <xsl:for-each select="$r/must | $r/should">
-          <xsl:if test="@lang = $lang">
-            <xsl:text> </xsl:text>
-            <xsl:call-template name="level-tag"><xsl:with-param name="level" select="local-name()"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-          </xsl:if>
+        <xsl:for-each select="$texts">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="level-tag"><xsl:with-param name="level" select="@level"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="t" select="."/></xsl:call-template>
         </xsl:for-each>
       </xsl:element>
       <xsl:if test="$r/@narrowed = 'true'">
@@ -513,10 +595,8 @@
           <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="$r/@objectives"/><xsl:with-param name="class" select="'badges-inline'"/></xsl:call-template>
         </div>
       </xsl:if>
-      <xsl:for-each select="$r/must[@lang = $lang] | $r/should[@lang = $lang]">
-        <div class="stmt stmt-{local-name()}">
-          <xsl:call-template name="prose"><xsl:with-param name="f" select="."/></xsl:call-template>
-        </div>
+      <xsl:for-each select="$texts">
+        <xsl:call-template name="statement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="t" select="."/></xsl:call-template>
       </xsl:for-each>
       <xsl:if test="$full">
         <xsl:call-template name="refs"><xsl:with-param name="p" select="$p"/><xsl:with-param name="refs" select="$r/ref"/></xsl:call-template>

@@ -245,7 +245,16 @@
         <dl class="defs">
           <xsl:for-each select="$site/level">
             <dt><xsl:call-template name="level-tag"><xsl:with-param name="level" select="@id"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></dt>
-            <dd><xsl:call-template name="prose"><xsl:with-param name="f" select="description[@lang = $lang]"/></xsl:call-template></dd>
+            <dd>
+              <xsl:call-template name="prose"><xsl:with-param name="f" select="description[@lang = $lang]"/></xsl:call-template>
+              <xsl:if test="@narrowed = 'true'">
+                <div class="narrowed">
+                  <span class="narrowed-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'applies-only'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+                  <xsl:text> </xsl:text>
+                  <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-inline'"/></xsl:call-template>
+                </div>
+              </xsl:if>
+            </dd>
           </xsl:for-each>
         </dl>
       </section>
@@ -327,8 +336,9 @@
     </nav>
   </xsl:template>
 
-  <!-- A withdrawn question: says so, names its successor and the last
-       version that had its content. -->
+  <!-- A withdrawn question: says so, names the questions it continues
+       in ("3.1 ..., 3.2 ... and 3.3 ...") and the last version that had
+       its content. -->
   <xsl:template name="withdrawn-note">
     <xsl:param name="p"/>
     <xsl:param name="q"/>
@@ -337,14 +347,15 @@
     <div class="withdrawn-note" role="note">
       <p>
         <strong><xsl:call-template name="f"><xsl:with-param name="k" select="'withdrawn-in'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$v/@id"/></xsl:call-template></strong>
-        <xsl:for-each select="$q/successor">
-          <xsl:variable name="s" select="key('question', concat($p/@version, '|', @uid))"/>
+        <xsl:if test="$q/successor">
           <xsl:text> </xsl:text>
           <xsl:call-template name="t"><xsl:with-param name="k" select="'successor-is'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="$s"/></xsl:call-template>
+          <xsl:for-each select="$q/successor">
+            <xsl:call-template name="list-sep"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+            <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="key('question', concat($p/@version, '|', @uid))"/></xsl:call-template>
+          </xsl:for-each>
           <xsl:text>.</xsl:text>
-        </xsl:for-each>
+        </xsl:if>
       </p>
       <xsl:call-template name="prose"><xsl:with-param name="f" select="$q/note[@lang = $lang]"/></xsl:call-template>
       <xsl:for-each select="$q/last-content[@lang = $lang]">
@@ -496,11 +507,8 @@
                   <xsl:if test="not(preceding-sibling::requirement)">
                     <p class="req-question"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select=".."/></xsl:call-template></p>
                   </xsl:if>
-                  <xsl:for-each select="must[@lang = $lang] | should[@lang = $lang]">
-                    <div class="stmt stmt-{local-name()}">
-                      <xsl:call-template name="level-tag"><xsl:with-param name="level" select="local-name()"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-                      <xsl:call-template name="prose"><xsl:with-param name="f" select="."/></xsl:call-template>
-                    </div>
+                  <xsl:for-each select="text[@lang = $lang]">
+                    <xsl:call-template name="statement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="t" select="."/><xsl:with-param name="tag" select="true()"/></xsl:call-template>
                   </xsl:for-each>
                 </td>
                 <td class="col-obj"><xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-small'"/></xsl:call-template></td>
@@ -546,7 +554,7 @@
             <h3><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></h3>
             <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
             <xsl:for-each select="requirement[contains(concat(' ', @objectives, ' '), $id)]">
-              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="'h4'"/></xsl:call-template>
+              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="'h4'"/><xsl:with-param name="objective" select="$p/@ref"/></xsl:call-template>
             </xsl:for-each>
           </article>
         </xsl:for-each>

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
-// browser.js SITE HOSTILE-SITE SHOTS-DIR - the website in a real browser.
+// browser.js SITE HOSTILE-SITE SHOTS-DIR [PUBLISHED-SITE] - the website
+// in a real browser.
 //
 // Headless Debian Chromium (/usr/bin/chromium) driven by playwright-core,
 // launched once; every case opens pages of SITE (the bundled catalogue)
 // from file:// and, for the objective filter, from a small HTTP server
 // started here. HOSTILE-SITE is a site built from a copy of the catalogue
-// with hostile text injected (tests/site/inject.js). Screenshots for
-// review go to SHOTS-DIR.
+// with hostile text injected (tests/site/inject.js). PUBLISHED-SITE is
+// the site of tests/fixtures/published (three levels, one of them for
+// one objective and with a colour of its own), served under
+// /published/. Screenshots for review go to SHOTS-DIR.
 //
 // Prints one line per case, "PASS name (N ms)" or "FAIL name: why", then
 // summary lines (pages visited, axe figures, timings); exits 1 if a case
@@ -23,6 +26,7 @@ const { chromium } = require('playwright-core');
 const SITE = path.resolve(process.argv[2] || 'output/site');
 const HOSTILE = path.resolve(process.argv[3] || '');
 const SHOTS = path.resolve(process.argv[4] || 'output/screenshots');
+const PUBLISHED = process.argv[5] ? path.resolve(process.argv[5]) : '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -39,6 +43,7 @@ function fileUrl(root, rel) {
   return 'file://' + path.join(root, rel).split(path.sep).map(encodeURIComponent).join('/');
 }
 const site = (rel) => fileUrl(SITE, rel);
+const published = (rel) => fileUrl(PUBLISHED, rel);
 
 function expect(cond, msg) {
   if (!cond) throw new Error(msg);
@@ -130,18 +135,21 @@ async function choose(page, id) {
   await page.check(`#objective-filter input[value="${id}"]`);
 }
 
+// shown: the questions and requirements shown; wrong: any element
+// carrying objectives (also a requirement's text for some objectives)
+// hidden where it applies or shown where it does not.
 async function filterState(page) {
   return page.evaluate(() => {
     const checked = document.querySelector('#objective-filter input:checked');
     const items = [...document.querySelectorAll('main [data-objectives]')];
     return {
       choice: checked ? checked.value : null,
-      shown: items.filter((e) => !e.hidden && !e.closest('[hidden]')).map((e) => e.dataset.uid),
+      shown: items.filter((e) => e.dataset.uid && !e.hidden && !e.closest('[hidden]')).map((e) => e.dataset.uid),
       wrong: items.filter((e) => {
         const c = checked ? checked.value : 'all';
         const applies = c === 'all' || e.dataset.objectives.split(' ').includes(c);
         return applies === e.hidden;
-      }).map((e) => e.dataset.uid),
+      }).map((e) => e.dataset.uid || e.className),
       status: (document.querySelector('.filter-status') || {}).textContent,
       search: location.search,
     };
@@ -167,12 +175,17 @@ async function objectiveLists(ctx, rel, chapter) {
 
 // ---- a small static server for the http(s) behaviour ----
 
-function startServer(root) {
+// root at /, and each of mounts ({ '/published/': dir }) under its prefix.
+function startServer(root, mounts) {
   const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
   server = http.createServer((req, res) => {
-    const u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.resolve(root, '.' + u);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    let u = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let dir = root;
+    for (const [prefix, d] of Object.entries(mounts || {})) {
+      if (d && u.startsWith(prefix)) { dir = d; u = '/' + u.slice(prefix.length); }
+    }
+    const file = path.resolve(dir, '.' + u);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
       return;
@@ -192,25 +205,28 @@ function craftedSite() {
   fs.cpSync(SITE, dir, { recursive: true });
   const q = (n, t, f, r) => ({ n, u: 'u' + n, h: `questions/${n}.html`, t, f: f || {}, r: r || [] });
   const data = {
-    format: 1, version: 'vcsa/1.1', id: '1.1', lang: 'de', standards: ['ISO/SAE 21434', 'UNECE R155', 'ISO/PAS 5112'], questions: [
+    format: 2, version: 'vcsa/1.1', id: '1.1', lang: 'de', standards: ['ISO/SAE 21434', 'UNECE R155', 'ISO/PAS 5112'],
+    levels: ['must', 'should', 'very-high'], questions: [
       q('1.1', 'Anschrift', { q: 'Wo liegt die Straße des Werks?' }),
       q('1.2', 'Strassenverkehr', { o: 'Fahrzeuge im Verkehr.' }),
-      q('1.3', 'Lieferkette', {}, [{ l: '1.3.a', a: 'r-a', f: { m: 'Der Lieferant muss die Zulieferkette kennen.' } }]),
-      q('1.4', 'Zusammenarbeit', {}, [{ l: '1.4.a', a: 'r-b', f: { s: 'Die Zulieferkette soll bekannt sein.' } }]),
+      q('1.3', 'Lieferkette', {}, [{ l: '1.3.a', a: 'r-a', v: [[0, 'Der Lieferant muss die Zulieferkette kennen.']] }]),
+      q('1.4', 'Zusammenarbeit', {}, [{ l: '1.4.a', a: 'r-b', v: [[1, 'Die Zulieferkette soll bekannt sein.']] }]),
       q('1.5', 'Über uns', { q: 'Wer ist für das Café zuständig?' }),
       q('2.1', 'Ohne Treffer', { i: 'Die Prüfung ist weiter hinten erklärt.' }),
-      q('2.2', 'Anforderung', {}, [{ l: '2.2.a', a: 'r-c', f: { m: 'Eine Prüfung muss stattfinden.' } }]),
+      q('2.2', 'Anforderung', {}, [{ l: '2.2.a', a: 'r-c', v: [[0, 'Eine Prüfung muss stattfinden.']] }]),
       q('2.3', 'Frage', { q: 'Wann erfolgt die Prüfung?' }),
       q('2.4', 'Prüfung', { q: 'Der Titel allein.' }),
       Object.assign(q('2.5', 'Hostile <img src=x onerror="window.__pwned=7"> Bild', { q: '<script>window.__pwned=8</script> Bild' }), { h: 'questions/1.1.html' }),
       // references: a mention in body text, citations by a requirement
       // and by a question, and one whose parts match only apart
       q('3.1', 'Richtlinie', { i: 'Siehe RQ-09-01 im Anhang.' }),
-      q('3.2', 'Planung', {}, [{ l: '3.2.a', a: 'r-d', f: { m: 'Ein Plan muss bestehen.' }, x: [[0, 'RQ-09-01', 'WP-09-02']] }]),
-      q('3.3', 'Andere', {}, [{ l: '3.3.a', a: 'r-e', f: { m: 'Etwas anderes.' }, x: [[0, 'RQ-09-02', 'RQ-10-01']] }]),
+      q('3.2', 'Planung', {}, [{ l: '3.2.a', a: 'r-d', v: [[0, 'Ein Plan muss bestehen.']], x: [[0, 'RQ-09-01', 'WP-09-02']] }]),
+      q('3.3', 'Andere', {}, [{ l: '3.3.a', a: 'r-e', v: [[0, 'Etwas anderes.']], x: [[0, 'RQ-09-02', 'RQ-10-01']] }]),
       Object.assign(q('3.4', 'Gesetz', {}), { x: [[1, '7.2.2.2(b)'], [2, 'A.5.1']] }),
       q('3.5', 'Umgang mit RQ-09', { q: 'Welche?' }),
       Object.assign(q('3.6', 'Verordnung', {}), { x: [[1, '7.2.2.2(a)'], [2, 'A.5.10']] }),
+      // a label as published and texts at a third level
+      q('3.7', 'Rollen', {}, [{ l: '3.7.ii', a: 'r-f', v: [[0, 'Eine Person ist benannt.'], [2, 'Ein Gutachter wirkt jährlich mit.']], f: { c: 'Neu.' } }]),
     ],
   };
   fs.writeFileSync(path.join(dir, 'vcsa/1.1/de/search-index.js'), 'window.vcscSearchIndex=' + JSON.stringify(data) + ';\n');
@@ -224,7 +240,10 @@ function uniqueRequirementWords(index, max) {
   for (const q of index.questions) {
     fields.push({ q, text: q.t });
     for (const k of Object.keys(q.f || {})) fields.push({ q, text: q.f[k] });
-    for (const r of q.r || []) for (const k of Object.keys(r.f)) fields.push({ q, text: r.f[k], req: r });
+    for (const r of q.r || []) {
+      for (const [, text] of r.v || []) fields.push({ q, text, req: r });
+      for (const k of Object.keys(r.f || {})) fields.push({ q, text: r.f[k], req: r });
+    }
   }
   const lower = fields.map((f) => f.text.toLowerCase());
   const words = new Map();
@@ -251,7 +270,7 @@ function uniqueRequirementWords(index, max) {
   const tl = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const launchMs = Date.now() - tl;
-  await startServer(SITE);
+  await startServer(SITE, { '/published/': PUBLISHED });
   const ctx = await newContext(browser);
   const page = watch(await ctx.newPage());
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -370,6 +389,12 @@ function uniqueRequirementWords(index, max) {
     same(await nums('7.2.2.2(b)'), ['3.4'], '7.2.2.2(b)');
     same(await nums('7.2.2.2'), ['3.4', '3.6'], '7.2.2.2');
     same(await nums('A.5.1'), ['3.4', '3.6'], 'A.5.1 (whole before A.5.10)');
+    // every level's text is searched; a label as published is a number
+    let lv = await searchFor(page, 'Gutachter');
+    expect(lv.length === 1 && lv[0].number === '3.7' && /questions\/3\.7\.html#r-f$/.test(lv[0].href) && lv[0].text.includes('3.7.ii'),
+      `a third level's text: ${JSON.stringify(lv).slice(0, 200)}`);
+    lv = await searchFor(page, '3.7.ii');
+    expect(lv.length === 1 && /questions\/3\.7\.html#r-f$/.test(lv[0].href), `3.7.ii: ${JSON.stringify(lv).slice(0, 200)}`);
     let cited = await searchFor(page, 'RQ-09-01');
     expect(/questions\/3\.2\.html#r-d$/.test(cited[0].href), `a cited requirement is not the target: ${cited[0].href}`);
     expect(cited[0].text.includes('3.2.a') && cited[0].marks.includes('RQ-09-01'), `snippet: ${cited[0].text}`);
@@ -487,6 +512,70 @@ function uniqueRequirementWords(index, max) {
     const emptyChapters = await page.$$eval('tbody:not([hidden])', (bs) => bs.filter((b) => !b.querySelector('tr[data-question]:not([hidden])')).length);
     expect(emptyChapters === 0, `${emptyChapters} empty chapters shown`);
     await page.screenshot({ path: path.join(SHOTS, 'filter-requirements.png') });
+  });
+
+  await test('objective filter: a level for one objective (published catalogue)', async () => {
+    expect(PUBLISHED && fs.existsSync(path.join(PUBLISHED, 'index.html')), 'no published site given');
+    // 1.1.e has a must, a should and a very-high text; the very-high
+    // level applies only to the objective very-high
+    const e = (p) => p.evaluate(() => {
+      const vis = (x) => !!x && !x.hidden && !x.closest('[hidden]');
+      const r = document.getElementById('r-gov-rules-reviewed');
+      return {
+        shown: vis(r),
+        texts: [...r.querySelectorAll('.stmt')].filter(vis).map((x) => x.className.replace('stmt stmt-', '')),
+        tags: [...r.querySelectorAll('.req-head .level-tag')].filter(vis).map((x) => x.textContent.trim()),
+      };
+    });
+    await go(page, published('vcsp/1.1/en/chapters/1.html'));
+    const all = { shown: true, texts: ['must', 'should', 'very-high'], tags: ['Must', 'Should', 'Very high'] };
+    same(await e(page), all, '1.1.e, all objectives');
+    for (const [obj, want] of [['normal', { shown: true, texts: ['must', 'should'], tags: ['Must', 'Should'] }],
+      ['high', { shown: true, texts: ['must', 'should'], tags: ['Must', 'Should'] }], ['very-high', all]]) {
+      await choose(page, obj);
+      same((await filterState(page)).wrong, [], `chapter 1, ${obj}: shown/hidden wrongly`);
+      same(await e(page), want, `1.1.e, ${obj}`);
+    }
+    await choose(page, 'all');
+    same(await e(page), all, '1.1.e, all objectives again');
+    // the table: what the filter shows is what the objective page lists,
+    // and a requirement whose only text is very-high (3.2.a) goes
+    for (const obj of ['normal', 'very-high']) {
+      const op = watch(await ctx.newPage());
+      await go(op, published(`vcsp/1.1/en/objectives/${obj}.html`));
+      const listed = await op.evaluate(() => ({
+        requirements: [...document.querySelectorAll('main .req[data-uid]')].map((x) => x.dataset.uid),
+        veryHigh: document.querySelectorAll('main .stmt-very-high').length,
+      }));
+      await op.close();
+      expect((listed.veryHigh > 0) === (obj === 'very-high'), `objective page ${obj} shows ${listed.veryHigh} very-high texts`);
+      await go(page, published('vcsp/1.1/en/requirements.html'));
+      await choose(page, obj);
+      const st = await filterState(page);
+      same(st.wrong, [], `requirements, ${obj}: shown/hidden wrongly`);
+      same(st.shown, listed.requirements, `requirements, ${obj}: shown vs. objective page`);
+      expect(st.shown.includes('gov-suppliers-audit') === (obj === 'very-high'), `requirements, ${obj}: 3.2.a`);
+      const vh = await page.$$eval('tr .stmt-very-high', (xs) => xs.filter((x) => !x.hidden && !x.closest('[hidden]')).length);
+      expect(vh === (obj === 'very-high' ? 2 : 0), `requirements, ${obj}: ${vh} very-high texts shown`);
+      expect(st.status === `${st.shown.length} of 15 requirements shown.`, `status "${st.status}"`);
+      if (obj === 'normal') await page.screenshot({ path: path.join(SHOTS, 'published-filter-normal.png'), fullPage: true });
+    }
+    await choose(page, 'all');
+    await go(page, published('vcsp/1.1/en/questions/1.1.html'));
+    await page.screenshot({ path: path.join(SHOTS, 'published-question.png'), fullPage: true });
+  });
+
+  await test('version menu names every successor (published catalogue)', async () => {
+    await go(page, published('vcsp/1.0/de/questions/1.3.html'));
+    await page.click('.version-menu summary');
+    const item = await page.$eval('.version-menu li[data-version="1.1"]', (li) => ({
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+      links: [...li.querySelectorAll('.menu-successors a')].map((a) => a.getAttribute('href')),
+    }));
+    expect(item.text.endsWith('dort zurückgezogen fortgeführt in 3.1, 3.2 und 3.3'), `menu: ${item.text}`);
+    same(item.links.map((h) => h.replace(/^.*\/vcsp\//, '')), ['1.1/de/questions/3.1.html', '1.1/de/questions/3.2.html', '1.1/de/questions/3.3.html'], 'successor links');
+    await page.screenshot({ path: path.join(SHOTS, 'published-version-menu.png') });
+    await navigate(page, () => page.click('.version-menu .menu-successors a >> nth=1'), /vcsp\/1\.1\/de\/questions\/3\.2\.html/);
   });
 
   await test('objective filter persists across navigation from file://', async () => {
@@ -656,6 +745,11 @@ function uniqueRequirementWords(index, max) {
       'vcsa/1.1/en/questions/1.5.html', 'vcsa/1.1/de/questions/3.3.html', 'vcsa/1.1/en/requirements.html',
       'vcsa/1.1/de/objectives/production.html', 'vcsa/1.1/en/references/unece-r155.html',
       'vcsa/1.1/en/downloads.html', 'vcsa/1.1/de/changes/1.0.html'];
+    // three levels, one with the scheme's colour; three successors
+    if (PUBLISHED) {
+      sample.push('published/vcsp/1.1/en/questions/1.1.html', 'published/vcsp/1.1/de/requirements.html',
+        'published/vcsp/1.1/en/index.html', 'published/vcsp/1.1/en/questions/1.3.html');
+    }
     // over http: from file:// axe cannot read the style sheets
     for (const rel of sample) {
       await go(page, httpBase + rel);
@@ -676,6 +770,13 @@ function uniqueRequirementWords(index, max) {
     const dp = watch(await dark.newPage());
     await go(dp, httpBase + 'vcsa/1.1/en/questions/1.2.html');
     await axe(dp, 'question (dark, 375 px)');
+    if (PUBLISHED) {
+      await go(dp, httpBase + 'published/vcsp/1.1/en/questions/1.1.html');
+      await axe(dp, 'question with three levels (dark, 375 px)');
+      await go(dp, httpBase + 'published/vcsp/1.0/en/questions/1.3.html');
+      await dp.click('.version-menu summary');
+      await axe(dp, 'version menu with successors (dark, 375 px)', ['.version-menu']);
+    }
     await go(dp, httpBase + 'vcsa/1.1/en/chapters/5.html');
     await choose(dp, 'operations');
     await searchFor(dp, 'supplier');

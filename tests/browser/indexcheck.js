@@ -7,6 +7,8 @@
 // assign vcscSearchIndex, whose version and language match its folder.
 // Every question page of the folder is in it, every entry's page exists
 // with that number, and every requirement anchor is an id on its page.
+// A requirement has one text per level it uses ("v": [level, text], the
+// level a place in "levels"), each shown on its page.
 // References ("x") name a standard of "standards" and identifiers that
 // the entry's page shows.
 // The pages point their search box at the index of their own folder.
@@ -63,7 +65,7 @@ for (const [cat, ver, lang, dir] of langDirs()) {
   const keys = Object.keys(sandbox).join(',') + '/' + Object.keys(sandbox.window).join(',');
   if (keys !== 'window/vcscSearchIndex') problems.push(`${rel}: the index touches ${keys}`);
   const idx = sandbox.window.vcscSearchIndex || {};
-  if (idx.format !== 1 || idx.version !== `${cat}/${ver}` || idx.lang !== lang) {
+  if (idx.format !== 2 || idx.version !== `${cat}/${ver}` || idx.lang !== lang) {
     problems.push(`${rel}: header ${JSON.stringify({ format: idx.format, version: idx.version, lang: idx.lang })}`);
   }
   const qs = Array.isArray(idx.questions) ? idx.questions : [];
@@ -72,7 +74,11 @@ for (const [cat, ver, lang, dir] of langDirs()) {
   if (JSON.stringify(hrefs) !== JSON.stringify(pages.map((p) => 'questions/' + p))) {
     problems.push(`${rel}: index lists ${hrefs.length} questions, the folder has ${pages.length} pages`);
   }
-  let reqs = 0, refs = 0;
+  let reqs = 0, refs = 0, texts = 0;
+  const levels = idx.levels;
+  if (!Array.isArray(levels) || !levels.length || !levels.every((l) => typeof l === 'string' && l)) {
+    problems.push(`${rel}: "levels" is not a list of level ids`);
+  }
   const standards = idx.standards;
   if (!Array.isArray(standards) || !standards.every((t) => typeof t === 'string' && t)) {
     problems.push(`${rel}: "standards" is not a list of titles`);
@@ -103,13 +109,27 @@ for (const [cat, ver, lang, dir] of langDirs()) {
       reqs++;
       checkRefs(r.l, r.x, html);
       if (!html.includes(`id="${r.a}"`)) problems.push(`${rel}: ${q.h} has no id ${r.a} (requirement ${r.l})`);
-      if (!r.f || !(r.f.m || r.f.s)) problems.push(`${rel}: requirement ${r.l} has no text`);
+      // one text per level it uses, each level once, in the scheme's order,
+      // each shown on the page as the level's statement
+      const v = Array.isArray(r.v) ? r.v : [];
+      if (!v.length) problems.push(`${rel}: requirement ${r.l} has no text`);
+      let last = -1;
+      for (const t of v) {
+        texts++;
+        if (!Array.isArray(t) || t.length !== 2 || !Number.isInteger(t[0]) || !Array.isArray(levels) ||
+            !levels[t[0]] || t[0] <= last || typeof t[1] !== 'string' || !t[1]) {
+          problems.push(`${rel}: requirement ${r.l}: bad text ${JSON.stringify(t).slice(0, 80)}`);
+          continue;
+        }
+        last = t[0];
+        if (!html.includes(`class="stmt stmt-${levels[t[0]]}"`)) problems.push(`${rel}: ${q.h} shows no ${levels[t[0]]} text (requirement ${r.l})`);
+      }
     }
   }
   // a page of the folder searches this index
   const ov = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   if (!ov.includes('data-index="../../../' + rel + '/search-index.js"')) problems.push(`${rel}: index.html does not point at its index`);
-  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements, ${refs} references`);
+  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements, ${texts} requirement texts, ${refs} references`);
   checked++;
 }
 if (!checked) problems.push('no version folder found');

@@ -49,9 +49,10 @@ void test_search_index_mini(void)
 	    "/* vcsc search index of vcsa/1.1 in language de;";
 	CHECK(strncmp(de, head, sizeof(head) - 1) == 0);
 	HAS(de,
-	    "\nwindow.vcscSearchIndex={\"format\":1,\"version\":\"vcsa/1.1\","
+	    "\nwindow.vcscSearchIndex={\"format\":2,\"version\":\"vcsa/1.1\","
 	    "\"id\":\"1.1\",\"lang\":\"de\",\"standards\":[\"ISO/SAE 21434\","
-	    "\"ISO/PAS 5112\",\"UNECE R155\"],\"questions\":[\n");
+	    "\"ISO/PAS 5112\",\"UNECE R155\"],\"levels\":[\"must\","
+	    "\"should\"],\"questions\":[\n");
 	CHECK(strcmp(de + strlen(de) - 4, "\n]};") == 0 ||
 	      strcmp(de + strlen(de) - 5, "\n]};\n") == 0);
 	/* one entry per question: number, uid, page, title */
@@ -65,20 +66,20 @@ void test_search_index_mini(void)
 	/* autolinks and code keep their text; table cells are words */
 	HAS(de, "\"i\":\"Siehe https://example.org/policy und RQ-05-01.\"");
 	HAS(de, "\"e\":\"Nachweis Verantwortlich Leitlinie CISO\"");
-	/* requirements: label, the anchor of the question page, must/should,
-	 * references grouped by standard (its place in "standards", then the
+	/* requirements: label, the anchor of the question page, a text per
+	 * level used (its place in "levels", then the text), references
+	 * grouped by standard (its place in "standards", then the
 	 * identifiers) */
-	HAS(de,
-	    "{\"l\":\"1.1.a\",\"a\":\"r-mini-policy-approved\",\"f\":{\"m\":"
-	    "\"Die oberste Leitung gibt die Leitlinie frei.\"},"
-	    "\"x\":[[0,\"RQ-05-01\",\"WP-05-01\"],[2,\"7.2.2.2(a)\"]]}");
+	HAS(de, "{\"l\":\"1.1.a\",\"a\":\"r-mini-policy-approved\",\"v\":[[0,"
+	        "\"Die oberste Leitung gibt die Leitlinie frei.\"]],"
+	        "\"x\":[[0,\"RQ-05-01\",\"WP-05-01\"],[2,\"7.2.2.2(a)\"]]}");
 	/* a question's own references, after its fields */
 	HAS(de, "\"e\":\"Nachweis Verantwortlich Leitlinie CISO\"},"
 	        "\"x\":[[1,\"A.5.1\"]],\"r\":[");
-	/* no references, no key */
-	HAS(de, "{\"l\":\"1.1.b\",\"a\":\"r-mini-policy-known\",\"f\":{\"s\":"
+	/* no references or change note, no key */
+	HAS(de, "{\"l\":\"1.1.b\",\"a\":\"r-mini-policy-known\",\"v\":[[1,"
 	        "\"Die Besch\xc3\xa4"
-	        "ftigten wissen, wo die Leitlinie steht.\"}}");
+	        "ftigten wissen, wo die Leitlinie steht.\"]]}");
 	/* one line per question */
 	size_t lines = 0;
 	for (const char *p = de; (p = strchr(p, '\n')); p++)
@@ -93,6 +94,38 @@ void test_search_index_mini(void)
 	CHECK_STR(again, de);
 	free(again);
 	free(de);
+	free(en);
+	model_version_free(v);
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
+/* Every level's text, in the scheme's order of levels; labels as
+ * published. */
+void test_search_index_levels(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s =
+	    model_scheme_load("tests/fixtures/published/scheme.yaml", &d);
+	vc_version *v =
+	    s ? model_version_load(s, "tests/fixtures/published/vcsp/1.1", &d)
+	      : NULL;
+	CHECK(v != NULL);
+	CHECK_INT(d.errors, 0);
+	if (!v)
+		return;
+	char *en = index_of(v, "en");
+	HAS(en, "\"levels\":[\"must\",\"should\",\"very-high\"]");
+	HAS(en, "{\"l\":\"1.1.e\",\"a\":\"r-gov-rules-reviewed\",\"v\":[[0,"
+	        "\"The rules are reviewed every year.\"],[1,\"The review takes "
+	        "incidents of the year into account.\"],[2,\"An independent "
+	        "party takes part in the review.\"]]}");
+	HAS(en, "{\"l\":\"1.1.a\",\"a\":\"r-gov-rules-written\",\"v\":[[0,"
+	        "\"The rules are written down.\"]],\"f\":{\"c\":\"Clearer "
+	        "German wording.\"}}");
+	HAS(en, "{\"l\":\"1.2.ii\",");
+	HAS(en, "{\"l\":\"3.2.a\",\"a\":\"r-gov-suppliers-audit\",\"v\":[[2,");
 	free(en);
 	model_version_free(v);
 	model_scheme_free(s);
@@ -143,7 +176,7 @@ void test_search_index_escaping(void)
 		        "x\\u2028y\\u2029z\"");
 		/* raw HTML is left out (the pages show it as text) */
 		HAS(js, "\"o\":\"after raw html\"");
-		HAS(js, "\"m\":\"tab\\there\"");
+		HAS(js, "\"v\":[[0,\"tab\\there\"]]");
 		CHECK(strchr(strstr(js, "window."), '<') == NULL);
 		free(js);
 

@@ -237,6 +237,94 @@ void test_site_xml_pages(void)
 	mini_free(doc, s, v, &d);
 }
 
+/* The first child element of n named name with attribute k="v" (any
+ * when k is NULL), or NULL. */
+static xmlNodePtr child(xmlNodePtr n, const char *name, const char *k,
+                        const char *v)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0 &&
+		    (!k || has_prop(c, k, v)))
+			return c;
+	return NULL;
+}
+
+/* The published fixture: levels as data (a text per level, with the
+ * objectives it applies to), labels as published, several successors
+ * in the version menu's data. */
+void test_site_xml_levels(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s =
+	    model_scheme_load("tests/fixtures/published/scheme.yaml", &d);
+	vc_version *v[2] = {
+	    model_version_load(s, "tests/fixtures/published/vcsp/1.0", &d),
+	    model_version_load(s, "tests/fixtures/published/vcsp/1.1", &d)};
+	CHECK_INT(d.errors, 0);
+	site_input in = {s, v, 2, NULL, 0, NULL};
+	xmlDocPtr doc = site_xml_build(&in);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	/* the scheme's levels: colour and objectives where it gives them */
+	xmlNodePtr vh = child(root, "level", "id", "very-high");
+	CHECK(has_prop(vh, "colour", "#6a1b9a"));
+	CHECK(has_prop(vh, "objectives", "very-high"));
+	CHECK(has_prop(vh, "narrowed", "true"));
+	xmlNodePtr must = child(root, "level", "id", "must");
+	CHECK(has_prop(must, "objectives", "normal high very-high"));
+	CHECK(has_prop(must, "narrowed", "false"));
+	CHECK(!xmlHasProp(must, (const xmlChar *)"colour"));
+	/* 1.1.e of 1.1: three texts in two languages, the very-high one for
+	 * that objective only */
+	xmlNodePtr cat = child(root, "catalogue", "id", "vcsp");
+	xmlNodePtr ch =
+	    child(child(cat, "version", "id", "1.1"), "chapter", "number", "1");
+	xmlNodePtr r = child(child(ch, "question", "number", "1.1"),
+	                     "requirement", "uid", "gov-rules-reviewed");
+	CHECK(has_prop(r, "label", "1.1.e"));
+	CHECK(has_prop(r, "letter", "e"));
+	CHECK(has_prop(r, "levels", "must should very-high"));
+	CHECK(has_prop(r, "objectives", "normal high very-high"));
+	CHECK(has_prop(r, "narrowed", "false"));
+	int texts = 0;
+	for (xmlNodePtr t = r ? r->children : NULL; t; t = t->next)
+		if (strcmp((const char *)t->name, "text") == 0)
+			texts++;
+	CHECK_INT(texts, 6);
+	CHECK(has_prop(child(r, "text", "level", "must"), "objectives",
+	               "normal high very-high"));
+	xmlNodePtr t = child(r, "text", "level", "very-high");
+	CHECK(has_prop(t, "objectives", "very-high"));
+	CHECK(has_prop(t, "lang", "en"));
+	CHECK(child(r, "must", NULL, NULL) == NULL);
+	/* a label in numerals */
+	CHECK(child(child(ch, "question", "number", "1.2"), "requirement",
+	            "label", "1.2.ii") != NULL);
+	/* the 1.0 page of 1.3 knows where 1.1 continues it */
+	xmlNodePtr o = child(find_page(doc, "vcsp/1.0/de/questions/1.3.html"),
+	                     "other", "version", "1.1");
+	CHECK(has_prop(o, "state", "withdrawn"));
+	const char *want[] = {"3.1", "3.2", "3.3"};
+	size_t n = 0;
+	for (xmlNodePtr c = o ? o->children : NULL; c; c = c->next) {
+		if (n < 3) {
+			CHECK(has_prop(c, "number", want[n]));
+			char *href =
+			    xasprintf("vcsp/1.1/de/questions/%s.html", want[n]);
+			CHECK(has_prop(c, "href", href));
+			free(href);
+		}
+		n++;
+	}
+	CHECK_INT(n, 3);
+	xmlFreeDoc(doc);
+	for (size_t i = 0; i < 2; i++)
+		model_version_free(v[i]);
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
 static char *tmpdir(void)
 {
 	char t[] = "/tmp/vcsc-unit-XXXXXX";

@@ -29,6 +29,8 @@ typedef struct vctx {
 	 * level ids (R_LEVELS + level index) */
 	const char **req_keys;
 	size_t nreq_keys;
+	hmap uid_at;   /* uid -> srcpos* of the item that claimed it */
+	size_t seccap; /* of the chapter being read */
 	/* growable arrays while loading */
 	vc_chapter *chapters;
 	size_t nchapters, chcap;
@@ -170,8 +172,10 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 /* ---- identifiers ---- */
 
 /* Registers uid for item; reports a bad or repeated one. */
+/* Claims uid for item (a question, requirement or section, which go
+ * into kind_map too): uids are unique across all three kinds. */
 static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
-                      srcpos item_pos, bool is_question)
+                      srcpos item_pos, hmap *kind_map)
 {
 	if (!fld_is_uid(uid)) {
 		diag_error(x->c.d, node->pos,
@@ -181,11 +185,9 @@ static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
 		           uid);
 		return false;
 	}
-	void *prev = hmap_get(&x->v->by_uid, uid);
+	const srcpos *prev = hmap_get(&x->uid_at, uid);
 	if (prev) {
-		srcpos pp = hmap_get(&x->v->q_by_uid, uid)
-		                ? ((vc_question *)prev)->pos
-		                : ((vc_requirement *)prev)->pos;
+		srcpos pp = *prev;
 		if (pp.file == item_pos.file)
 			diag_error(x->c.d, node->pos,
 			           "duplicate uid '%s' (first used at line "
@@ -201,8 +203,11 @@ static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
 		return false;
 	}
 	const char *key = arena_strdup(x->c.a, uid);
-	hmap_put(&x->v->by_uid, key, item);
-	hmap_put(is_question ? &x->v->q_by_uid : &x->v->r_by_uid, key, item);
+	srcpos *at = arena_memdup(x->c.a, &item_pos, sizeof(item_pos));
+	hmap_put(&x->uid_at, key, at);
+	if (kind_map != &x->v->s_by_uid)
+		hmap_put(&x->v->by_uid, key, item);
+	hmap_put(kind_map, key, item);
 	return true;
 }
 
@@ -389,7 +394,7 @@ static int read_requirement(vctx *x, vc_question *q, const ynode *node,
 	                        r->letter);
 	snprintf(what, sizeof(what), "requirement %s", r->label);
 	const char *uid = fld_str(&x->c, node, f[R_UID], "uid", what, true);
-	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, false))
+	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, &x->v->r_by_uid))
 		r->uid = arena_strdup(x->c.a, uid);
 	const vc_scheme *s = x->s;
 	r->texts = arena_alloc(x->c.a, (s->nlevels + 1) * sizeof(vc_prose));
@@ -481,21 +486,22 @@ static const char *const q_keys[Q_N] = {
     "evidence",     "withdrawn",  "successor",
     "change_note"};
 
-/* Parses "N.M"; returns false if s is not of that form. */
-static bool parse_number(const char *s, int *n, int *m)
+/* Parses a number of n dot-separated parts ("1.2", "1.6.3") into parts:
+ * each 1 to 999, without leading zeros. Returns false if s is not of
+ * that form. */
+static bool parse_number(const char *s, int *parts, int n)
 {
-	const char *dot = strchr(s, '.');
-	if (!dot || dot == s || !dot[1])
-		return false;
-	for (const char *p = s; *p; p++)
-		if (p != dot && (*p < '0' || *p > '9'))
+	const char *p = s;
+	for (int i = 0; i < n; i++) {
+		size_t len = strspn(p, "0123456789");
+		if (len == 0 || len > 3 || p[0] == '0')
 			return false;
-	if ((s[0] == '0') || (dot[1] == '0') || dot - s > 3 ||
-	    strlen(dot + 1) > 3)
-		return false;
-	*n = atoi(s);
-	*m = atoi(dot + 1);
-	return true;
+		parts[i] = atoi(p);
+		p += len;
+		if (i + 1 < n && *p++ != '.')
+			return false;
+	}
+	return *p == '\0';
 }
 
 /* A withdrawn question's successor: one uid, or a list of them when the
@@ -542,70 +548,109 @@ static void read_successors(vctx *x, const ynode *node, const ynode *v,
 	}
 }
 
-static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
-                         vc_question *q, int *expect_seq)
+/* Where a numbered item (a question, or a section) stands: its parent's
+ * number ("1", or the section's "1.6"; NULL when the parent's own number
+ * could not be read), what the parent is called ("chapter 1", "section
+ * 1.6"), and the position the next item must have. */
+typedef struct numbering {
+	const char *prefix;
+	const char *parent;
+	int expect;
+} numbering;
+
+/* Checks the number node v of an item of kind ("question", "section"),
+ * written with nparts parts whose last counts within its parent; parts
+ * receives them. Returns the number ("1.2", "1.6.3"), or NULL when it
+ * cannot be read (parts[nparts - 1] is then the position assumed).
+ * prev, if not NULL, finds an earlier item of the same number. */
+static const char *check_number(vctx *x, const ynode *v, const char *kind,
+                                int nparts, numbering *nb, int *parts,
+                                const srcpos *(*prev)(vctx *, const char *))
+{
+	static const char *const forms[] = {"", "", "N.M", "N.M.K"};
+	static const char *const said[] = {"", "", "chapter and position",
+	                                   "chapter, section and position"};
+	const char *num = v ? v->str : NULL;
+	const char *prefix = nb->prefix ? nb->prefix : "1";
+	if (!num || !parse_number(num, parts, nparts)) {
+		if (num)
+			diag_error(
+			    x->c.d, v->pos,
+			    "%s number '%s' must be written %s, %s (e.g. "
+			    "'%s.1')",
+			    kind, num, forms[nparts], said[nparts], prefix);
+		parts[nparts - 1] = nb->expect++;
+		return NULL;
+	}
+	const char *number = arena_strdup(x->c.a, num);
+	int m = parts[nparts - 1];
+	size_t own = (size_t)(strrchr(number, '.') - number);
+	if (nb->prefix &&
+	    (strlen(nb->prefix) != own || strncmp(number, nb->prefix, own))) {
+		diag_error(x->c.d, v->pos,
+		           "%s %s is in %s; its number must start with '%s.'",
+		           kind, number, nb->parent, nb->prefix);
+	} else if (m != nb->expect) {
+		const srcpos *pp = prev ? prev(x, number) : NULL;
+		if (pp)
+			diag_error(x->c.d, v->pos,
+			           "duplicate %s number %s (first used at line "
+			           "%d)",
+			           kind, number, pp->line);
+		else if (m < nb->expect)
+			diag_error(x->c.d, v->pos,
+			           "%s number %s goes back; expected %s.%d",
+			           kind, number, prefix, nb->expect);
+		else
+			diag_error(x->c.d, v->pos,
+			           "%s number %s skips; expected %s.%d%s", kind,
+			           number, prefix, nb->expect,
+			           strcmp(kind, "question") == 0
+			               ? " (withdrawn questions keep their "
+			                 "number as a placeholder)"
+			               : "");
+	}
+	nb->expect = m + 1;
+	return number;
+}
+
+static const srcpos *question_at(vctx *x, const char *number)
+{
+	const vc_question *q = model_question_by_number(x->v, number);
+	return q ? &q->pos : NULL;
+}
+
+static int read_question(vctx *x, vc_chapter *ch, vc_section *sec,
+                         const ynode *node, vc_question *q, numbering *nb)
 {
 	ynode *f[Q_N];
 	if (fld_map(&x->c, node, "a control question", q_keys, Q_N, f) < 0)
 		return -1;
 	q->pos = node->pos;
 	q->chapter = ch;
+	q->section = sec;
+	q->chapter_no = ch->number;
+	q->section_no = sec ? sec->seq : 0;
 	char what[64] = "a control question";
 
 	const char *num =
 	    fld_str(&x->c, node, f[Q_NUMBER], "number", what, true);
-	if (num) {
-		int n, m;
-		if (!parse_number(num, &n, &m)) {
-			diag_error(x->c.d, f[Q_NUMBER]->pos,
-			           "question number '%s' must be written "
-			           "N.M, chapter and position (e.g. '%d.1')",
-			           num, ch->number > 0 ? ch->number : 1);
-		} else {
-			q->chapter_no = n;
-			q->seq = m;
-			q->number = arena_printf(x->c.a, "%d.%d", n, m);
-			snprintf(what, sizeof(what), "question %s", q->number);
-			if (ch->number > 0 && n != ch->number) {
-				diag_error(x->c.d, f[Q_NUMBER]->pos,
-				           "question %s is in chapter %d; its "
-				           "number must start with '%d.'",
-				           q->number, ch->number, ch->number);
-			} else if (m != *expect_seq) {
-				vc_question *prev =
-				    model_question_by_number(x->v, q->number);
-				if (prev)
-					diag_error(x->c.d, f[Q_NUMBER]->pos,
-					           "duplicate question number "
-					           "%s (first used at line %d)",
-					           q->number, prev->pos.line);
-				else if (m < *expect_seq)
-					diag_error(x->c.d, f[Q_NUMBER]->pos,
-					           "question number %s goes "
-					           "back; expected %d.%d",
-					           q->number, ch->number,
-					           *expect_seq);
-				else
-					diag_error(x->c.d, f[Q_NUMBER]->pos,
-					           "question number %s skips; "
-					           "expected %d.%d (withdrawn "
-					           "questions keep their "
-					           "number as a placeholder)",
-					           q->number, ch->number,
-					           *expect_seq);
-			}
-			if (!model_question_by_number(x->v, q->number))
-				hmap_put(&x->v->q_by_number, q->number, q);
-			*expect_seq = m + 1;
-		}
-	}
-	if (!q->number) {
-		q->number =
-		    arena_printf(x->c.a, "%d.%d", ch->number, *expect_seq);
-		(*expect_seq)++;
+	int parts[3] = {0, 0, 0}, np = sec ? 3 : 2;
+	q->number = check_number(x, num ? f[Q_NUMBER] : NULL, "question", np,
+	                         nb, parts, question_at);
+	q->seq = parts[np - 1];
+	if (q->number) {
+		q->chapter_no = parts[0];
+		q->section_no = sec ? parts[1] : 0;
+		snprintf(what, sizeof(what), "question %s", q->number);
+		if (!model_question_by_number(x->v, q->number))
+			hmap_put(&x->v->q_by_number, q->number, q);
+	} else {
+		q->number = arena_printf(x->c.a, "%s.%d",
+		                         nb->prefix ? nb->prefix : "0", q->seq);
 	}
 	const char *uid = fld_str(&x->c, node, f[Q_UID], "uid", what, true);
-	if (uid && claim_uid(x, f[Q_UID], uid, q, q->pos, true))
+	if (uid && claim_uid(x, f[Q_UID], uid, q, q->pos, &x->v->q_by_uid))
 		q->uid = arena_strdup(x->c.a, uid);
 
 	fld_bool(&x->c, f[Q_WITHDRAWN], "withdrawn", &q->withdrawn);
@@ -669,9 +714,90 @@ static int read_question(vctx *x, vc_chapter *ch, const ynode *node,
 
 /* ---- chapter files ---- */
 
+/* A chapter lists its questions, or, where the scheme numbers questions
+ * N.M.K, its sections (C_QUESTIONS then reads "sections"). */
 enum { C_CHAPTER, C_TITLE, C_INTRO, C_QUESTIONS, C_N };
 static const char *const ch_keys[C_N] = {"chapter", "title", "introduction",
                                          "questions"};
+static const char *const ch_keys_sections[C_N] = {"chapter", "title",
+                                                  "introduction", "sections"};
+
+/* Reads the questions listed in ql into the chapter (and section sec),
+ * numbered within nb. */
+static void read_questions(vctx *x, vc_chapter *ch, vc_section *sec,
+                           const ynode *ql, numbering *nb, size_t *cap)
+{
+	for (size_t i = 0; i < ql->n && !diags_full(x->c.d); i++) {
+		vc_question *q = arena_alloc(x->c.a, sizeof(*q));
+		if (read_question(x, ch, sec, ql->items[i], q, nb) != 0)
+			continue;
+		VEC_PUSH(ch->questions, ch->nquestions, *cap, q);
+		if (sec)
+			sec->questions[sec->nquestions++] = q;
+	}
+}
+
+enum {
+	SEC_NUMBER,
+	SEC_UID,
+	SEC_TITLE,
+	SEC_INTRO,
+	SEC_QUESTIONS,
+	SEC_NOTE,
+	SEC_N
+};
+static const char *const sec_keys[SEC_N] = {
+    "number", "uid", "title", "introduction", "questions", "change_note"};
+
+static void read_section(vctx *x, vc_chapter *ch, const ynode *node,
+                         numbering *nb, size_t *qcap)
+{
+	ynode *f[SEC_N];
+	if (fld_map(&x->c, node, "a section", sec_keys, SEC_N, f) < 0)
+		return;
+	vc_section *sec = arena_alloc(x->c.a, sizeof(*sec));
+	sec->pos = node->pos;
+	sec->chapter = ch;
+	sec->chapter_no = ch->number;
+	char what[64] = "a section";
+	const char *num =
+	    fld_str(&x->c, node, f[SEC_NUMBER], "number", what, true);
+	int parts[2] = {0, 0};
+	sec->number = check_number(x, num ? f[SEC_NUMBER] : NULL, "section", 2,
+	                           nb, parts, NULL);
+	sec->seq = parts[1];
+	if (!sec->number)
+		sec->number = arena_printf(
+		    x->c.a, "%s.%d", nb->prefix ? nb->prefix : "0", sec->seq);
+	else
+		snprintf(what, sizeof(what), "section %s", sec->number);
+	const char *uid = fld_str(&x->c, node, f[SEC_UID], "uid", what, true);
+	if (uid &&
+	    claim_uid(x, f[SEC_UID], uid, sec, sec->pos, &x->v->s_by_uid))
+		sec->uid = arena_strdup(x->c.a, uid);
+	prose(x, node, f[SEC_TITLE], "title", what, true, &sec->title);
+	prose(x, node, f[SEC_INTRO], "introduction", what, false,
+	      &sec->introduction);
+	prose(x, node, f[SEC_NOTE], "change_note", what, false,
+	      &sec->change_note);
+	const ynode *ql = f[SEC_QUESTIONS];
+	if (!fld_present(ql)) {
+		fld_missing(&x->c, node, "questions", what);
+	} else if (fld_list(&x->c, ql, "questions")) {
+		if (ql->n == 0)
+			diag_warning(x->c.d, ql->pos, "%s has no questions",
+			             what);
+		sec->questions =
+		    arena_alloc(x->c.a, ql->n * sizeof(vc_question *) + 1);
+		numbering qn = {sec->number,
+		                arena_printf(x->c.a, "section %s", sec->number),
+		                1};
+		read_questions(x, ch, sec, ql, &qn, qcap);
+	}
+	grow_array((void **)&ch->sections, &x->seccap, ch->nsections + 1,
+	           sizeof(*ch->sections));
+	ch->sections[ch->nsections++] = sec;
+}
 
 static void load_chapter(vctx *x, const char *path)
 {
@@ -682,7 +808,8 @@ static void load_chapter(vctx *x, const char *path)
 	}
 	x->partial_missing = 0;
 	ynode *f[C_N];
-	if (fld_map(&x->c, root, "a chapter file", ch_keys, C_N, f) < 0) {
+	const char *const *keys = x->s->sections ? ch_keys_sections : ch_keys;
+	if (fld_map(&x->c, root, "a chapter file", keys, C_N, f) < 0) {
 		x->chapter_lost = true;
 		return;
 	}
@@ -699,22 +826,22 @@ static void load_chapter(vctx *x, const char *path)
 	prose(x, root, f[C_TITLE], "title", "a chapter file", true, &ch.title);
 	prose(x, root, f[C_INTRO], "introduction", "a chapter file", false,
 	      &ch.introduction);
+	numbering nb = {ch.number ? arena_printf(x->c.a, "%d", ch.number)
+	                          : NULL,
+	                arena_printf(x->c.a, "chapter %d", ch.number), 1};
+	size_t qcap = 0;
+	x->seccap = 0;
 	const ynode *ql = f[C_QUESTIONS];
 	if (!fld_present(ql)) {
-		fld_missing(&x->c, root, "questions", "a chapter file");
-	} else if (fld_list(&x->c, ql, "questions")) {
+		fld_missing(&x->c, root, keys[C_QUESTIONS], "a chapter file");
+	} else if (fld_list(&x->c, ql, keys[C_QUESTIONS])) {
 		if (ql->n == 0)
-			diag_warning(x->c.d, ql->pos,
-			             "chapter %d has no questions", ch.number);
-		ch.questions =
-		    arena_alloc(x->c.a, ql->n * sizeof(vc_question *) + 1);
-		int expect = 1;
-		for (size_t i = 0; i < ql->n && !diags_full(x->c.d); i++) {
-			vc_question *q = arena_alloc(x->c.a, sizeof(*q));
-			if (read_question(x, &ch, ql->items[i], q, &expect) ==
-			    0)
-				ch.questions[ch.nquestions++] = q;
-		}
+			diag_warning(x->c.d, ql->pos, "chapter %d has no %s",
+			             ch.number, keys[C_QUESTIONS]);
+		for (size_t i = 0; x->s->sections && i < ql->n; i++)
+			read_section(x, &ch, ql->items[i], &nb, &qcap);
+		if (!x->s->sections)
+			read_questions(x, &ch, NULL, ql, &nb, &qcap);
 	}
 	if (x->partial_missing)
 		diag_note(x->c.d, pos_at(root->pos.file, 0, 0),
@@ -1033,8 +1160,24 @@ static void order_chapters(vctx *x)
 	int expect = 1;
 	for (size_t i = 0; i < v->nchapters; i++) {
 		vc_chapter *ch = &v->chapters[i];
+		/* the lists grew on the heap while reading; the model keeps
+		 * everything in its arena */
+		vc_question **qs = ch->questions;
+		ch->questions =
+		    arena_alloc(x->c.a, (ch->nquestions + 1) * sizeof(*qs));
+		if (ch->nquestions)
+			memcpy(ch->questions, qs, ch->nquestions * sizeof(*qs));
+		free(qs);
+		vc_section **ss = ch->sections;
+		ch->sections =
+		    arena_alloc(x->c.a, (ch->nsections + 1) * sizeof(*ss));
+		if (ch->nsections)
+			memcpy(ch->sections, ss, ch->nsections * sizeof(*ss));
+		free(ss);
 		for (size_t j = 0; j < ch->nquestions; j++)
 			ch->questions[j]->chapter = ch;
+		for (size_t j = 0; j < ch->nsections; j++)
+			ch->sections[j]->chapter = ch;
 		if (ch->number == 0) {
 			x->chapter_lost =
 			    true; /* unreadable number, reported */
@@ -1060,6 +1203,16 @@ static void order_chapters(vctx *x)
 		for (size_t j = 0; j < v->chapters[i].nquestions; j++)
 			nr += v->chapters[i].questions[j]->nreqs;
 	}
+	size_t ns = 0;
+	for (size_t i = 0; i < v->nchapters; i++)
+		ns += v->chapters[i].nsections;
+	v->sections = arena_alloc(x->c.a, (ns + 1) * sizeof(vc_section *));
+	for (size_t i = 0; i < v->nchapters; i++)
+		for (size_t j = 0; j < v->chapters[i].nsections; j++) {
+			vc_section *sec = v->chapters[i].sections[j];
+			sec->index = v->nsections;
+			v->sections[v->nsections++] = sec;
+		}
 	v->questions = arena_alloc(x->c.a, (nq + 1) * sizeof(vc_question *));
 	v->requirements =
 	    arena_alloc(x->c.a, (nr + 1) * sizeof(vc_requirement *));
@@ -1254,6 +1407,7 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	hmap_init(&v->q_by_uid);
 	hmap_init(&v->r_by_uid);
 	hmap_init(&v->q_by_number);
+	hmap_init(&v->s_by_uid);
 
 	vctx x;
 	memset(&x, 0, sizeof(x));
@@ -1262,6 +1416,7 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	x.s = scheme;
 	x.v = v;
 	make_req_keys(&x);
+	hmap_init(&x.uid_at);
 	char *root = model_version_root(v->dir);
 	x.root = arena_strdup(a, root);
 	free(root);
@@ -1269,6 +1424,7 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	    read_version_file(&x, v->dir) < 0) {
 		if (!v->key)
 			v->key = arena_strdup(a, v->dir);
+		hmap_free(&x.uid_at);
 		return v;
 	}
 	char **files;
@@ -1287,6 +1443,7 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	free(files);
 	order_chapters(&x);
 	resolve_successors(&x);
+	hmap_free(&x.uid_at);
 	return v;
 }
 
@@ -1298,12 +1455,18 @@ void model_version_free(vc_version *v)
 	hmap_free(&v->q_by_uid);
 	hmap_free(&v->r_by_uid);
 	hmap_free(&v->q_by_number);
+	hmap_free(&v->s_by_uid);
 	arena_free(v->arena);
 }
 
 vc_question *model_question(const vc_version *v, const char *uid)
 {
 	return hmap_get(&v->q_by_uid, uid);
+}
+
+vc_section *model_section(const vc_version *v, const char *uid)
+{
+	return hmap_get(&v->s_by_uid, uid);
 }
 
 vc_question *model_question_by_number(const vc_version *v, const char *num)

@@ -137,6 +137,9 @@ typedef struct vc_scheme {
 	const char *label_pattern;
 	regex_t label_re;
 	bool labels_strict;
+	/* question numbers N.M (chapter, question) or, with sections,
+	 * N.M.K (chapter, section, question) */
+	bool sections;
 } vc_scheme;
 
 /* ---- a catalogue version ---- */
@@ -149,6 +152,7 @@ typedef struct vc_ref {
 
 typedef struct vc_question vc_question;
 typedef struct vc_chapter vc_chapter;
+typedef struct vc_section vc_section;
 
 /* At most this many requirements in a question. */
 #define VC_MAX_REQUIREMENTS 200
@@ -173,8 +177,9 @@ typedef struct vc_requirement {
 
 struct vc_question {
 	const char *uid;
-	const char *number;  /* "1.2" */
-	int chapter_no, seq; /* 1 and 2 for "1.2" */
+	const char *number;  /* "1.2", or "1.6.3" with sections */
+	int chapter_no, seq; /* 1 and 2 for "1.2"; 1 and 3 for "1.6.3" */
+	int section_no;      /* 6 for "1.6.3"; 0 without sections */
 	vc_prose title, question, objective, further, evidence, change_note;
 	vc_objset applies_to;
 	vc_requirement *reqs;
@@ -188,7 +193,22 @@ struct vc_question {
 	vc_question **successors; /* resolved; NULL where unresolved */
 	size_t nsuccessors;
 	vc_chapter *chapter;
-	size_t index; /* position in vc_version.questions */
+	vc_section *section; /* NULL without sections */
+	size_t index;        /* position in vc_version.questions */
+	srcpos pos;
+};
+
+/* A titled group of questions between a chapter and its questions, where
+ * the scheme numbers questions N.M.K (the VDA ISA's "1.6"). */
+struct vc_section {
+	const char *uid;
+	const char *number; /* "1.6" */
+	int chapter_no, seq;
+	vc_prose title, introduction, change_note;
+	vc_question **questions;
+	size_t nquestions;
+	vc_chapter *chapter;
+	size_t index; /* position in vc_version.sections */
 	srcpos pos;
 };
 
@@ -196,7 +216,10 @@ struct vc_chapter {
 	int number;
 	const char *file;
 	vc_prose title, introduction;
-	vc_question **questions;
+	vc_section **sections; /* with sections: in number order */
+	size_t nsections;
+	vc_question **questions; /* every question of the chapter, in order
+	                            (those of its sections too) */
 	size_t nquestions;
 	srcpos pos;
 };
@@ -223,6 +246,8 @@ typedef struct vc_version {
 	size_t nlanguages;
 	vc_chapter *chapters; /* sorted by number */
 	size_t nchapters;
+	vc_section **sections; /* catalogue order; none without sections */
+	size_t nsections;
 	vc_question **questions; /* catalogue order, withdrawn included */
 	size_t nquestions;
 	vc_requirement **requirements; /* catalogue order */
@@ -231,6 +256,7 @@ typedef struct vc_version {
 	hmap q_by_uid;    /* uid -> vc_question* */
 	hmap r_by_uid;    /* uid -> vc_requirement* */
 	hmap q_by_number; /* "1.2" -> vc_question* */
+	hmap s_by_uid;    /* uid -> vc_section* */
 	srcpos pos;
 } vc_version;
 
@@ -281,6 +307,7 @@ const vc_language *model_language(const vc_scheme *s, const char *id);
 const vc_standard *model_standard(const vc_scheme *s, const char *id);
 vc_question *model_question(const vc_version *v, const char *uid);
 vc_question *model_question_by_number(const vc_version *v, const char *num);
+vc_section *model_section(const vc_version *v, const char *uid);
 vc_requirement *model_requirement(const vc_version *v, const char *uid);
 bool model_has_language(const vc_version *v, const char *lang);
 

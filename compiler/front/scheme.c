@@ -187,11 +187,16 @@ enum {
 	S_STANDARDS,
 	S_LABEL,
 	S_REQ_LABELS,
+	S_NUMBERS,
 	S_N
 };
 static const char *const scheme_keys[S_N] = {
-    "scheme",   "title",   "languages", "objectives", "levels",
-    "findings", "answers", "standards", "label",      "requirement_labels"};
+    "scheme",          "title",
+    "languages",       "objectives",
+    "levels",          "findings",
+    "answers",         "standards",
+    "label",           "requirement_labels",
+    "question_numbers"};
 
 typedef struct sctx {
 	fld_ctx c;
@@ -723,6 +728,10 @@ vc_scheme *model_scheme_load(const char *path, diags *d)
 #undef ALLOC_LIST
 	read_label(&x, root, f[S_LABEL]);
 	read_requirement_labels(&x, f[S_REQ_LABELS]);
+	static const char *const numbers[] = {"N.M", "N.M.K"};
+	int k = fld_enum(&x.c, root, f[S_NUMBERS], "question_numbers",
+	                 "the scheme", false, numbers, 2);
+	s->sections = k == 1;
 	return s;
 }
 

@@ -266,11 +266,12 @@ int site_search_write(vc_version *const *versions, size_t n, const char *outdir,
 				/* named as the page of the site, not of the
 				 * temporary directory it is built in */
 				d->io_failed = true;
-				diag_error(d, NO_POS,
-				           "cannot write the page '%s/%s/%s/%s': "
-				           "%s",
-				           v->catalogue, v->version, langs[j],
-				           SITE_SEARCH_INDEX, strerror(e));
+				diag_error(
+				    d, NO_POS,
+				    "cannot write the page '%s/%s/%s/%s': "
+				    "%s",
+				    v->catalogue, v->version, langs[j],
+				    SITE_SEARCH_INDEX, strerror(e));
 			}
 			free(path);
 		}

@@ -69,6 +69,7 @@ static const char *const text_keys[] = {"title",
                                         "summary-title",
                                         "summary-intro",
                                         "chapter",
+                                        "section",
                                         "requirements",
                                         "total",
                                         "completed-by"};
@@ -149,12 +150,18 @@ static bool q_applies(const qdoc *q, const vc_question *qu)
 	return false;
 }
 
-static bool chapter_applies(const qdoc *q, const vc_chapter *ch)
+/* True when any of the n questions applies to the chosen objectives. */
+static bool any_applies(const qdoc *q, vc_question *const *qs, size_t n)
 {
-	for (size_t i = 0; i < ch->nquestions; i++)
-		if (q_applies(q, ch->questions[i]))
+	for (size_t i = 0; i < n; i++)
+		if (q_applies(q, qs[i]))
 			return true;
 	return false;
+}
+
+static bool chapter_applies(const qdoc *q, const vc_chapter *ch)
+{
+	return any_applies(q, ch->questions, ch->nquestions);
 }
 
 static const char *objectives_label(qdoc *q, vc_objset set, bool all_word)
@@ -385,7 +392,11 @@ static void question(qdoc *q, const vc_question *qu)
 	pdf_doc *d = q->doc;
 	const char *title =
 	    arena_printf(q->a, "%s %s", qu->number, plain_text(q, &qu->title));
-	pdf_heading(d, q->st.base.h2, 2, title, q_anchor(q, qu), true);
+	/* below a section heading where the scheme has sections */
+	if (qu->section)
+		pdf_heading(d, q->st.base.h3, 3, title, q_anchor(q, qu), true);
+	else
+		pdf_heading(d, q->st.base.h2, 2, title, q_anchor(q, qu), true);
 	pdf_block *m = pdf_para(d, q->st.base.meta);
 	pdf_run(m, T(q, "applies-to"), PDF_BOLD);
 	pdf_run(m, " ", 0);
@@ -442,6 +453,43 @@ static void withdrawn(qdoc *q, const vc_question *qu)
 	pdf_run(b, pdf_text_fill(q->a, at + strlen("{successor}"), kv, 4), 0);
 }
 
+/* The questions qs in place: each applicable one on a page of its own
+ * (*first: none yet in this chapter), a withdrawn one as a line. */
+static void questions(qdoc *q, vc_question *const *qs, size_t n, bool *first)
+{
+	for (size_t i = 0; i < n; i++) {
+		const vc_question *qu = qs[i];
+		if (qu->withdrawn) {
+			withdrawn(q, qu);
+			continue;
+		}
+		if (!q_applies(q, qu))
+			continue;
+		if (!*first)
+			pdf_page_break(q->doc);
+		*first = false;
+		question(q, qu);
+	}
+}
+
+static void section(qdoc *q, const vc_section *sec, bool *first)
+{
+	pdf_doc *d = q->doc;
+	if (!*first)
+		pdf_page_break(d);
+	const char *title = arena_printf(q->a, "%s %s", sec->number,
+	                                 plain_text(q, &sec->title));
+	pdf_block_keep_next(
+	    pdf_heading(d, q->st.base.h2, 2, title,
+	                arena_printf(q->a, "section-%s", sec->number), true));
+	if (prose_present(&sec->introduction))
+		pdf_markdown(d, P(q, &sec->introduction), q->st.base.body, 0);
+	/* the section's first question follows its heading */
+	bool sfirst = true;
+	questions(q, sec->questions, sec->nquestions, &sfirst);
+	*first = false;
+}
+
 static void chapters(qdoc *q)
 {
 	pdf_doc *d = q->doc;
@@ -459,20 +507,41 @@ static void chapters(qdoc *q)
 			pdf_markdown(d, P(q, &ch->introduction),
 			             q->st.base.body, 0);
 		bool first = true;
-		for (size_t i = 0; i < ch->nquestions; i++) {
-			const vc_question *qu = ch->questions[i];
-			if (qu->withdrawn) {
-				withdrawn(q, qu);
-				continue;
-			}
-			if (!q_applies(q, qu))
-				continue;
-			if (!first)
-				pdf_page_break(d);
-			first = false;
-			question(q, qu);
+		if (!ch->nsections)
+			questions(q, ch->questions, ch->nquestions, &first);
+		for (size_t i = 0; i < ch->nsections; i++) {
+			const vc_section *sec = ch->sections[i];
+			if (any_applies(q, sec->questions, sec->nquestions))
+				section(q, sec, &first);
 		}
 	}
+}
+
+/* A row of the summary sheet for the questions qs: their label, how many
+ * answers they take, an empty box per answer of the scale. Returns that
+ * number (no row where it is 0). */
+static size_t summary_row(pdf_table *t, qdoc *q, vc_question *const *qs,
+                          size_t nq, const char *label, const char *anchor)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nq; i++) {
+		const vc_question *qu = qs[i];
+		if (!q_applies(q, qu))
+			continue;
+		if (per_question(q))
+			n++;
+		for (size_t r = 0; r < qu->nreqs && !per_question(q); r++)
+			if (model_req_objectives(q->s, &qu->reqs[r]) & q->sel)
+				n++;
+	}
+	if (!n)
+		return 0;
+	pdf_table_row(t, false);
+	pdf_run_ref(pdf_table_cell(t), label, 0, anchor);
+	pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", n), 0);
+	for (size_t i = 0; i < q->s->nanswers; i++)
+		pdf_table_cell(t);
+	return n;
 }
 
 static void summary(qdoc *q)
@@ -499,7 +568,8 @@ static void summary(qdoc *q)
 		pdf_table_align(t, i, PDF_CENTER);
 	pdf_table_min_height(t, q->st.summary_h);
 	pdf_table_row(t, true);
-	pdf_run(pdf_table_cell(t), T(q, "chapter"), 0);
+	pdf_run(pdf_table_cell(t), T(q, q->s->sections ? "section" : "chapter"),
+	        0);
 	pdf_run(pdf_table_cell(t),
 	        T(q, per_question(q) ? "questions" : "requirements"), 0);
 	for (size_t i = 0; i < s->nanswers; i++)
@@ -508,30 +578,23 @@ static void summary(qdoc *q)
 	size_t total = 0;
 	for (size_t c = 0; c < v->nchapters; c++) {
 		const vc_chapter *ch = &v->chapters[c];
-		size_t n = 0;
-		for (size_t i = 0; i < ch->nquestions; i++) {
-			const vc_question *qu = ch->questions[i];
-			if (!q_applies(q, qu))
-				continue;
-			if (per_question(q))
-				n++;
-			for (size_t r = 0; r < qu->nreqs && !per_question(q);
-			     r++)
-				if (model_req_objectives(q->s, &qu->reqs[r]) &
-				    q->sel)
-					n++;
-		}
-		if (!n)
+		if (!ch->nsections) {
+			total += summary_row(
+			    t, q, ch->questions, ch->nquestions,
+			    arena_printf(q->a, "%d %s", ch->number,
+			                 plain_text(q, &ch->title)),
+			    arena_printf(q->a, "chapter-%d", ch->number));
 			continue;
-		total += n;
-		pdf_table_row(t, false);
-		pdf_run_ref(pdf_table_cell(t),
-		            arena_printf(q->a, "%d %s", ch->number,
-		                         plain_text(q, &ch->title)),
-		            0, arena_printf(q->a, "chapter-%d", ch->number));
-		pdf_run(pdf_table_cell(t), arena_printf(q->a, "%zu", n), 0);
-		for (size_t i = 0; i < s->nanswers; i++)
-			pdf_table_cell(t);
+		}
+		/* a row per section where the scheme has them */
+		for (size_t i = 0; i < ch->nsections; i++) {
+			const vc_section *sec = ch->sections[i];
+			total += summary_row(
+			    t, q, sec->questions, sec->nquestions,
+			    arena_printf(q->a, "%s %s", sec->number,
+			                 plain_text(q, &sec->title)),
+			    arena_printf(q->a, "section-%s", sec->number));
+		}
 	}
 	pdf_table_row(t, false);
 	pdf_run(pdf_table_cell(t), T(q, "total"), PDF_BOLD);

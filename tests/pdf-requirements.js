@@ -44,7 +44,7 @@ function flat(md) {
 const wanted = [];
 const unwanted = [];
 for (const ch of model.chapters)
-	for (const q of ch.questions) {
+	for (const q of ch.sections.length ? ch.sections.flatMap((s) => s.questions) : ch.questions) {
 		if (q.withdrawn) continue;
 		for (const r of q.requirements) {
 			for (const level of model.levels) {

@@ -18,6 +18,18 @@ if ./vcsc export tests/fixtures/published/vcsp/1.1 >"$TMP/pub.json" 2>"$TMP/pub.
 else
 	bad "golden export-published" "$(cat "$TMP/pub.err" "$TMP/d")"
 fi
+# The example shaped like the VDA ISA: sections in the export, and it
+# checks clean.
+if ./vcsc export examples/isa/isa/1.1 >"$TMP/isa.json" 2>"$TMP/isa.err" &&
+	diff -u tests/golden/export-isa.json "$TMP/isa.json" >"$TMP/d" 2>&1; then
+	ok "golden export-isa"
+else
+	bad "golden export-isa" "$(cat "$TMP/isa.err" "$TMP/d")"
+fi
+out=$(./vcsc check examples/isa 2>&1)
+[ $? -eq 0 ] && ! grep -q ': \(error\|warning\):' <<<"$out" &&
+	ok "golden examples/isa checks clean ($(tr '\n' ' ' <<<"$out"))" ||
+	bad "golden examples/isa checks clean" "$out"
 out=$(./vcsc check tests/fixtures/published 2>&1)
 rc=$?
 if [ $rc -eq 0 ] && [ "$(grep -c ': warning:' <<<"$out")" -eq 2 ] && ! grep -q ': error:' <<<"$out" &&

@@ -393,3 +393,40 @@ if grep -q 'ersetzt durch die Fragen 3.1, 3.2 und 3.3\.' "$P/pubde.txt" &&
 else
 	bad "pdf published German: successors and target in German" "$(grep -n 'ersetzt\|Reifegrad' "$P/pubde.txt")"
 fi
+
+# The example shaped like the VDA ISA: sections in the questionnaire, the
+# levels that apply per objective, geometry, fonts, the same bytes twice.
+ISA=examples/isa/isa/1.1
+./vcsc export "$ISA" -o "$P/isa.json" 2>/dev/null
+for spec in all:en group:de very-high:en; do
+	obj=${spec%%:*}
+	lang=${spec##*:}
+	f=$P/isa-$obj-$lang.pdf
+	args=(--lang "$lang")
+	[ "$obj" = all ] || args+=(--objective "$obj")
+	if ! ./vcsc questionnaire "$ISA" "${args[@]}" -o "$f" 2>"$P/err"; then
+		bad "pdf isa $spec written" "$(cat "$P/err")"
+		continue
+	fi
+	body_text "$f" "$P/body.txt"
+	if out=$(node tests/pdf-requirements.js "$P/isa.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
+		ok "pdf isa $spec: the level texts that apply, and only those"
+	else
+		bad "pdf isa $spec: the level texts that apply, and only those" "$out"
+	fi
+done
+pdf_ok "isa questionnaire" "$P/isa-all-en.pdf"
+./vcsc questionnaire "$ISA" -o "$P/isa-again.pdf" 2>/dev/null
+cmp -s "$P/isa-all-en.pdf" "$P/isa-again.pdf" && ok "pdf isa questionnaire: the same bytes twice" ||
+	bad "pdf isa questionnaire: the same bytes twice"
+pdftotext "$P/isa-all-en.pdf" "$P/isa.txt"
+if grep -q '^1.1 Policies$' "$P/isa.txt" && grep -q '^1.1.3 Security in projects' "$P/isa.txt" &&
+	grep -q 'replaced by questions 3.2.3, 3.2.4 and 3.2.5\.' "$P/isa.txt" && grep -q '^Section' "$P/isa.txt" &&
+	grep -q '^3.2 Suppliers' "$P/isa.txt"; then
+	ok "pdf isa: section headings, N.M.K questions, three successors, a row per section"
+else
+	bad "pdf isa: section headings, N.M.K questions, three successors, a row per section" "$(head -60 "$P/isa.txt")"
+fi
+outline=$(qpdf --json "$P/isa-all-en.pdf" 2>/dev/null | jq -r '.outlines[].kids[].title' 2>/dev/null | head -3 | tr '\n' '|')
+[ "$outline" = "1.1 Policies|1.2 Organisation|2.1 People|" ] && ok "pdf isa: sections in the bookmarks" ||
+	bad "pdf isa: sections in the bookmarks" "$outline"

@@ -161,6 +161,8 @@ void export_json(const vc_version *v, FILE *fp)
 		json_end_object(&w);
 	}
 	json_end_array(&w);
+	json_key(&w, "question_numbers");
+	json_string(&w, s->sections ? "N.M.K" : "N.M");
 	json_key(&w, "levels");
 	json_begin_array(&w);
 	for (size_t i = 0; i < s->nlevels; i++) {
@@ -220,9 +222,33 @@ void export_json(const vc_version *v, FILE *fp)
 		export_json_prose(&w, &ch->title);
 		json_key(&w, "introduction");
 		export_json_prose(&w, &ch->introduction);
+		/* with sections, the questions are listed in their section */
+		json_key(&w, "sections");
+		json_begin_array(&w);
+		for (size_t k = 0; k < ch->nsections; k++) {
+			const vc_section *sec = ch->sections[k];
+			json_begin_object(&w);
+			json_key(&w, "number");
+			json_string(&w, sec->number);
+			json_key(&w, "uid");
+			json_string(&w, sec->uid);
+			json_key(&w, "title");
+			export_json_prose(&w, &sec->title);
+			json_key(&w, "introduction");
+			export_json_prose(&w, &sec->introduction);
+			json_key(&w, "change_note");
+			export_json_prose(&w, &sec->change_note);
+			json_key(&w, "questions");
+			json_begin_array(&w);
+			for (size_t j = 0; j < sec->nquestions; j++)
+				question(&w, s, sec->questions[j]);
+			json_end_array(&w);
+			json_end_object(&w);
+		}
+		json_end_array(&w);
 		json_key(&w, "questions");
 		json_begin_array(&w);
-		for (size_t j = 0; j < ch->nquestions; j++)
+		for (size_t j = 0; !ch->nsections && j < ch->nquestions; j++)
 			question(&w, s, ch->questions[j]);
 		json_end_array(&w);
 		json_end_object(&w);

@@ -253,9 +253,11 @@ const diff_item *diff_origin_question(const diff_result *d,
 /* ---- the pieces, exported for the renderers and the unit tests ---- */
 
 /* Word-level diff of two texts (either may be NULL: all inserted or all
- * deleted). Words, single punctuation characters and runs of white space
- * are the units; white space never counts as a change on its own. Pieces
- * are allocated in a; *n receives their number. */
+ * deleted). The units are the segments of Unicode word segmentation (UAX
+ * #29: a word such as "Überwachung" or "don't", a number such as "3.5",
+ * a single punctuation character such as a dash) and runs of white space;
+ * white space never counts as a change on its own. Pieces are allocated
+ * in a; *n receives their number. */
 diff_seg *diff_words(arena *a, const char *old, const char *new, size_t *n);
 
 /* Similarity of two texts in [0, 1]: the Dice coefficient of their words

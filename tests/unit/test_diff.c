@@ -73,9 +73,54 @@ void test_diff_words_basic(void)
 	/* punctuation is a token of its own */
 	CHECK_WORDS("case and", "case, the risks and",
 	            "=case|+, the risks|= and");
-	/* Markdown markup is compared like words */
+	/* Markdown markup is compared like words: underscores at the edges
+	 * of a word are emphasis, those inside join (snake_case) */
 	CHECK_WORDS("* one *bold*", "- one _bold_",
 	            "-*|+-|= one |-*|+_|=bold|-*|+_");
+	CHECK_WORDS("a snake_case b", "a snake_cases b",
+	            "=a |-snake_case|+snake_cases|= b");
+	CHECK_WORDS("__bold__", "**bold**", "-__|+**|=bold|-__|+**");
+}
+
+/* Word boundaries are Unicode's (UAX #29): a dash or a quotation mark
+ * outside ASCII is a token of its own, not part of its neighbours; an
+ * apostrophe inside a word and a decimal point inside a number are not
+ * boundaries. */
+void test_diff_words_unicode(void)
+{
+	/* en dash between words and numbers */
+	CHECK_WORDS("Risiko\xE2\x80\x93"
+	            "Analyse",
+	            "Risiko\xE2\x80\x93"
+	            "Bewertung",
+	            "=Risiko\xE2\x80\x93|-Analyse|+Bewertung");
+	CHECK_WORDS("2025\xE2\x80\x93"
+	            "2026",
+	            "2025\xE2\x80\x93"
+	            "2027",
+	            "=2025\xE2\x80\x93|-2026|+2027");
+	/* German quotation marks stay outside the word they enclose */
+	CHECK_WORDS("\xE2\x80\x9E"
+	            "alt\xE2\x80\x9C",
+	            "\xE2\x80\x9E"
+	            "neu\xE2\x80\x9C",
+	            "=\xE2\x80\x9E|-alt|+neu|=\xE2\x80\x9C");
+	/* letters beyond ASCII are letters: one word each */
+	CHECK_WORDS("die \xC3\x9C"
+	            "berwachung",
+	            "die \xC3\x9C"
+	            "berpr\xC3\xBC"
+	            "fung",
+	            "=die |-\xC3\x9C"
+	            "berwachung|+\xC3\x9C"
+	            "berpr\xC3\xBC"
+	            "fung");
+	/* inside words and numbers */
+	CHECK_WORDS("don't stop", "don't go", "=don't |-stop|+go");
+	CHECK_WORDS("version 3.5 now", "version 3.6 now",
+	            "=version |-3.5|+3.6|= now");
+	/* an ASCII hyphen still separates */
+	CHECK_WORDS("RQ-05-01", "RQ-05-02", "=RQ-05-|-01|+02");
 }
 
 void test_diff_words_whitespace(void)

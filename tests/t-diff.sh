@@ -168,6 +168,66 @@ else
 	bad "diff fixture 2.0 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
 fi
 
+# ---- several successors (tests/fixtures/published) ----------------------
+
+# 1.3 is withdrawn into 3.1, 3.2 and 3.3: every format names all three, in
+# order, with the language's "and" where the format writes prose.
+P=tests/fixtures/published/vcsp
+./vcsc diff $P/1.0 $P/1.1 >"$TMP/pub.txt" 2>/dev/null
+./vcsc diff $P/1.0 $P/1.1 --format json >"$TMP/pub.json" 2>/dev/null
+if grep -q '^  withdrawn: successors 3.1 sup-contracts, 3.2 sup-audits, 3.3 sup-exit$' "$TMP/pub.txt"; then
+	ok "diff text names every successor"
+else
+	bad "diff text names every successor" "$(cat "$TMP/pub.txt")"
+fi
+got=$(jq -r '.questions[] | select(.uid == "gov-suppliers") |
+	[(.successors[] | .number), (.changes[] | select(.kind == "withdrawn") | .successors[] | .uid)] | join(" ")' "$TMP/pub.json")
+[ "$got" = "3.1 3.2 3.3 sup-contracts sup-audits sup-exit" ] && ok "diff json names every successor" ||
+	bad "diff json names every successor" "$got"
+succ_en='Withdrawn: continues in 3.1 Supplier contracts, 3.2 Supplier audits and 3.3 End of a supplier relationship'
+succ_de='Zurückgezogen: fortgeführt in 3.1 Lieferantenverträge, 3.2 Lieferantenaudits und 3.3 Ende einer Lieferantenbeziehung'
+for lang in en de; do
+	[ $lang = en ] && want=$succ_en || want=$succ_de
+	./vcsc diff $P/1.0 $P/1.1 --format html --lang $lang -o "$TMP/pub-$lang.html" 2>/dev/null
+	./vcsc diff $P/1.0 $P/1.1 --format pdf --lang $lang -o "$TMP/pub-$lang.pdf" 2>/dev/null
+	if node tests/site/htmltext.js "$TMP/pub-$lang.html" | grep -qF -- "- $want"; then
+		ok "diff html names every successor ($lang)"
+	else
+		bad "diff html names every successor ($lang)" "$(node tests/site/htmltext.js "$TMP/pub-$lang.html" | grep -i -e withdrawn -e zurück)"
+	fi
+	if pdftotext -raw "$TMP/pub-$lang.pdf" - | tr '\n' ' ' | grep -qF -- "• $want Change note" ||
+		pdftotext -raw "$TMP/pub-$lang.pdf" - | tr '\n' ' ' | grep -qF -- "• $want Änderungshinweis"; then
+		ok "diff pdf names every successor ($lang)"
+	else
+		bad "diff pdf names every successor ($lang)" "$(pdftotext -raw "$TMP/pub-$lang.pdf" - | grep -A1 -e Withdrawn -e Zurück)"
+	fi
+done
+
+# A placeholder withdrawn in both versions that drops one successor: a
+# successor change from the old set to the new; another order alone is
+# none.
+PS=$TMP/pubsucc
+rm -rf "$PS" && mkdir -p "$PS" && cp -r tests/fixtures/published/. "$PS/"
+cp -r "$PS/vcsp/1.1" "$PS/vcsp/1.2" && cp -r "$PS/vcsp/1.1" "$PS/vcsp/1.3"
+sed -i 's/^version: "1.1"/version: "1.2"/; s/^predecessor: "1.0"/predecessor: "1.1"/' "$PS/vcsp/1.2/version.yaml"
+sed -i 's/^version: "1.1"/version: "1.3"/; s/^predecessor: "1.0"/predecessor: "1.1"/' "$PS/vcsp/1.3/version.yaml"
+sed -i 's/successor: \[sup-contracts, sup-audits, sup-exit\]/successor: [sup-contracts, sup-exit]/' "$PS/vcsp/1.2/01-governance.yaml"
+sed -i 's/successor: \[sup-contracts, sup-audits, sup-exit\]/successor: [sup-exit, sup-audits, sup-contracts]/' "$PS/vcsp/1.3/01-governance.yaml"
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" >"$TMP/succ.txt" 2>/dev/null
+rc=$?
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" --format json 2>/dev/null | jq -r -f tests/diff/edits.jq >"$TMP/succ.edits"
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" --format html -o "$TMP/succ.html" 2>/dev/null
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.3" >/dev/null 2>&1
+rc3=$?
+if [ $rc -eq 1 ] && [ $rc3 -eq 0 ] &&
+	grep -q '^  successor: sup-contracts, sup-audits, sup-exit -> sup-contracts, sup-exit$' "$TMP/succ.txt" &&
+	[ "$(cat "$TMP/succ.edits")" = "successor gov-suppliers sup-contracts,sup-audits,sup-exit -> sup-contracts,sup-exit" ] &&
+	node tests/site/htmltext.js "$TMP/succ.html" | grep -qF -- '- Successor changed: 3.1 Supplier contracts, 3.2 Supplier audits and 3.3 End of a supplier relationship → 3.1 Supplier contracts and 3.3 End of a supplier relationship'; then
+	ok "diff successor change compares the sets"
+else
+	bad "diff successor change compares the sets" "exit $rc/$rc3 $(cat "$TMP/succ.txt" "$TMP/succ.edits")"
+fi
+
 # ---- output, colour, exit statuses ---------------------------------------
 
 ./vcsc diff vcsa/1.0 vcsa/1.1 --format json -o "$TMP/o.json" 2>"$TMP/e"

@@ -49,18 +49,20 @@ static void ref_list(json_writer *w, const vc_ref **r, size_t n)
 	json_end_array(w);
 }
 
-static void question_ref(json_writer *w, const vc_question *q)
+/* Questions as [{"uid": ..., "number": ...}, ...]. */
+static void question_list(json_writer *w, const vc_question *const *qs,
+                          size_t n)
 {
-	if (!q) {
-		json_null(w);
-		return;
+	json_begin_array(w);
+	for (size_t i = 0; i < n; i++) {
+		json_begin_object(w);
+		json_key(w, "uid");
+		json_string(w, qs[i]->uid);
+		json_key(w, "number");
+		json_string(w, qs[i]->number);
+		json_end_object(w);
 	}
-	json_begin_object(w);
-	json_key(w, "uid");
-	json_string(w, q->uid);
-	json_key(w, "number");
-	json_string(w, q->number);
-	json_end_object(w);
+	json_end_array(w);
 }
 
 static void words(json_writer *w, const diff_change *c)
@@ -97,8 +99,8 @@ static void change(json_writer *w, const diff_change *c)
 		json_string(w, c->old_number);
 		json_key(w, "new_number");
 		json_string(w, c->new_number);
-		json_key(w, "successor");
-		question_ref(w, c->successor);
+		json_key(w, "successors");
+		question_list(w, c->successors, c->nsuccessors);
 		break;
 	case DIFF_UID:
 		json_key(w, "old");
@@ -148,9 +150,9 @@ static void change(json_writer *w, const diff_change *c)
 		break;
 	case DIFF_SUCCESSOR:
 		json_key(w, "old");
-		question_ref(w, c->old_successor);
+		question_list(w, c->old_successors, c->nold_successors);
 		json_key(w, "new");
-		question_ref(w, c->successor);
+		question_list(w, c->successors, c->nsuccessors);
 		break;
 	default:
 		break;
@@ -203,8 +205,8 @@ static void question(json_writer *w, const diff_result *d, const diff_item *q)
 	item_head(w, d, q);
 	json_key(w, "title");
 	json_string(w, title(d, q));
-	json_key(w, "successor");
-	question_ref(w, q->successor);
+	json_key(w, "successors");
+	question_list(w, q->successors, q->nsuccessors);
 	changes(w, q);
 	json_key(w, "requirements");
 	json_begin_array(w);
@@ -229,7 +231,7 @@ void diff_print_json(const diff_result *d, FILE *fp)
 	json_key(&w, "format");
 	json_string(&w, "vcsc-diff");
 	json_key(&w, "format_version");
-	json_int(&w, 1);
+	json_int(&w, 2);
 	json_key(&w, "old");
 	version(&w, d->old);
 	json_key(&w, "new");

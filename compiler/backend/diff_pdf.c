@@ -73,6 +73,7 @@ static const char *const text_keys[] = {"title",
                                         "with-1-requirement",
                                         "was-withdrawn",
                                         "continues-in",
+                                        "and",
                                         "none",
                                         "absent-old",
                                         "absent-new",
@@ -303,10 +304,6 @@ static void field_name(rn *r, pdf_block *b, const char *field)
 /* "7.1 Monitoring", linked to its entry when the notes have one. */
 static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
 {
-	if (!q) {
-		pdf_run(b, T(r, "none"), 0);
-		return;
-	}
 	const char *label =
 	    arena_printf(r->a, "%s %s", q->number, plain_text(r, &q->title));
 	const diff_item *it = new_side ? diff_origin_question(r->d, q)
@@ -315,6 +312,22 @@ static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
 		pdf_run_ref(b, label, 0, q_anchor(r, it));
 	else
 		pdf_run(b, label, 0);
+}
+
+/* "3.1 Contracts, 3.2 Audits and 3.3 Exit" in the document's language,
+ * each linked; "none" for an empty list. */
+static void successors(rn *r, pdf_block *b, const vc_question *const *qs,
+                       size_t n, bool new_side)
+{
+	if (!n)
+		pdf_run(b, T(r, "none"), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 == n && i)
+			pdf_run(b, arena_printf(r->a, " %s ", T(r, "and")), 0);
+		else if (i)
+			pdf_run(b, ", ", 0);
+		successor(r, b, qs[i], new_side);
+	}
 }
 
 static void diff_of(rn *r, const diff_item *it, const diff_change *c,
@@ -409,11 +422,11 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 		break;
 	}
 	case DIFF_WITHDRAWN:
-		if (c->successor) {
+		if (c->nsuccessors) {
 			pdf_run(b, ": ", PDF_BOLD);
 			pdf_run(b, T(r, "continues-in"), 0);
 			pdf_run(b, " ", 0);
-			successor(r, b, c->successor, true);
+			successors(r, b, c->successors, c->nsuccessors, true);
 		}
 		break;
 	case DIFF_MOVED:
@@ -510,9 +523,9 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 	}
 	case DIFF_SUCCESSOR:
 		pdf_run(b, ": ", PDF_BOLD);
-		successor(r, b, c->old_successor, false);
+		successors(r, b, c->old_successors, c->nold_successors, false);
 		pdf_run(b, ARROW, 0);
-		successor(r, b, c->successor, true);
+		successors(r, b, c->successors, c->nsuccessors, true);
 		break;
 	default:
 		break;

@@ -214,6 +214,35 @@ static void label(tw *w, const char *name, const char *field)
 	paint(w, C_OFF);
 }
 
+/* A label and the text that follows it on its line, wrapped, further
+ * lines indented. */
+static void labelled(tw *w, const char *name, const char *s)
+{
+	label(w, name, NULL);
+	w->col = w->indent + width(name, strlen(name)) + 1;
+	w->pending = 1;
+	w->indent += 2;
+	text(w, s, strlen(s));
+	end_para(w);
+	w->indent -= 2;
+}
+
+/* Questions as "3.1 sup-contracts, 3.2 sup-audits" (with numbers) or
+ * "sup-contracts, sup-audits", "(none)" for none, into b. */
+static void questions(buf *b, const vc_question *const *qs, size_t n,
+                      bool numbers)
+{
+	if (!n)
+		buf_puts(b, "(none)");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		if (numbers)
+			buf_printf(b, "%s ", qs[i]->number);
+		buf_puts(b, qs[i]->uid);
+	}
+}
+
 static void change(const diff_result *d, tw *w, const diff_item *it,
                    const diff_change *c)
 {
@@ -233,13 +262,18 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 			fputs(" (withdrawn before)", fp);
 		fputc('\n', fp);
 		break;
-	case DIFF_WITHDRAWN:
-		label(w, name, NULL);
-		if (c->successor)
-			fprintf(fp, " successor %s %s", c->successor->number,
-			        c->successor->uid);
-		fputc('\n', fp);
+	case DIFF_WITHDRAWN: {
+		buf b = {0};
+		buf_puts(&b, "");
+		if (c->nsuccessors) {
+			buf_puts(&b, c->nsuccessors > 1 ? "successors "
+			                                : "successor ");
+			questions(&b, c->successors, c->nsuccessors, true);
+		}
+		labelled(w, name, b.data);
+		buf_free(&b);
 		break;
+	}
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
 		label(w, name, NULL);
@@ -280,12 +314,15 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		}
 		fputc('\n', fp);
 		break;
-	case DIFF_SUCCESSOR:
-		label(w, name, NULL);
-		fprintf(fp, " %s -> %s\n",
-		        c->old_successor ? c->old_successor->uid : "(none)",
-		        c->successor ? c->successor->uid : "(none)");
+	case DIFF_SUCCESSOR: {
+		buf b = {0};
+		questions(&b, c->old_successors, c->nold_successors, false);
+		buf_puts(&b, " -> ");
+		questions(&b, c->successors, c->nsuccessors, false);
+		labelled(w, name, b.data);
+		buf_free(&b);
 		break;
+	}
 	case DIFF_TRANSLATION_STALE:
 		label(w, name, c->field);
 		fprintf(fp, " %s not updated\n", c->lang);
@@ -318,14 +355,7 @@ static void note(const diff_result *d, tw *w, const diff_item *it)
 {
 	if (!it->change_note)
 		return;
-	const char *t = prose_text(it->change_note, d->lang);
-	label(w, "note", NULL);
-	w->col = w->indent + 5;
-	w->pending = 1;
-	w->indent += 2;
-	text(w, t, strlen(t));
-	end_para(w);
-	w->indent -= 2;
+	labelled(w, "note", prose_text(it->change_note, d->lang));
 }
 
 static void item_changes(const diff_result *d, tw *w, const diff_item *it)

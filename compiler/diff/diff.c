@@ -91,10 +91,27 @@ static char *requirement_text(const ctx *x, const vc_requirement *r)
 	return buf_detach(&b);
 }
 
-/* The first successor of a withdrawn question, or NULL. */
-static const vc_question *first_successor(const vc_question *q)
+/* The successors of a withdrawn question that resolve, in the order it
+ * names them, as an array in the arena; *n receives their number. */
+static const vc_question *const *successors_of(ctx *x, const vc_question *q,
+                                               size_t *n)
 {
-	return q->nsuccessors ? q->successors[0] : NULL;
+	const vc_question **s =
+	    arena_alloc(x->a, (q->nsuccessors + 1) * sizeof(*s));
+	*n = 0;
+	for (size_t i = 0; i < q->nsuccessors; i++)
+		if (q->successors[i])
+			s[(*n)++] = q->successors[i];
+	return s;
+}
+
+static bool has_question(const vc_question *const *qs, size_t n,
+                         const vc_question *q)
+{
+	for (size_t i = 0; i < n; i++)
+		if (qs[i] == q)
+			return true;
+	return false;
 }
 
 /* ---- items ---- */
@@ -329,7 +346,8 @@ static void placement_change(ctx *x, diff_item *it)
 		diff_change *c = add_change(x, it, it->place);
 		c->old_number = it->old_number;
 		c->new_number = it->new_number;
-		c->successor = it->successor;
+		c->successors = it->successors;
+		c->nsuccessors = it->nsuccessors;
 	}
 	const char *a = it->old_q   ? it->old_q->uid
 	                : it->old_r ? it->old_r->uid
@@ -534,20 +552,39 @@ static void compare_requirement(ctx *x, diff_item *it)
 	compare_refs(x, it, o->refs, o->nrefs, n->refs, n->nrefs);
 }
 
+/* Whether a placeholder withdrawn in both versions names the same set of
+ * successors: the old ones' partners are the new ones, whatever their
+ * uids are now, in whatever order. */
+static bool same_successors(ctx *x, const vc_question *const *os, size_t no,
+                            const vc_question *const *ns, size_t nn)
+{
+	const vc_question **partners =
+	    arena_alloc(x->a, (no + 1) * sizeof(*partners));
+	for (size_t i = 0; i < no; i++) {
+		partners[i] = x->d->q_of_old[os[i]->index]->new_q;
+		if (!partners[i] || !has_question(ns, nn, partners[i]))
+			return false;
+	}
+	for (size_t j = 0; j < nn; j++)
+		if (!has_question(partners, no, ns[j]))
+			return false;
+	return true;
+}
+
 static void compare_question(ctx *x, diff_item *it)
 {
 	const vc_question *o = it->old_q, *n = it->new_q;
 	compare_field(x, it, "title", &o->title, &n->title);
 	if (o->withdrawn && n->withdrawn) {
-		/* the same successor is the old one's partner, whatever its
-		 * uid is now */
-		const vc_question *os = first_successor(o);
-		const vc_question *ns = first_successor(n);
-		const diff_item *si = os ? x->d->q_of_old[os->index] : NULL;
-		if ((si ? si->new_q : NULL) != ns) {
+		size_t no, nn;
+		const vc_question *const *os = successors_of(x, o, &no);
+		const vc_question *const *ns = successors_of(x, n, &nn);
+		if (!same_successors(x, os, no, ns, nn)) {
 			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
-			c->old_successor = os;
-			c->successor = ns;
+			c->old_successors = os;
+			c->nold_successors = no;
+			c->successors = ns;
+			c->nsuccessors = nn;
 		}
 		return;
 	}
@@ -611,7 +648,7 @@ static void question_places(ctx *x)
 			it->place = DIFF_ADDED;
 		} else if (!o->withdrawn && n->withdrawn) {
 			it->place = DIFF_WITHDRAWN;
-			it->successor = first_successor(n);
+			it->successors = successors_of(x, n, &it->nsuccessors);
 		} else if (o->withdrawn && !n->withdrawn) {
 			it->place = DIFF_ADDED;
 		} else if (o->chapter_no != n->chapter_no) {
@@ -688,7 +725,8 @@ static void requirement_places(ctx *x)
 			it->place = qa->place == DIFF_WITHDRAWN ? DIFF_WITHDRAWN
 			                                        : DIFF_REMOVED;
 			if (qa->place == DIFF_WITHDRAWN) {
-				it->successor = qa->successor;
+				it->successors = qa->successors;
+				it->nsuccessors = qa->nsuccessors;
 				it->suggestion = NULL;
 			}
 		} else if (!a) {
@@ -706,24 +744,28 @@ static void requirement_places(ctx *x)
 	free(came);
 }
 
-/* The requirement of the successor most like a withdrawn one. */
+/* The requirement most like a withdrawn one among the requirements of
+ * all its successors; of equally similar ones the first met, successors
+ * and their requirements taken in order. */
 static void suggest_successors(ctx *x)
 {
 	diff_result *d = x->d;
 	for (size_t i = 0; i < x->o->nrequirements; i++) {
 		diff_item *it = d->r_of_old[i];
-		if (it->place != DIFF_WITHDRAWN || !it->successor)
+		if (it->place != DIFF_WITHDRAWN || !it->nsuccessors)
 			continue;
 		char *a = requirement_text(x, it->old_r);
 		double best = DIFF_NUMBER_SIMILARITY;
-		for (size_t j = 0; j < it->successor->nreqs; j++) {
-			const vc_requirement *r = &it->successor->reqs[j];
-			char *b = requirement_text(x, r);
-			double s = diff_similarity(a, b);
-			free(b);
-			if (s > best) {
-				best = s;
-				it->suggestion = r;
+		for (size_t k = 0; k < it->nsuccessors; k++) {
+			const vc_question *q = it->successors[k];
+			for (size_t j = 0; j < q->nreqs; j++) {
+				char *b = requirement_text(x, &q->reqs[j]);
+				double s = diff_similarity(a, b);
+				free(b);
+				if (s > best) {
+					best = s;
+					it->suggestion = &q->reqs[j];
+				}
 			}
 		}
 		free(a);

@@ -23,9 +23,10 @@
  *      the most similar pairs first).
  * Withdrawn placeholders (withdrawn: true) take part in step 1 only. An old
  * question that the new version withdraws is paired with its placeholder,
- * and item->successor names the question that takes its place; its
- * requirements are part of the withdrawal (kind DIFF_WITHDRAWN, with
- * item->suggestion the most similar requirement of the successor, if any).
+ * and item->successors names every question that takes its place (one or
+ * more, in the order the placeholder gives them); its requirements are
+ * part of the withdrawal (kind DIFF_WITHDRAWN, with item->suggestion the
+ * most similar requirement of any successor, if one is similar enough).
  *
  * Classification. Every pair (or lone item) gets a placement:
  *   added, removed       no partner (an old withdrawn placeholder that the
@@ -48,7 +49,9 @@
  * language kept the very same text), level (the set of must/should
  * statements), applicability (of a question; of a requirement only when
  * it narrows its objectives in either version), references (added and
- * removed identifiers), and successor (of a placeholder withdrawn in both).
+ * removed identifiers), and successor (a placeholder withdrawn in both names
+ * another set of successors: the old successors' partners are compared
+ * with the new successors as sets, so order alone is no change).
  * Children of an added, removed or withdrawn question are part of that
  * change and are not reported on their own. A change_note is never a
  * change: it is shown beside the changes of its item.
@@ -136,9 +139,12 @@ typedef struct diff_change {
 	/* added, removed, withdrawn, moved, renumbered: the numbers ("1.2",
 	 * "1.2.a", "3" for a chapter); NULL on the absent side */
 	const char *old_number, *new_number;
-	/* withdrawn, successor: the successor question in the new version
-	 * (successor: old_successor is the old placeholder's) */
-	const vc_question *successor, *old_successor;
+	/* withdrawn: the successor questions in the new version, in the
+	 * placeholder's order; successor: the new placeholder's
+	 * (successors, in the new version) and the old one's
+	 * (old_successors, in the old version); either list may be empty */
+	const vc_question *const *successors, *const *old_successors;
+	size_t nsuccessors, nold_successors;
 	/* text, whitespace, formatting, translation-stale: the field
 	 * ("title", "question", "objective", "further_information",
 	 * "evidence", "introduction", "must", "should") and the language
@@ -179,10 +185,12 @@ struct diff_item {
 	double similarity; /* of the paired texts; 1 for equal, 0 if lone */
 	diff_kind place;   /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
 	                      MOVED, RENUMBERED or SHIFTED */
-	/* withdrawn questions and their requirements: the successor */
-	const vc_question *successor;
+	/* withdrawn questions and their requirements: every successor in
+	 * the new version, in the placeholder's order */
+	const vc_question *const *successors;
+	size_t nsuccessors;
 	/* requirements of a withdrawn question: the most similar
-	 * requirement of the successor (a hint, not a pairing), or NULL */
+	 * requirement of any successor (a hint, not a pairing), or NULL */
 	const vc_requirement *suggestion;
 	/* the reported changes, placement first (never SHIFTED or
 	 * UNCHANGED); empty for the children of an added, removed or
@@ -238,13 +246,17 @@ bool diff_same(const diff_result *d);
  * For a requirement (or question) of d->old: its item, whose new_r (new_q)
  * is the partner or NULL, whose place says what happened to it, whose
  * kinds say what changed (0: carry over unchanged), and, for a withdrawn
- * one, successor and suggestion. Never NULL for a node of d->old; NULL
- * for a node of another version. */
+ * one, every successor (successors, nsuccessors: an answer may go on in
+ * any of them) and, for a requirement, the suggestion among all their
+ * requirements. Never NULL for a node of d->old; NULL for a node of
+ * another version. */
 const diff_item *diff_pair_requirement(const diff_result *d,
                                        const vc_requirement *old_r);
 const diff_item *diff_pair_question(const diff_result *d,
                                     const vc_question *old_q);
-/* The same from the new side: the item of a node of d->new. */
+/* The same from the new side: the item of a node of d->new (for a
+ * placeholder that withdraws an old question, the same item, with every
+ * successor). */
 const diff_item *diff_origin_requirement(const diff_result *d,
                                          const vc_requirement *new_r);
 const diff_item *diff_origin_question(const diff_result *d,
@@ -332,6 +344,7 @@ const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
  *   <change kind="..."> by kind:
  *     added, removed    number, requirements (questions), was-withdrawn
  *     withdrawn         <successor side="new" version uid number> <title/>
+ *                       per successor, in the placeholder's order
  *     moved, renumbered old new (numbers); uid: old new (uids)
  *     level             old new ("must", "should", "must+should"), field,
  *                       and <diff> when the statement was reworded
@@ -344,7 +357,9 @@ const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
  *     whitespace        field; translation-stale: field lang
  *     applicability     old new (objective ids separated by spaces)
  *     references        <ref op="added|removed" standard title id/>
- *     successor         <successor side="old|new" .../>
+ *     successor         <successor side="old" .../> per successor the
+ *                       old placeholder names, then side="new" per
+ *                       successor of the new one (none: no element)
  * Element names differ from those of the site document (chapter,
  * question with a title, level) so that the site's keys never find them;
  * the <question> markers carry no title or file.

@@ -83,17 +83,19 @@ static void diffs_el(cx *x, xmlNodePtr parent, const diff_item *it,
 
 /* ---- changes ---- */
 
-static void successor_el(cx *x, xmlNodePtr parent, const char *side,
-                         const vc_version *v, const vc_question *q)
+/* <successor side version uid number> <title/> per question of qs. */
+static void successors_el(cx *x, xmlNodePtr parent, const char *side,
+                          const vc_version *v, const vc_question *const *qs,
+                          size_t n)
 {
-	if (!q)
-		return;
-	xmlNodePtr e = xml_el(parent, "successor");
-	xml_attr(e, "side", side);
-	xml_attr(e, "version", v->key);
-	xml_attr(e, "uid", q->uid);
-	xml_attr(e, "number", q->number);
-	titles(x, e, &q->title);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = xml_el(parent, "successor");
+		xml_attr(e, "side", side);
+		xml_attr(e, "version", v->key);
+		xml_attr(e, "uid", qs[i]->uid);
+		xml_attr(e, "number", qs[i]->number);
+		titles(x, e, &qs[i]->title);
+	}
 }
 
 /* "a,b" -> "a b" */
@@ -137,7 +139,8 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 			xml_attr(e, "was-withdrawn", "true");
 		break;
 	case DIFF_WITHDRAWN:
-		successor_el(x, e, "new", d->new, c->successor);
+		successors_el(x, e, "new", d->new, c->successors,
+		              c->nsuccessors);
 		break;
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
@@ -180,8 +183,10 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		refs_el(x, e, "removed", c->refs_removed, c->nremoved);
 		break;
 	case DIFF_SUCCESSOR:
-		successor_el(x, e, "old", d->old, c->old_successor);
-		successor_el(x, e, "new", d->new, c->successor);
+		successors_el(x, e, "old", d->old, c->old_successors,
+		              c->nold_successors);
+		successors_el(x, e, "new", d->new, c->successors,
+		              c->nsuccessors);
 		break;
 	default:
 		break;

@@ -363,23 +363,32 @@
   <xsl:template match="del" mode="cl-diff"><del><xsl:value-of select="."/></del></xsl:template>
   <xsl:template match="ins" mode="cl-diff"><ins><xsl:value-of select="."/></ins></xsl:template>
 
-  <!-- A successor question: number and title, linked. -->
-  <xsl:template name="cl-successor">
+  <!-- Successor questions: number and title of each, linked, as a list
+       in the page's language ("3.1 A, 3.2 B and 3.3 C"); "none" for
+       none. -->
+  <xsl:template name="cl-successors">
     <xsl:param name="p"/>
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="$s">
-        <xsl:call-template name="cl-link">
-          <xsl:with-param name="p" select="$p"/>
-          <xsl:with-param name="it" select="$s"/>
-          <xsl:with-param name="version" select="$s/@version"/>
-          <xsl:with-param name="quid" select="$s/@uid"/>
-          <xsl:with-param name="ruid" select="''"/>
-          <xsl:with-param name="content" select="concat($s/@number, ' ', $s/title[@lang = $p/@lang])"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-none'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="not($s)"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-none'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></xsl:if>
+    <xsl:for-each select="$s">
+      <xsl:choose>
+        <xsl:when test="position() = 1"/>
+        <xsl:when test="position() = last()">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'cl-and'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:when>
+        <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="cl-link">
+        <xsl:with-param name="p" select="$p"/>
+        <xsl:with-param name="it" select="."/>
+        <xsl:with-param name="version" select="@version"/>
+        <xsl:with-param name="quid" select="@uid"/>
+        <xsl:with-param name="ruid" select="''"/>
+        <xsl:with-param name="content" select="concat(@number, ' ', title[@lang = $p/@lang])"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ================= one change, by kind ================= -->
@@ -409,7 +418,7 @@
     <xsl:if test="successor">
       <xsl:call-template name="t"><xsl:with-param name="k" select="'cl-continues-in'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
       <xsl:text> </xsl:text>
-      <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor"/></xsl:call-template>
+      <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -496,9 +505,9 @@
   <xsl:template match="change[@kind = 'successor']" mode="cl-change">
     <xsl:param name="p"/>
     <xsl:call-template name="cl-kind"><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
-    <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'old']"/></xsl:call-template>
+    <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'old']"/></xsl:call-template>
     <xsl:text> → </xsl:text>
-    <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'new']"/></xsl:call-template>
+    <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'new']"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="change" mode="cl-change">

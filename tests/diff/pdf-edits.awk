@@ -28,7 +28,14 @@ function arrow(d,   a) { split(d, a, " -> "); return a[1] " \342\206\222 " a[2] 
 function want(kind, uid, d,   n, w, a, i, parts) {
 	if (kind == "added") return "Added: " d
 	if (kind == "removed") return "Removed: " d
-	if (kind == "withdrawn") { split(d, a, " "); return "Withdrawn: continues in " num[a[3]] " " }
+	if (kind == "withdrawn") {
+		# "3.3 successor a" or "1.3 successors a,b,c": every number,
+		# in order, after "continues in"
+		split(d, a, " "); n = split(a[3], parts, ",")
+		w = "Withdrawn: continues in "
+		for (i = 1; i <= n; i++) w = w "|" num[parts[i]] " "
+		return w
+	}
 	if (kind == "moved") return (uid ~ /^ch-/ ? "" : "Moved to another ") "|" arrow(d)
 	if (kind == "renumbered") return "Renumbered: " arrow(d)
 	if (kind == "uid") return "Identifier changed: " arrow(d)

@@ -354,24 +354,48 @@ void test_diff_match_large(void)
 	free(sc);
 }
 
-static vc_version *load(vc_scheme **s, diags *d, const char *scheme,
-                        const char *dir)
+/* Versions of one scheme loaded for a test. */
+typedef struct loaded {
+	diags d;
+	vc_scheme *s;
+	vc_version *v[3];
+} loaded;
+
+/* Loads the versions in dirs (at most three); checks, and returns
+ * whether, all of them loaded without errors. load_free() in any case. */
+static bool load_all(loaded *l, const char *scheme, const char *const *dirs,
+                     size_t n)
 {
-	if (!*s)
-		*s = model_scheme_load(scheme, d);
-	return model_version_load(*s, dir, d);
+	memset(l, 0, sizeof(*l));
+	diags_init(&l->d);
+	l->s = model_scheme_load(scheme, &l->d);
+	bool all = l->s != NULL && n <= COUNT_OF(l->v);
+	for (size_t i = 0; all && i < n; i++) {
+		l->v[i] = model_version_load(l->s, dirs[i], &l->d);
+		all = l->v[i] != NULL;
+	}
+	all = all && l->d.errors == 0;
+	CHECK(all);
+	return all;
+}
+
+static void load_free(loaded *l)
+{
+	for (size_t i = 0; i < COUNT_OF(l->v); i++)
+		model_version_free(l->v[i]);
+	model_scheme_free(l->s);
+	diags_free(&l->d);
 }
 
 void test_diff_pairing_bundled(void)
 {
-	diags d;
-	diags_init(&d);
-	vc_scheme *s = NULL;
-	vc_version *a =
-	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.0");
-	vc_version *b =
-	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.1");
-	CHECK(a && b && d.errors == 0);
+	loaded l;
+	const char *dirs[] = {"catalogue/vcsa/1.0", "catalogue/vcsa/1.1"};
+	if (!load_all(&l, "catalogue/scheme.yaml", dirs, 2)) {
+		load_free(&l);
+		return;
+	}
+	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	CHECK(!diff_same(r));
 
@@ -385,13 +409,14 @@ void test_diff_pairing_bundled(void)
 	const diff_item *q =
 	    diff_pair_question(r, model_question(a, "risk-monitoring"));
 	CHECK(q && q->place == DIFF_WITHDRAWN);
-	CHECK(q->successor && strcmp(q->successor->uid, "ops-monitoring") == 0);
+	CHECK(q->nsuccessors == 1 &&
+	      strcmp(q->successors[0]->uid, "ops-monitoring") == 0);
 	CHECK(q->new_q && q->new_q->withdrawn);
 	const diff_item *rq = diff_pair_requirement(
 	    r, model_requirement(a, "risk-monitoring-sources"));
 	CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
-	CHECK(rq->successor == q->successor);
-	CHECK(rq->suggestion && rq->suggestion->question == q->successor);
+	CHECK(rq->nsuccessors == 1 && rq->successors == q->successors);
+	CHECK(rq->suggestion && rq->suggestion->question == q->successors[0]);
 	CHECK(rq->nchanges == 0); /* part of the question's withdrawal */
 
 	/* moved, shifted, unchanged */
@@ -433,22 +458,19 @@ void test_diff_pairing_bundled(void)
 	CHECK(diff_same(r));
 	CHECK_INT(r->nchanges, 0);
 	diff_free(r);
-
-	model_version_free(a);
-	model_version_free(b);
-	model_scheme_free(s);
-	diags_free(&d);
+	load_free(&l);
 }
 
 void test_diff_pairing_fixture(void)
 {
-	diags d;
-	diags_init(&d);
-	vc_scheme *s = NULL;
-	const char *sp = "tests/fixtures/diff/scheme.yaml";
-	vc_version *a = load(&s, &d, sp, "tests/fixtures/diff/vcsa/1.0");
-	vc_version *b = load(&s, &d, sp, "tests/fixtures/diff/vcsa/2.0");
-	CHECK(a && b && d.errors == 0);
+	loaded l;
+	const char *dirs[] = {"tests/fixtures/diff/vcsa/1.0",
+	                      "tests/fixtures/diff/vcsa/2.0"};
+	if (!load_all(&l, "tests/fixtures/diff/scheme.yaml", dirs, 2)) {
+		load_free(&l);
+		return;
+	}
+	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	/* a renamed uid at the same number pairs by number */
 	const diff_item *q =
@@ -497,10 +519,82 @@ void test_diff_pairing_fixture(void)
 	CHECK(r->chapters[2]->place == DIFF_ADDED);
 	CHECK(r->chapters[1]->kinds == (1u << DIFF_TEXT));
 	diff_free(r);
-	model_version_free(a);
-	model_version_free(b);
-	model_scheme_free(s);
-	diags_free(&d);
+	load_free(&l);
+}
+
+/* A question withdrawn into three successors (the published-layout
+ * fixture): every successor, in order, from either side of the pairing;
+ * a withdrawn requirement's suggestion from any successor; successor
+ * changes compare sets. */
+void test_diff_successors(void)
+{
+	loaded l;
+	const char *dirs[] = {"tests/fixtures/published/vcsp/1.0",
+	                      "tests/fixtures/published/vcsp/1.1",
+	                      "tests/fixtures/published/vcsp/1.1"};
+	if (!load_all(&l, "tests/fixtures/published/scheme.yaml", dirs, 3)) {
+		load_free(&l);
+		return;
+	}
+	vc_version *a = l.v[0], *b = l.v[1], *b2 = l.v[2];
+	diff_result *r = diff_versions(a, b);
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "gov-suppliers"));
+	static const char *const want[] = {"sup-contracts", "sup-audits",
+	                                   "sup-exit"};
+	CHECK(q && q->place == DIFF_WITHDRAWN);
+	CHECK_INT(q->nsuccessors, 3);
+	for (size_t i = 0; i < 3 && i < q->nsuccessors; i++)
+		CHECK_STR(q->successors[i]->uid, want[i]);
+	CHECK(diff_origin_question(r, model_question(b, "gov-suppliers")) == q);
+	/* the withdrawal change names them all */
+	CHECK(q->nchanges >= 1 && q->changes[0].kind == DIFF_WITHDRAWN &&
+	      q->changes[0].nsuccessors == 3);
+	diff_free(r);
+
+	/* The old version as if its audit requirement had another uid: it
+	 * no longer pairs, goes with the withdrawal, and is offered the
+	 * requirement of the second successor that says the same. */
+	vc_requirement *audit = model_requirement(a, "gov-suppliers-audit");
+	CHECK(audit != NULL);
+	if (audit) {
+		audit->uid = "gov-suppliers-visit";
+		r = diff_versions(a, b);
+		const diff_item *rq = diff_pair_requirement(r, audit);
+		CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
+		CHECK_INT(rq->nsuccessors, 3);
+		CHECK(rq->suggestion ==
+		      model_requirement(b, "gov-suppliers-audit"));
+		diff_free(r);
+		audit->uid = "gov-suppliers-audit";
+	}
+
+	/* a placeholder withdrawn in both: the same successors in another
+	 * order are no change; one fewer is */
+	vc_question *p = model_question(b2, "gov-suppliers");
+	CHECK(p && p->nsuccessors == 3);
+	if (p && p->nsuccessors == 3) {
+		vc_question *first = p->successors[0];
+		p->successors[0] = p->successors[2];
+		p->successors[2] = first;
+		r = diff_versions(b, b2);
+		CHECK(diff_same(r));
+		diff_free(r);
+		p->nsuccessors = 2;
+		r = diff_versions(b, b2);
+		q = diff_pair_question(r, model_question(b, "gov-suppliers"));
+		CHECK(q && q->kinds == (1u << DIFF_SUCCESSOR));
+		if (q && q->nchanges == 1) {
+			const diff_change *c = &q->changes[0];
+			CHECK_INT(c->nold_successors, 3);
+			CHECK_INT(c->nsuccessors, 2);
+			CHECK(c->nsuccessors == 2 &&
+			      strcmp(c->successors[0]->uid, "sup-exit") == 0);
+		}
+		diff_free(r);
+		p->nsuccessors = 3;
+	}
+	load_free(&l);
 }
 
 void test_mint_slug(void)

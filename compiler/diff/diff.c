@@ -23,9 +23,11 @@ static const char *const kind_names[DIFF_NKINDS] = {
     "whitespace",
     "formatting",
     "translation-stale",
+    "translation",
     "applicability",
     "references",
     "successor",
+    "language",
 };
 
 const char *diff_kind_name(diff_kind k)
@@ -47,11 +49,24 @@ const char *diff_how_name(diff_how h)
 	return (unsigned)h < COUNT_OF(names) ? names[h] : "?";
 }
 
+/* How far a version carries a language. */
+typedef enum lang_state { LANG_ABSENT, LANG_PARTIAL, LANG_COMPLETE } lang_state;
+
+/* A language other than the compared one, as both versions mark it, and
+ * while its status changes, how many of its texts did. */
+typedef struct lang_track {
+	const char *id;
+	lang_state old_st, new_st;
+	size_t added, changed, removed;
+} lang_track;
+
 typedef struct ctx {
 	diff_result *d;
 	arena *a;
 	const vc_version *o, *n;
 	const char *lang;
+	lang_track *langs; /* new's languages in order, then old's others */
+	size_t nlangs;
 } ctx;
 
 /* ---- texts used for pairing ---- */
@@ -383,15 +398,15 @@ static void stale_check(ctx *x, diff_item *it, const char *field,
 	}
 }
 
-static void compare_field(ctx *x, diff_item *it, const char *field,
-                          const vc_prose *o, const vc_prose *n)
+/* The change of a text from ot to nt (either may be NULL, not both; they
+ * differ) in language lang: whitespace, formatting, or reworded (kind
+ * reworded: text, or translation for a language other than the compared
+ * one). */
+static diff_change *text_change(ctx *x, diff_item *it, const char *field,
+                                const char *lang, const char *ot,
+                                const char *nt, diff_kind reworded)
 {
-	const char *ot = text_of(x, o), *nt = text_of(x, n);
-	if (!ot && !nt)
-		return;
-	if (ot && nt && strcmp(ot, nt) == 0)
-		return;
-	diff_kind k = DIFF_TEXT;
+	diff_kind k = reworded;
 	if (ot && nt) {
 		if (diff_same_but_space(ot, nt))
 			k = DIFF_WHITESPACE;
@@ -400,13 +415,58 @@ static void compare_field(ctx *x, diff_item *it, const char *field,
 	}
 	diff_change *c = add_change(x, it, k);
 	c->field = field;
-	c->lang = x->lang;
+	c->lang = lang;
 	c->old_text = ot;
 	c->new_text = nt;
 	if (k != DIFF_WHITESPACE)
 		c->segs = diff_words(x->a, ot, nt, &c->nsegs);
-	if (k == DIFF_TEXT && ot && nt)
-		stale_check(x, it, field, o, n);
+	return c;
+}
+
+/* The other languages' texts of a field whose compared text both sides
+ * have. A language both versions mark complete: a change of its text is
+ * reported, unless the compared text was reworded too (then it is part
+ * of that change, or the text is stale). A language whose status
+ * changed: its texts are counted for the one report of that language. A
+ * language partial in both: nothing (see stale_check). */
+static void translations(ctx *x, diff_item *it, const char *field,
+                         const vc_prose *o, const vc_prose *n, bool reworded)
+{
+	for (size_t i = 0; i < x->nlangs; i++) {
+		lang_track *t = &x->langs[i];
+		const char *ol = prose_get(o, t->id), *nl = prose_get(n, t->id);
+		bool differ = ol && nl ? strcmp(ol, nl) != 0 : ol != nl;
+		if (t->old_st == LANG_COMPLETE && t->new_st == LANG_COMPLETE) {
+			if (differ && !reworded)
+				text_change(x, it, field, t->id, ol, nl,
+				            DIFF_TRANSLATION);
+		} else if (t->old_st != t->new_st) {
+			if (!ol && nl)
+				t->added++;
+			else if (ol && !nl)
+				t->removed++;
+			else if (differ && !reworded &&
+			         !diff_same_but_space(ol, nl))
+				t->changed++;
+		}
+	}
+}
+
+static void compare_field(ctx *x, diff_item *it, const char *field,
+                          const vc_prose *o, const vc_prose *n)
+{
+	const char *ot = text_of(x, o), *nt = text_of(x, n);
+	bool reworded = false;
+	if ((ot || nt) && !(ot && nt && strcmp(ot, nt) == 0)) {
+		diff_change *c =
+		    text_change(x, it, field, x->lang, ot, nt, DIFF_TEXT);
+		reworded = c->kind == DIFF_TEXT;
+		if (reworded && ot && nt)
+			stale_check(x, it, field, o, n);
+	}
+	/* a field added or removed takes its translations with it */
+	if (ot && nt)
+		translations(x, it, field, o, n, reworded);
 }
 
 /* A statement that changed level (should raised to must, or lowered):
@@ -421,11 +481,14 @@ static void compare_statement(ctx *x, diff_item *it, diff_change *lvl,
 	lvl->lang = x->lang;
 	lvl->old_text = ot;
 	lvl->new_text = nt;
-	if (strcmp(ot, nt) == 0)
-		return;
-	lvl->segs = diff_words(x->a, ot, nt, &lvl->nsegs);
-	if (!diff_same_plain_text(ot, nt))
-		stale_check(x, it, field, o, n);
+	if (strcmp(ot, nt) != 0) {
+		lvl->segs = diff_words(x->a, ot, nt, &lvl->nsegs);
+		/* adds changes: lvl may move */
+		if (!diff_same_plain_text(ot, nt))
+			stale_check(x, it, field, o, n);
+	}
+	/* the statement's translations go with its level change */
+	translations(x, it, field, o, n, true);
 }
 
 static const char *objectives(ctx *x, const vc_scheme *s, vc_objset set)
@@ -772,6 +835,68 @@ static void suggest_successors(ctx *x)
 	}
 }
 
+/* ---- languages ---- */
+
+static lang_state state_in(const vc_version *v, const char *id)
+{
+	for (size_t i = 0; i < v->nlanguages; i++)
+		if (strcmp(v->languages[i].id, id) == 0)
+			return v->languages[i].complete ? LANG_COMPLETE
+			                                : LANG_PARTIAL;
+	return LANG_ABSENT;
+}
+
+static const char *state_name(lang_state s)
+{
+	return s == LANG_COMPLETE  ? "complete"
+	       : s == LANG_PARTIAL ? "partial"
+	                           : NULL;
+}
+
+/* The languages besides the compared one: the new version's in its
+ * order, then those only the old version has. */
+static void track_languages(ctx *x)
+{
+	size_t cap = x->n->nlanguages + x->o->nlanguages;
+	x->langs = arena_alloc(x->a, (cap + 1) * sizeof(*x->langs));
+	for (int side = 1; side >= 0; side--) {
+		const vc_version *v = side ? x->n : x->o;
+		for (size_t i = 0; i < v->nlanguages; i++) {
+			const char *id = v->languages[i].id;
+			if (strcmp(id, x->lang) == 0 ||
+			    (!side && state_in(x->n, id) != LANG_ABSENT))
+				continue;
+			lang_track *t = &x->langs[x->nlangs++];
+			t->id = id;
+			t->old_st = state_in(x->o, id);
+			t->new_st = state_in(x->n, id);
+		}
+	}
+}
+
+/* One change per language whose status differs, with the counts of its
+ * texts that translations() gathered. */
+static void language_changes(ctx *x)
+{
+	diff_result *d = x->d;
+	d->lang_changes =
+	    arena_alloc(x->a, (x->nlangs + 1) * sizeof(*d->lang_changes));
+	for (size_t i = 0; i < x->nlangs; i++) {
+		const lang_track *t = &x->langs[i];
+		if (t->old_st == t->new_st)
+			continue;
+		diff_change *c = &d->lang_changes[d->nlang_changes++];
+		c->kind = DIFF_LANGUAGE;
+		c->lang = t->id;
+		c->old_status = state_name(t->old_st);
+		c->new_status = state_name(t->new_st);
+		c->texts_added = t->added;
+		c->texts_changed = t->changed;
+		c->texts_removed = t->removed;
+		d->counts[DIFF_LANGUAGE]++;
+	}
+}
+
 /* ---- assembling the result ---- */
 
 static void add_child(ctx *x, diff_item *q, diff_item *r, size_t cap)
@@ -885,6 +1010,7 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	d->r_of_new =
 	    arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
 
+	track_languages(&x);
 	match_questions(&x);
 	match_requirements(&x);
 	question_places(&x);
@@ -941,6 +1067,8 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 		if (q->nchanges)
 			q->reported = true;
 	}
+
+	language_changes(&x);
 
 	/* the renumbering table and the counts */
 	size_t nt = 0;

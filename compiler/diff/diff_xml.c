@@ -121,6 +121,14 @@ static void refs_el(cx *x, xmlNodePtr parent, const char *op,
 	}
 }
 
+/* lang="de" on a change of a text in a language other than the
+ * compared one. */
+static void translation_lang(cx *x, xmlNodePtr e, const diff_change *c)
+{
+	if (c->lang && strcmp(c->lang, x->d->lang) != 0)
+		xml_attr(e, "lang", c->lang);
+}
+
 static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
                       const diff_change *c)
 {
@@ -160,7 +168,9 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		break;
 	case DIFF_TEXT:
 	case DIFF_FORMATTING:
+	case DIFF_TRANSLATION:
 		xml_attr(e, "field", c->field);
+		translation_lang(x, e, c);
 		if (!c->old_text)
 			xml_attr(e, "absent", "old");
 		else if (!c->new_text)
@@ -169,6 +179,7 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		break;
 	case DIFF_WHITESPACE:
 		xml_attr(e, "field", c->field);
+		translation_lang(x, e, c);
 		break;
 	case DIFF_TRANSLATION_STALE:
 		xml_attr(e, "field", c->field);
@@ -366,6 +377,24 @@ static void counts(cx *x, xmlNodePtr cl)
 	}
 }
 
+/* <language-change> per language whose status changed. */
+static void language_changes(cx *x, xmlNodePtr cl)
+{
+	const diff_result *d = x->d;
+	for (size_t i = 0; i < d->nlang_changes; i++) {
+		const diff_change *c = &d->lang_changes[i];
+		xmlNodePtr e = xml_el(cl, "language-change");
+		xml_attr(e, "lang", c->lang);
+		xml_attr(e, "name", diff_language_name(d, c->lang));
+		xml_attr(e, "event", diff_language_event(c));
+		xml_attr(e, "old", c->old_status);
+		xml_attr(e, "new", c->new_status);
+		xml_attr_size(e, "added", c->texts_added);
+		xml_attr_size(e, "changed", c->texts_changed);
+		xml_attr_size(e, "removed", c->texts_removed);
+	}
+}
+
 /* <question uid anchor> for every question of the new version the change
  * log describes: its entry, else its first row in the number table. */
 static void markers(cx *x, xmlNodePtr cl)
@@ -428,6 +457,7 @@ xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
 	markers(&x, cl);
 	vocabulary(&x, cl);
 	counts(&x, cl);
+	language_changes(&x, cl);
 	numbers(&x, cl);
 	entries(&x, cl);
 	arena_free(x.a);

@@ -361,24 +361,6 @@ typedef struct loaded {
 	vc_version *v[3];
 } loaded;
 
-/* Loads the versions in dirs (at most three); checks, and returns
- * whether, all of them loaded without errors. load_free() in any case. */
-static bool load_all(loaded *l, const char *scheme, const char *const *dirs,
-                     size_t n)
-{
-	memset(l, 0, sizeof(*l));
-	diags_init(&l->d);
-	l->s = model_scheme_load(scheme, &l->d);
-	bool all = l->s != NULL && n <= COUNT_OF(l->v);
-	for (size_t i = 0; all && i < n; i++) {
-		l->v[i] = model_version_load(l->s, dirs[i], &l->d);
-		all = l->v[i] != NULL;
-	}
-	all = all && l->d.errors == 0;
-	CHECK(all);
-	return all;
-}
-
 static void load_free(loaded *l)
 {
 	for (size_t i = 0; i < COUNT_OF(l->v); i++)
@@ -387,14 +369,38 @@ static void load_free(loaded *l)
 	diags_free(&l->d);
 }
 
+/* Loads the versions v1, v2 and v3 (NULL for fewer) of the catalogue root
+ * dir against dir/scheme.yaml; checks, and returns whether, all of them
+ * loaded without errors. When they did not, it has freed what it loaded;
+ * else load_free() afterwards. */
+static bool load_fixture(loaded *l, const char *dir, const char *v1,
+                         const char *v2, const char *v3)
+{
+	const char *dirs[] = {v1, v2, v3};
+	memset(l, 0, sizeof(*l));
+	diags_init(&l->d);
+	char *path = xasprintf("%s/scheme.yaml", dir);
+	l->s = model_scheme_load(path, &l->d);
+	free(path);
+	bool all = l->s != NULL;
+	for (size_t i = 0; all && i < COUNT_OF(dirs) && dirs[i]; i++) {
+		path = xasprintf("%s/%s", dir, dirs[i]);
+		l->v[i] = model_version_load(l->s, path, &l->d);
+		free(path);
+		all = l->v[i] != NULL;
+	}
+	all = all && l->d.errors == 0;
+	CHECK(all);
+	if (!all)
+		load_free(l);
+	return all;
+}
+
 void test_diff_pairing_bundled(void)
 {
 	loaded l;
-	const char *dirs[] = {"catalogue/vcsa/1.0", "catalogue/vcsa/1.1"};
-	if (!load_all(&l, "catalogue/scheme.yaml", dirs, 2)) {
-		load_free(&l);
+	if (!load_fixture(&l, "catalogue", "vcsa/1.0", "vcsa/1.1", NULL))
 		return;
-	}
 	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	CHECK(!diff_same(r));
@@ -451,6 +457,19 @@ void test_diff_pairing_bundled(void)
 
 	CHECK_INT(r->counts[DIFF_TEXT], 5);
 	CHECK_INT(r->counts[DIFF_SHIFTED], 3);
+	/* German, partial in 1.0, complete in 1.1: one change for it, no
+	 * change per German text */
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 0);
+	CHECK_INT(r->counts[DIFF_LANGUAGE], 1);
+	CHECK_INT(r->nlang_changes, 1);
+	if (r->nlang_changes == 1) {
+		const diff_change *lc = &r->lang_changes[0];
+		CHECK_STR(lc->lang, "de");
+		CHECK_STR(lc->old_status, "partial");
+		CHECK_STR(lc->new_status, "complete");
+		CHECK_STR(diff_language_event(lc), "completed");
+		CHECK(lc->texts_added > 100 && lc->texts_removed == 0);
+	}
 	CHECK_INT(r->nrenumbered, 6);
 	diff_free(r);
 
@@ -464,12 +483,9 @@ void test_diff_pairing_bundled(void)
 void test_diff_pairing_fixture(void)
 {
 	loaded l;
-	const char *dirs[] = {"tests/fixtures/diff/vcsa/1.0",
-	                      "tests/fixtures/diff/vcsa/2.0"};
-	if (!load_all(&l, "tests/fixtures/diff/scheme.yaml", dirs, 2)) {
-		load_free(&l);
+	if (!load_fixture(&l, "tests/fixtures/diff", "vcsa/1.0", "vcsa/2.0",
+	                  NULL))
 		return;
-	}
 	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	/* a renamed uid at the same number pairs by number */
@@ -529,13 +545,9 @@ void test_diff_pairing_fixture(void)
 void test_diff_successors(void)
 {
 	loaded l;
-	const char *dirs[] = {"tests/fixtures/published/vcsp/1.0",
-	                      "tests/fixtures/published/vcsp/1.1",
-	                      "tests/fixtures/published/vcsp/1.1"};
-	if (!load_all(&l, "tests/fixtures/published/scheme.yaml", dirs, 3)) {
-		load_free(&l);
+	if (!load_fixture(&l, "tests/fixtures/published", "vcsp/1.0",
+	                  "vcsp/1.1", "vcsp/1.1"))
 		return;
-	}
 	vc_version *a = l.v[0], *b = l.v[1], *b2 = l.v[2];
 	diff_result *r = diff_versions(a, b);
 	const diff_item *q =
@@ -594,6 +606,108 @@ void test_diff_successors(void)
 		diff_free(r);
 		p->nsuccessors = 3;
 	}
+	load_free(&l);
+}
+
+/* The change of requirement uid of the pair that differ, by kind. */
+static const diff_change *change_of(const diff_result *r, const vc_version *old,
+                                    const char *uid, diff_kind k)
+{
+	const diff_item *it =
+	    diff_pair_requirement(r, model_requirement(old, uid));
+	for (size_t i = 0; it && i < it->nchanges; i++)
+		if (it->changes[i].kind == k)
+			return &it->changes[i];
+	return NULL;
+}
+
+/* A text whose German changed while its English did not: a translation
+ * change where both versions mark German complete, shown in German
+ * whatever language asks; counted in one language change where the old
+ * version marks German partial. */
+void test_diff_translations(void)
+{
+	loaded l;
+	if (!load_fixture(&l, "tests/fixtures/published", "vcsp/1.0",
+	                  "vcsp/1.1", NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
+	diff_result *r = diff_versions(a, b);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 1);
+	CHECK_INT(r->nlang_changes, 0);
+	const diff_item *it =
+	    diff_pair_requirement(r, model_requirement(a, "gov-rules-written"));
+	CHECK(it && it->kinds == (1u << DIFF_TRANSLATION));
+	const diff_change *c =
+	    change_of(r, a, "gov-rules-written", DIFF_TRANSLATION);
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_STR(c->field, "must");
+		CHECK_STR(c->lang, "de");
+		CHECK_STR(c->new_text, "Die Regeln sind schriftlich "
+		                       "niedergelegt.");
+		arena *ar = arena_new();
+		size_t n;
+		const char *actual;
+		const diff_seg *segs =
+		    diff_change_words(r, it, c, "en", ar, &n, &actual);
+		CHECK_STR(actual, "de");
+		CHECK(segs == c->segs && n == c->nsegs && n == 4);
+		arena_free(ar);
+	}
+	diff_free(r);
+
+	/* white space only in a translation: whitespace, in German */
+	vc_requirement *reviewed = model_requirement(b, "gov-rules-reviewed");
+	const char *keep = NULL;
+	vc_text *de = NULL;
+	if (reviewed && reviewed->ntexts > 1 && reviewed->texts[1].n == 2) {
+		de = &reviewed->texts[1].tr[1];
+		keep = de->text;
+		/* "Die Überprüfung berücksichtigt die Vorfälle des
+		 * Jahres." with other white space */
+		de->text = "Die \xC3\x9C"
+		           "berpr\xC3\xBC"
+		           "fung  ber\xC3\xBC"
+		           "cksichtigt die Vorf\xC3\xA4"
+		           "lle\n des Jahres.";
+	}
+	CHECK(de && strcmp(de->lang, "de") == 0);
+	r = diff_versions(a, b);
+	c = change_of(r, a, "gov-rules-reviewed", DIFF_WHITESPACE);
+	CHECK(c && strcmp(c->lang, "de") == 0 &&
+	      strcmp(c->field, "should") == 0 && c->nsegs == 0);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 1);
+	diff_free(r);
+	if (de)
+		de->text = keep;
+
+	/* German partial in the old version: no change per text, one for
+	 * the language, counting the changed text */
+	CHECK(a->nlanguages == 2 && strcmp(a->languages[1].id, "de") == 0);
+	a->languages[1].complete = false;
+	r = diff_versions(a, b);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 0);
+	CHECK(change_of(r, a, "gov-rules-written", DIFF_TRANSLATION) == NULL);
+	CHECK_INT(r->counts[DIFF_LANGUAGE], 1);
+	CHECK_INT(r->nlang_changes, 1);
+	if (r->nlang_changes == 1) {
+		c = &r->lang_changes[0];
+		CHECK_STR(c->lang, "de");
+		CHECK_STR(c->old_status, "partial");
+		CHECK_STR(c->new_status, "complete");
+		CHECK_INT(c->texts_added, 0);
+		CHECK_INT(c->texts_changed, 1);
+		CHECK_INT(c->texts_removed, 0);
+	}
+	diff_free(r);
+	/* and the other way round */
+	r = diff_versions(b, a);
+	CHECK(r->nlang_changes == 1 &&
+	      strcmp(diff_language_event(&r->lang_changes[0]), "incomplete") ==
+	          0);
+	diff_free(r);
+	a->languages[1].complete = true;
 	load_free(&l);
 }
 

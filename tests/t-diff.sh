@@ -168,6 +168,172 @@ else
 	bad "diff fixture 2.0 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
 fi
 
+# ---- several successors (tests/fixtures/published) ----------------------
+
+# 1.3 is withdrawn into 3.1, 3.2 and 3.3: every format names all three, in
+# order, with the language's "and" where the format writes prose.
+P=tests/fixtures/published/vcsp
+./vcsc diff $P/1.0 $P/1.1 >"$TMP/pub.txt" 2>/dev/null
+./vcsc diff $P/1.0 $P/1.1 --format json >"$TMP/pub.json" 2>/dev/null
+if grep -q '^  withdrawn: successors 3.1 sup-contracts, 3.2 sup-audits, 3.3 sup-exit$' "$TMP/pub.txt"; then
+	ok "diff text names every successor"
+else
+	bad "diff text names every successor" "$(cat "$TMP/pub.txt")"
+fi
+got=$(jq -r '.questions[] | select(.uid == "gov-suppliers") |
+	[(.successors[] | .number), (.changes[] | select(.kind == "withdrawn") | .successors[] | .uid)] | join(" ")' "$TMP/pub.json")
+[ "$got" = "3.1 3.2 3.3 sup-contracts sup-audits sup-exit" ] && ok "diff json names every successor" ||
+	bad "diff json names every successor" "$got"
+succ_en='Withdrawn: continues in 3.1 Supplier contracts, 3.2 Supplier audits and 3.3 End of a supplier relationship'
+succ_de='Zurückgezogen: fortgeführt in 3.1 Lieferantenverträge, 3.2 Lieferantenaudits und 3.3 Ende einer Lieferantenbeziehung'
+for lang in en de; do
+	[ $lang = en ] && want=$succ_en || want=$succ_de
+	./vcsc diff $P/1.0 $P/1.1 --format html --lang $lang -o "$TMP/pub-$lang.html" 2>/dev/null
+	./vcsc diff $P/1.0 $P/1.1 --format pdf --lang $lang -o "$TMP/pub-$lang.pdf" 2>/dev/null
+	if node tests/site/htmltext.js "$TMP/pub-$lang.html" | grep -qF -- "- $want"; then
+		ok "diff html names every successor ($lang)"
+	else
+		bad "diff html names every successor ($lang)" "$(node tests/site/htmltext.js "$TMP/pub-$lang.html" | grep -i -e withdrawn -e zurück)"
+	fi
+	if pdftotext -raw "$TMP/pub-$lang.pdf" - | tr '\n' ' ' | grep -qF -- "• $want Change note" ||
+		pdftotext -raw "$TMP/pub-$lang.pdf" - | tr '\n' ' ' | grep -qF -- "• $want Änderungshinweis"; then
+		ok "diff pdf names every successor ($lang)"
+	else
+		bad "diff pdf names every successor ($lang)" "$(pdftotext -raw "$TMP/pub-$lang.pdf" - | grep -A1 -e Withdrawn -e Zurück)"
+	fi
+done
+
+# A placeholder withdrawn in both versions that drops one successor: a
+# successor change from the old set to the new; another order alone is
+# none.
+PS=$TMP/pubsucc
+rm -rf "$PS" && mkdir -p "$PS" && cp -r tests/fixtures/published/. "$PS/"
+cp -r "$PS/vcsp/1.1" "$PS/vcsp/1.2" && cp -r "$PS/vcsp/1.1" "$PS/vcsp/1.3"
+sed -i 's/^version: "1.1"/version: "1.2"/; s/^predecessor: "1.0"/predecessor: "1.1"/' "$PS/vcsp/1.2/version.yaml"
+sed -i 's/^version: "1.1"/version: "1.3"/; s/^predecessor: "1.0"/predecessor: "1.1"/' "$PS/vcsp/1.3/version.yaml"
+sed -i 's/successor: \[sup-contracts, sup-audits, sup-exit\]/successor: [sup-contracts, sup-exit]/' "$PS/vcsp/1.2/01-governance.yaml"
+sed -i 's/successor: \[sup-contracts, sup-audits, sup-exit\]/successor: [sup-exit, sup-audits, sup-contracts]/' "$PS/vcsp/1.3/01-governance.yaml"
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" >"$TMP/succ.txt" 2>/dev/null
+rc=$?
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" --format json 2>/dev/null | jq -r -f tests/diff/edits.jq >"$TMP/succ.edits"
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" --format html -o "$TMP/succ.html" 2>/dev/null
+./vcsc diff "$PS/vcsp/1.1" "$PS/vcsp/1.3" >/dev/null 2>&1
+rc3=$?
+if [ $rc -eq 1 ] && [ $rc3 -eq 0 ] &&
+	grep -q '^  successor: sup-contracts, sup-audits, sup-exit -> sup-contracts, sup-exit$' "$TMP/succ.txt" &&
+	[ "$(cat "$TMP/succ.edits")" = "successor gov-suppliers sup-contracts,sup-audits,sup-exit -> sup-contracts,sup-exit" ] &&
+	node tests/site/htmltext.js "$TMP/succ.html" | grep -qF -- '- Successor changed: 3.1 Supplier contracts, 3.2 Supplier audits and 3.3 End of a supplier relationship → 3.1 Supplier contracts and 3.3 End of a supplier relationship'; then
+	ok "diff successor change compares the sets"
+else
+	bad "diff successor change compares the sets" "exit $rc/$rc3 $(cat "$TMP/succ.txt" "$TMP/succ.edits")"
+fi
+
+# ---- translations (tests/fixtures/published) -----------------------------
+
+# The fixture's diff reports exactly its listed edits, both ways.
+edits_list tests/fixtures/published/edits-1.0-1.1.txt >"$TMP/want"
+json_list "$TMP/pub.json" >"$TMP/got"
+if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
+	ok "diff published fixture reports exactly its edits"
+else
+	bad "diff published fixture reports exactly its edits" "$(cat "$TMP/d")"
+fi
+./vcsc diff $P/1.1 $P/1.0 --format json 2>/dev/null | json_list /dev/stdin >"$TMP/got-ba"
+invert_edits <"$TMP/want" >"$TMP/want-ba"
+if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
+	ok "diff published fixture 1.1 -> 1.0 reports the inverse"
+else
+	bad "diff published fixture 1.1 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
+fi
+# the text change log, reviewed as a golden file
+if diff -u tests/golden/diff-published.txt "$TMP/pub.txt" >"$TMP/d"; then
+	ok "diff golden text published fixture"
+else
+	bad "diff golden text published fixture" "$(cat "$TMP/d")"
+fi
+
+# A German-only edit alone: a copy of 1.0 whose one change is 1.1.a's German
+# text. Reported (exit 1) in text, JSON, HTML and PDF, in both languages.
+PT=$TMP/pubtr
+rm -rf "$PT" && mkdir -p "$PT" && cp -r tests/fixtures/published/. "$PT/"
+cp -r "$PT/vcsp/1.0" "$PT/vcsp/1.2"
+sed -i 's/^version: "1.0"/version: "1.2"/' "$PT/vcsp/1.2/version.yaml"
+sed -i 's/schriftlich festgehalten\./schriftlich niedergelegt./' "$PT/vcsp/1.2/01-governance.yaml"
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.2" >"$TMP/tr.txt" 2>/dev/null
+rc=$?
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.2" --format json 2>/dev/null >"$TMP/tr.json"
+rcj=$?
+want='translation (must, de):
+  Die Regeln sind schriftlich [-festgehalten-]{+niedergelegt+}.'
+if [ $rc -eq 1 ] && [ $rcj -eq 1 ] && grep -q '^changes: 1 translation$' "$TMP/tr.txt" &&
+	[ "$(sed -n '/^  1.1.a/{n;p;n;p}' "$TMP/tr.txt" | sed 's/^    //')" = "$want" ]; then
+	ok "diff text reports a German-only edit (exit 1)"
+else
+	bad "diff text reports a German-only edit (exit 1)" "exit $rc/$rcj $(cat "$TMP/tr.txt")"
+fi
+got=$(jq -r '[.counts.translation, (.questions[].requirements[].changes[] |
+	"\(.kind) \(.field) \(.language) \(.words_language) " + ([.words[] | select(.[0] != "=") | .[0] + .[1]] | join(" ")))] | join("; ")' "$TMP/tr.json")
+[ "$got" = "1; translation must de de -festgehalten +niedergelegt" ] && ok "diff json reports a German-only edit" ||
+	bad "diff json reports a German-only edit" "$got"
+for lang in en de; do
+	./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.2" --format html --lang $lang -o "$TMP/tr-$lang.html" 2>/dev/null
+	./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.2" --format pdf --lang $lang -o "$TMP/tr-$lang.pdf" 2>/dev/null
+	[ $lang = en ] && label='Translation changed: Must (Deutsch)' || label='Übersetzung geändert: Muss (Deutsch)'
+	page=$(node tests/site/htmltext.js "$TMP/tr-$lang.html")
+	if grep -qF -- "- $label" <<<"$page" && grep -qF 'Die Regeln sind schriftlich [-festgehalten-]{+niedergelegt+}.' <<<"$page" &&
+		! grep -q -e 'Compared in' -e 'Verglichen in' <<<"$page"; then
+		ok "diff html reports a German-only edit ($lang)"
+	else
+		bad "diff html reports a German-only edit ($lang)" "$page"
+	fi
+	pdf=$(pdftotext -raw "$TMP/tr-$lang.pdf" - 2>/dev/null)
+	if grep -qF -- "• $label" <<<"$pdf" && grep -qF 'Die Regeln sind schriftlich festgehalten niedergelegt.' <<<"$pdf"; then
+		ok "diff pdf reports a German-only edit ($lang)"
+	else
+		bad "diff pdf reports a German-only edit ($lang)" "$(grep -A2 -e Transl -e Übersetz <<<"$pdf")"
+	fi
+done
+
+# German partial in the old version (two of its texts missing): one line
+# for the language with its counts, no per-text change; the other way
+# round, "no longer complete".
+awk '/^  - id: de$/ { de = 1 } de && /status: complete/ { sub(/complete/, "partial") } { print }' \
+	tests/fixtures/published/vcsp/1.0/version.yaml >"$PT/vcsp/1.0/version.yaml"
+sed -i -e '/de: Die Leitung gibt die Regeln frei\./d' -e '/de: Rollen$/d' "$PT/vcsp/1.0/01-governance.yaml"
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" >"$TMP/lc.txt" 2>/dev/null
+rc=$?
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" --format json 2>/dev/null | jq -r -f tests/diff/edits.jq >"$TMP/lc.edits"
+./vcsc diff "$PT/vcsp/1.1" "$PT/vcsp/1.0" >"$TMP/lc-ba.txt" 2>/dev/null
+if [ $rc -eq 1 ] && grep -q '^  Deutsch (de) completed: 2 texts added, 1 text changed$' "$TMP/lc.txt" &&
+	grep -q '^language de partial -> complete$' "$TMP/lc.edits" && ! grep -q '^translation ' "$TMP/lc.edits" &&
+	grep -q '^  Deutsch (de) no longer complete: 1 text changed, 2 texts removed$' "$TMP/lc-ba.txt"; then
+	ok "diff reports a language completed once, with its counts"
+else
+	bad "diff reports a language completed once, with its counts" "exit $rc $(cat "$TMP/lc.txt" "$TMP/lc.edits" "$TMP/lc-ba.txt")"
+fi
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" --format html --lang de -o "$TMP/lc.html" 2>/dev/null
+./vcsc diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" --format pdf -o "$TMP/lc.pdf" 2>/dev/null
+if node tests/site/htmltext.js "$TMP/lc.html" | grep -qF -- '- Deutsch vervollständigt: 2 Texte hinzugefügt, 1 Text geändert' &&
+	pdftotext -raw "$TMP/lc.pdf" - | grep -qF -- '• Deutsch completed: 2 texts added, 1 text changed'; then
+	ok "diff html and pdf report a language completed"
+else
+	bad "diff html and pdf report a language completed" "$(node tests/site/htmltext.js "$TMP/lc.html" | grep -i deutsch)"
+fi
+
+# --lang: the word diffs of text and JSON in that language where both
+# versions have their own changed text, else in the compared one, named
+./vcsc diff $F/1.0 $F/2.0 --lang de >"$TMP/de.txt" 2>/dev/null
+./vcsc diff $F/1.0 $F/2.0 --format json --lang de >"$TMP/de.json" 2>/dev/null
+if grep -q '^  text (question, de):$' "$TMP/de.txt" && tr '\n' ' ' <"$TMP/de.txt" | grep -q 'zu *\[-den-\]{+allen+} eingesetzten' &&
+	grep -q '^  text (title, en):$' "$TMP/de.txt" && ! grep -q '^  text (question):$' "$TMP/de.txt"; then
+	ok "diff text --lang de"
+else
+	bad "diff text --lang de" "$(cat "$TMP/de.txt")"
+fi
+got=$(jq -r '[.words_language, (.questions[] | select(.uid == "c-monitoring") | .changes[] | select(.field == "question") |
+	.words_language, ([.words[] | select(.[0] == "+") | .[1]] | join(" ")))] | join(" ")' "$TMP/de.json")
+[ "$got" = "de de allen" ] && ok "diff json --lang de" || bad "diff json --lang de" "$got"
+
 # ---- output, colour, exit statuses ---------------------------------------
 
 ./vcsc diff vcsa/1.0 vcsa/1.1 --format json -o "$TMP/o.json" 2>"$TMP/e"
@@ -252,7 +418,7 @@ n_ins=$(grep -o '<ins>' "$H/vcsa.html" | wc -l)
 ./vcsc diff vcsa/1.0 vcsa/1.1 --format html >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff html without -o exits 2" || bad "diff html without -o exits 2"
 ./vcsc diff vcsa/1.0 vcsa/1.1 --format html --lang fr -o "$H/fr.html" >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] && [ ! -e "$H/fr.html" ] && ok "diff html unknown language exits 2" || bad "diff html unknown language exits 2" "exit $rc"
-./vcsc diff vcsa/1.0 vcsa/1.1 --lang de >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff --lang only with html" || bad "diff --lang only with html"
+./vcsc diff vcsa/1.0 vcsa/1.1 --lang fr >/dev/null 2>&1; [ $? -eq 2 ] && ok "diff text unknown language exits 2" || bad "diff text unknown language exits 2"
 # a template that fails leaves the previous file and no temporary behind
 mkdir -p "$H/data/templates" && cp -r templates/site "$H/data/templates/" && cp -r site "$H/data/"
 sed -i 's/mode="changelog-body" priority="1">/mode="changelog-body" priority="1"><xsl:message terminate="yes">broken<\/xsl:message>/' "$H/data/templates/site/changes.xsl"
@@ -425,23 +591,50 @@ fi
 
 # ---- the same under the sanitizers ---------------------------------------
 
+# asan_diff ARGS...: build/asan/vcsc diff ARGS exits 0 or 1 ("they
+# differ") and the sanitizers say nothing; what went wrong is added to
+# $asan_out.
+asan_diff() {
+	build/asan/vcsc diff "$@" >/dev/null 2>"$TMP/asan.err"
+	local rc=$?
+	if [ $rc -gt 1 ] || grep -q -e 'Sanitizer' -e 'runtime error' "$TMP/asan.err"; then
+		asan_out="$asan_out
+diff $* (exit $rc): $(head -20 "$TMP/asan.err")"
+	fi
+}
 if have_asan "asan diff bundled and fixture, both directions"; then
-	out=$( (build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --color=always &&
-		build/asan/vcsc diff vcsa/1.1 vcsa/1.0 --format json &&
-		build/asan/vcsc diff $F/1.0 $F/2.0 &&
-		build/asan/vcsc diff $F/2.0 $F/1.0 --format json &&
-		build/asan/vcsc diff $F/1.0 $F/2.0 --format html --lang de -o "$TMP/asan.html" &&
-		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format html -o "$TMP/asan.html" &&
-		build/asan/vcsc diff vcsa/1.0 vcsa/1.1 --format pdf --lang de -o "$TMP/asan.pdf" &&
-		cmp "$TMP/asan.pdf" "$R/vcsa-de.pdf" &&
-		build/asan/vcsc diff $F/1.0 $F/2.0 --format pdf -o "$TMP/asan.pdf" &&
-		cmp "$TMP/asan.pdf" "$R/fixture-en.pdf") 2>&1 >/dev/null)
-	rc=$?
-	# exit 1 means "they differ"; a sanitizer exits 99
-	if [ $rc -le 1 ] && [ -z "$out" ]; then
+	asan_out=
+	asan_diff vcsa/1.0 vcsa/1.1 --color=always
+	asan_diff vcsa/1.1 vcsa/1.0 --format json
+	asan_diff $F/1.0 $F/2.0
+	asan_diff $F/2.0 $F/1.0 --format json
+	asan_diff $F/1.0 $F/2.0 --format html --lang de -o "$TMP/asan.html"
+	asan_diff vcsa/1.0 vcsa/1.1 --format html -o "$TMP/asan.html"
+	asan_diff vcsa/1.0 vcsa/1.1 --format pdf --lang de -o "$TMP/asan.pdf"
+	cmp -s "$TMP/asan.pdf" "$R/vcsa-de.pdf" || asan_out="$asan_out; bundled pdf differs"
+	asan_diff $F/1.0 $F/2.0 --format pdf -o "$TMP/asan.pdf"
+	cmp -s "$TMP/asan.pdf" "$R/fixture-en.pdf" || asan_out="$asan_out; fixture pdf differs"
+	if [ -z "$asan_out" ]; then
 		ok "asan diff bundled and fixture, both directions"
 	else
-		bad "asan diff bundled and fixture, both directions" "exit $rc $out"
+		bad "asan diff bundled and fixture, both directions" "$asan_out"
+	fi
+fi
+# several successors, translations, languages completed, --lang
+if have_asan "asan diff successors and translations"; then
+	asan_out=
+	asan_diff $P/1.0 $P/1.1
+	asan_diff $P/1.1 $P/1.0 --format json --lang de
+	asan_diff $P/1.0 $P/1.1 --format html --lang de -o "$TMP/asan.html"
+	asan_diff $P/1.0 $P/1.1 --format pdf -o "$TMP/asan.pdf"
+	asan_diff "$PS/vcsp/1.1" "$PS/vcsp/1.2" --format pdf --lang de -o "$TMP/asan.pdf"
+	asan_diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" --lang de
+	asan_diff "$PT/vcsp/1.1" "$PT/vcsp/1.0" --format json
+	asan_diff "$PT/vcsp/1.0" "$PT/vcsp/1.1" --format pdf --lang de -o "$TMP/asan.pdf"
+	if [ -z "$asan_out" ]; then
+		ok "asan diff successors and translations"
+	else
+		bad "asan diff successors and translations" "$asan_out"
 	fi
 fi
 

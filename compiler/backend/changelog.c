@@ -6,20 +6,21 @@
 
 #include "backend.h"
 
-typedef struct colored {
+typedef struct stream_ctx {
 	const diff_result *r;
-	bool color;
-} colored;
+	const changelog_options *o;
+} stream_ctx;
 
 static void text_stream(const void *ctx, FILE *fp)
 {
-	const colored *c = ctx;
-	diff_print_text(c->r, fp, c->color);
+	const stream_ctx *c = ctx;
+	diff_print_text(c->r, fp, c->o->color, c->o->lang);
 }
 
 static void json_stream(const void *ctx, FILE *fp)
 {
-	diff_print_json(ctx, fp);
+	const stream_ctx *c = ctx;
+	diff_print_json(c->r, fp, c->o->lang);
 }
 
 /* The language of a document: the one asked for, else the new version's
@@ -32,17 +33,16 @@ static const char *doc_lang(const diff_result *r, const char *lang)
 int changelog_write(const diff_result *r, const changelog_options *o,
                     const char *path, diags *d)
 {
+	stream_ctx c = {r, o};
 	switch (o->format) {
 	case CHANGELOG_JSON:
-		return backend_write_file(path, json_stream, r, d);
+		return backend_write_file(path, json_stream, &c, d);
 	case CHANGELOG_HTML:
 		return diff_write_html(r, doc_lang(r, o->lang), path,
 		                       o->data_dir, d);
 	case CHANGELOG_TEXT:
-	default: {
-		colored c = {r, o->color};
+	default:
 		return backend_write_file(path, text_stream, &c, d);
-	}
 	}
 }
 

@@ -23,8 +23,9 @@ typedef enum {
 
 typedef struct changelog_options {
 	changelog_format format;
-	const char *lang;     /* html: the page's language; NULL: the new
-	                         version's source language */
+	const char *lang;     /* html: the page's language; text, json: that
+	                         of the word diffs; NULL: the new version's
+	                         source language */
 	bool color;           /* text: ANSI colours like git diff */
 	const char *data_dir; /* html: holds templates/site and site/ */
 } changelog_options;
@@ -52,11 +53,13 @@ int release_notes_write(const diff_result *r, const release_notes_options *o,
 
 /* ---- the formats' own writers, which the two above call ---- */
 
-/* The change log as text into fp; color adds ANSI colours. */
-void diff_print_text(const diff_result *d, FILE *fp, bool color);
+/* The change log as text into fp; color adds ANSI colours; word diffs in
+ * lang where it has its own changed texts (NULL: the compared language). */
+void diff_print_text(const diff_result *d, FILE *fp, bool color,
+                     const char *lang);
 
-/* The change log as JSON into fp. */
-void diff_print_json(const diff_result *d, FILE *fp);
+/* The change log as JSON into fp, word diffs as for diff_print_text. */
+void diff_print_json(const diff_result *d, FILE *fp, const char *lang);
 
 /* The standalone HTML page in language lang: the site's stylesheet
  * inlined, no links out; templates from data_dir. */

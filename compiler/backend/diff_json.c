@@ -10,17 +10,26 @@
 #include "export.h"
 #include "base/json.h"
 
+/* "key": "value" (null for NULL), "key": n. */
+static void str_field(json_writer *w, const char *key, const char *value)
+{
+	json_key(w, key);
+	json_string(w, value);
+}
+
+static void int_field(json_writer *w, const char *key, long long n)
+{
+	json_key(w, key);
+	json_int(w, n);
+}
+
 static void version(json_writer *w, const vc_version *v)
 {
 	json_begin_object(w);
-	json_key(w, "id");
-	json_string(w, v->key);
-	json_key(w, "version");
-	json_string(w, v->version);
-	json_key(w, "status");
-	json_string(w, v->draft ? "draft" : "released");
-	json_key(w, "released");
-	json_string(w, v->released);
+	str_field(w, "id", v->key);
+	str_field(w, "version", v->version);
+	str_field(w, "status", v->draft ? "draft" : "released");
+	str_field(w, "released", v->released);
 	json_end_object(w);
 }
 
@@ -49,90 +58,93 @@ static void ref_list(json_writer *w, const vc_ref **r, size_t n)
 	json_end_array(w);
 }
 
-static void question_ref(json_writer *w, const vc_question *q)
+/* Questions as [{"uid": ..., "number": ...}, ...]. */
+static void question_list(json_writer *w, const vc_question *const *qs,
+                          size_t n)
 {
-	if (!q) {
-		json_null(w);
-		return;
-	}
-	json_begin_object(w);
-	json_key(w, "uid");
-	json_string(w, q->uid);
-	json_key(w, "number");
-	json_string(w, q->number);
-	json_end_object(w);
-}
-
-static void words(json_writer *w, const diff_change *c)
-{
-	static const char *const ops[] = {"=", "-", "+"};
-	json_key(w, "words");
 	json_begin_array(w);
-	for (size_t i = 0; i < c->nsegs; i++) {
-		json_begin_array(w);
-		json_string(w, ops[c->segs[i].op]);
-		json_string_n(w, c->segs[i].text, c->segs[i].len);
-		json_end_array(w);
+	for (size_t i = 0; i < n; i++) {
+		json_begin_object(w);
+		str_field(w, "uid", qs[i]->uid);
+		str_field(w, "number", qs[i]->number);
+		json_end_object(w);
 	}
 	json_end_array(w);
 }
 
-static void change(json_writer *w, const diff_change *c)
+/* What the writers of the items share. */
+typedef struct jx {
+	json_writer *w;
+	const diff_result *d;
+	const char *lang; /* of the word diffs */
+	arena *a;         /* word diffs in lang */
+} jx;
+
+/* "words" (in x->lang where the field has its own changed texts there)
+ * and "words_language" (the language they are in). */
+static void words(jx *x, const diff_item *it, const diff_change *c)
 {
+	static const char *const ops[] = {"=", "-", "+"};
+	json_writer *w = x->w;
+	size_t n = 0;
+	const char *actual = c->lang ? c->lang : x->d->lang;
+	const diff_seg *segs = NULL;
+	if (c->nsegs)
+		segs =
+		    diff_change_words(x->d, it, c, x->lang, x->a, &n, &actual);
+	json_key(w, "words");
+	json_begin_array(w);
+	for (size_t i = 0; i < n; i++) {
+		json_begin_array(w);
+		json_string(w, ops[segs[i].op]);
+		json_string_n(w, segs[i].text, segs[i].len);
+		json_end_array(w);
+	}
+	json_end_array(w);
+	str_field(w, "words_language", actual);
+}
+
+static void change(jx *x, const diff_item *it, const diff_change *c)
+{
+	json_writer *w = x->w;
 	json_begin_object(w);
-	json_key(w, "kind");
-	json_string(w, diff_kind_name(c->kind));
+	str_field(w, "kind", diff_kind_name(c->kind));
 	switch (c->kind) {
 	case DIFF_ADDED:
 	case DIFF_REMOVED:
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
-		json_key(w, "old_number");
-		json_string(w, c->old_number);
-		json_key(w, "new_number");
-		json_string(w, c->new_number);
-		break;
 	case DIFF_WITHDRAWN:
-		json_key(w, "old_number");
-		json_string(w, c->old_number);
-		json_key(w, "new_number");
-		json_string(w, c->new_number);
-		json_key(w, "successor");
-		question_ref(w, c->successor);
+		str_field(w, "old_number", c->old_number);
+		str_field(w, "new_number", c->new_number);
+		if (c->kind != DIFF_WITHDRAWN)
+			break;
+		json_key(w, "successors");
+		question_list(w, c->successors, c->nsuccessors);
 		break;
 	case DIFF_UID:
-		json_key(w, "old");
-		json_string(w, c->old_uid);
-		json_key(w, "new");
-		json_string(w, c->new_uid);
+		str_field(w, "old", c->old_uid);
+		str_field(w, "new", c->new_uid);
 		break;
 	case DIFF_LEVEL:
-		json_key(w, "old");
-		json_string(w, c->old_level);
-		json_key(w, "new");
-		json_string(w, c->new_level);
-		json_key(w, "field");
-		json_string(w, c->field);
-		words(w, c);
+		str_field(w, "old", c->old_level);
+		str_field(w, "new", c->new_level);
+		str_field(w, "field", c->field);
+		words(x, it, c);
 		break;
 	case DIFF_TEXT:
 	case DIFF_WHITESPACE:
 	case DIFF_FORMATTING:
-		json_key(w, "field");
-		json_string(w, c->field);
-		json_key(w, "language");
-		json_string(w, c->lang);
-		json_key(w, "old");
-		json_string(w, c->old_text);
-		json_key(w, "new");
-		json_string(w, c->new_text);
-		words(w, c);
+	case DIFF_TRANSLATION:
+		str_field(w, "field", c->field);
+		str_field(w, "language", c->lang);
+		str_field(w, "old", c->old_text);
+		str_field(w, "new", c->new_text);
+		words(x, it, c);
 		break;
 	case DIFF_TRANSLATION_STALE:
-		json_key(w, "field");
-		json_string(w, c->field);
-		json_key(w, "language");
-		json_string(w, c->lang);
+		str_field(w, "field", c->field);
+		str_field(w, "language", c->lang);
 		break;
 	case DIFF_APPLICABILITY:
 		json_key(w, "old");
@@ -148,9 +160,17 @@ static void change(json_writer *w, const diff_change *c)
 		break;
 	case DIFF_SUCCESSOR:
 		json_key(w, "old");
-		question_ref(w, c->old_successor);
+		question_list(w, c->old_successors, c->nold_successors);
 		json_key(w, "new");
-		question_ref(w, c->successor);
+		question_list(w, c->successors, c->nsuccessors);
+		break;
+	case DIFF_LANGUAGE:
+		str_field(w, "language", c->lang);
+		str_field(w, "old", c->old_status);
+		str_field(w, "new", c->new_status);
+		int_field(w, "texts_added", (long long)c->texts_added);
+		int_field(w, "texts_changed", (long long)c->texts_changed);
+		int_field(w, "texts_removed", (long long)c->texts_removed);
 		break;
 	default:
 		break;
@@ -159,32 +179,31 @@ static void change(json_writer *w, const diff_change *c)
 }
 
 /* The keys every item has, in this order. */
-static void item_head(json_writer *w, const diff_result *d, const diff_item *it)
+static void item_head(json_writer *w, const diff_item *it)
 {
-	json_key(w, "uid");
-	json_string(w, it->uid);
-	json_key(w, "old_number");
-	json_string(w, it->old_number);
-	json_key(w, "new_number");
-	json_string(w, it->new_number);
-	json_key(w, "place");
-	json_string(w, diff_kind_name(it->place));
-	json_key(w, "paired_by");
-	json_string(w, diff_how_name(it->how));
-	json_key(w, "similarity");
-	json_int(w, (long long)(it->similarity * 100 + 0.5));
-	(void)d;
+	str_field(w, "uid", it->uid);
+	str_field(w, "old_number", it->old_number);
+	str_field(w, "new_number", it->new_number);
+	str_field(w, "place", diff_kind_name(it->place));
+	str_field(w, "paired_by", diff_how_name(it->how));
+	int_field(w, "similarity", (long long)(it->similarity * 100 + 0.5));
 }
 
-static void changes(json_writer *w, const diff_item *it)
+/* "changes": the item's changes in order. */
+static void change_list(jx *x, const diff_item *it)
 {
-	json_key(w, "change_note");
-	export_json_prose(w, it->change_note);
-	json_key(w, "changes");
-	json_begin_array(w);
+	json_key(x->w, "changes");
+	json_begin_array(x->w);
 	for (size_t i = 0; i < it->nchanges; i++)
-		change(w, &it->changes[i]);
-	json_end_array(w);
+		change(x, it, &it->changes[i]);
+	json_end_array(x->w);
+}
+
+static void changes(jx *x, const diff_item *it)
+{
+	json_key(x->w, "change_note");
+	export_json_prose(x->w, it->change_note);
+	change_list(x, it);
 }
 
 static const char *title(const diff_result *d, const diff_item *q)
@@ -197,15 +216,15 @@ static const char *title(const diff_result *d, const diff_item *q)
 	return p ? prose_text(p, d->lang) : NULL;
 }
 
-static void question(json_writer *w, const diff_result *d, const diff_item *q)
+static void question(jx *x, const diff_item *q)
 {
+	json_writer *w = x->w;
 	json_begin_object(w);
-	item_head(w, d, q);
-	json_key(w, "title");
-	json_string(w, title(d, q));
-	json_key(w, "successor");
-	question_ref(w, q->successor);
-	changes(w, q);
+	item_head(w, q);
+	str_field(w, "title", title(x->d, q));
+	json_key(w, "successors");
+	question_list(w, q->successors, q->nsuccessors);
+	changes(x, q);
 	json_key(w, "requirements");
 	json_begin_array(w);
 	for (size_t i = 0; i < q->nchildren; i++) {
@@ -213,29 +232,64 @@ static void question(json_writer *w, const diff_result *d, const diff_item *q)
 		if (!r->nchanges)
 			continue;
 		json_begin_object(w);
-		item_head(w, d, r);
-		changes(w, r);
+		item_head(w, r);
+		changes(x, r);
 		json_end_object(w);
 	}
 	json_end_array(w);
 	json_end_object(w);
 }
 
-void diff_print_json(const diff_result *d, FILE *fp)
+static void renumbering(json_writer *w, const diff_result *d)
+{
+	json_key(w, "renumbering");
+	json_begin_array(w);
+	for (size_t i = 0; i < d->nrenumbered; i++) {
+		const diff_item *it = d->renumbered[i];
+		json_begin_object(w);
+		str_field(w, "type", diff_type_name(it->type));
+		str_field(w, "uid", it->uid);
+		str_field(w, "old_number", it->old_number);
+		str_field(w, "new_number", it->new_number);
+		str_field(w, "place", diff_kind_name(it->place));
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
+static void chapters(jx *x)
+{
+	json_writer *w = x->w;
+	json_key(w, "chapters");
+	json_begin_array(w);
+	for (size_t i = 0; i < x->d->nchapters; i++) {
+		const diff_item *c = x->d->chapters[i];
+		if (!c->reported)
+			continue;
+		json_begin_object(w);
+		str_field(w, "old_number", c->old_number);
+		str_field(w, "new_number", c->new_number);
+		str_field(w, "place", diff_kind_name(c->place));
+		change_list(x, c);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
+void diff_print_json(const diff_result *d, FILE *fp, const char *lang)
 {
 	json_writer w;
+	jx x = {&w, d, lang ? lang : d->lang, arena_new()};
 	json_init(&w, fp, 2);
 	json_begin_object(&w);
-	json_key(&w, "format");
-	json_string(&w, "vcsc-diff");
-	json_key(&w, "format_version");
-	json_int(&w, 1);
+	str_field(&w, "format", "vcsc-diff");
+	int_field(&w, "format_version", 2);
 	json_key(&w, "old");
 	version(&w, d->old);
 	json_key(&w, "new");
 	version(&w, d->new);
-	json_key(&w, "language");
-	json_string(&w, d->lang);
+	str_field(&w, "language", d->lang);
+	str_field(&w, "words_language", x.lang);
 	json_key(&w, "same");
 	json_bool(&w, diff_same(d));
 	json_key(&w, "counts");
@@ -245,51 +299,20 @@ void diff_print_json(const diff_result *d, FILE *fp)
 		json_int(&w, (long long)d->counts[k]);
 	}
 	json_end_object(&w);
-	json_key(&w, "renumbering");
+	json_key(&w, "languages");
 	json_begin_array(&w);
-	for (size_t i = 0; i < d->nrenumbered; i++) {
-		const diff_item *it = d->renumbered[i];
-		json_begin_object(&w);
-		json_key(&w, "type");
-		json_string(&w, diff_type_name(it->type));
-		json_key(&w, "uid");
-		json_string(&w, it->uid);
-		json_key(&w, "old_number");
-		json_string(&w, it->old_number);
-		json_key(&w, "new_number");
-		json_string(&w, it->new_number);
-		json_key(&w, "place");
-		json_string(&w, diff_kind_name(it->place));
-		json_end_object(&w);
-	}
+	for (size_t i = 0; i < d->nlang_changes; i++)
+		change(&x, NULL, &d->lang_changes[i]);
 	json_end_array(&w);
-	json_key(&w, "chapters");
-	json_begin_array(&w);
-	for (size_t i = 0; i < d->nchapters; i++) {
-		const diff_item *c = d->chapters[i];
-		if (!c->reported)
-			continue;
-		json_begin_object(&w);
-		json_key(&w, "old_number");
-		json_string(&w, c->old_number);
-		json_key(&w, "new_number");
-		json_string(&w, c->new_number);
-		json_key(&w, "place");
-		json_string(&w, diff_kind_name(c->place));
-		json_key(&w, "changes");
-		json_begin_array(&w);
-		for (size_t k = 0; k < c->nchanges; k++)
-			change(&w, &c->changes[k]);
-		json_end_array(&w);
-		json_end_object(&w);
-	}
-	json_end_array(&w);
+	renumbering(&w, d);
+	chapters(&x);
 	json_key(&w, "questions");
 	json_begin_array(&w);
 	for (size_t i = 0; i < d->nquestions; i++)
 		if (d->questions[i]->reported)
-			question(&w, d, d->questions[i]);
+			question(&x, d->questions[i]);
 	json_end_array(&w);
 	json_end_object(&w);
 	json_finish(&w);
+	arena_free(x.a);
 }

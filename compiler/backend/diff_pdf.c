@@ -73,6 +73,7 @@ static const char *const text_keys[] = {"title",
                                         "with-1-requirement",
                                         "was-withdrawn",
                                         "continues-in",
+                                        "and",
                                         "none",
                                         "absent-old",
                                         "absent-new",
@@ -90,9 +91,21 @@ static const char *const text_keys[] = {"title",
                                         "k-whitespace",
                                         "k-formatting",
                                         "k-translation-stale",
+                                        "k-translation",
                                         "k-applicability",
                                         "k-references",
                                         "k-successor",
+                                        "k-language",
+                                        "lang-completed",
+                                        "lang-incomplete",
+                                        "lang-added",
+                                        "lang-removed",
+                                        "n-texts-added",
+                                        "1-text-added",
+                                        "n-texts-changed",
+                                        "1-text-changed",
+                                        "n-texts-removed",
+                                        "1-text-removed",
                                         "place-added",
                                         "place-removed",
                                         "place-withdrawn",
@@ -142,14 +155,6 @@ static const char *text_with(rn *r, const char *key, const char *name,
 static const char *plain_text(rn *r, const vc_prose *p)
 {
 	return prose_plain(r->a, p, r->lang);
-}
-
-static const char *lang_name(rn *r, const char *id)
-{
-	const vc_language *l = model_language(r->d->new->scheme, id);
-	if (!l)
-		l = model_language(r->d->old->scheme, id);
-	return l ? l->name : id;
 }
 
 /* ps moved right by extra points (its bar too). */
@@ -303,10 +308,6 @@ static void field_name(rn *r, pdf_block *b, const char *field)
 /* "7.1 Monitoring", linked to its entry when the notes have one. */
 static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
 {
-	if (!q) {
-		pdf_run(b, T(r, "none"), 0);
-		return;
-	}
 	const char *label =
 	    arena_printf(r->a, "%s %s", q->number, plain_text(r, &q->title));
 	const diff_item *it = new_side ? diff_origin_question(r->d, q)
@@ -317,6 +318,29 @@ static void successor(rn *r, pdf_block *b, const vc_question *q, bool new_side)
 		pdf_run(b, label, 0);
 }
 
+/* "3.1 Contracts, 3.2 Audits and 3.3 Exit" in the document's language,
+ * each linked; "none" for an empty list. */
+static void successors(rn *r, pdf_block *b, const vc_question *const *qs,
+                       size_t n, bool new_side)
+{
+	if (!n)
+		pdf_run(b, T(r, "none"), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 == n && i)
+			pdf_run(b, arena_printf(r->a, " %s ", T(r, "and")), 0);
+		else if (i)
+			pdf_run(b, ", ", 0);
+		successor(r, b, qs[i], new_side);
+	}
+}
+
+/* Whether c is a change of a text in a language other than the
+ * compared one. */
+static bool translated(const rn *r, const diff_change *c)
+{
+	return c->lang && strcmp(c->lang, r->d->lang) != 0;
+}
+
 static void diff_of(rn *r, const diff_item *it, const diff_change *c,
                     double indent)
 {
@@ -324,11 +348,12 @@ static void diff_of(rn *r, const diff_item *it, const diff_change *c,
 	const char *actual;
 	const diff_seg *segs =
 	    diff_change_words(r->d, it, c, r->lang, r->a, &n, &actual);
-	if (strcmp(actual, r->lang) != 0) {
+	/* a change of a translation names its language beside its field */
+	if (strcmp(actual, r->lang) != 0 && !translated(r, c)) {
 		pdf_block *m = pdf_para_text(
 		    r->doc, shifted(r, r->st.small, indent + r->st.list_indent),
 		    text_with(r, "compared-in", "language",
-		              lang_name(r, actual)));
+		              diff_language_name(r->d, actual)));
 		pdf_block_keep_next(m);
 	}
 	words(r, segs, n, indent + r->st.list_indent);
@@ -409,11 +434,11 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 		break;
 	}
 	case DIFF_WITHDRAWN:
-		if (c->successor) {
+		if (c->nsuccessors) {
 			pdf_run(b, ": ", PDF_BOLD);
 			pdf_run(b, T(r, "continues-in"), 0);
 			pdf_run(b, " ", 0);
-			successor(r, b, c->successor, true);
+			successors(r, b, c->successors, c->nsuccessors, true);
 		}
 		break;
 	case DIFF_MOVED:
@@ -440,8 +465,14 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 	case DIFF_TEXT:
 	case DIFF_FORMATTING:
 	case DIFF_WHITESPACE:
+	case DIFF_TRANSLATION:
 		pdf_run(b, ": ", PDF_BOLD);
 		field_name(r, b, c->field);
+		if (translated(r, c))
+			pdf_run(b,
+			        arena_printf(r->a, " (%s)",
+			                     diff_language_name(r->d, c->lang)),
+			        0);
 		if (c->kind != DIFF_WHITESPACE &&
 		    (!c->old_text || !c->new_text)) {
 			pdf_run(b, " ", 0);
@@ -455,7 +486,9 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 	case DIFF_TRANSLATION_STALE:
 		pdf_run(b, ": ", PDF_BOLD);
 		field_name(r, b, c->field);
-		pdf_run(b, arena_printf(r->a, " (%s)", lang_name(r, c->lang)),
+		pdf_run(b,
+		        arena_printf(r->a, " (%s)",
+		                     diff_language_name(r->d, c->lang)),
 		        0);
 		break;
 	case DIFF_APPLICABILITY: {
@@ -510,9 +543,9 @@ static void change(rn *r, const diff_item *it, const diff_change *c,
 	}
 	case DIFF_SUCCESSOR:
 		pdf_run(b, ": ", PDF_BOLD);
-		successor(r, b, c->old_successor, false);
+		successors(r, b, c->old_successors, c->nold_successors, false);
 		pdf_run(b, ARROW, 0);
-		successor(r, b, c->successor, true);
+		successors(r, b, c->successors, c->nsuccessors, true);
 		break;
 	default:
 		break;
@@ -580,6 +613,36 @@ static void cover(rn *r)
 	}
 }
 
+/* "12 texts added", "1 text changed", ... */
+static const char *texts_n(rn *r, size_t n, const char *what)
+{
+	if (n == 1)
+		return T(r, arena_printf(r->a, "1-text-%s", what));
+	return text_with(r, arena_printf(r->a, "n-texts-%s", what), "n",
+	                 arena_printf(r->a, "%zu", n));
+}
+
+/* A language whose status changed, as a bullet of the summary:
+ * "Deutsch completed: 143 texts added". */
+static void language(rn *r, const diff_change *c)
+{
+	pdf_block *b =
+	    pdf_para(r->doc, shifted(r, r->st.change, r->st.list_indent));
+	pdf_block_marker(b, "\xe2\x80\xa2", r->st.list_indent, 0);
+	pdf_run(b,
+	        text_with(r,
+	                  arena_printf(r->a, "lang-%s", diff_language_event(c)),
+	                  "language", diff_language_name(r->d, c->lang)),
+	        PDF_BOLD);
+	size_t n[3];
+	const char *what[3];
+	size_t k = diff_language_texts(c, n, what);
+	for (size_t i = 0; i < k; i++) {
+		pdf_run(b, i ? ", " : ": ", i ? 0 : PDF_BOLD);
+		pdf_run(b, texts_n(r, n[i], what[i]), 0);
+	}
+}
+
 static void count_cell(rn *r, pdf_table *t, size_t n, unsigned flags)
 {
 	pdf_run(pdf_table_cell(t), n ? arena_printf(r->a, "%zu", n) : DASH,
@@ -637,6 +700,8 @@ static void summary(rn *r)
 		pdf_para_text(d, r->st.base.meta,
 		              text_with(r, "shifted-n", "n", s));
 	}
+	for (size_t i = 0; i < df->nlang_changes; i++)
+		language(r, &df->lang_changes[i]);
 	pdf_block *b = pdf_para(d, r->st.base.body);
 	pdf_run(b, T(r, "legend"), 0);
 	pdf_run(b, " ", 0);

@@ -3,9 +3,12 @@
  * (ANSI colours like git diff) or a plain file.
  *
  * Layout: a header naming both versions and counting the changes, the
- * renumbering table, then per chapter the changed chapter texts and each
- * question with a change (its own, or one of its requirements'), with
- * word-level diffs wrapped to WIDTH columns and the change notes.
+ * languages whose status changed, the renumbering table, then per chapter
+ * the changed chapter texts and each question with a change (its own, or
+ * one of its requirements'), with word-level diffs wrapped to WIDTH
+ * columns (in the language asked for where it has its own changed texts;
+ * a label names the language when it is not the compared one, or when
+ * another was asked for) and the change notes.
  * Without colour, deletions are [-marked-] and insertions {+marked+} as
  * in git diff --word-diff=plain. Versions that do not differ print
  * nothing.
@@ -25,6 +28,8 @@
 typedef struct tw {
 	FILE *fp;
 	bool color;
+	const char *lang; /* of the word diffs (d->lang unless asked) */
+	arena *a;         /* word diffs in lang */
 	int col;
 	int indent;
 	int pending;    /* spaces not yet written: dropped at a line break */
@@ -204,14 +209,67 @@ static const char *title_of(const diff_result *d, const diff_item *it)
 	return p ? prose_text(p, d->lang) : NULL;
 }
 
-static void label(tw *w, const char *name, const char *field)
+/* "name:", "name (field):", "name (field, lang):" or "name (lang):". */
+static void label_in(tw *w, const char *name, const char *field,
+                     const char *lang)
 {
 	paint(w, C_META);
-	if (field)
-		fprintf(w->fp, "%*s%s (%s):", w->indent, "", name, field);
-	else
-		fprintf(w->fp, "%*s%s:", w->indent, "", name);
+	fprintf(w->fp, "%*s%s", w->indent, "", name);
+	if (field || lang)
+		fprintf(w->fp, " (%s%s%s)", field ? field : "",
+		        field && lang ? ", " : "", lang ? lang : "");
+	fputc(':', w->fp);
 	paint(w, C_OFF);
+}
+
+static void label(tw *w, const char *name, const char *field)
+{
+	label_in(w, name, field, NULL);
+}
+
+/* The language to name in a change's label: that of its texts or word
+ * diff (l) when it is not the compared language, or when another
+ * language was asked for; else none. */
+static const char *shown_lang(const diff_result *d, const tw *w, const char *l)
+{
+	return strcmp(l, d->lang) != 0 || strcmp(w->lang, d->lang) != 0 ? l
+	                                                                : NULL;
+}
+
+static void indented_words(tw *w, const diff_seg *segs, size_t n)
+{
+	w->indent += 2;
+	words(w, segs, n);
+	w->indent -= 2;
+}
+
+/* A label and the text that follows it on its line, wrapped, further
+ * lines indented. */
+static void labelled(tw *w, const char *name, const char *s)
+{
+	label(w, name, NULL);
+	w->col = w->indent + width(name, strlen(name)) + 1;
+	w->pending = 1;
+	w->indent += 2;
+	text(w, s, strlen(s));
+	end_para(w);
+	w->indent -= 2;
+}
+
+/* Questions as "3.1 sup-contracts, 3.2 sup-audits" (with numbers) or
+ * "sup-contracts, sup-audits", "(none)" for none, into b. */
+static void questions(buf *b, const vc_question *const *qs, size_t n,
+                      bool numbers)
+{
+	if (!n)
+		buf_puts(b, "(none)");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		if (numbers)
+			buf_printf(b, "%s ", qs[i]->number);
+		buf_puts(b, qs[i]->uid);
+	}
 }
 
 static void change(const diff_result *d, tw *w, const diff_item *it,
@@ -219,6 +277,11 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 {
 	FILE *fp = w->fp;
 	const char *name = diff_kind_name(c->kind);
+	const char *actual = c->lang ? c->lang : d->lang;
+	size_t n = 0;
+	const diff_seg *segs = NULL;
+	if (c->nsegs) /* in the language asked for, where it has them */
+		segs = diff_change_words(d, it, c, w->lang, w->a, &n, &actual);
 	switch (c->kind) {
 	case DIFF_ADDED:
 	case DIFF_REMOVED:
@@ -233,13 +296,18 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 			fputs(" (withdrawn before)", fp);
 		fputc('\n', fp);
 		break;
-	case DIFF_WITHDRAWN:
-		label(w, name, NULL);
-		if (c->successor)
-			fprintf(fp, " successor %s %s", c->successor->number,
-			        c->successor->uid);
-		fputc('\n', fp);
+	case DIFF_WITHDRAWN: {
+		buf b = {0};
+		buf_puts(&b, "");
+		if (c->nsuccessors) {
+			buf_puts(&b, c->nsuccessors > 1 ? "successors "
+			                                : "successor ");
+			questions(&b, c->successors, c->nsuccessors, true);
+		}
+		labelled(w, name, b.data);
+		buf_free(&b);
 		break;
+	}
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
 		label(w, name, NULL);
@@ -250,13 +318,11 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		fprintf(fp, " %s -> %s\n", c->old_uid, c->new_uid);
 		break;
 	case DIFF_LEVEL:
-		label(w, name, NULL);
+		label_in(w, name, NULL,
+		         c->nsegs ? shown_lang(d, w, actual) : NULL);
 		fprintf(fp, " %s -> %s\n", c->old_level, c->new_level);
-		if (c->nsegs) {
-			w->indent += 2;
-			words(w, c->segs, c->nsegs);
-			w->indent -= 2;
-		}
+		if (c->nsegs)
+			indented_words(w, segs, n);
 		break;
 	case DIFF_APPLICABILITY:
 		label(w, name, NULL);
@@ -280,23 +346,27 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		}
 		fputc('\n', fp);
 		break;
-	case DIFF_SUCCESSOR:
-		label(w, name, NULL);
-		fprintf(fp, " %s -> %s\n",
-		        c->old_successor ? c->old_successor->uid : "(none)",
-		        c->successor ? c->successor->uid : "(none)");
+	case DIFF_SUCCESSOR: {
+		buf b = {0};
+		questions(&b, c->old_successors, c->nold_successors, false);
+		buf_puts(&b, " -> ");
+		questions(&b, c->successors, c->nsuccessors, false);
+		labelled(w, name, b.data);
+		buf_free(&b);
 		break;
+	}
 	case DIFF_TRANSLATION_STALE:
 		label(w, name, c->field);
 		fprintf(fp, " %s not updated\n", c->lang);
 		break;
 	case DIFF_WHITESPACE:
-		label(w, name, c->field);
+		label_in(w, name, c->field, shown_lang(d, w, actual));
 		fputs(" white space only\n", fp);
 		break;
 	case DIFF_TEXT:
 	case DIFF_FORMATTING:
-		label(w, name, c->field);
+	case DIFF_TRANSLATION:
+		label_in(w, name, c->field, shown_lang(d, w, actual));
 		if (c->kind == DIFF_FORMATTING)
 			fputs(" the same words", fp);
 		else if (!c->old_text)
@@ -304,28 +374,18 @@ static void change(const diff_result *d, tw *w, const diff_item *it,
 		else if (!c->new_text)
 			fputs(" removed", fp);
 		fputc('\n', fp);
-		w->indent += 2;
-		words(w, c->segs, c->nsegs);
-		w->indent -= 2;
+		indented_words(w, segs, n);
 		break;
 	default:
 		break;
 	}
-	(void)d;
 }
 
 static void note(const diff_result *d, tw *w, const diff_item *it)
 {
 	if (!it->change_note)
 		return;
-	const char *t = prose_text(it->change_note, d->lang);
-	label(w, "note", NULL);
-	w->col = w->indent + 5;
-	w->pending = 1;
-	w->indent += 2;
-	text(w, t, strlen(t));
-	end_para(w);
-	w->indent -= 2;
+	labelled(w, "note", prose_text(it->change_note, d->lang));
 }
 
 static void item_changes(const diff_result *d, tw *w, const diff_item *it)
@@ -391,11 +451,34 @@ static int chapter_number(const diff_item *c)
 	return c->new_ch ? c->new_ch->number : c->old_ch->number;
 }
 
-void diff_print_text(const diff_result *d, FILE *fp, bool color)
+/* "Deutsch (de) completed: 12 texts added, 1 text changed". */
+static void language(const diff_result *d, buf *b, const diff_change *c)
+{
+	static const char *const events[][2] = {
+	    {"completed", "completed"},
+	    {"incomplete", "no longer complete"},
+	    {"added", "added, not yet complete"},
+	    {"removed", "no longer in this version"}};
+	const char *ev = diff_language_event(c);
+	for (size_t i = 0; i < COUNT_OF(events); i++)
+		if (strcmp(events[i][0], ev) == 0)
+			ev = events[i][1];
+	buf_printf(b, "%s (%s) %s", diff_language_name(d, c->lang), c->lang,
+	           ev);
+	size_t n[3];
+	const char *what[3];
+	size_t k = diff_language_texts(c, n, what);
+	for (size_t i = 0; i < k; i++)
+		buf_printf(b, "%s%zu text%s %s", i ? ", " : ": ", n[i],
+		           n[i] == 1 ? "" : "s", what[i]);
+}
+
+void diff_print_text(const diff_result *d, FILE *fp, bool color,
+                     const char *lang)
 {
 	if (diff_same(d))
 		return;
-	tw w = {fp, color, 0, 0, 0, NULL};
+	tw w = {fp, color, lang ? lang : d->lang, arena_new(), 0, 0, 0, NULL};
 	paint(&w, C_BOLD);
 	fprintf(fp, "--- %s%s\n+++ %s%s\n", d->old->key,
 	        d->old->draft ? " (draft)" : "", d->new->key,
@@ -423,6 +506,15 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color)
 		any = true;
 	}
 	fputs(any ? "\n" : " none\n", fp);
+	if (d->nlang_changes) {
+		fputs("\nLanguages:\n", fp);
+		for (size_t i = 0; i < d->nlang_changes; i++) {
+			buf b = {0};
+			language(d, &b, &d->lang_changes[i]);
+			fprintf(fp, "  %s\n", b.data);
+			buf_free(&b);
+		}
+	}
 	if (d->nrenumbered) {
 		fputs("\nNumbers:\n", fp);
 		for (size_t i = 0; i < d->nrenumbered; i++) {
@@ -450,4 +542,5 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color)
 	for (; qi < d->nquestions; qi++)
 		if (d->questions[qi]->reported)
 			question(d, &w, d->questions[qi]);
+	arena_free(w.a);
 }

@@ -15,7 +15,8 @@
 
 static const char diff_help[] =
     "Usage: vcsc diff OLD-VERSION NEW-VERSION [--format text|json] "
-    "[-o FILE]\n"
+    "[--lang LANG]\n"
+    "                 [-o FILE]\n"
     "       vcsc diff OLD-VERSION NEW-VERSION --format html [--lang LANG] "
     "-o FILE\n"
     "       vcsc diff OLD-VERSION NEW-VERSION --format pdf [--lang LANG]\n"
@@ -25,17 +26,22 @@ static const char diff_help[] =
     "catalogue/vcsa/1.0, or ids such as vcsa/1.0 under --catalogue) as\n"
     "catalogues: questions and requirements are paired by uid, then by\n"
     "number, then by text similarity, so renumbered and moved items show\n"
-    "as such. Reports additions, withdrawals, moves, renumbering, text\n"
-    "changes with a word-level diff (told apart from white-space-only and\n"
-    "formatting-only edits), level, applicability and reference changes,\n"
-    "and stale translations, each with its change note.\n"
+    "as such. Reports additions, withdrawals (with every successor), moves,\n"
+    "renumbering, text changes with a word-level diff (told apart from\n"
+    "white-space-only and formatting-only edits), level, applicability,\n"
+    "reference and successor changes, changed translations of languages\n"
+    "both versions mark complete, stale translations, and once per\n"
+    "language a change of its status (completed: N texts added), each\n"
+    "with its change note.\n"
     "\n"
     "Options:\n"
     "  --format FMT      text (default), json (docs/diff-json.md), html\n"
     "                    (a standalone page in the website's look) or pdf\n"
     "                    (printable release notes); html and pdf need -o\n"
-    "  --lang LANG       language of the html page or the release notes\n"
-    "                    (default: the new version's source language)\n"
+    "  --lang LANG       language of the html page or the release notes,\n"
+    "                    and of the word diffs in every format where that\n"
+    "                    language has its own changed texts (default: the\n"
+    "                    new version's source language)\n"
     "  --paper SIZE      paper of the release notes: a4 (default) or letter\n"
     "  -o, --output FILE write the change log to FILE (atomically)\n"
     "  --color WHEN      auto (default: colours on a terminal), always or\n"
@@ -128,10 +134,6 @@ int cmd_diff(int argc, char **argv)
 		return cli_usage("diff",
 		                 "--format %s writes a file: give -o FILE",
 		                 fmt == FMT_HTML ? "html" : "pdf");
-	}
-	if (lang && !doc) {
-		cli_free(&c);
-		return cli_usage("diff", "--lang is for --format html and pdf");
 	}
 	pdf_paper paper = PDF_A4;
 	if (paper_s && fmt != FMT_PDF) {

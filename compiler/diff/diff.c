@@ -23,9 +23,11 @@ static const char *const kind_names[DIFF_NKINDS] = {
     "whitespace",
     "formatting",
     "translation-stale",
+    "translation",
     "applicability",
     "references",
     "successor",
+    "language",
 };
 
 const char *diff_kind_name(diff_kind k)
@@ -47,11 +49,24 @@ const char *diff_how_name(diff_how h)
 	return (unsigned)h < COUNT_OF(names) ? names[h] : "?";
 }
 
+/* How far a version carries a language. */
+typedef enum lang_state { LANG_ABSENT, LANG_PARTIAL, LANG_COMPLETE } lang_state;
+
+/* A language other than the compared one, as both versions mark it, and
+ * while its status changes, how many of its texts did. */
+typedef struct lang_track {
+	const char *id;
+	lang_state old_st, new_st;
+	size_t added, changed, removed;
+} lang_track;
+
 typedef struct ctx {
 	diff_result *d;
 	arena *a;
 	const vc_version *o, *n;
 	const char *lang;
+	lang_track *langs; /* new's languages in order, then old's others */
+	size_t nlangs;
 } ctx;
 
 /* ---- texts used for pairing ---- */
@@ -91,10 +106,27 @@ static char *requirement_text(const ctx *x, const vc_requirement *r)
 	return buf_detach(&b);
 }
 
-/* The first successor of a withdrawn question, or NULL. */
-static const vc_question *first_successor(const vc_question *q)
+/* The successors of a withdrawn question that resolve, in the order it
+ * names them, as an array in the arena; *n receives their number. */
+static const vc_question *const *successors_of(ctx *x, const vc_question *q,
+                                               size_t *n)
 {
-	return q->nsuccessors ? q->successors[0] : NULL;
+	const vc_question **s =
+	    arena_alloc(x->a, (q->nsuccessors + 1) * sizeof(*s));
+	*n = 0;
+	for (size_t i = 0; i < q->nsuccessors; i++)
+		if (q->successors[i])
+			s[(*n)++] = q->successors[i];
+	return s;
+}
+
+static bool has_question(const vc_question *const *qs, size_t n,
+                         const vc_question *q)
+{
+	for (size_t i = 0; i < n; i++)
+		if (qs[i] == q)
+			return true;
+	return false;
 }
 
 /* ---- items ---- */
@@ -329,7 +361,8 @@ static void placement_change(ctx *x, diff_item *it)
 		diff_change *c = add_change(x, it, it->place);
 		c->old_number = it->old_number;
 		c->new_number = it->new_number;
-		c->successor = it->successor;
+		c->successors = it->successors;
+		c->nsuccessors = it->nsuccessors;
 	}
 	const char *a = it->old_q   ? it->old_q->uid
 	                : it->old_r ? it->old_r->uid
@@ -365,15 +398,15 @@ static void stale_check(ctx *x, diff_item *it, const char *field,
 	}
 }
 
-static void compare_field(ctx *x, diff_item *it, const char *field,
-                          const vc_prose *o, const vc_prose *n)
+/* The change of a text from ot to nt (either may be NULL, not both; they
+ * differ) in language lang: whitespace, formatting, or reworded (kind
+ * reworded: text, or translation for a language other than the compared
+ * one). */
+static diff_change *text_change(ctx *x, diff_item *it, const char *field,
+                                const char *lang, const char *ot,
+                                const char *nt, diff_kind reworded)
 {
-	const char *ot = text_of(x, o), *nt = text_of(x, n);
-	if (!ot && !nt)
-		return;
-	if (ot && nt && strcmp(ot, nt) == 0)
-		return;
-	diff_kind k = DIFF_TEXT;
+	diff_kind k = reworded;
 	if (ot && nt) {
 		if (diff_same_but_space(ot, nt))
 			k = DIFF_WHITESPACE;
@@ -382,13 +415,58 @@ static void compare_field(ctx *x, diff_item *it, const char *field,
 	}
 	diff_change *c = add_change(x, it, k);
 	c->field = field;
-	c->lang = x->lang;
+	c->lang = lang;
 	c->old_text = ot;
 	c->new_text = nt;
 	if (k != DIFF_WHITESPACE)
 		c->segs = diff_words(x->a, ot, nt, &c->nsegs);
-	if (k == DIFF_TEXT && ot && nt)
-		stale_check(x, it, field, o, n);
+	return c;
+}
+
+/* The other languages' texts of a field whose compared text both sides
+ * have. A language both versions mark complete: a change of its text is
+ * reported, unless the compared text was reworded too (then it is part
+ * of that change, or the text is stale). A language whose status
+ * changed: its texts are counted for the one report of that language. A
+ * language partial in both: nothing (see stale_check). */
+static void translations(ctx *x, diff_item *it, const char *field,
+                         const vc_prose *o, const vc_prose *n, bool reworded)
+{
+	for (size_t i = 0; i < x->nlangs; i++) {
+		lang_track *t = &x->langs[i];
+		const char *ol = prose_get(o, t->id), *nl = prose_get(n, t->id);
+		bool differ = ol && nl ? strcmp(ol, nl) != 0 : ol != nl;
+		if (t->old_st == LANG_COMPLETE && t->new_st == LANG_COMPLETE) {
+			if (differ && !reworded)
+				text_change(x, it, field, t->id, ol, nl,
+				            DIFF_TRANSLATION);
+		} else if (t->old_st != t->new_st) {
+			if (!ol && nl)
+				t->added++;
+			else if (ol && !nl)
+				t->removed++;
+			else if (differ && !reworded &&
+			         !diff_same_but_space(ol, nl))
+				t->changed++;
+		}
+	}
+}
+
+static void compare_field(ctx *x, diff_item *it, const char *field,
+                          const vc_prose *o, const vc_prose *n)
+{
+	const char *ot = text_of(x, o), *nt = text_of(x, n);
+	bool reworded = false;
+	if ((ot || nt) && !(ot && nt && strcmp(ot, nt) == 0)) {
+		diff_change *c =
+		    text_change(x, it, field, x->lang, ot, nt, DIFF_TEXT);
+		reworded = c->kind == DIFF_TEXT;
+		if (reworded && ot && nt)
+			stale_check(x, it, field, o, n);
+	}
+	/* a field added or removed takes its translations with it */
+	if (ot && nt)
+		translations(x, it, field, o, n, reworded);
 }
 
 /* A statement that changed level (should raised to must, or lowered):
@@ -403,11 +481,14 @@ static void compare_statement(ctx *x, diff_item *it, diff_change *lvl,
 	lvl->lang = x->lang;
 	lvl->old_text = ot;
 	lvl->new_text = nt;
-	if (strcmp(ot, nt) == 0)
-		return;
-	lvl->segs = diff_words(x->a, ot, nt, &lvl->nsegs);
-	if (!diff_same_plain_text(ot, nt))
-		stale_check(x, it, field, o, n);
+	if (strcmp(ot, nt) != 0) {
+		lvl->segs = diff_words(x->a, ot, nt, &lvl->nsegs);
+		/* adds changes: lvl may move */
+		if (!diff_same_plain_text(ot, nt))
+			stale_check(x, it, field, o, n);
+	}
+	/* the statement's translations go with its level change */
+	translations(x, it, field, o, n, true);
 }
 
 static const char *objectives(ctx *x, const vc_scheme *s, vc_objset set)
@@ -534,20 +615,39 @@ static void compare_requirement(ctx *x, diff_item *it)
 	compare_refs(x, it, o->refs, o->nrefs, n->refs, n->nrefs);
 }
 
+/* Whether a placeholder withdrawn in both versions names the same set of
+ * successors: the old ones' partners are the new ones, whatever their
+ * uids are now, in whatever order. */
+static bool same_successors(ctx *x, const vc_question *const *os, size_t no,
+                            const vc_question *const *ns, size_t nn)
+{
+	const vc_question **partners =
+	    arena_alloc(x->a, (no + 1) * sizeof(*partners));
+	for (size_t i = 0; i < no; i++) {
+		partners[i] = x->d->q_of_old[os[i]->index]->new_q;
+		if (!partners[i] || !has_question(ns, nn, partners[i]))
+			return false;
+	}
+	for (size_t j = 0; j < nn; j++)
+		if (!has_question(partners, no, ns[j]))
+			return false;
+	return true;
+}
+
 static void compare_question(ctx *x, diff_item *it)
 {
 	const vc_question *o = it->old_q, *n = it->new_q;
 	compare_field(x, it, "title", &o->title, &n->title);
 	if (o->withdrawn && n->withdrawn) {
-		/* the same successor is the old one's partner, whatever its
-		 * uid is now */
-		const vc_question *os = first_successor(o);
-		const vc_question *ns = first_successor(n);
-		const diff_item *si = os ? x->d->q_of_old[os->index] : NULL;
-		if ((si ? si->new_q : NULL) != ns) {
+		size_t no, nn;
+		const vc_question *const *os = successors_of(x, o, &no);
+		const vc_question *const *ns = successors_of(x, n, &nn);
+		if (!same_successors(x, os, no, ns, nn)) {
 			diff_change *c = add_change(x, it, DIFF_SUCCESSOR);
-			c->old_successor = os;
-			c->successor = ns;
+			c->old_successors = os;
+			c->nold_successors = no;
+			c->successors = ns;
+			c->nsuccessors = nn;
 		}
 		return;
 	}
@@ -611,7 +711,7 @@ static void question_places(ctx *x)
 			it->place = DIFF_ADDED;
 		} else if (!o->withdrawn && n->withdrawn) {
 			it->place = DIFF_WITHDRAWN;
-			it->successor = first_successor(n);
+			it->successors = successors_of(x, n, &it->nsuccessors);
 		} else if (o->withdrawn && !n->withdrawn) {
 			it->place = DIFF_ADDED;
 		} else if (o->chapter_no != n->chapter_no) {
@@ -688,7 +788,8 @@ static void requirement_places(ctx *x)
 			it->place = qa->place == DIFF_WITHDRAWN ? DIFF_WITHDRAWN
 			                                        : DIFF_REMOVED;
 			if (qa->place == DIFF_WITHDRAWN) {
-				it->successor = qa->successor;
+				it->successors = qa->successors;
+				it->nsuccessors = qa->nsuccessors;
 				it->suggestion = NULL;
 			}
 		} else if (!a) {
@@ -706,27 +807,93 @@ static void requirement_places(ctx *x)
 	free(came);
 }
 
-/* The requirement of the successor most like a withdrawn one. */
+/* The requirement most like a withdrawn one among the requirements of
+ * all its successors; of equally similar ones the first met, successors
+ * and their requirements taken in order. */
 static void suggest_successors(ctx *x)
 {
 	diff_result *d = x->d;
 	for (size_t i = 0; i < x->o->nrequirements; i++) {
 		diff_item *it = d->r_of_old[i];
-		if (it->place != DIFF_WITHDRAWN || !it->successor)
+		if (it->place != DIFF_WITHDRAWN || !it->nsuccessors)
 			continue;
 		char *a = requirement_text(x, it->old_r);
 		double best = DIFF_NUMBER_SIMILARITY;
-		for (size_t j = 0; j < it->successor->nreqs; j++) {
-			const vc_requirement *r = &it->successor->reqs[j];
-			char *b = requirement_text(x, r);
-			double s = diff_similarity(a, b);
-			free(b);
-			if (s > best) {
-				best = s;
-				it->suggestion = r;
+		for (size_t k = 0; k < it->nsuccessors; k++) {
+			const vc_question *q = it->successors[k];
+			for (size_t j = 0; j < q->nreqs; j++) {
+				char *b = requirement_text(x, &q->reqs[j]);
+				double s = diff_similarity(a, b);
+				free(b);
+				if (s > best) {
+					best = s;
+					it->suggestion = &q->reqs[j];
+				}
 			}
 		}
 		free(a);
+	}
+}
+
+/* ---- languages ---- */
+
+static lang_state state_in(const vc_version *v, const char *id)
+{
+	for (size_t i = 0; i < v->nlanguages; i++)
+		if (strcmp(v->languages[i].id, id) == 0)
+			return v->languages[i].complete ? LANG_COMPLETE
+			                                : LANG_PARTIAL;
+	return LANG_ABSENT;
+}
+
+static const char *state_name(lang_state s)
+{
+	return s == LANG_COMPLETE  ? "complete"
+	       : s == LANG_PARTIAL ? "partial"
+	                           : NULL;
+}
+
+/* The languages besides the compared one: the new version's in its
+ * order, then those only the old version has. */
+static void track_languages(ctx *x)
+{
+	size_t cap = x->n->nlanguages + x->o->nlanguages;
+	x->langs = arena_alloc(x->a, (cap + 1) * sizeof(*x->langs));
+	for (int side = 1; side >= 0; side--) {
+		const vc_version *v = side ? x->n : x->o;
+		for (size_t i = 0; i < v->nlanguages; i++) {
+			const char *id = v->languages[i].id;
+			if (strcmp(id, x->lang) == 0 ||
+			    (!side && state_in(x->n, id) != LANG_ABSENT))
+				continue;
+			lang_track *t = &x->langs[x->nlangs++];
+			t->id = id;
+			t->old_st = state_in(x->o, id);
+			t->new_st = state_in(x->n, id);
+		}
+	}
+}
+
+/* One change per language whose status differs, with the counts of its
+ * texts that translations() gathered. */
+static void language_changes(ctx *x)
+{
+	diff_result *d = x->d;
+	d->lang_changes =
+	    arena_alloc(x->a, (x->nlangs + 1) * sizeof(*d->lang_changes));
+	for (size_t i = 0; i < x->nlangs; i++) {
+		const lang_track *t = &x->langs[i];
+		if (t->old_st == t->new_st)
+			continue;
+		diff_change *c = &d->lang_changes[d->nlang_changes++];
+		c->kind = DIFF_LANGUAGE;
+		c->lang = t->id;
+		c->old_status = state_name(t->old_st);
+		c->new_status = state_name(t->new_st);
+		c->texts_added = t->added;
+		c->texts_changed = t->changed;
+		c->texts_removed = t->removed;
+		d->counts[DIFF_LANGUAGE]++;
 	}
 }
 
@@ -843,6 +1010,7 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	d->r_of_new =
 	    arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
 
+	track_languages(&x);
 	match_questions(&x);
 	match_requirements(&x);
 	question_places(&x);
@@ -899,6 +1067,8 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 		if (q->nchanges)
 			q->reported = true;
 	}
+
+	language_changes(&x);
 
 	/* the renumbering table and the counts */
 	size_t nt = 0;

@@ -23,9 +23,10 @@
  *      the most similar pairs first).
  * Withdrawn placeholders (withdrawn: true) take part in step 1 only. An old
  * question that the new version withdraws is paired with its placeholder,
- * and item->successor names the question that takes its place; its
- * requirements are part of the withdrawal (kind DIFF_WITHDRAWN, with
- * item->suggestion the most similar requirement of the successor, if any).
+ * and item->successors names every question that takes its place (one or
+ * more, in the order the placeholder gives them); its requirements are
+ * part of the withdrawal (kind DIFF_WITHDRAWN, with item->suggestion the
+ * most similar requirement of any successor, if one is similar enough).
  *
  * Classification. Every pair (or lone item) gets a placement:
  *   added, removed       no partner (an old withdrawn placeholder that the
@@ -48,7 +49,20 @@
  * language kept the very same text), level (the set of must/should
  * statements), applicability (of a question; of a requirement only when
  * it narrows its objectives in either version), references (added and
- * removed identifiers), and successor (of a placeholder withdrawn in both).
+ * removed identifiers), and successor (a placeholder withdrawn in both names
+ * another set of successors: the old successors' partners are compared
+ * with the new successors as sets, so order alone is no change).
+ * Translations: in a language other than the compared one that both
+ * versions mark complete, a text of a field whose compared text kept its
+ * wording that changed anyway is reported per field: translation (its
+ * wording; a translation added or removed beside an unchanged compared
+ * text too), or whitespace or formatting with that language as c->lang.
+ * Where the compared text was reworded, the translation's change is part
+ * of that change (or the translation is stale). A language whose status
+ * differs between the versions (partial, complete, not there) is
+ * reported once, not per text: a language change in d->lang_changes with
+ * the numbers of its texts added, changed and removed. A language that
+ * is partial in both is looked at only for translation-stale.
  * Children of an added, removed or withdrawn question are part of that
  * change and are not reported on their own. A change_note is never a
  * change: it is shown beside the changes of its item.
@@ -90,9 +104,12 @@ typedef enum diff_kind {
 	DIFF_WHITESPACE,
 	DIFF_FORMATTING,
 	DIFF_TRANSLATION_STALE,
+	DIFF_TRANSLATION, /* a text of another language, the compared
+	                     one's unchanged */
 	DIFF_APPLICABILITY,
 	DIFF_REFERENCES,
 	DIFF_SUCCESSOR,
+	DIFF_LANGUAGE, /* of the version: a language's status changed */
 	DIFF_NKINDS
 } diff_kind;
 
@@ -136,17 +153,23 @@ typedef struct diff_change {
 	/* added, removed, withdrawn, moved, renumbered: the numbers ("1.2",
 	 * "1.2.a", "3" for a chapter); NULL on the absent side */
 	const char *old_number, *new_number;
-	/* withdrawn, successor: the successor question in the new version
-	 * (successor: old_successor is the old placeholder's) */
-	const vc_question *successor, *old_successor;
-	/* text, whitespace, formatting, translation-stale: the field
-	 * ("title", "question", "objective", "further_information",
-	 * "evidence", "introduction", "must", "should") and the language
-	 * compared (translation-stale: the stale language) */
+	/* withdrawn: the successor questions in the new version, in the
+	 * placeholder's order; successor: the new placeholder's
+	 * (successors, in the new version) and the old one's
+	 * (old_successors, in the old version); either list may be empty */
+	const vc_question *const *successors, *const *old_successors;
+	size_t nsuccessors, nold_successors;
+	/* text, whitespace, formatting, translation, translation-stale: the
+	 * field ("title", "question", "objective", "further_information",
+	 * "evidence", "introduction", or a level id such as "must") and the
+	 * language of its texts: the compared one (d->lang), or for a
+	 * translation (and for whitespace or formatting in one) the
+	 * translation's; translation-stale: the stale language; language:
+	 * the language whose status changed */
 	const char *field, *lang;
-	/* text, whitespace, formatting: the two texts (NULL when the field
-	 * is absent on that side) and, for text and formatting, the word
-	 * diff */
+	/* text, whitespace, formatting, translation: the two texts (NULL
+	 * when the field is absent on that side) and, but for whitespace,
+	 * the word diff */
 	const char *old_text, *new_text;
 	diff_seg *segs;
 	size_t nsegs;
@@ -162,6 +185,11 @@ typedef struct diff_change {
 	 * identifier are */
 	const vc_ref **refs_added, **refs_removed;
 	size_t nadded, nremoved;
+	/* language: "complete", "partial" or NULL (not in that version) on
+	 * either side, and how many of its texts of fields both versions
+	 * have came, went or changed while its compared text did not */
+	const char *old_status, *new_status;
+	size_t texts_added, texts_changed, texts_removed;
 } diff_change;
 
 typedef struct diff_item diff_item;
@@ -179,10 +207,12 @@ struct diff_item {
 	double similarity; /* of the paired texts; 1 for equal, 0 if lone */
 	diff_kind place;   /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
 	                      MOVED, RENUMBERED or SHIFTED */
-	/* withdrawn questions and their requirements: the successor */
-	const vc_question *successor;
+	/* withdrawn questions and their requirements: every successor in
+	 * the new version, in the placeholder's order */
+	const vc_question *const *successors;
+	size_t nsuccessors;
 	/* requirements of a withdrawn question: the most similar
-	 * requirement of the successor (a hint, not a pairing), or NULL */
+	 * requirement of any successor (a hint, not a pairing), or NULL */
 	const vc_requirement *suggestion;
 	/* the reported changes, placement first (never SHIFTED or
 	 * UNCHANGED); empty for the children of an added, removed or
@@ -220,6 +250,11 @@ typedef struct diff_result {
 	/* look-ups by the model's index fields; an entry per node */
 	diff_item **q_of_old, **q_of_new; /* by vc_question.index */
 	diff_item **r_of_old, **r_of_new; /* by vc_requirement.index */
+	/* the languages (other than lang) whose status differs between the
+	 * versions, one DIFF_LANGUAGE change each, in the new version's
+	 * language order, then those only the old version has */
+	diff_change *lang_changes;
+	size_t nlang_changes;
 	/* number of reported changes of each kind (shifted: table entries) */
 	size_t counts[DIFF_NKINDS];
 	size_t nchanges; /* total reported changes */
@@ -238,13 +273,17 @@ bool diff_same(const diff_result *d);
  * For a requirement (or question) of d->old: its item, whose new_r (new_q)
  * is the partner or NULL, whose place says what happened to it, whose
  * kinds say what changed (0: carry over unchanged), and, for a withdrawn
- * one, successor and suggestion. Never NULL for a node of d->old; NULL
- * for a node of another version. */
+ * one, every successor (successors, nsuccessors: an answer may go on in
+ * any of them) and, for a requirement, the suggestion among all their
+ * requirements. Never NULL for a node of d->old; NULL for a node of
+ * another version. */
 const diff_item *diff_pair_requirement(const diff_result *d,
                                        const vc_requirement *old_r);
 const diff_item *diff_pair_question(const diff_result *d,
                                     const vc_question *old_q);
-/* The same from the new side: the item of a node of d->new. */
+/* The same from the new side: the item of a node of d->new (for a
+ * placeholder that withdraws an old question, the same item, with every
+ * successor). */
 const diff_item *diff_origin_requirement(const diff_result *d,
                                          const vc_requirement *new_r);
 const diff_item *diff_origin_question(const diff_result *d,
@@ -253,9 +292,11 @@ const diff_item *diff_origin_question(const diff_result *d,
 /* ---- the pieces, exported for the renderers and the unit tests ---- */
 
 /* Word-level diff of two texts (either may be NULL: all inserted or all
- * deleted). Words, single punctuation characters and runs of white space
- * are the units; white space never counts as a change on its own. Pieces
- * are allocated in a; *n receives their number. */
+ * deleted). The units are the segments of Unicode word segmentation (UAX
+ * #29: a word such as "Überwachung" or "don't", a number such as "3.5",
+ * a single punctuation character such as a dash) and runs of white space;
+ * white space never counts as a change on its own. Pieces are allocated
+ * in a; *n receives their number. */
 diff_seg *diff_words(arena *a, const char *old, const char *new, size_t *n);
 
 /* Similarity of two texts in [0, 1]: the Dice coefficient of their words
@@ -281,12 +322,14 @@ bool diff_same_plain_text(const char *a, const char *b);
 
 /* ---- for the renderers (diff_show.c) ---- */
 
-/* The word diff of change c (text, formatting, level) of item it as shown
- * in language lang: the diff of lang's own texts of the field when both
+/* The word diff of change c (text, formatting, level, translation) of
+ * item it as shown in language lang: for a change of the compared
+ * language d->lang, the diff of lang's own texts of the field when both
  * sides have them (present on the same sides as the compared texts) and
- * they differ in more than white space; otherwise c's diff of the
- * compared language d->lang. *actual receives the language the pieces
- * are in, *n their number; new pieces are allocated in a. */
+ * they differ in more than white space, otherwise c's own diff; for a
+ * change in another language (translation), c's own diff, whatever lang
+ * is. *actual receives the language the pieces are in, *n their number;
+ * new pieces are allocated in a. */
 const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
                                   const diff_change *c, const char *lang,
                                   arena *a, size_t *n, const char **actual);
@@ -299,6 +342,21 @@ void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
  * names it: the new scheme's standard of that id (its title may have
  * changed), else r's own. */
 const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
+
+/* What a language change (DIFF_LANGUAGE) c means, as a word the
+ * renderers turn into their own: "completed" (complete now, not before),
+ * "incomplete" (complete before, partial now), "added" (partial, not in
+ * the old version) or "removed" (not in the new version). */
+const char *diff_language_event(const diff_change *c);
+
+/* The numbers of texts of language change c that are not 0, in the order
+ * added, changed, removed: n[i] of them what[i] ("added", "changed",
+ * "removed"). Returns how many. */
+size_t diff_language_texts(const diff_change *c, size_t n[3],
+                           const char *what[3]);
+
+/* The name of language id in the new scheme, else the old one, else id. */
+const char *diff_language_name(const diff_result *d, const char *id);
 
 /* ---- the change log as XML (the documents are in backend/changelog.h) ---- */
 
@@ -316,6 +374,12 @@ const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
  *     <level-name id> <title lang/>      objectives and requirement levels
  *     <counts total>
  *       <count kind chapters questions requirements total/>  kinds > 0
+ *     <language-change lang name event old new added changed removed/>
+ *                                   per language whose status changed
+ *                                   (event: diff_language_event; old,
+ *                                   new: complete or partial, missing
+ *                                   where the version lacks it; added,
+ *                                   changed, removed: counts of texts)
  *     <numbers shifted>             the renumbering table, by old number
  *       <row ITEM anchor entry?> <title lang/>   (the question's title)
  *     <chapter-entry ITEM number anchor>  chapters with a change or
@@ -330,19 +394,28 @@ const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r);
  *   <change kind="..."> by kind:
  *     added, removed    number, requirements (questions), was-withdrawn
  *     withdrawn         <successor side="new" version uid number> <title/>
+ *                       per successor, in the placeholder's order
  *     moved, renumbered old new (numbers); uid: old new (uids)
  *     level             old new ("must", "should", "must+should"), field,
  *                       and <diff> when the statement was reworded
- *     text, formatting  field, absent="old|new" when the field is new or
- *                       gone, <diff lang text-lang?> per language holding
- *                       <eq>, <del>, <ins> pieces of Markdown source: the
- *                       word diff of that language when both sides have
- *                       their own changed translation, else of the
- *                       compared language (text-lang says which)
- *     whitespace        field; translation-stale: field lang
+ *     text, formatting, translation
+ *                       field, lang (the language of a change in a
+ *                       language other than the compared one: always for
+ *                       translation), absent="old|new" when the field is
+ *                       new or gone, <diff lang text-lang?> per language
+ *                       holding <eq>, <del>, <ins> pieces of Markdown
+ *                       source: the word diff of that language when both
+ *                       sides have their own changed translation, else
+ *                       of the compared language (text-lang says which);
+ *                       a change with lang has the diff of that language
+ *                       in every <diff>
+ *     whitespace        field, lang as for text; translation-stale:
+ *                       field lang
  *     applicability     old new (objective ids separated by spaces)
  *     references        <ref op="added|removed" standard title id/>
- *     successor         <successor side="old|new" .../>
+ *     successor         <successor side="old" .../> per successor the
+ *                       old placeholder names, then side="new" per
+ *                       successor of the new one (none: no element)
  * Element names differ from those of the site document (chapter,
  * question with a title, level) so that the site's keys never find them;
  * the <question> markers carry no title or file.

@@ -1,9 +1,8 @@
 /*
- * diff_show.c - what the change-log renderers that show more than one
- * language (the XML of the site and the HTML page, the PDF release
- * notes) share: the word diff of a change as seen in a given language,
- * the counts of changes per kind and type of item, and how a reference
- * is named.
+ * diff_show.c - what the change-log renderers share: the word diff of a
+ * change as seen in a given language, the counts of changes per kind and
+ * type of item, how a reference is named, and how a language's change of
+ * status is told.
  */
 #include <string.h>
 
@@ -47,8 +46,9 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
                                   arena *a, size_t *n, const char **actual)
 {
 	*n = c->nsegs;
-	*actual = d->lang;
-	if (strcmp(lang, d->lang) == 0)
+	*actual = c->lang ? c->lang : d->lang;
+	/* a change of a translation is shown in its own language */
+	if (strcmp(lang, *actual) == 0 || strcmp(*actual, d->lang) != 0)
 		return c->segs;
 	const vc_prose *op = field_prose(d, it, c, true);
 	const vc_prose *np = field_prose(d, it, c, false);
@@ -84,4 +84,36 @@ const vc_standard *diff_ref_standard(const diff_result *d, const vc_ref *r)
 {
 	const vc_standard *st = model_standard(d->new->scheme, r->standard->id);
 	return st ? st : r->standard;
+}
+
+const char *diff_language_event(const diff_change *c)
+{
+	if (c->new_status && strcmp(c->new_status, "complete") == 0)
+		return "completed";
+	if (!c->new_status)
+		return "removed";
+	return c->old_status ? "incomplete" : "added";
+}
+
+size_t diff_language_texts(const diff_change *c, size_t n[3],
+                           const char *what[3])
+{
+	const size_t all[] = {c->texts_added, c->texts_changed,
+	                      c->texts_removed};
+	static const char *const names[] = {"added", "changed", "removed"};
+	size_t k = 0;
+	for (size_t i = 0; i < 3; i++)
+		if (all[i]) {
+			n[k] = all[i];
+			what[k++] = names[i];
+		}
+	return k;
+}
+
+const char *diff_language_name(const diff_result *d, const char *id)
+{
+	const vc_language *l = model_language(d->new->scheme, id);
+	if (!l)
+		l = model_language(d->old->scheme, id);
+	return l ? l->name : id;
 }

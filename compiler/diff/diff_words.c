@@ -1,18 +1,24 @@
 /*
  * diff_words.c - the text pieces of the catalogue diff: a word-level diff
- * (Myers' O(ND) algorithm, linear space, on word tokens), a similarity
- * measure for pairing, and the white-space and plain-text comparisons
- * that tell editorial changes from changes of wording.
+ * (Myers' O(ND) algorithm, linear space, on the words of Unicode word
+ * segmentation, UAX #29, from libunibreak), a similarity measure for
+ * pairing, and the white-space and plain-text comparisons that tell
+ * editorial changes from changes of wording.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <wordbreak.h>
+
 #include "diff.h"
 #include "base/md.h"
 
-/* A token: a word, one punctuation character or a run of white space.
- * Every run of white space compares equal to every other. */
+/* A token: a segment of UAX #29 word segmentation (a word such as
+ * "Überwachung", "don't" or "3.5", or one punctuation character such as
+ * a dash or a quotation mark; underscores at the edges of a word split
+ * off, being Markdown emphasis) or a run of white space. Every run of
+ * white space compares equal to every other. */
 typedef struct tok {
 	const char *s;
 	uint32_t len;
@@ -26,8 +32,10 @@ static bool is_space(unsigned char c)
 	       c == '\v';
 }
 
-/* Letters and digits; every byte of a multi-byte UTF-8 sequence counts
- * as a letter, so "Überwachung" is one word. */
+/* Letters and digits for the similarity of pairing (not for the word
+ * diff): every byte of a multi-byte UTF-8 sequence counts as a letter, so
+ * "Überwachung" is one word. Pairing keeps this cruder notion of a word,
+ * so that which items pair does not depend on the segmentation. */
 static bool is_wordc(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -46,32 +54,79 @@ static uint64_t hash_bytes(const char *s, size_t n, bool fold)
 	return h | 1; /* 0 is kept for white space */
 }
 
+static bool all_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_space((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+typedef struct toks {
+	tok *t;
+	size_t n, cap;
+} toks;
+
+static void push_word(toks *o, const char *s, size_t len)
+{
+	tok k = {s, (uint32_t)len, 0, hash_bytes(s, len, false)};
+	VEC_PUSH(o->t, o->n, o->cap, k);
+}
+
+/* One segment of the word segmentation as tokens. */
+static void push_segment(toks *o, const char *seg, size_t sl)
+{
+	if (all_space(seg, sl)) {
+		/* UAX #29 makes each space and line break a segment of its
+		 * own: a run of them is one token */
+		if (o->n && o->t[o->n - 1].ws) {
+			o->t[o->n - 1].len += (uint32_t)sl;
+		} else {
+			tok k = {seg, (uint32_t)sl, 1, 0};
+			VEC_PUSH(o->t, o->n, o->cap, k);
+		}
+		return;
+	}
+	/* An underscore joins words in UAX #29 (snake_case), but at the edge
+	 * of a word in Markdown it is emphasis: "_word_" is three tokens, as
+	 * "*word*" is. */
+	size_t lead = 0, trail = 0;
+	while (lead < sl && seg[lead] == '_')
+		lead++;
+	while (trail < sl - lead && seg[sl - 1 - trail] == '_')
+		trail++;
+	for (size_t k = 0; k < lead; k++)
+		push_word(o, seg + k, 1);
+	if (sl - lead - trail)
+		push_word(o, seg + lead, sl - lead - trail);
+	for (size_t k = sl - trail; k < sl; k++)
+		push_word(o, seg + k, 1);
+}
+
 static size_t tokenize(const char *s, tok **out)
 {
-	size_t n = 0, cap = 0;
-	tok *t = NULL;
-	const char *p = s ? s : "";
-	while (*p) {
-		const char *q = p;
-		tok k = {0};
-		if (is_space((unsigned char)*q)) {
-			while (*q && is_space((unsigned char)*q))
-				q++;
-			k.ws = 1;
-		} else if (is_wordc((unsigned char)*q)) {
-			while (*q && is_wordc((unsigned char)*q))
-				q++;
-		} else {
-			q++;
-		}
-		k.s = p;
-		k.len = (uint32_t)(q - p);
-		k.h = k.ws ? 0 : hash_bytes(p, k.len, false);
-		VEC_PUSH(t, n, cap, k);
-		p = q;
+	static bool inited;
+	if (!inited) {
+		init_wordbreak();
+		inited = true;
 	}
-	*out = t;
-	return n;
+	toks o = {NULL, 0, 0};
+	const char *p = s ? s : "";
+	size_t len = strlen(p);
+	char *brks = xmalloc(len + 1);
+	if (len)
+		set_wordbreaks_utf8((const utf8_t *)p, len, NULL, brks);
+	/* a segment ends where a break is allowed after its last byte, and
+	 * at the end of the text whatever libunibreak says there */
+	for (size_t start = 0, i = 0; i < len; i++) {
+		if (brks[i] != WORDBREAK_BREAK && i + 1 < len)
+			continue;
+		push_segment(&o, p + start, i + 1 - start);
+		start = i + 1;
+	}
+	free(brks);
+	*out = o.t;
+	return o.n;
 }
 
 static bool tok_eq(const tok *a, const tok *b)

@@ -83,17 +83,19 @@ static void diffs_el(cx *x, xmlNodePtr parent, const diff_item *it,
 
 /* ---- changes ---- */
 
-static void successor_el(cx *x, xmlNodePtr parent, const char *side,
-                         const vc_version *v, const vc_question *q)
+/* <successor side version uid number> <title/> per question of qs. */
+static void successors_el(cx *x, xmlNodePtr parent, const char *side,
+                          const vc_version *v, const vc_question *const *qs,
+                          size_t n)
 {
-	if (!q)
-		return;
-	xmlNodePtr e = xml_el(parent, "successor");
-	xml_attr(e, "side", side);
-	xml_attr(e, "version", v->key);
-	xml_attr(e, "uid", q->uid);
-	xml_attr(e, "number", q->number);
-	titles(x, e, &q->title);
+	for (size_t i = 0; i < n; i++) {
+		xmlNodePtr e = xml_el(parent, "successor");
+		xml_attr(e, "side", side);
+		xml_attr(e, "version", v->key);
+		xml_attr(e, "uid", qs[i]->uid);
+		xml_attr(e, "number", qs[i]->number);
+		titles(x, e, &qs[i]->title);
+	}
 }
 
 /* "a,b" -> "a b" */
@@ -119,6 +121,14 @@ static void refs_el(cx *x, xmlNodePtr parent, const char *op,
 	}
 }
 
+/* lang="de" on a change of a text in a language other than the
+ * compared one. */
+static void translation_lang(cx *x, xmlNodePtr e, const diff_change *c)
+{
+	if (c->lang && strcmp(c->lang, x->d->lang) != 0)
+		xml_attr(e, "lang", c->lang);
+}
+
 static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
                       const diff_change *c)
 {
@@ -137,7 +147,8 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 			xml_attr(e, "was-withdrawn", "true");
 		break;
 	case DIFF_WITHDRAWN:
-		successor_el(x, e, "new", d->new, c->successor);
+		successors_el(x, e, "new", d->new, c->successors,
+		              c->nsuccessors);
 		break;
 	case DIFF_MOVED:
 	case DIFF_RENUMBERED:
@@ -157,7 +168,9 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		break;
 	case DIFF_TEXT:
 	case DIFF_FORMATTING:
+	case DIFF_TRANSLATION:
 		xml_attr(e, "field", c->field);
+		translation_lang(x, e, c);
 		if (!c->old_text)
 			xml_attr(e, "absent", "old");
 		else if (!c->new_text)
@@ -166,6 +179,7 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		break;
 	case DIFF_WHITESPACE:
 		xml_attr(e, "field", c->field);
+		translation_lang(x, e, c);
 		break;
 	case DIFF_TRANSLATION_STALE:
 		xml_attr(e, "field", c->field);
@@ -180,8 +194,10 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		refs_el(x, e, "removed", c->refs_removed, c->nremoved);
 		break;
 	case DIFF_SUCCESSOR:
-		successor_el(x, e, "old", d->old, c->old_successor);
-		successor_el(x, e, "new", d->new, c->successor);
+		successors_el(x, e, "old", d->old, c->old_successors,
+		              c->nold_successors);
+		successors_el(x, e, "new", d->new, c->successors,
+		              c->nsuccessors);
 		break;
 	default:
 		break;
@@ -361,6 +377,24 @@ static void counts(cx *x, xmlNodePtr cl)
 	}
 }
 
+/* <language-change> per language whose status changed. */
+static void language_changes(cx *x, xmlNodePtr cl)
+{
+	const diff_result *d = x->d;
+	for (size_t i = 0; i < d->nlang_changes; i++) {
+		const diff_change *c = &d->lang_changes[i];
+		xmlNodePtr e = xml_el(cl, "language-change");
+		xml_attr(e, "lang", c->lang);
+		xml_attr(e, "name", diff_language_name(d, c->lang));
+		xml_attr(e, "event", diff_language_event(c));
+		xml_attr(e, "old", c->old_status);
+		xml_attr(e, "new", c->new_status);
+		xml_attr_size(e, "added", c->texts_added);
+		xml_attr_size(e, "changed", c->texts_changed);
+		xml_attr_size(e, "removed", c->texts_removed);
+	}
+}
+
 /* <question uid anchor> for every question of the new version the change
  * log describes: its entry, else its first row in the number table. */
 static void markers(cx *x, xmlNodePtr cl)
@@ -423,6 +457,7 @@ xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
 	markers(&x, cl);
 	vocabulary(&x, cl);
 	counts(&x, cl);
+	language_changes(&x, cl);
 	numbers(&x, cl);
 	entries(&x, cl);
 	arena_free(x.a);

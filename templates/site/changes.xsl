@@ -80,6 +80,13 @@
           <xsl:if test="numbers/@shifted &gt; 0">
             <p class="meta"><xsl:call-template name="f"><xsl:with-param name="k" select="'cl-shifted-n'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="numbers/@shifted"/></xsl:call-template></p>
           </xsl:if>
+          <xsl:if test="language-change">
+            <ul class="cl-list cl-languages">
+              <xsl:for-each select="language-change">
+                <li class="cl-change cl-language"><xsl:call-template name="cl-language"><xsl:with-param name="lang" select="$lang"/></xsl:call-template></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
           <p class="cl-legend">
             <xsl:call-template name="t"><xsl:with-param name="k" select="'cl-legend'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
             <xsl:text> </xsl:text>
@@ -186,6 +193,50 @@
         </xsl:for-each>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A language whose status changed, once for all its texts:
+       "Deutsch completed: 143 texts added". -->
+  <xsl:template name="cl-language">
+    <xsl:param name="lang"/>
+    <span class="cl-kind">
+      <xsl:call-template name="f"><xsl:with-param name="k" select="concat('cl-lang-', @event)"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@name"/></xsl:call-template>
+      <xsl:if test="@added + @changed + @removed &gt; 0">:</xsl:if>
+    </span>
+    <xsl:if test="@added &gt; 0">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="cl-texts"><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="n" select="@added"/><xsl:with-param name="what" select="'added'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="@changed &gt; 0">
+      <xsl:value-of select="substring(', ', 1 + 2 * not(@added &gt; 0))"/>
+      <xsl:if test="not(@added &gt; 0)"><xsl:text> </xsl:text></xsl:if>
+      <xsl:call-template name="cl-texts"><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="n" select="@changed"/><xsl:with-param name="what" select="'changed'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="@removed &gt; 0">
+      <xsl:value-of select="substring(', ', 1 + 2 * not(@added &gt; 0 or @changed &gt; 0))"/>
+      <xsl:if test="not(@added &gt; 0 or @changed &gt; 0)"><xsl:text> </xsl:text></xsl:if>
+      <xsl:call-template name="cl-texts"><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="n" select="@removed"/><xsl:with-param name="what" select="'removed'"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "1 text added", "12 texts changed", ... -->
+  <xsl:template name="cl-texts">
+    <xsl:param name="lang"/>
+    <xsl:param name="n"/>
+    <xsl:param name="what"/>
+    <xsl:choose>
+      <xsl:when test="$n = 1"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('cl-1-text-', $what)"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="f"><xsl:with-param name="k" select="concat('cl-n-texts-', $what)"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="$n"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The name of language l, as the site document knows it. -->
+  <xsl:template name="cl-lang-name">
+    <xsl:param name="l"/>
+    <xsl:choose>
+      <xsl:when test="$site/language[@id = $l]"><xsl:value-of select="$site/language[@id = $l]/@name"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "released 2025-06-01" or "draft" for version v. -->
@@ -344,6 +395,9 @@
       <div class="cl-diff">
         <xsl:if test="$d/@text-lang">
           <xsl:attribute name="lang"><xsl:value-of select="$d/@text-lang"/></xsl:attribute>
+        </xsl:if>
+        <!-- a change of a translation names its language in its label -->
+        <xsl:if test="$d/@text-lang and not(@lang)">
           <p class="cl-diff-lang" lang="{$lang}">
             <xsl:variable name="name">
               <xsl:choose>
@@ -363,23 +417,32 @@
   <xsl:template match="del" mode="cl-diff"><del><xsl:value-of select="."/></del></xsl:template>
   <xsl:template match="ins" mode="cl-diff"><ins><xsl:value-of select="."/></ins></xsl:template>
 
-  <!-- A successor question: number and title, linked. -->
-  <xsl:template name="cl-successor">
+  <!-- Successor questions: number and title of each, linked, as a list
+       in the page's language ("3.1 A, 3.2 B and 3.3 C"); "none" for
+       none. -->
+  <xsl:template name="cl-successors">
     <xsl:param name="p"/>
     <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="$s">
-        <xsl:call-template name="cl-link">
-          <xsl:with-param name="p" select="$p"/>
-          <xsl:with-param name="it" select="$s"/>
-          <xsl:with-param name="version" select="$s/@version"/>
-          <xsl:with-param name="quid" select="$s/@uid"/>
-          <xsl:with-param name="ruid" select="''"/>
-          <xsl:with-param name="content" select="concat($s/@number, ' ', $s/title[@lang = $p/@lang])"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-none'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
+    <xsl:if test="not($s)"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-none'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></xsl:if>
+    <xsl:for-each select="$s">
+      <xsl:choose>
+        <xsl:when test="position() = 1"/>
+        <xsl:when test="position() = last()">
+          <xsl:text> </xsl:text>
+          <xsl:call-template name="t"><xsl:with-param name="k" select="'cl-and'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
+          <xsl:text> </xsl:text>
+        </xsl:when>
+        <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="cl-link">
+        <xsl:with-param name="p" select="$p"/>
+        <xsl:with-param name="it" select="."/>
+        <xsl:with-param name="version" select="@version"/>
+        <xsl:with-param name="quid" select="@uid"/>
+        <xsl:with-param name="ruid" select="''"/>
+        <xsl:with-param name="content" select="concat(@number, ' ', title[@lang = $p/@lang])"/>
+      </xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ================= one change, by kind ================= -->
@@ -409,7 +472,7 @@
     <xsl:if test="successor">
       <xsl:call-template name="t"><xsl:with-param name="k" select="'cl-continues-in'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
       <xsl:text> </xsl:text>
-      <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor"/></xsl:call-template>
+      <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
 
@@ -432,12 +495,17 @@
     <xsl:call-template name="cl-diff"><xsl:with-param name="p" select="$p"/></xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="change[@kind = 'text' or @kind = 'formatting' or @kind = 'whitespace']" mode="cl-change">
+  <xsl:template match="change[@kind = 'text' or @kind = 'formatting' or @kind = 'whitespace' or @kind = 'translation']" mode="cl-change">
     <xsl:param name="p"/>
     <xsl:param name="cl"/>
     <xsl:variable name="lang" select="$p/@lang"/>
     <xsl:call-template name="cl-kind"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     <xsl:call-template name="cl-field"><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+    <xsl:if test="@lang">
+      <xsl:text> (</xsl:text>
+      <xsl:call-template name="cl-lang-name"><xsl:with-param name="l" select="@lang"/></xsl:call-template>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
     <xsl:if test="@absent">
       <xsl:text> </xsl:text>
       <xsl:call-template name="t"><xsl:with-param name="k" select="concat('cl-absent-', @absent)"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
@@ -449,14 +517,10 @@
     <xsl:param name="p"/>
     <xsl:param name="cl"/>
     <xsl:variable name="lang" select="$p/@lang"/>
-    <xsl:variable name="l" select="@lang"/>
     <xsl:call-template name="cl-kind"><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     <xsl:call-template name="cl-field"><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
     <xsl:text> (</xsl:text>
-    <xsl:choose>
-      <xsl:when test="$site/language[@id = $l]"><xsl:value-of select="$site/language[@id = $l]/@name"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="cl-lang-name"><xsl:with-param name="l" select="@lang"/></xsl:call-template>
     <xsl:text>)</xsl:text>
   </xsl:template>
 
@@ -496,9 +560,9 @@
   <xsl:template match="change[@kind = 'successor']" mode="cl-change">
     <xsl:param name="p"/>
     <xsl:call-template name="cl-kind"><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template>
-    <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'old']"/></xsl:call-template>
+    <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'old']"/></xsl:call-template>
     <xsl:text> → </xsl:text>
-    <xsl:call-template name="cl-successor"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'new']"/></xsl:call-template>
+    <xsl:call-template name="cl-successors"><xsl:with-param name="p" select="$p"/><xsl:with-param name="s" select="successor[@side = 'new']"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="change" mode="cl-change">

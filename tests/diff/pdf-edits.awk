@@ -9,7 +9,8 @@
 # that start with a question or requirement number after the heading
 # "Changes by question"; an edit must appear in its item's section as
 # "Label: detail" (lines joined, so wrapping does not matter). "shifted"
-# edits must appear as rows of the number table. Prints one line per
+# edits must appear as rows of the number table, "language" edits in the
+# summary. Prints one line per
 # missing edit and a summary; exits 1 when one is missing.
 
 function field_label(f) {
@@ -24,11 +25,19 @@ function field_label(f) {
 	return f
 }
 function cap(s) { return toupper(substr(s, 1, 1)) substr(s, 2) }
+function lname(id) { return id == "de" ? "Deutsch" : id }
 function arrow(d,   a) { split(d, a, " -> "); return a[1] " \342\206\222 " a[2] }
 function want(kind, uid, d,   n, w, a, i, parts) {
 	if (kind == "added") return "Added: " d
 	if (kind == "removed") return "Removed: " d
-	if (kind == "withdrawn") { split(d, a, " "); return "Withdrawn: continues in " num[a[3]] " " }
+	if (kind == "withdrawn") {
+		# "3.3 successor a" or "1.3 successors a,b,c": every number,
+		# in order, after "continues in"
+		split(d, a, " "); n = split(a[3], parts, ",")
+		w = "Withdrawn: continues in "
+		for (i = 1; i <= n; i++) w = w "|" num[parts[i]] " "
+		return w
+	}
 	if (kind == "moved") return (uid ~ /^ch-/ ? "" : "Moved to another ") "|" arrow(d)
 	if (kind == "renumbered") return "Renumbered: " arrow(d)
 	if (kind == "uid") return "Identifier changed: " arrow(d)
@@ -37,7 +46,19 @@ function want(kind, uid, d,   n, w, a, i, parts) {
 	if (kind == "formatting") return "Formatting only: " field_label(d)
 	if (kind == "translation-stale") {
 		split(d, a, " ")
-		return "Translation not updated: " field_label(a[1]) " (" (a[2] == "de" ? "Deutsch" : a[2]) ")"
+		return "Translation not updated: " field_label(a[1]) " (" lname(a[2]) ")"
+	}
+	if (kind == "translation") {
+		split(d, a, " ")
+		return "Translation changed: " field_label(a[1]) " (" lname(a[2]) ")"
+	}
+	if (kind == "language") {
+		# "partial -> complete" and the like, said as the notes say it
+		split(d, a, " -> ")
+		if (a[2] == "complete") return "• " lname(uid) " completed"
+		if (a[1] == "complete" && a[2] == "partial") return "• " lname(uid) " no longer complete"
+		if (a[2] == "absent") return "• " lname(uid) " no longer in this version"
+		return "• " lname(uid) " added, not yet complete"
 	}
 	if (kind == "level") { split(d, a, " -> "); return "Level changed: " cap(a[1]) " \342\206\222 " cap(a[2]) }
 	if (kind == "applicability") return "Audit objectives changed: "
@@ -72,6 +93,8 @@ END {
 		if (ekind[i] == "shifted") {
 			split(edet[i], a, " -> ")
 			text = all; w = a[1] " " a[2] " shifted"
+		} else if (ekind[i] == "language") {
+			text = all; w = want(ekind[i], euid[i], edet[i])
 		} else {
 			text = sec[num[euid[i]]]; w = want(ekind[i], euid[i], edet[i])
 		}

@@ -73,9 +73,54 @@ void test_diff_words_basic(void)
 	/* punctuation is a token of its own */
 	CHECK_WORDS("case and", "case, the risks and",
 	            "=case|+, the risks|= and");
-	/* Markdown markup is compared like words */
+	/* Markdown markup is compared like words: underscores at the edges
+	 * of a word are emphasis, those inside join (snake_case) */
 	CHECK_WORDS("* one *bold*", "- one _bold_",
 	            "-*|+-|= one |-*|+_|=bold|-*|+_");
+	CHECK_WORDS("a snake_case b", "a snake_cases b",
+	            "=a |-snake_case|+snake_cases|= b");
+	CHECK_WORDS("__bold__", "**bold**", "-__|+**|=bold|-__|+**");
+}
+
+/* Word boundaries are Unicode's (UAX #29): a dash or a quotation mark
+ * outside ASCII is a token of its own, not part of its neighbours; an
+ * apostrophe inside a word and a decimal point inside a number are not
+ * boundaries. */
+void test_diff_words_unicode(void)
+{
+	/* en dash between words and numbers */
+	CHECK_WORDS("Risiko\xE2\x80\x93"
+	            "Analyse",
+	            "Risiko\xE2\x80\x93"
+	            "Bewertung",
+	            "=Risiko\xE2\x80\x93|-Analyse|+Bewertung");
+	CHECK_WORDS("2025\xE2\x80\x93"
+	            "2026",
+	            "2025\xE2\x80\x93"
+	            "2027",
+	            "=2025\xE2\x80\x93|-2026|+2027");
+	/* German quotation marks stay outside the word they enclose */
+	CHECK_WORDS("\xE2\x80\x9E"
+	            "alt\xE2\x80\x9C",
+	            "\xE2\x80\x9E"
+	            "neu\xE2\x80\x9C",
+	            "=\xE2\x80\x9E|-alt|+neu|=\xE2\x80\x9C");
+	/* letters beyond ASCII are letters: one word each */
+	CHECK_WORDS("die \xC3\x9C"
+	            "berwachung",
+	            "die \xC3\x9C"
+	            "berpr\xC3\xBC"
+	            "fung",
+	            "=die |-\xC3\x9C"
+	            "berwachung|+\xC3\x9C"
+	            "berpr\xC3\xBC"
+	            "fung");
+	/* inside words and numbers */
+	CHECK_WORDS("don't stop", "don't go", "=don't |-stop|+go");
+	CHECK_WORDS("version 3.5 now", "version 3.6 now",
+	            "=version |-3.5|+3.6|= now");
+	/* an ASCII hyphen still separates */
+	CHECK_WORDS("RQ-05-01", "RQ-05-02", "=RQ-05-|-01|+02");
 }
 
 void test_diff_words_whitespace(void)
@@ -309,24 +354,54 @@ void test_diff_match_large(void)
 	free(sc);
 }
 
-static vc_version *load(vc_scheme **s, diags *d, const char *scheme,
-                        const char *dir)
+/* Versions of one scheme loaded for a test. */
+typedef struct loaded {
+	diags d;
+	vc_scheme *s;
+	vc_version *v[3];
+} loaded;
+
+static void load_free(loaded *l)
 {
-	if (!*s)
-		*s = model_scheme_load(scheme, d);
-	return model_version_load(*s, dir, d);
+	for (size_t i = 0; i < COUNT_OF(l->v); i++)
+		model_version_free(l->v[i]);
+	model_scheme_free(l->s);
+	diags_free(&l->d);
+}
+
+/* Loads the versions v1, v2 and v3 (NULL for fewer) of the catalogue root
+ * dir against dir/scheme.yaml; checks, and returns whether, all of them
+ * loaded without errors. When they did not, it has freed what it loaded;
+ * else load_free() afterwards. */
+static bool load_fixture(loaded *l, const char *dir, const char *v1,
+                         const char *v2, const char *v3)
+{
+	const char *dirs[] = {v1, v2, v3};
+	memset(l, 0, sizeof(*l));
+	diags_init(&l->d);
+	char *path = xasprintf("%s/scheme.yaml", dir);
+	l->s = model_scheme_load(path, &l->d);
+	free(path);
+	bool all = l->s != NULL;
+	for (size_t i = 0; all && i < COUNT_OF(dirs) && dirs[i]; i++) {
+		path = xasprintf("%s/%s", dir, dirs[i]);
+		l->v[i] = model_version_load(l->s, path, &l->d);
+		free(path);
+		all = l->v[i] != NULL;
+	}
+	all = all && l->d.errors == 0;
+	CHECK(all);
+	if (!all)
+		load_free(l);
+	return all;
 }
 
 void test_diff_pairing_bundled(void)
 {
-	diags d;
-	diags_init(&d);
-	vc_scheme *s = NULL;
-	vc_version *a =
-	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.0");
-	vc_version *b =
-	    load(&s, &d, "catalogue/scheme.yaml", "catalogue/vcsa/1.1");
-	CHECK(a && b && d.errors == 0);
+	loaded l;
+	if (!load_fixture(&l, "catalogue", "vcsa/1.0", "vcsa/1.1", NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	CHECK(!diff_same(r));
 
@@ -340,13 +415,14 @@ void test_diff_pairing_bundled(void)
 	const diff_item *q =
 	    diff_pair_question(r, model_question(a, "risk-monitoring"));
 	CHECK(q && q->place == DIFF_WITHDRAWN);
-	CHECK(q->successor && strcmp(q->successor->uid, "ops-monitoring") == 0);
+	CHECK(q->nsuccessors == 1 &&
+	      strcmp(q->successors[0]->uid, "ops-monitoring") == 0);
 	CHECK(q->new_q && q->new_q->withdrawn);
 	const diff_item *rq = diff_pair_requirement(
 	    r, model_requirement(a, "risk-monitoring-sources"));
 	CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
-	CHECK(rq->successor == q->successor);
-	CHECK(rq->suggestion && rq->suggestion->question == q->successor);
+	CHECK(rq->nsuccessors == 1 && rq->successors == q->successors);
+	CHECK(rq->suggestion && rq->suggestion->question == q->successors[0]);
 	CHECK(rq->nchanges == 0); /* part of the question's withdrawal */
 
 	/* moved, shifted, unchanged */
@@ -381,6 +457,19 @@ void test_diff_pairing_bundled(void)
 
 	CHECK_INT(r->counts[DIFF_TEXT], 5);
 	CHECK_INT(r->counts[DIFF_SHIFTED], 3);
+	/* German, partial in 1.0, complete in 1.1: one change for it, no
+	 * change per German text */
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 0);
+	CHECK_INT(r->counts[DIFF_LANGUAGE], 1);
+	CHECK_INT(r->nlang_changes, 1);
+	if (r->nlang_changes == 1) {
+		const diff_change *lc = &r->lang_changes[0];
+		CHECK_STR(lc->lang, "de");
+		CHECK_STR(lc->old_status, "partial");
+		CHECK_STR(lc->new_status, "complete");
+		CHECK_STR(diff_language_event(lc), "completed");
+		CHECK(lc->texts_added > 100 && lc->texts_removed == 0);
+	}
 	CHECK_INT(r->nrenumbered, 6);
 	diff_free(r);
 
@@ -388,22 +477,16 @@ void test_diff_pairing_bundled(void)
 	CHECK(diff_same(r));
 	CHECK_INT(r->nchanges, 0);
 	diff_free(r);
-
-	model_version_free(a);
-	model_version_free(b);
-	model_scheme_free(s);
-	diags_free(&d);
+	load_free(&l);
 }
 
 void test_diff_pairing_fixture(void)
 {
-	diags d;
-	diags_init(&d);
-	vc_scheme *s = NULL;
-	const char *sp = "tests/fixtures/diff/scheme.yaml";
-	vc_version *a = load(&s, &d, sp, "tests/fixtures/diff/vcsa/1.0");
-	vc_version *b = load(&s, &d, sp, "tests/fixtures/diff/vcsa/2.0");
-	CHECK(a && b && d.errors == 0);
+	loaded l;
+	if (!load_fixture(&l, "tests/fixtures/diff", "vcsa/1.0", "vcsa/2.0",
+	                  NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
 	diff_result *r = diff_versions(a, b);
 	/* a renamed uid at the same number pairs by number */
 	const diff_item *q =
@@ -452,10 +535,180 @@ void test_diff_pairing_fixture(void)
 	CHECK(r->chapters[2]->place == DIFF_ADDED);
 	CHECK(r->chapters[1]->kinds == (1u << DIFF_TEXT));
 	diff_free(r);
-	model_version_free(a);
-	model_version_free(b);
-	model_scheme_free(s);
-	diags_free(&d);
+	load_free(&l);
+}
+
+/* A question withdrawn into three successors (the published-layout
+ * fixture): every successor, in order, from either side of the pairing;
+ * a withdrawn requirement's suggestion from any successor; successor
+ * changes compare sets. */
+void test_diff_successors(void)
+{
+	loaded l;
+	if (!load_fixture(&l, "tests/fixtures/published", "vcsp/1.0",
+	                  "vcsp/1.1", "vcsp/1.1"))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1], *b2 = l.v[2];
+	diff_result *r = diff_versions(a, b);
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "gov-suppliers"));
+	static const char *const want[] = {"sup-contracts", "sup-audits",
+	                                   "sup-exit"};
+	CHECK(q && q->place == DIFF_WITHDRAWN);
+	CHECK_INT(q->nsuccessors, 3);
+	for (size_t i = 0; i < 3 && i < q->nsuccessors; i++)
+		CHECK_STR(q->successors[i]->uid, want[i]);
+	CHECK(diff_origin_question(r, model_question(b, "gov-suppliers")) == q);
+	/* the withdrawal change names them all */
+	CHECK(q->nchanges >= 1 && q->changes[0].kind == DIFF_WITHDRAWN &&
+	      q->changes[0].nsuccessors == 3);
+	diff_free(r);
+
+	/* The old version as if its audit requirement had another uid: it
+	 * no longer pairs, goes with the withdrawal, and is offered the
+	 * requirement of the second successor that says the same. */
+	vc_requirement *audit = model_requirement(a, "gov-suppliers-audit");
+	CHECK(audit != NULL);
+	if (audit) {
+		audit->uid = "gov-suppliers-visit";
+		r = diff_versions(a, b);
+		const diff_item *rq = diff_pair_requirement(r, audit);
+		CHECK(rq && rq->place == DIFF_WITHDRAWN && !rq->new_r);
+		CHECK_INT(rq->nsuccessors, 3);
+		CHECK(rq->suggestion ==
+		      model_requirement(b, "gov-suppliers-audit"));
+		diff_free(r);
+		audit->uid = "gov-suppliers-audit";
+	}
+
+	/* a placeholder withdrawn in both: the same successors in another
+	 * order are no change; one fewer is */
+	vc_question *p = model_question(b2, "gov-suppliers");
+	CHECK(p && p->nsuccessors == 3);
+	if (p && p->nsuccessors == 3) {
+		vc_question *first = p->successors[0];
+		p->successors[0] = p->successors[2];
+		p->successors[2] = first;
+		r = diff_versions(b, b2);
+		CHECK(diff_same(r));
+		diff_free(r);
+		p->nsuccessors = 2;
+		r = diff_versions(b, b2);
+		q = diff_pair_question(r, model_question(b, "gov-suppliers"));
+		CHECK(q && q->kinds == (1u << DIFF_SUCCESSOR));
+		if (q && q->nchanges == 1) {
+			const diff_change *c = &q->changes[0];
+			CHECK_INT(c->nold_successors, 3);
+			CHECK_INT(c->nsuccessors, 2);
+			CHECK(c->nsuccessors == 2 &&
+			      strcmp(c->successors[0]->uid, "sup-exit") == 0);
+		}
+		diff_free(r);
+		p->nsuccessors = 3;
+	}
+	load_free(&l);
+}
+
+/* The change of requirement uid of the pair that differ, by kind. */
+static const diff_change *change_of(const diff_result *r, const vc_version *old,
+                                    const char *uid, diff_kind k)
+{
+	const diff_item *it =
+	    diff_pair_requirement(r, model_requirement(old, uid));
+	for (size_t i = 0; it && i < it->nchanges; i++)
+		if (it->changes[i].kind == k)
+			return &it->changes[i];
+	return NULL;
+}
+
+/* A text whose German changed while its English did not: a translation
+ * change where both versions mark German complete, shown in German
+ * whatever language asks; counted in one language change where the old
+ * version marks German partial. */
+void test_diff_translations(void)
+{
+	loaded l;
+	if (!load_fixture(&l, "tests/fixtures/published", "vcsp/1.0",
+	                  "vcsp/1.1", NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
+	diff_result *r = diff_versions(a, b);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 1);
+	CHECK_INT(r->nlang_changes, 0);
+	const diff_item *it =
+	    diff_pair_requirement(r, model_requirement(a, "gov-rules-written"));
+	CHECK(it && it->kinds == (1u << DIFF_TRANSLATION));
+	const diff_change *c =
+	    change_of(r, a, "gov-rules-written", DIFF_TRANSLATION);
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_STR(c->field, "must");
+		CHECK_STR(c->lang, "de");
+		CHECK_STR(c->new_text, "Die Regeln sind schriftlich "
+		                       "niedergelegt.");
+		arena *ar = arena_new();
+		size_t n;
+		const char *actual;
+		const diff_seg *segs =
+		    diff_change_words(r, it, c, "en", ar, &n, &actual);
+		CHECK_STR(actual, "de");
+		CHECK(segs == c->segs && n == c->nsegs && n == 4);
+		arena_free(ar);
+	}
+	diff_free(r);
+
+	/* white space only in a translation: whitespace, in German */
+	vc_requirement *reviewed = model_requirement(b, "gov-rules-reviewed");
+	const char *keep = NULL;
+	vc_text *de = NULL;
+	if (reviewed && reviewed->ntexts > 1 && reviewed->texts[1].n == 2) {
+		de = &reviewed->texts[1].tr[1];
+		keep = de->text;
+		/* "Die Überprüfung berücksichtigt die Vorfälle des
+		 * Jahres." with other white space */
+		de->text = "Die \xC3\x9C"
+		           "berpr\xC3\xBC"
+		           "fung  ber\xC3\xBC"
+		           "cksichtigt die Vorf\xC3\xA4"
+		           "lle\n des Jahres.";
+	}
+	CHECK(de && strcmp(de->lang, "de") == 0);
+	r = diff_versions(a, b);
+	c = change_of(r, a, "gov-rules-reviewed", DIFF_WHITESPACE);
+	CHECK(c && strcmp(c->lang, "de") == 0 &&
+	      strcmp(c->field, "should") == 0 && c->nsegs == 0);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 1);
+	diff_free(r);
+	if (de)
+		de->text = keep;
+
+	/* German partial in the old version: no change per text, one for
+	 * the language, counting the changed text */
+	CHECK(a->nlanguages == 2 && strcmp(a->languages[1].id, "de") == 0);
+	a->languages[1].complete = false;
+	r = diff_versions(a, b);
+	CHECK_INT(r->counts[DIFF_TRANSLATION], 0);
+	CHECK(change_of(r, a, "gov-rules-written", DIFF_TRANSLATION) == NULL);
+	CHECK_INT(r->counts[DIFF_LANGUAGE], 1);
+	CHECK_INT(r->nlang_changes, 1);
+	if (r->nlang_changes == 1) {
+		c = &r->lang_changes[0];
+		CHECK_STR(c->lang, "de");
+		CHECK_STR(c->old_status, "partial");
+		CHECK_STR(c->new_status, "complete");
+		CHECK_INT(c->texts_added, 0);
+		CHECK_INT(c->texts_changed, 1);
+		CHECK_INT(c->texts_removed, 0);
+	}
+	diff_free(r);
+	/* and the other way round */
+	r = diff_versions(b, a);
+	CHECK(r->nlang_changes == 1 &&
+	      strcmp(diff_language_event(&r->lang_changes[0]), "incomplete") ==
+	          0);
+	diff_free(r);
+	a->languages[1].complete = true;
+	load_free(&l);
 }
 
 void test_mint_slug(void)

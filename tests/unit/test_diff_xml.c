@@ -36,6 +36,21 @@ static void pair_open(pair *p, const char *scheme, const char *old,
 	p->xp = xmlXPathNewContext(p->doc);
 }
 
+/* Versions OLD and NEW of a fixture directory DIR (scheme DIR/scheme.yaml)
+ * in English and German. */
+static void pair_fixture(pair *p, const char *dir, const char *old,
+                         const char *new)
+{
+	static const char *const langs[] = {"en", "de"};
+	char *sp = xasprintf("%s/scheme.yaml", dir);
+	char *op = xasprintf("%s/%s", dir, old);
+	char *np = xasprintf("%s/%s", dir, new);
+	pair_open(p, sp, op, np, langs, 2);
+	free(sp);
+	free(op);
+	free(np);
+}
+
 static void pair_close(pair *p)
 {
 	xmlXPathFreeContext(p->xp);
@@ -90,11 +105,8 @@ static void check_pieces(pair *p)
 
 void test_diff_xml_fixture(void)
 {
-	const char *langs[] = {"en", "de"};
 	pair p;
-	pair_open(&p, "tests/fixtures/diff/scheme.yaml",
-	          "tests/fixtures/diff/vcsa/1.0",
-	          "tests/fixtures/diff/vcsa/2.0", langs, 2);
+	pair_fixture(&p, "tests/fixtures/diff", "vcsa/1.0", "vcsa/2.0");
 	/* the counts agree with the diff */
 	CHECK_INT(num(&p, "sum(//counts/count/@total)"), p.r->nchanges);
 	CHECK_INT(num(&p, "//counts/@total"), p.r->nchanges);
@@ -157,11 +169,8 @@ void test_diff_xml_fixture(void)
 
 void test_diff_xml_translations(void)
 {
-	const char *langs[] = {"en", "de"};
 	pair p;
-	pair_open(&p, "tests/fixtures/mini/scheme.yaml",
-	          "tests/fixtures/mini/vcsa/1.0",
-	          "tests/fixtures/mini/vcsa/1.1", langs, 2);
+	pair_fixture(&p, "tests/fixtures/mini", "vcsa/1.0", "vcsa/1.1");
 	/* titles and notes come in both languages */
 	char *s = str(&p, "//entry[@uid = 'mini-monitor']/title[@lang = "
 	                  "'de']");
@@ -183,13 +192,50 @@ void test_diff_xml_translations(void)
 	pair_close(&p);
 
 	/* 1.1 -> 1.2, a draft that removes most of 1.1 */
-	pair_open(&p, "tests/fixtures/mini/scheme.yaml",
-	          "tests/fixtures/mini/vcsa/1.1",
-	          "tests/fixtures/mini/vcsa/1.2", langs, 2);
+	pair_fixture(&p, "tests/fixtures/mini", "vcsa/1.1", "vcsa/1.2");
 	CHECK(num(&p, "count(//change[@kind = 'removed'])") > 0);
 	s = str(&p, "/t/changelog/@new-draft");
 	CHECK_STR(s, "true");
 	free(s);
 	check_pieces(&p);
+	pair_close(&p);
+}
+
+/* The published-layout fixture: a withdrawal into three successors, and
+ * a change of a German text only. */
+void test_diff_xml_published(void)
+{
+	pair p;
+	pair_fixture(&p, "tests/fixtures/published", "vcsp/1.0", "vcsp/1.1");
+	char *s = str(&p, "concat(//entry[@uid = 'gov-suppliers']/change[@kind "
+	                  "= 'withdrawn']/successor[1]/@number, ' ', "
+	                  "//entry[@uid = 'gov-suppliers']/change[@kind = "
+	                  "'withdrawn']/successor[3]/@uid)");
+	CHECK_STR(s, "3.1 sup-exit");
+	free(s);
+	CHECK_INT(num(&p, "count(//change[@kind = 'withdrawn']/successor)"), 3);
+	/* the German diff in every language, marked as German, with the
+	 * change naming its language */
+#define TR                                                                     \
+	"//entry[@uid = 'gov-rules-written']/change[@kind = "                  \
+	"'translation'][@lang = 'de'][@field = 'must']"
+	CHECK_INT(num(&p, "count(" TR ")"), 1);
+	CHECK_INT(num(&p, "count(" TR "/diff[@text-lang = 'de'])"), 1);
+	s = str(&p, "string(" TR "/diff[@lang = 'en']/ins)");
+	CHECK_STR(s, "niedergelegt");
+	free(s);
+#undef TR
+	CHECK_INT(num(&p, "count(//language-change)"), 0);
+	check_pieces(&p);
+	pair_close(&p);
+
+	/* mini 1.1 -> 1.2: German complete, then partial */
+	pair_fixture(&p, "tests/fixtures/mini", "vcsa/1.1", "vcsa/1.2");
+	s = str(&p, "concat(//language-change/@lang, ' ', "
+	            "//language-change/@event, ' ', //language-change/@old, "
+	            "' ', //language-change/@new)");
+	CHECK_STR(s, "de incomplete complete partial");
+	free(s);
+	CHECK_INT(num(&p, "//counts/count[@kind = 'language']/@total"), 1);
 	pair_close(&p);
 }

@@ -206,13 +206,9 @@ static void changes(jx *x, const diff_item *it)
 	change_list(x, it);
 }
 
-static const char *title(const diff_result *d, const diff_item *q)
+static const char *title(const diff_result *d, const diff_item *it)
 {
-	const vc_prose *p = NULL;
-	if (q->new_q && prose_present(&q->new_q->title))
-		p = &q->new_q->title;
-	else if (q->old_q && prose_present(&q->old_q->title))
-		p = &q->old_q->title;
+	const vc_prose *p = diff_item_title(it);
 	return p ? prose_text(p, d->lang) : NULL;
 }
 
@@ -276,6 +272,25 @@ static void chapters(jx *x)
 	json_end_array(w);
 }
 
+/* The sections with a change, in display order. */
+static void sections(jx *x)
+{
+	json_writer *w = x->w;
+	json_key(w, "sections");
+	json_begin_array(w);
+	for (size_t i = 0; i < x->d->nsections; i++) {
+		const diff_item *s = x->d->sections[i];
+		if (!s->reported)
+			continue;
+		json_begin_object(w);
+		item_head(w, s);
+		str_field(w, "title", title(x->d, s));
+		changes(x, s);
+		json_end_object(w);
+	}
+	json_end_array(w);
+}
+
 void diff_print_json(const diff_result *d, FILE *fp, const char *lang)
 {
 	json_writer w;
@@ -306,6 +321,7 @@ void diff_print_json(const diff_result *d, FILE *fp, const char *lang)
 	json_end_array(&w);
 	renumbering(&w, d);
 	chapters(&x);
+	sections(&x);
 	json_key(&w, "questions");
 	json_begin_array(&w);
 	for (size_t i = 0; i < d->nquestions; i++)

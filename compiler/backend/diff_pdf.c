@@ -6,9 +6,10 @@
  * The document: a title block (catalogue, old and new version with their
  * status, a draft marking, the new version's summary) and the table of
  * contents; the summary of counts per kind of change; the table of
- * changed numbers; then per chapter every changed question and
- * requirement with its changes, word-level diffs (deleted text struck
- * through, inserted text underlined, both coloured, so that print in
+ * changed numbers; then per chapter (and section, where the scheme has
+ * them) the chapter's and section's own changes and every changed
+ * question and requirement with its changes, word-level diffs (deleted text
+ * struck through, inserted text underlined, both coloured, so that print in
  * black and white still tells them apart) and its change note. Added
  * questions and requirements show their new text.
  *
@@ -48,11 +49,13 @@ static const char *const text_keys[] = {"title",
                                         "same",
                                         "kind-col",
                                         "chapters-col",
+                                        "sections-col",
                                         "questions-col",
                                         "requirements-col",
                                         "total-col",
                                         "all-changes",
                                         "shifted-n",
+                                        "shifted-n-sections",
                                         "legend",
                                         "legend-del",
                                         "legend-and",
@@ -62,6 +65,8 @@ static const char *const text_keys[] = {"title",
                                         "old-col",
                                         "new-col",
                                         "question-col",
+                                        "title-col",
+                                        "numbers-lead-sections",
                                         "details",
                                         "chapter-n",
                                         "note",
@@ -69,6 +74,7 @@ static const char *const text_keys[] = {"title",
                                         "question-num",
                                         "requirement-num",
                                         "chapter-num",
+                                        "section-num",
                                         "with-n-requirements",
                                         "with-1-requirement",
                                         "was-withdrawn",
@@ -83,7 +89,9 @@ static const char *const text_keys[] = {"title",
                                         "k-withdrawn",
                                         "k-moved",
                                         "k-moved-requirement",
+                                        "k-moved-section",
                                         "k-moved-any",
+                                        "k-moved-any-sections",
                                         "k-renumbered",
                                         "k-uid",
                                         "k-level",
@@ -121,8 +129,8 @@ static const char *const text_keys[] = {"title",
 
 typedef struct rstyle {
 	pdf_base_styles base;
-	const pdf_pstyle *small, *entry, *sub_entry, *change, *word_diff,
-	    *added_text, *note, *note_label;
+	const pdf_pstyle *small, *section, *entry, *sub_entry, *change,
+	    *word_diff, *added_text, *note, *note_label;
 	pdf_color *level; /* marker colour per level of the new scheme */
 	pdf_color ins, ins_bg, del, del_bg, moved, draft, tag_text;
 	double entry_indent, list_indent;
@@ -167,17 +175,15 @@ static const pdf_pstyle *shifted(rn *r, const pdf_pstyle *ps, double extra)
 	return c;
 }
 
+/* The anchor of a question's ("q-UID"), requirement's ("r-UID") or
+ * section's ("s-UID") entry. */
 static const char *q_anchor(rn *r, const diff_item *it)
 {
 	return arena_printf(r->a, "%s-%s",
-	                    it->type == DIFF_QUESTION ? "q" : "r", it->uid);
-}
-
-static const vc_prose *question_title(const diff_item *q)
-{
-	if (q->new_q && prose_present(&q->new_q->title))
-		return &q->new_q->title;
-	return q->old_q ? &q->old_q->title : NULL;
+	                    it->type == DIFF_QUESTION  ? "q"
+	                    : it->type == DIFF_SECTION ? "s"
+	                                               : "r",
+	                    it->uid);
 }
 
 /* ---- marked text ---- */
@@ -288,8 +294,10 @@ static pdf_block *change_para(rn *r, const diff_item *it, const diff_change *c,
 	    r->doc, shifted(r, r->st.change, indent + r->st.list_indent));
 	pdf_block_marker(b, "\xe2\x80\xa2", r->st.list_indent, 0);
 	const char *k = diff_kind_name(c->kind);
-	if (c->kind == DIFF_MOVED && it->type == DIFF_REQUIREMENT)
-		k = "moved-requirement";
+	if (c->kind == DIFF_MOVED && strcmp(diff_moved_out_of(it), "chapter"))
+		k = arena_printf(r->a, "moved-%s",
+		                 it->type == DIFF_REQUIREMENT ? "requirement"
+		                                              : "section");
 	pdf_run(b, T(r, arena_printf(r->a, "k-%s", k)), PDF_BOLD);
 	return b;
 }
@@ -384,9 +392,19 @@ static void requirement_text(rn *r, const vc_requirement *q, double indent)
 static void added_text(rn *r, const diff_item *it, double indent)
 {
 	double in = indent + r->st.list_indent;
+	/* a section's questions have entries of their own */
+	if (it->type == DIFF_SECTION &&
+	    !prose_present(&it->new_s->introduction))
+		return;
 	pdf_block *l = pdf_para_text(r->doc, shifted(r, r->st.small, in),
 	                             T(r, "new-content"));
 	pdf_block_keep_next(l);
+	if (it->type == DIFF_SECTION) {
+		pdf_markdown(r->doc,
+		             prose_text(&it->new_s->introduction, r->lang),
+		             shifted(r, r->st.added_text, in), 0);
+		return;
+	}
 	if (it->type == DIFF_REQUIREMENT) {
 		requirement_text(r, it->new_r, in);
 		return;
@@ -660,45 +678,59 @@ static void summary(rn *r)
 		pdf_para_text(d, r->st.base.body, T(r, "same"));
 		return;
 	}
-	size_t n[3][DIFF_NKINDS];
+	size_t n[DIFF_NTYPES][DIFF_NKINDS];
 	diff_count_types(df, n);
-	pdf_table *t = pdf_table_new(d, 5, NULL, NULL);
-	const double w[] = {0.48, 0.13, 0.13, 0.13, 0.13};
-	pdf_table_widths(t, w);
-	for (size_t c = 1; c < 5; c++)
+	/* a column per type of item: chapters, sections (where a scheme
+	 * has them), questions, requirements */
+	int types[DIFF_NTYPES], nt = 0;
+	for (int ty = 0; ty < DIFF_NTYPES; ty++)
+		if (ty != DIFF_SECTION || df->has_sections)
+			types[nt++] = ty;
+	static const char *const heads[DIFF_NTYPES] = {
+	    "chapters-col", "sections-col", "questions-col",
+	    "requirements-col"};
+	size_t ncols = (size_t)nt + 2;
+	pdf_table *t = pdf_table_new(d, ncols, NULL, NULL);
+	const double w4[] = {0.48, 0.13, 0.13, 0.13, 0.13};
+	const double w5[] = {0.40, 0.12, 0.12, 0.12, 0.12, 0.12};
+	pdf_table_widths(t, nt == 4 ? w5 : w4);
+	for (size_t c = 1; c < ncols; c++)
 		pdf_table_align(t, c, PDF_RIGHT);
 	pdf_table_row(t, true);
-	static const char *const head[] = {"kind-col", "chapters-col",
-	                                   "questions-col", "requirements-col",
-	                                   "total-col"};
-	for (size_t c = 0; c < 5; c++)
-		pdf_run(pdf_table_cell(t), T(r, head[c]), 0);
-	size_t sum[3] = {0};
+	pdf_run(pdf_table_cell(t), T(r, "kind-col"), 0);
+	for (int i = 0; i < nt; i++)
+		pdf_run(pdf_table_cell(t), T(r, heads[types[i]]), 0);
+	pdf_run(pdf_table_cell(t), T(r, "total-col"), 0);
+	size_t sum[DIFF_NTYPES] = {0};
 	for (int k = DIFF_ADDED; k < DIFF_NKINDS; k++) {
 		if (k == DIFF_SHIFTED || !df->counts[k])
 			continue;
 		pdf_table_row(t, false);
-		const char *name = k == DIFF_MOVED
-		                       ? "moved-any"
-		                       : diff_kind_name((diff_kind)k);
+		const char *name = k != DIFF_MOVED
+		                       ? diff_kind_name((diff_kind)k)
+		                   : df->has_sections ? "moved-any-sections"
+		                                      : "moved-any";
 		pdf_run(pdf_table_cell(t),
 		        T(r, arena_printf(r->a, "k-%s", name)), 0);
-		for (int ty = 0; ty < 3; ty++) {
-			count_cell(r, t, n[ty][k], 0);
-			sum[ty] += n[ty][k];
+		for (int i = 0; i < nt; i++) {
+			count_cell(r, t, n[types[i]][k], 0);
+			sum[types[i]] += n[types[i]][k];
 		}
 		count_cell(r, t, df->counts[k], 0);
 	}
 	pdf_table_row(t, false);
 	pdf_run(pdf_table_cell(t), T(r, "all-changes"), PDF_BOLD);
-	for (int ty = 0; ty < 3; ty++)
-		count_cell(r, t, sum[ty], PDF_BOLD);
+	for (int i = 0; i < nt; i++)
+		count_cell(r, t, sum[types[i]], PDF_BOLD);
 	count_cell(r, t, df->nchanges, PDF_BOLD);
 	if (df->counts[DIFF_SHIFTED]) {
 		char s[32];
 		snprintf(s, sizeof(s), "%zu", df->counts[DIFF_SHIFTED]);
 		pdf_para_text(d, r->st.base.meta,
-		              text_with(r, "shifted-n", "n", s));
+		              text_with(r,
+		                        df->has_sections ? "shifted-n-sections"
+		                                         : "shifted-n",
+		                        "n", s));
 	}
 	for (size_t i = 0; i < df->nlang_changes; i++)
 		language(r, &df->lang_changes[i]);
@@ -718,7 +750,7 @@ static void summary(rn *r)
  * its question's (as diff_xml.c does). */
 static const char *row_entry(rn *r, const diff_item *it)
 {
-	const diff_item *q = it->type == DIFF_QUESTION ? it : it->parent;
+	const diff_item *q = it->type == DIFF_REQUIREMENT ? it->parent : it;
 	if (it->reported || it->nchanges)
 		return q_anchor(r, it);
 	if (q && q->reported)
@@ -733,7 +765,10 @@ static void numbers(rn *r)
 	if (!df->nrenumbered)
 		return;
 	pdf_heading(d, r->st.base.h1, 1, T(r, "numbers"), "numbers", true);
-	pdf_para_text(d, r->st.base.body, T(r, "numbers-lead"));
+	/* with sections the table has rows of sections too */
+	bool sec = df->has_sections;
+	pdf_para_text(d, r->st.base.body,
+	              T(r, sec ? "numbers-lead-sections" : "numbers-lead"));
 	pdf_table *t = pdf_table_new(d, 4, NULL, NULL);
 	const double w[] = {0.12, 0.12, 0.2, 0.56};
 	pdf_table_widths(t, w);
@@ -741,11 +776,12 @@ static void numbers(rn *r)
 	pdf_run(pdf_table_cell(t), T(r, "old-col"), 0);
 	pdf_run(pdf_table_cell(t), T(r, "new-col"), 0);
 	pdf_run(pdf_table_cell(t), T(r, "kind-col"), 0);
-	pdf_run(pdf_table_cell(t), T(r, "question-col"), 0);
+	pdf_run(pdf_table_cell(t), T(r, sec ? "title-col" : "question-col"), 0);
 	for (size_t i = 0; i < df->nrenumbered; i++) {
 		const diff_item *it = df->renumbered[i];
+		/* a requirement's row names its question */
 		const diff_item *q =
-		    it->type == DIFF_QUESTION ? it : it->parent;
+		    it->type == DIFF_REQUIREMENT ? it->parent : it;
 		pdf_table_row(t, false);
 		pdf_run(pdf_table_cell(t), it->old_number, 0);
 		pdf_run(pdf_table_cell(t), it->new_number, 0);
@@ -758,18 +794,20 @@ static void numbers(rn *r)
 		else
 			pdf_run(pdf_table_cell(t), place, 0);
 		pdf_run(pdf_table_cell(t),
-		        q ? plain_text(r, question_title(q)) : "", 0);
+		        q ? plain_text(r, diff_item_title(q)) : "", 0);
 	}
 }
 
+/* A changed question (outline level 3, 4 below a section) and its
+ * changed requirements. */
 static void entry(rn *r, const diff_item *q)
 {
 	pdf_doc *d = r->doc;
 	const char *num = q->new_number ? q->new_number : q->old_number;
 	const char *title =
-	    arena_printf(r->a, "%s %s", num, plain_text(r, question_title(q)));
-	pdf_block *h =
-	    pdf_heading(d, r->st.entry, 3, title, q_anchor(r, q), false);
+	    arena_printf(r->a, "%s %s", num, plain_text(r, diff_item_title(q)));
+	pdf_block *h = pdf_heading(d, r->st.entry, q->section ? 4 : 3, title,
+	                           q_anchor(r, q), false);
 	place_tag(r, h, q->place);
 	item_changes(r, q, 0);
 	for (size_t i = 0; i < q->nchildren; i++) {
@@ -786,61 +824,48 @@ static void entry(rn *r, const diff_item *q)
 	}
 }
 
-static int chapter_of(const diff_item *q)
+/* A chapter's heading ("Chapter 2 · Operations", level 2) or a section's
+ * ("1.6 Suppliers", level 3, in the table of contents too), with its own
+ * changes. */
+static void group_head(rn *r, const diff_item *c)
 {
-	return q->new_q ? q->new_q->chapter_no : q->old_q->chapter_no;
-}
-
-static int chapter_number(const diff_item *c)
-{
-	return c->new_ch ? c->new_ch->number : c->old_ch->number;
-}
-
-static void chapter_head(rn *r, const diff_item *c)
-{
-	const char *label =
-	    text_with(r, "chapter-n", "number",
-	              c->new_number ? c->new_number : c->old_number);
-	const char *t =
-	    plain_text(r, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
+	const char *num = c->new_number ? c->new_number : c->old_number;
+	const char *t = plain_text(r, diff_item_title(c));
+	if (c->type == DIFF_SECTION) {
+		pdf_block *h =
+		    pdf_heading(r->doc, r->st.section, 3,
+		                *t ? arena_printf(r->a, "%s %s", num, t) : num,
+		                q_anchor(r, c), true);
+		place_tag(r, h, c->place);
+		item_changes(r, c, 0);
+		return;
+	}
+	const char *label = text_with(r, "chapter-n", "number", num);
 	if (*t)
 		label = arena_printf(r->a, "%s" DOT "%s", label, t);
 	pdf_heading(r->doc, r->st.base.h2, 2, label,
-	            arena_printf(r->a, "ch-%d", chapter_number(c)), true);
+	            arena_printf(r->a, "ch-%s", num), true);
 	item_changes(r, c, 0);
 }
 
-/* Questions with a reported change under their chapter (the new one; the
- * old one for removed questions), as the other change logs group them. */
+static void shown(void *ctx, const diff_item *it)
+{
+	if (it->type == DIFF_QUESTION)
+		entry(ctx, it);
+	else
+		group_head(ctx, it);
+}
+
+/* Chapters and sections with a change and questions with one under their
+ * chapter and section (the new ones; for a removed question the partners
+ * of its old ones), in the order of the other change logs (d->outline). */
 static void details(rn *r)
 {
-	const diff_result *d = r->d;
-	if (diff_same(d))
+	if (diff_same(r->d))
 		return;
 	pdf_page_break(r->doc);
 	pdf_heading(r->doc, r->st.base.h1, 1, T(r, "details"), "details", true);
-	size_t qi = 0;
-	for (size_t i = 0; i < d->nchapters; i++) {
-		const diff_item *c = d->chapters[i];
-		int no = chapter_number(c);
-		bool head = false;
-		if (c->reported) {
-			chapter_head(r, c);
-			head = true;
-		}
-		for (; qi < d->nquestions && chapter_of(d->questions[qi]) <= no;
-		     qi++) {
-			if (!d->questions[qi]->reported)
-				continue;
-			if (!head)
-				chapter_head(r, c);
-			head = true;
-			entry(r, d->questions[qi]);
-		}
-	}
-	for (; qi < d->nquestions; qi++)
-		if (d->questions[qi]->reported)
-			entry(r, d->questions[qi]);
+	diff_walk_outline(r->d, shown, r);
 }
 
 static int resolve_styles(rn *r, const pdf_style *st, diags *dg)
@@ -848,6 +873,7 @@ static int resolve_styles(rn *r, const pdf_style *st, diags *dg)
 	rstyle *y = &r->st;
 	const pdf_style_want wants[] = {
 	    {"small", .para = &y->small},
+	    {"section-entry", .para = &y->section},
 	    {"entry", .para = &y->entry},
 	    {"sub-entry", .para = &y->sub_entry},
 	    {"change", .para = &y->change},

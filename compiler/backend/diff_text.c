@@ -4,8 +4,9 @@
  *
  * Layout: a header naming both versions and counting the changes, the
  * languages whose status changed, the renumbering table, then per chapter
- * the changed chapter texts and each question with a change (its own, or
- * one of its requirements'), with word-level diffs wrapped to WIDTH
+ * the changed chapter texts, each question with a change (its own, or
+ * one of its requirements') and, where the scheme has sections, each
+ * changed section before its questions, with word-level diffs wrapped to WIDTH
  * columns (in the language asked for where it has its own changed texts;
  * a label names the language when it is not the compared one, or when
  * another was asked for) and the change notes.
@@ -197,15 +198,7 @@ static void words(tw *w, const diff_seg *segs, size_t n)
 
 static const char *title_of(const diff_result *d, const diff_item *it)
 {
-	const vc_prose *p = NULL;
-	if (it->type == DIFF_QUESTION) {
-		if (it->new_q && prose_present(&it->new_q->title))
-			p = &it->new_q->title;
-		else if (it->old_q && prose_present(&it->old_q->title))
-			p = &it->old_q->title;
-	} else if (it->type == DIFF_CHAPTER) {
-		p = it->new_ch ? &it->new_ch->title : &it->old_ch->title;
-	}
+	const vc_prose *p = diff_item_title(it);
 	return p ? prose_text(p, d->lang) : NULL;
 }
 
@@ -426,29 +419,24 @@ static void question(const diff_result *d, tw *w, const diff_item *q)
 	fputc('\n', fp);
 }
 
-static void chapter(const diff_result *d, tw *w, const diff_item *c)
+/* A chapter ("Chapter 2 Operations") or a section ("Section 1.6
+ * Suppliers [sup]") with its own changes. */
+static void group(const diff_result *d, tw *w, const diff_item *c)
 {
 	const char *t = title_of(d, c);
 	paint(w, C_BOLD);
-	fprintf(w->fp, "Chapter %s%s%s",
+	fprintf(w->fp, "%s %s%s%s",
+	        c->type == DIFF_CHAPTER ? "Chapter" : "Section",
 	        c->new_number ? c->new_number : c->old_number, t ? " " : "",
 	        t ? t : "");
+	if (c->uid)
+		fprintf(w->fp, " [%s]", c->uid);
 	paint(w, C_OFF);
 	fputc('\n', w->fp);
 	w->indent = 2;
 	item_changes(d, w, c);
 	w->indent = 0;
 	fputc('\n', w->fp);
-}
-
-static int chapter_of(const diff_item *q)
-{
-	return q->new_q ? q->new_q->chapter_no : q->old_q->chapter_no;
-}
-
-static int chapter_number(const diff_item *c)
-{
-	return c->new_ch ? c->new_ch->number : c->old_ch->number;
 }
 
 /* "Deutsch (de) completed: 12 texts added, 1 text changed". */
@@ -528,19 +516,14 @@ void diff_print_text(const diff_result *d, FILE *fp, bool color,
 		}
 	}
 	fputc('\n', fp);
-	size_t qi = 0;
-	for (size_t i = 0; i < d->nchapters; i++) {
-		const diff_item *c = d->chapters[i];
-		int no = chapter_number(c);
-		if (c->reported)
-			chapter(d, &w, c);
-		for (; qi < d->nquestions && chapter_of(d->questions[qi]) <= no;
-		     qi++)
-			if (d->questions[qi]->reported)
-				question(d, &w, d->questions[qi]);
+	for (size_t i = 0; i < d->noutline; i++) {
+		const diff_item *it = d->outline[i];
+		if (!it->reported)
+			continue;
+		if (it->type == DIFF_QUESTION)
+			question(d, &w, it);
+		else
+			group(d, &w, it);
 	}
-	for (; qi < d->nquestions; qi++)
-		if (d->questions[qi]->reported)
-			question(d, &w, d->questions[qi]);
 	arena_free(w.a);
 }

@@ -1,7 +1,7 @@
 /*
- * diff.c - the catalogue diff: pairing two versions' chapters, questions
- * and requirements and classifying what changed (see diff.h for the rules
- * and diff_words.c for the text pieces).
+ * diff.c - the catalogue diff: pairing two versions' chapters, sections,
+ * questions and requirements and classifying what changed (see diff.h for
+ * the rules and diff_words.c for the text pieces).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,6 +38,7 @@ const char *diff_kind_name(diff_kind k)
 const char *diff_type_name(diff_type t)
 {
 	return t == DIFF_CHAPTER    ? "chapter"
+	       : t == DIFF_SECTION  ? "section"
 	       : t == DIFF_QUESTION ? "question"
 	                            : "requirement";
 }
@@ -98,6 +99,15 @@ static char *question_text(const ctx *x, const vc_question *q)
 	return buf_detach(&b);
 }
 
+/* What a section is about: its title and introduction. */
+static char *section_text(const ctx *x, const vc_section *s)
+{
+	buf b = {0};
+	put_text(x, &b, &s->title);
+	put_text(x, &b, &s->introduction);
+	return buf_detach(&b);
+}
+
 static char *requirement_text(const ctx *x, const vc_requirement *r)
 {
 	buf b = {0};
@@ -139,16 +149,20 @@ static diff_item *new_item(ctx *x, diff_type t)
 	return it;
 }
 
-/* ---- questions and requirements alike ---- */
+/* ---- sections, questions and requirements alike ---- */
 
 static size_t node_count(const vc_version *v, diff_type t)
 {
-	return t == DIFF_QUESTION ? v->nquestions : v->nrequirements;
+	return t == DIFF_SECTION    ? v->nsections
+	       : t == DIFF_QUESTION ? v->nquestions
+	                            : v->nrequirements;
 }
 
-/* The i-th question or requirement of v, in catalogue order. */
+/* The i-th section, question or requirement of v, in catalogue order. */
 static const void *node_at(const vc_version *v, diff_type t, size_t i)
 {
+	if (t == DIFF_SECTION)
+		return v->sections[i];
 	if (t == DIFF_QUESTION)
 		return v->questions[i];
 	return v->requirements[i];
@@ -156,23 +170,30 @@ static const void *node_at(const vc_version *v, diff_type t, size_t i)
 
 static size_t node_index(diff_type t, const void *node)
 {
+	if (t == DIFF_SECTION)
+		return ((const vc_section *)node)->index;
 	if (t == DIFF_QUESTION)
 		return ((const vc_question *)node)->index;
 	return ((const vc_requirement *)node)->index;
 }
 
-/* What a question or requirement says, for the similarity of a pair.
- * Caller frees. */
+/* What a section, question or requirement says, for the similarity of a
+ * pair. Caller frees. */
 static char *node_text(const ctx *x, diff_type t, const void *node)
 {
+	if (t == DIFF_SECTION)
+		return section_text(x, node);
 	if (t == DIFF_QUESTION)
 		return question_text(x, node);
 	return requirement_text(x, node);
 }
 
-/* The items of one side's questions or requirements, by their index. */
+/* The items of one side's sections, questions or requirements, by their
+ * index. */
 static diff_item **items_of(const ctx *x, diff_type t, bool new_side)
 {
+	if (t == DIFF_SECTION)
+		return new_side ? x->d->s_of_new : x->d->s_of_old;
 	if (t == DIFF_QUESTION)
 		return new_side ? x->d->q_of_new : x->d->q_of_old;
 	return new_side ? x->d->r_of_new : x->d->r_of_old;
@@ -184,7 +205,10 @@ static void pair(ctx *x, diff_type t, const void *o, const void *n,
                  diff_how how, double sim)
 {
 	diff_item *it = new_item(x, t);
-	if (t == DIFF_QUESTION) {
+	if (t == DIFF_SECTION) {
+		it->old_s = o;
+		it->new_s = n;
+	} else if (t == DIFF_QUESTION) {
 		it->old_q = o;
 		it->new_q = n;
 	} else {
@@ -197,6 +221,55 @@ static void pair(ctx *x, diff_type t, const void *o, const void *n,
 		items_of(x, t, false)[node_index(t, o)] = it;
 	if (n)
 		items_of(x, t, true)[node_index(t, n)] = it;
+}
+
+/* Every item of type t once: the old side's in catalogue order, then the
+ * new side's that have no old partner; *n receives their number. */
+static diff_item **all_items(ctx *x, diff_type t, size_t *n)
+{
+	size_t no = node_count(x->o, t), nn = node_count(x->n, t);
+	diff_item **old = items_of(x, t, false), **new = items_of(x, t, true);
+	diff_item **all = arena_alloc(x->a, (no + nn + 1) * sizeof(*all));
+	memcpy(all, old, no * sizeof(*all));
+	*n = no;
+	for (size_t i = 0; i < nn; i++)
+		if (!(t == DIFF_SECTION    ? new[i]->old_s
+		      : t == DIFF_QUESTION ? (const void *)new[i]->old_q
+		                           : (const void *)new[i]->old_r))
+			all[(*n)++] = new[i];
+	return all;
+}
+
+/* Sets what names a section, question or requirement item: its uid (the
+ * new side's, else the old one's), the numbers of both sides and the new
+ * side's change note. */
+static void name_item(diff_item *it)
+{
+	const char *uid[2] = {NULL, NULL}, *num[2] = {NULL, NULL};
+	const vc_prose *notes[2] = {NULL, NULL};
+	for (int side = 0; side < 2; side++) {
+		const vc_section *s = side ? it->new_s : it->old_s;
+		const vc_question *q = side ? it->new_q : it->old_q;
+		const vc_requirement *r = side ? it->new_r : it->old_r;
+		if (s) {
+			uid[side] = s->uid;
+			num[side] = s->number;
+			notes[side] = &s->change_note;
+		} else if (q) {
+			uid[side] = q->uid;
+			num[side] = q->number;
+			notes[side] = &q->change_note;
+		} else if (r) {
+			uid[side] = r->uid;
+			num[side] = r->label;
+			notes[side] = &r->change_note;
+		}
+	}
+	const vc_prose *note = notes[1];
+	it->uid = uid[1] ? uid[1] : uid[0];
+	it->old_number = num[0];
+	it->new_number = num[1];
+	it->change_note = note && prose_present(note) ? note : NULL;
 }
 
 /* Step 2: o and n hold the same number; they pair when their texts are
@@ -219,12 +292,14 @@ static bool live_pair(const diff_item *it)
 	       !it->new_q->withdrawn;
 }
 
-/* Whether an unpaired node may pair by similarity: a live question, or
- * a requirement of a live question pair (those of added, removed and
- * withdrawn questions go with their question). */
+/* Whether an unpaired node may pair by similarity: a section, a live
+ * question, or a requirement of a live question pair (those of added,
+ * removed and withdrawn questions go with their question). */
 static bool similar_candidate(const ctx *x, diff_type t, bool new_side,
                               const void *node)
 {
+	if (t == DIFF_SECTION)
+		return true;
 	if (t == DIFF_QUESTION)
 		return !((const vc_question *)node)->withdrawn;
 	const vc_requirement *r = node;
@@ -283,6 +358,39 @@ static void pair_rest(ctx *x, diff_type t)
 }
 
 /* ---- pairing ---- */
+
+/* The section of v numbered num ("1.6"), or NULL. */
+static const vc_section *section_by_number(const vc_version *v, const char *num)
+{
+	for (size_t i = 0; i < v->nsections; i++)
+		if (strcmp(v->sections[i]->number, num) == 0)
+			return v->sections[i];
+	return NULL;
+}
+
+static void match_sections(ctx *x)
+{
+	const vc_version *o = x->o, *n = x->n;
+	diff_result *d = x->d;
+	/* 1. uid */
+	for (size_t i = 0; i < o->nsections; i++) {
+		const vc_section *s = o->sections[i];
+		const vc_section *p = s->uid ? model_section(n, s->uid) : NULL;
+		if (p && !d->s_of_new[p->index])
+			pair(x, DIFF_SECTION, s, p, DIFF_BY_UID, 1.0);
+	}
+	/* 2. number, if the titles are somewhat alike */
+	for (size_t i = 0; i < o->nsections; i++) {
+		const vc_section *s = o->sections[i];
+		if (d->s_of_old[i])
+			continue;
+		const vc_section *p = section_by_number(n, s->number);
+		if (p && !d->s_of_new[p->index])
+			pair_if_alike(x, DIFF_SECTION, s, p);
+	}
+	/* 3. similarity */
+	pair_rest(x, DIFF_SECTION);
+}
 
 static void match_questions(ctx *x)
 {
@@ -366,9 +474,11 @@ static void placement_change(ctx *x, diff_item *it)
 	}
 	const char *a = it->old_q   ? it->old_q->uid
 	                : it->old_r ? it->old_r->uid
+	                : it->old_s ? it->old_s->uid
 	                            : NULL;
 	const char *b = it->new_q   ? it->new_q->uid
 	                : it->new_r ? it->new_r->uid
+	                : it->new_s ? it->new_s->uid
 	                            : NULL;
 	if (a && b && strcmp(a, b) != 0) {
 		diff_change *c = add_change(x, it, DIFF_UID);
@@ -661,50 +771,126 @@ static void compare_question(ctx *x, diff_item *it)
 
 /* ---- placement ---- */
 
-/* For each old question: how many questions before it in its chapter
- * leave the chapter (removed or moved out); for each new question: how
- * many before it are new to its chapter (added or moved in). A question
- * whose number changed by exactly the difference has only shifted. */
+/* The place of a paired item whose position in its group (chapter,
+ * section or question) went from old_seq to new_seq: shifted when the
+ * items before it that left the group (gone) and came to it (came)
+ * explain the difference, else renumbered. */
+static diff_kind reseated(long old_seq, size_t gone, size_t came, long new_seq)
+{
+	return old_seq - (long)gone + (long)came == new_seq ? DIFF_SHIFTED
+	                                                    : DIFF_RENUMBERED;
+}
+
+/* For each section of one side (in out[s->index]): how many sections
+ * before it in its chapter have no partner in the same chapter on the
+ * other side (removed or moved out; added or moved in). A section whose
+ * number changed by exactly the difference has only shifted. */
+static void sections_leaving(const ctx *x, bool new_side, size_t *out)
+{
+	const vc_version *v = new_side ? x->n : x->o;
+	diff_item **items = items_of(x, DIFF_SECTION, new_side);
+	int chapter = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < v->nsections; i++) {
+		const vc_section *s = v->sections[i];
+		if (s->chapter_no != chapter) {
+			chapter = s->chapter_no;
+			k = 0;
+		}
+		out[s->index] = k;
+		const diff_item *it = items[s->index];
+		const vc_section *p = new_side ? it->old_s : it->new_s;
+		if (!p || p->chapter_no != s->chapter_no)
+			k++;
+	}
+}
+
+static void section_places(ctx *x)
+{
+	size_t *gone = xcalloc(x->o->nsections + 1, sizeof(size_t));
+	size_t *came = xcalloc(x->n->nsections + 1, sizeof(size_t));
+	sections_leaving(x, false, gone);
+	sections_leaving(x, true, came);
+	size_t nall;
+	diff_item **all = all_items(x, DIFF_SECTION, &nall);
+	for (size_t i = 0; i < nall; i++) {
+		diff_item *it = all[i];
+		const vc_section *o = it->old_s, *n = it->new_s;
+		name_item(it);
+		if (!n) {
+			it->place = DIFF_REMOVED;
+		} else if (!o) {
+			it->place = DIFF_ADDED;
+		} else if (o->chapter_no != n->chapter_no) {
+			it->place = DIFF_MOVED;
+		} else if (o->seq != n->seq) {
+			it->place = reseated(o->seq, gone[o->index],
+			                     came[n->index], n->seq);
+		}
+	}
+	free(gone);
+	free(came);
+}
+
+/* Whether old question o and new question n stand in the same group:
+ * where both are in sections, sections that were paired (wherever the
+ * section went); otherwise the same chapter. */
+static bool same_group(const ctx *x, const vc_question *o, const vc_question *n)
+{
+	if (o->section && n->section)
+		return x->d->s_of_old[o->section->index] ==
+		       x->d->s_of_new[n->section->index];
+	return o->chapter_no == n->chapter_no;
+}
+
+/* For each question of one side (in out[q->index]): how many questions
+ * before it in its group (its section, else its chapter) have no partner
+ * in the same group on the other side: for the old side those that left
+ * it (removed or moved out), for the new side those that came (added or
+ * moved in). A question whose number changed by exactly the difference
+ * has only shifted. */
+static void questions_leaving(const ctx *x, bool new_side, size_t *out)
+{
+	const vc_version *v = new_side ? x->n : x->o;
+	diff_item **items = items_of(x, DIFF_QUESTION, new_side);
+	const void *group = NULL;
+	size_t k = 0;
+	/* a version lists the questions of a chapter, and of a section,
+	 * one after the other */
+	for (size_t i = 0; i < v->nquestions; i++) {
+		const vc_question *q = v->questions[i];
+		const void *g = q->section ? (const void *)q->section
+		                           : (const void *)q->chapter;
+		if (g != group) {
+			group = g;
+			k = 0;
+		}
+		out[q->index] = k;
+		const diff_item *it = items[q->index];
+		const vc_question *p = new_side ? it->old_q : it->new_q;
+		if (!p ||
+		    !(new_side ? same_group(x, p, q) : same_group(x, q, p)))
+			k++;
+	}
+}
+
 static void question_places(ctx *x)
 {
 	diff_result *d = x->d;
 	size_t *gone = xcalloc(x->o->nquestions + 1, sizeof(size_t));
 	size_t *came = xcalloc(x->n->nquestions + 1, sizeof(size_t));
-	for (size_t c = 0; c < x->o->nchapters; c++) {
-		const vc_chapter *ch = &x->o->chapters[c];
-		size_t k = 0;
-		for (size_t i = 0; i < ch->nquestions; i++) {
-			const vc_question *q = ch->questions[i];
-			gone[q->index] = k;
-			const diff_item *it = d->q_of_old[q->index];
-			if (!it->new_q || it->new_q->chapter_no != ch->number)
-				k++;
-		}
-	}
-	for (size_t c = 0; c < x->n->nchapters; c++) {
-		const vc_chapter *ch = &x->n->chapters[c];
-		size_t k = 0;
-		for (size_t i = 0; i < ch->nquestions; i++) {
-			const vc_question *q = ch->questions[i];
-			came[q->index] = k;
-			const diff_item *it = d->q_of_new[q->index];
-			if (!it->old_q || it->old_q->chapter_no != ch->number)
-				k++;
-		}
-	}
-	for (size_t i = 0; i < x->o->nquestions + x->n->nquestions; i++) {
-		diff_item *it = i < x->o->nquestions
-		                    ? d->q_of_old[i]
-		                    : d->q_of_new[i - x->o->nquestions];
-		if (i >= x->o->nquestions && it->old_q)
-			continue; /* pairs are visited from the old side */
+	questions_leaving(x, false, gone);
+	questions_leaving(x, true, came);
+	size_t nall;
+	diff_item **all = all_items(x, DIFF_QUESTION, &nall);
+	for (size_t i = 0; i < nall; i++) {
+		diff_item *it = all[i];
 		const vc_question *o = it->old_q, *n = it->new_q;
-		it->uid = n ? n->uid : o->uid;
-		it->old_number = o ? o->number : NULL;
-		it->new_number = n ? n->number : NULL;
-		it->change_note = n && prose_present(&n->change_note)
-		                      ? &n->change_note
-		                      : NULL;
+		name_item(it);
+		const vc_section *s = n ? n->section : o->section;
+		if (s)
+			it->section =
+			    n ? d->s_of_new[s->index] : d->s_of_old[s->index];
 		if (!n) {
 			it->place = DIFF_REMOVED;
 		} else if (!o) {
@@ -714,13 +900,14 @@ static void question_places(ctx *x)
 			it->successors = successors_of(x, n, &it->nsuccessors);
 		} else if (o->withdrawn && !n->withdrawn) {
 			it->place = DIFF_ADDED;
-		} else if (o->chapter_no != n->chapter_no) {
+		} else if (!same_group(x, o, n)) {
 			it->place = DIFF_MOVED;
 		} else if (o->seq != n->seq) {
-			long want = (long)o->seq - (long)gone[o->index] +
-			            (long)came[n->index];
-			it->place =
-			    want == n->seq ? DIFF_SHIFTED : DIFF_RENUMBERED;
+			it->place = reseated(o->seq, gone[o->index],
+			                     came[n->index], n->seq);
+		} else if (strcmp(o->number, n->number) != 0) {
+			/* only its section's number changed */
+			it->place = DIFF_SHIFTED;
 		}
 	}
 	free(gone);
@@ -768,21 +955,14 @@ static void requirement_places(ctx *x)
 				k++;
 		}
 	}
-	for (size_t i = 0; i < o->nrequirements + n->nrequirements; i++) {
-		diff_item *it = i < o->nrequirements
-		                    ? d->r_of_old[i]
-		                    : d->r_of_new[i - o->nrequirements];
-		if (i >= o->nrequirements && it->old_r)
-			continue;
+	size_t nall;
+	diff_item **all = all_items(x, DIFF_REQUIREMENT, &nall);
+	for (size_t i = 0; i < nall; i++) {
+		diff_item *it = all[i];
 		const vc_requirement *a = it->old_r, *b = it->new_r;
 		diff_item *qa = a ? d->q_of_old[a->question->index] : NULL;
 		diff_item *qb = b ? d->q_of_new[b->question->index] : NULL;
-		it->uid = b ? b->uid : a->uid;
-		it->old_number = a ? a->label : NULL;
-		it->new_number = b ? b->label : NULL;
-		it->change_note = b && prose_present(&b->change_note)
-		                      ? &b->change_note
-		                      : NULL;
+		name_item(it);
 		it->parent = qb ? qb : qa;
 		if (!b) {
 			it->place = qa->place == DIFF_WITHDRAWN ? DIFF_WITHDRAWN
@@ -797,10 +977,8 @@ static void requirement_places(ctx *x)
 		} else if (qa != qb) {
 			it->place = DIFF_MOVED;
 		} else if (strcmp(a->letter, b->letter) != 0) {
-			long want = (long)a->seq - (long)gone[a->index] +
-			            (long)came[b->index];
-			it->place = want == (long)b->seq ? DIFF_SHIFTED
-			                                 : DIFF_RENUMBERED;
+			it->place = reseated((long)a->seq, gone[a->index],
+			                     came[b->index], (long)b->seq);
 		}
 	}
 	free(gone);
@@ -907,41 +1085,83 @@ static void add_child(ctx *x, diff_item *q, diff_item *r, size_t cap)
 	q->children[q->nchildren++] = r;
 }
 
-static int question_key_cmp(const void *p, const void *q)
+#define OUTLINE_KEY 7
+
+/* Sort key of a chapter, section or question item in the change logs'
+ * order (diff.h, Order): chapter; whether in a section, and the
+ * section's number and removal; whether a question, and its number and
+ * removal. The new number, else the old; a removed one after the new one
+ * holding its number. No two items share a key: chapters pair by number,
+ * and two removed sections (questions) cannot share an old number. */
+static void outline_key(const diff_item *it, int k[OUTLINE_KEY])
 {
-	const diff_item *a = *(diff_item *const *)p,
-	                *b = *(diff_item *const *)q;
-	const vc_question *qa = a->new_q ? a->new_q : a->old_q;
-	const vc_question *qb = b->new_q ? b->new_q : b->old_q;
-	if (qa->chapter_no != qb->chapter_no)
-		return qa->chapter_no < qb->chapter_no ? -1 : 1;
-	if (qa->seq != qb->seq)
-		return qa->seq < qb->seq ? -1 : 1;
-	if (!a->new_q != !b->new_q)
-		return a->new_q ? -1 : 1;
-	/* two removed questions cannot share an old number */
+	memset(k, 0, OUTLINE_KEY * sizeof(int));
+	if (it->type == DIFF_CHAPTER) {
+		k[0] = it->new_ch ? it->new_ch->number : it->old_ch->number;
+		return;
+	}
+	const diff_item *s = it->type == DIFF_SECTION ? it : it->section;
+	if (s) {
+		const vc_section *sec = s->new_s ? s->new_s : s->old_s;
+		k[0] = sec->chapter_no;
+		k[1] = 1;
+		k[2] = sec->seq;
+		k[3] = !s->new_s;
+	}
+	if (it->type == DIFF_QUESTION) {
+		const vc_question *q = it->new_q ? it->new_q : it->old_q;
+		if (!s)
+			k[0] = q->chapter_no;
+		k[4] = 1;
+		k[5] = q->seq;
+		k[6] = !it->new_q;
+	}
+}
+
+static int outline_cmp(const void *p, const void *q)
+{
+	int a[OUTLINE_KEY], b[OUTLINE_KEY];
+	outline_key(*(diff_item *const *)p, a);
+	outline_key(*(diff_item *const *)q, b);
+	for (int i = 0; i < OUTLINE_KEY; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
 	return 0;
 }
 
-/* Sort key of a renumbering-table entry: its old number. */
-static void old_key(const diff_item *it, int k[3])
+/* Sort key of a renumbering-table entry: its old number (chapter,
+ * section, question, requirement; 0 where it has none). */
+static void old_key(const diff_item *it, int k[4])
 {
+	if (it->type == DIFF_SECTION) {
+		k[0] = it->old_s->chapter_no;
+		k[1] = it->old_s->seq;
+		k[2] = k[3] = 0;
+		return;
+	}
 	const vc_question *q =
 	    it->type == DIFF_QUESTION ? it->old_q : it->old_r->question;
 	k[0] = q->chapter_no;
-	k[1] = q->seq;
-	k[2] = it->type == DIFF_QUESTION ? 0 : (int)it->old_r->seq + 1;
+	k[1] = q->section_no;
+	k[2] = q->seq;
+	k[3] = it->type == DIFF_QUESTION ? 0 : (int)it->old_r->seq + 1;
 }
 
 static int table_cmp(const void *p, const void *q)
 {
-	int a[3], b[3];
+	int a[4], b[4];
 	old_key(*(diff_item *const *)p, a);
 	old_key(*(diff_item *const *)q, b);
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (a[i] != b[i])
 			return a[i] < b[i] ? -1 : 1;
 	return 0;
+}
+
+static bool in_table(const diff_item *it)
+{
+	return it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
+	       it->place == DIFF_SHIFTED;
 }
 
 static void chapters(ctx *x)
@@ -990,6 +1210,45 @@ static void chapters(ctx *x)
 	}
 }
 
+/* The section items in display order, with their changes: placement,
+ * uid, title and introduction. */
+static void sections(ctx *x)
+{
+	diff_result *d = x->d;
+	d->sections = all_items(x, DIFF_SECTION, &d->nsections);
+	if (d->nsections)
+		qsort(d->sections, d->nsections, sizeof(diff_item *),
+		      outline_cmp);
+	for (size_t i = 0; i < d->nsections; i++) {
+		diff_item *it = d->sections[i];
+		placement_change(x, it);
+		if (it->old_s && it->new_s) {
+			compare_field(x, it, "title", &it->old_s->title,
+			              &it->new_s->title);
+			compare_field(x, it, "introduction",
+			              &it->old_s->introduction,
+			              &it->new_s->introduction);
+		}
+		it->reported = it->nchanges > 0;
+	}
+}
+
+/* Every chapter, section and question item in the change logs' order. */
+static void outline(ctx *x)
+{
+	diff_result *d = x->d;
+	d->outline = arena_alloc(
+	    x->a, (d->nchapters + d->nsections + d->nquestions + 1) *
+	              sizeof(diff_item *));
+	diff_item **o = d->outline;
+	memcpy(o, d->chapters, d->nchapters * sizeof(*o));
+	memcpy(o + d->nchapters, d->sections, d->nsections * sizeof(*o));
+	memcpy(o + d->nchapters + d->nsections, d->questions,
+	       d->nquestions * sizeof(*o));
+	d->noutline = d->nchapters + d->nsections + d->nquestions;
+	qsort(o, d->noutline, sizeof(*o), outline_cmp);
+}
+
 diff_result *diff_versions(const vc_version *old, const vc_version *new)
 {
 	arena *a = arena_new();
@@ -1001,6 +1260,11 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	          : old->nlanguages ? old->languages[0].id
 	                            : "en";
 	ctx x = {d, a, old, new, d->lang};
+	d->has_sections = old->scheme->sections || new->scheme->sections;
+	d->s_of_old =
+	    arena_alloc(a, (old->nsections + 1) * sizeof(diff_item *));
+	d->s_of_new =
+	    arena_alloc(a, (new->nsections + 1) * sizeof(diff_item *));
 	d->q_of_old =
 	    arena_alloc(a, (old->nquestions + 1) * sizeof(diff_item *));
 	d->q_of_new =
@@ -1011,24 +1275,21 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	    arena_alloc(a, (new->nrequirements + 1) * sizeof(diff_item *));
 
 	track_languages(&x);
+	match_sections(&x);
 	match_questions(&x);
 	match_requirements(&x);
+	section_places(&x);
 	question_places(&x);
 	requirement_places(&x);
 	suggest_successors(&x);
 	chapters(&x);
+	sections(&x);
 
 	/* questions in display order, with their requirements */
-	size_t nq = 0;
-	d->questions = arena_alloc(a, (old->nquestions + new->nquestions + 1) *
-	                                  sizeof(diff_item *));
-	for (size_t i = 0; i < old->nquestions; i++)
-		d->questions[nq++] = d->q_of_old[i];
-	for (size_t i = 0; i < new->nquestions; i++)
-		if (!d->q_of_new[i]->old_q)
-			d->questions[nq++] = d->q_of_new[i];
-	d->nquestions = nq;
-	qsort(d->questions, nq, sizeof(diff_item *), question_key_cmp);
+	d->questions = all_items(&x, DIFF_QUESTION, &d->nquestions);
+	size_t nq = d->nquestions;
+	if (nq)
+		qsort(d->questions, nq, sizeof(diff_item *), outline_cmp);
 	for (size_t i = 0; i < nq; i++) {
 		diff_item *q = d->questions[i];
 		size_t cap = (q->new_q ? q->new_q->nreqs : 0) +
@@ -1069,24 +1330,22 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	}
 
 	language_changes(&x);
+	outline(&x);
 
 	/* the renumbering table and the counts */
 	size_t nt = 0;
-	d->renumbered =
-	    arena_alloc(a, (old->nquestions + old->nrequirements + 1) *
-	                       sizeof(diff_item *));
-	for (size_t i = 0; i < old->nquestions; i++) {
-		diff_item *it = d->q_of_old[i];
-		if (it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
-		    it->place == DIFF_SHIFTED)
-			d->renumbered[nt++] = it;
-	}
-	for (size_t i = 0; i < old->nrequirements; i++) {
-		diff_item *it = d->r_of_old[i];
-		if (it->place == DIFF_MOVED || it->place == DIFF_RENUMBERED ||
-		    it->place == DIFF_SHIFTED)
-			d->renumbered[nt++] = it;
-	}
+	d->renumbered = arena_alloc(
+	    a, (old->nsections + old->nquestions + old->nrequirements + 1) *
+	           sizeof(diff_item *));
+	for (size_t i = 0; i < old->nsections; i++)
+		if (in_table(d->s_of_old[i]))
+			d->renumbered[nt++] = d->s_of_old[i];
+	for (size_t i = 0; i < old->nquestions; i++)
+		if (in_table(d->q_of_old[i]))
+			d->renumbered[nt++] = d->q_of_old[i];
+	for (size_t i = 0; i < old->nrequirements; i++)
+		if (in_table(d->r_of_old[i]))
+			d->renumbered[nt++] = d->r_of_old[i];
 	d->nrenumbered = nt;
 	if (nt)
 		qsort(d->renumbered, nt, sizeof(diff_item *), table_cmp);
@@ -1096,6 +1355,9 @@ diff_result *diff_versions(const vc_version *old, const vc_version *new)
 	for (size_t i = 0; i < d->nchapters; i++)
 		for (size_t k = 0; k < d->chapters[i]->nchanges; k++)
 			d->counts[d->chapters[i]->changes[k].kind]++;
+	for (size_t i = 0; i < d->nsections; i++)
+		for (size_t k = 0; k < d->sections[i]->nchanges; k++)
+			d->counts[d->sections[i]->changes[k].kind]++;
 	for (size_t i = 0; i < nq; i++) {
 		diff_item *q = d->questions[i];
 		for (size_t k = 0; k < q->nchanges; k++)
@@ -1159,4 +1421,21 @@ const diff_item *diff_origin_question(const diff_result *d,
 	return new_q && owns(d->new, new_q, new_q->index, true)
 	           ? d->q_of_new[new_q->index]
 	           : NULL;
+}
+
+static bool owns_section(const vc_version *v, const vc_section *s)
+{
+	return s && s->index < v->nsections && v->sections[s->index] == s;
+}
+
+const diff_item *diff_pair_section(const diff_result *d,
+                                   const vc_section *old_s)
+{
+	return owns_section(d->old, old_s) ? d->s_of_old[old_s->index] : NULL;
+}
+
+const diff_item *diff_origin_section(const diff_result *d,
+                                     const vc_section *new_s)
+{
+	return owns_section(d->new, new_s) ? d->s_of_new[new_s->index] : NULL;
 }

@@ -6,21 +6,25 @@
  *
  * diff.h - comparing two catalogue versions as catalogues.
  *
- * diff_versions() pairs the chapters, questions and requirements of an old
- * and a new version and classifies every change between them. The result is
- * a tree that the renderers (text, JSON, and later HTML and PDF) walk, and
- * the pairing that carries answers and audit verdicts from one version to
- * the next.
+ * diff_versions() pairs the chapters, sections, questions and requirements
+ * of an old and a new version and classifies every change between them.
+ * The result is a tree that the renderers (text, JSON, HTML and PDF) walk,
+ * and the pairing that carries answers and audit verdicts from one version
+ * to the next.
  *
- * Pairing (questions and requirements alike), in this order:
+ * Chapters pair by number. Pairing of sections (where a scheme numbers
+ * questions N.M.K), questions and requirements, in this order:
  *   1. by stable uid;
- *   2. by number among what is left: a question by its number "N.M", a
- *      requirement by its letter inside the question its own question was
- *      paired with; accepted only when the texts are at least a little alike
+ *   2. by number among what is left: a section by its number "N.M", a
+ *      question by its number "N.M" or "N.M.K", a requirement by its
+ *      letter inside the question its own question was paired with;
+ *      accepted only when the texts are at least a little alike
  *      (similarity >= DIFF_NUMBER_SIMILARITY), so that a deleted item and a
  *      new one that happens to get its number are not taken for one;
  *   3. by text similarity among what is still left (>= DIFF_TEXT_SIMILARITY,
  *      the most similar pairs first).
+ * The text compared is a section's title and introduction, a question's
+ * title, question and objective, a requirement's statements.
  * Withdrawn placeholders (withdrawn: true) take part in step 1 only. An old
  * question that the new version withdraws is paired with its placeholder,
  * and item->successors names every question that takes its place (one or
@@ -32,27 +36,32 @@
  *   added, removed       no partner (an old withdrawn placeholder that the
  *                        new version makes live again counts as added);
  *   withdrawn            live in old, withdrawn placeholder in new;
- *   moved                a question in another chapter, a requirement under
+ *   moved                a section in another chapter, a question in
+ *                        another chapter or in a section that is not its
+ *                        old section's partner, a requirement under
  *                        another question;
  *   renumbered           a new number not explained by insertions;
  *   shifted              the number moved only by the items added, removed
- *                        or moved in or out before it (renumbering table
+ *                        or moved in or out before it in its chapter
+ *                        (sections), section or chapter (questions) or
+ *                        question (requirements), or, for a question, only
+ *                        with its section's number (renumbering table
  *                        only, not a reported change);
  *   unchanged            same place.
  * then uid, when a pair found by number or similarity has a new uid
  * (uids are meant to be stable: this is reported), and, when both sides
  * are live, per field changes of the text in the
- * source language: text (wording; with a word-level diff), whitespace
- * (same text once runs of white space are collapsed), formatting (same
- * plain text once the Markdown is rendered; with the word diff of the
- * source), translation-stale (the source text changed in wording, another
- * language kept the very same text), level (the set of must/should
- * statements), applicability (of a question; of a requirement only when
- * it narrows its objectives in either version), references (added and
- * removed identifiers), and successor (a placeholder withdrawn in both names
- * another set of successors: the old successors' partners are compared
- * with the new successors as sets, so order alone is no change).
- * Translations: in a language other than the compared one that both
+ * source language (of a chapter or section: title and introduction): text
+ * (wording; with a word-level diff), whitespace (same text once runs of white
+ * space are collapsed), formatting (same plain text once the Markdown is
+ * rendered; with the word diff of the source), translation-stale (the source
+ * text changed in wording, another language kept the very same text), level
+ * (the set of must/should statements), applicability (of a question; of a
+ * requirement only when it narrows its objectives in either version),
+ * references (added and removed identifiers), and successor (a placeholder
+ * withdrawn in both names another set of successors: the old successors'
+ * partners are compared with the new successors as sets, so order alone is no
+ * change). Translations: in a language other than the compared one that both
  * versions mark complete, a text of a field whose compared text kept its
  * wording that changed anyway is reported per field: translation (its
  * wording; a translation added or removed beside an unchanged compared
@@ -64,8 +73,19 @@
  * the numbers of its texts added, changed and removed. A language that
  * is partial in both is looked at only for translation-stale.
  * Children of an added, removed or withdrawn question are part of that
- * change and are not reported on their own. A change_note is never a
- * change: it is shown beside the changes of its item.
+ * change and are not reported on their own; the questions of an added or
+ * removed chapter or section are (each is added, removed or moved). A
+ * change_note is never a change: it is shown beside the changes of its
+ * item (a section's too).
+ *
+ * Order: the change logs list chapter, section, question (d->outline):
+ * each chapter, the questions of the chapter outside any section, then
+ * each of its sections followed by its questions; sections and questions
+ * by new number, removed ones at their old number after the new one
+ * holding that number, a removed question under the partner of its old
+ * section. Versions of a scheme without sections have no section items
+ * and keep the order and output they always had. Versions of schemes that
+ * differ in having sections compare their questions by chapter only.
  *
  * Ownership: a diff_result owns one arena holding every item, change and
  * segment; diff_free() releases it. It points into both versions (texts,
@@ -118,11 +138,13 @@ const char *diff_kind_name(diff_kind k);
 
 typedef enum diff_type {
 	DIFF_CHAPTER,
+	DIFF_SECTION,
 	DIFF_QUESTION,
-	DIFF_REQUIREMENT
+	DIFF_REQUIREMENT,
+	DIFF_NTYPES
 } diff_type;
 
-/* "chapter", "question", "requirement". */
+/* "chapter", "section", "question", "requirement". */
 const char *diff_type_name(diff_type t);
 
 /* How a pair was found. */
@@ -151,7 +173,8 @@ typedef struct diff_seg {
 typedef struct diff_change {
 	diff_kind kind;
 	/* added, removed, withdrawn, moved, renumbered: the numbers ("1.2",
-	 * "1.2.a", "3" for a chapter); NULL on the absent side */
+	 * "1.2.a", "1.6.3", "3" for a chapter, "1.6" for a section); NULL on
+	 * the absent side */
 	const char *old_number, *new_number;
 	/* withdrawn: the successor questions in the new version, in the
 	 * placeholder's order; successor: the new placeholder's
@@ -194,15 +217,16 @@ typedef struct diff_change {
 
 typedef struct diff_item diff_item;
 
-/* A pairing of one chapter, question or requirement: the old and new
- * nodes (NULL on the side where it is absent) and what changed. */
+/* A pairing of one chapter, section, question or requirement: the old and
+ * new nodes (NULL on the side where it is absent) and what changed. */
 struct diff_item {
 	diff_type type;
 	const vc_chapter *old_ch, *new_ch;   /* DIFF_CHAPTER */
+	const vc_section *old_s, *new_s;     /* DIFF_SECTION */
 	const vc_question *old_q, *new_q;    /* DIFF_QUESTION */
 	const vc_requirement *old_r, *new_r; /* DIFF_REQUIREMENT */
-	const char *uid;                     /* new side's, else old's */
-	const char *old_number, *new_number; /* "1.2", "1.2.a", "3" */
+	const char *uid; /* new side's, else old's; NULL for a chapter */
+	const char *old_number, *new_number; /* "1.2", "1.2.a", "3", "1.6" */
 	diff_how how;
 	double similarity; /* of the paired texts; 1 for equal, 0 if lone */
 	diff_kind place;   /* DIFF_UNCHANGED, ADDED, REMOVED, WITHDRAWN,
@@ -228,6 +252,9 @@ struct diff_item {
 	diff_item **children;
 	size_t nchildren;
 	diff_item *parent;
+	/* questions: the section item they are listed under (the new
+	 * question's section, else the old one's), NULL without sections */
+	diff_item *section;
 	/* this item or one of its children has a reported change */
 	bool reported;
 };
@@ -236,18 +263,31 @@ typedef struct diff_result {
 	arena *arena;
 	const vc_version *old, *new;
 	const char *lang; /* the language compared: new's source language */
+	/* either version's scheme numbers questions N.M.K (sections) */
+	bool has_sections;
 	/* chapters in number order (old number for removed ones) */
 	diff_item **chapters;
 	size_t nchapters;
-	/* questions in display order: by new number, removed ones at their
-	 * old number after the new question holding that number */
+	/* sections in display order (see Order above); none without */
+	diff_item **sections;
+	size_t nsections;
+	/* questions in display order (see Order above): by chapter, section
+	 * and new number, removed ones at their old number after the new
+	 * question holding that number */
 	diff_item **questions;
 	size_t nquestions;
-	/* the renumbering table: questions and requirements placed MOVED,
-	 * RENUMBERED or SHIFTED, by old number */
+	/* every chapter, section and question item, reported or not, in
+	 * the order of the change logs: a chapter, its questions outside
+	 * any section, then each of its sections followed by its
+	 * questions */
+	diff_item **outline;
+	size_t noutline;
+	/* the renumbering table: sections, questions and requirements
+	 * placed MOVED, RENUMBERED or SHIFTED, by old number */
 	diff_item **renumbered;
 	size_t nrenumbered;
 	/* look-ups by the model's index fields; an entry per node */
+	diff_item **s_of_old, **s_of_new; /* by vc_section.index */
 	diff_item **q_of_old, **q_of_new; /* by vc_question.index */
 	diff_item **r_of_old, **r_of_new; /* by vc_requirement.index */
 	/* the languages (other than lang) whose status differs between the
@@ -288,6 +328,12 @@ const diff_item *diff_origin_requirement(const diff_result *d,
                                          const vc_requirement *new_r);
 const diff_item *diff_origin_question(const diff_result *d,
                                       const vc_question *new_q);
+/* The item of a section of d->old (diff_pair_section) or of d->new
+ * (diff_origin_section); NULL for a section of another version. */
+const diff_item *diff_pair_section(const diff_result *d,
+                                   const vc_section *old_s);
+const diff_item *diff_origin_section(const diff_result *d,
+                                     const vc_section *new_s);
 
 /* ---- the pieces, exported for the renderers and the unit tests ---- */
 
@@ -335,8 +381,30 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
                                   arena *a, size_t *n, const char **actual);
 
 /* The number of reported changes per type of item (DIFF_CHAPTER,
- * DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
-void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS]);
+ * DIFF_SECTION, DIFF_QUESTION, DIFF_REQUIREMENT) and kind. */
+void diff_count_types(const diff_result *d, size_t n[DIFF_NTYPES][DIFF_NKINDS]);
+
+/* What a moved item (place DIFF_MOVED) left, for the renderers' words:
+ * "question" for a requirement under another question, "section" for a
+ * question in another section of the same chapter, "chapter" for a
+ * section or question in another chapter. */
+const char *diff_moved_out_of(const diff_item *it);
+
+/* The title of an item (new side's, else old side's; a question's
+ * placeholder without a title takes its old title), or NULL for a
+ * requirement or an item without one. */
+const vc_prose *diff_item_title(const diff_item *it);
+
+/* What diff_walk_outline() shows: a chapter's or section's heading with
+ * its own changes, or a question's entry. */
+typedef void (*diff_show_fn)(void *ctx, const diff_item *it);
+
+/* Walks d->outline as the HTML and PDF change logs group it: fn(ctx, it)
+ * for a chapter and a section before the first item under it with a
+ * reported change (or for its own), and for every question with one. A
+ * question outside any section follows its chapter's heading, one in a
+ * section its section's. */
+void diff_walk_outline(const diff_result *d, diff_show_fn fn, void *ctx);
 
 /* The standard of reference r of a references change as the change log
  * names it: the new scheme's standard of that id (its title may have
@@ -366,14 +434,17 @@ const char *diff_language_name(const diff_result *d, const char *id);
  * langs (lang=".."; text-lang names the language a text fell back to).
  *
  *   <changelog from to catalogue old-key new-key old-released
- *              new-released old-draft new-draft compared-lang same>
+ *              new-released old-draft new-draft compared-lang same
+ *              sections?>           sections="true" where either scheme
+ *                                   numbers questions N.M.K
  *     <question uid anchor/>        each question of the new version with
  *                                   an entry (anchor q-UID) or only a row
  *                                   of the number table (nq-/nr-UID)
  *     <objective-name id> <title lang/>  the new scheme's audit
  *     <level-name id> <title lang/>      objectives and requirement levels
  *     <counts total>
- *       <count kind chapters questions requirements total/>  kinds > 0
+ *       <count kind chapters sections? questions requirements total/>
+ *                                   kinds > 0 (sections with sections)
  *     <language-change lang name event old new added changed removed/>
  *                                   per language whose status changed
  *                                   (event: diff_language_event; old,
@@ -381,21 +452,28 @@ const char *diff_language_name(const diff_result *d, const char *id);
  *                                   where the version lacks it; added,
  *                                   changed, removed: counts of texts)
  *     <numbers shifted>             the renumbering table, by old number
- *       <row ITEM anchor entry?> <title lang/>   (the question's title)
+ *       <row ITEM anchor entry?> <title lang/>   (the section's or the
+ *                                   question's title)
  *     <chapter-entry ITEM number anchor>  chapters with a change or
- *       <title lang/> <change/>*    with changed questions, by number
- *       <entry ITEM anchor withdrawn>   a question (then its requirements,
- *         <title lang/>                 nested, type="requirement")
- *         <change/>* <note lang>XHTML</note>? <entry/>*
+ *       <title lang/> <change/>*    with changed questions, in the order
+ *                                   of d->outline (diff_walk_outline)
+ *       <entry ITEM anchor withdrawn>   a question outside any section
+ *         <title lang/>                 (then its requirements, nested,
+ *         <change/>* <note lang>XHTML</note>? <entry/>*  type="requirement")
+ *       <section-entry ITEM number anchor>  a section with a change or
+ *         <title lang/> <change/>*      with changed questions
+ *         <note lang>XHTML</note>? <entry/>*
  *
  *   ITEM = type uid old-number new-number place (diff_kind_name)
  *          link-version link-question link-requirement: where to read
- *          it (the new version unless it is gone there)
+ *          it (the new version unless it is gone there); anchors are
+ *          q-UID, r-UID, s-UID (entries), nq-, nr-, ns-UID (rows)
  *   <change kind="..."> by kind:
  *     added, removed    number, requirements (questions), was-withdrawn
  *     withdrawn         <successor side="new" version uid number> <title/>
  *                       per successor, in the placeholder's order
- *     moved, renumbered old new (numbers); uid: old new (uids)
+ *     moved, renumbered old new (numbers), and for moved out-of
+ *                       (diff_moved_out_of); uid: old new (uids)
  *     level             old new ("must", "should", "must+should"), field,
  *                       and <diff> when the statement was reworded
  *     text, formatting, translation

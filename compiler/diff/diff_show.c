@@ -1,8 +1,8 @@
 /*
  * diff_show.c - what the change-log renderers share: the word diff of a
  * change as seen in a given language, the counts of changes per kind and
- * type of item, how a reference is named, and how a language's change of
- * status is told.
+ * type of item, the title of an item, what a moved item left, how a
+ * reference is named, and how a language's change of status is told.
  */
 #include <string.h>
 
@@ -21,6 +21,12 @@ static const vc_prose *field_prose(const diff_result *d, const diff_item *it,
 		if (!ch)
 			return NULL;
 		return strcmp(f, "title") == 0 ? &ch->title : &ch->introduction;
+	}
+	if (it->type == DIFF_SECTION) {
+		const vc_section *s = old ? it->old_s : it->new_s;
+		if (!s)
+			return NULL;
+		return strcmp(f, "title") == 0 ? &s->title : &s->introduction;
 	}
 	if (it->type == DIFF_QUESTION) {
 		const vc_question *q = old ? it->old_q : it->new_q;
@@ -63,12 +69,15 @@ const diff_seg *diff_change_words(const diff_result *d, const diff_item *it,
 	return c->segs;
 }
 
-void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS])
+void diff_count_types(const diff_result *d, size_t n[DIFF_NTYPES][DIFF_NKINDS])
 {
-	memset(n, 0, 3 * sizeof(n[0]));
+	memset(n, 0, DIFF_NTYPES * sizeof(n[0]));
 	for (size_t i = 0; i < d->nchapters; i++)
 		for (size_t k = 0; k < d->chapters[i]->nchanges; k++)
 			n[DIFF_CHAPTER][d->chapters[i]->changes[k].kind]++;
+	for (size_t i = 0; i < d->nsections; i++)
+		for (size_t k = 0; k < d->sections[i]->nchanges; k++)
+			n[DIFF_SECTION][d->sections[i]->changes[k].kind]++;
 	for (size_t i = 0; i < d->nquestions; i++) {
 		const diff_item *q = d->questions[i];
 		for (size_t k = 0; k < q->nchanges; k++)
@@ -77,6 +86,64 @@ void diff_count_types(const diff_result *d, size_t n[3][DIFF_NKINDS])
 			for (size_t k = 0; k < q->children[j]->nchanges; k++)
 				n[DIFF_REQUIREMENT]
 				 [q->children[j]->changes[k].kind]++;
+	}
+}
+
+const char *diff_moved_out_of(const diff_item *it)
+{
+	if (it->type == DIFF_REQUIREMENT)
+		return "question";
+	if (it->type == DIFF_QUESTION && it->old_q && it->new_q &&
+	    it->old_q->chapter_no == it->new_q->chapter_no)
+		return "section";
+	return "chapter";
+}
+
+const vc_prose *diff_item_title(const diff_item *it)
+{
+	switch (it->type) {
+	case DIFF_CHAPTER:
+		return it->new_ch ? &it->new_ch->title : &it->old_ch->title;
+	case DIFF_SECTION:
+		return it->new_s ? &it->new_s->title : &it->old_s->title;
+	case DIFF_QUESTION:
+		if (it->new_q && prose_present(&it->new_q->title))
+			return &it->new_q->title;
+		if (it->old_q && prose_present(&it->old_q->title))
+			return &it->old_q->title;
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+void diff_walk_outline(const diff_result *d, diff_show_fn fn, void *ctx)
+{
+	const diff_item *ch = NULL, *sec = NULL;
+	bool ch_shown = false, sec_shown = false;
+	for (size_t i = 0; i < d->noutline; i++) {
+		const diff_item *it = d->outline[i];
+		if (it->type == DIFF_CHAPTER) {
+			ch = it;
+			sec = NULL;
+			ch_shown = sec_shown = false;
+		} else if (it->type == DIFF_SECTION) {
+			sec = it;
+			sec_shown = false;
+		}
+		if (!it->reported)
+			continue;
+		if (!ch_shown && ch)
+			fn(ctx, ch);
+		ch_shown = true;
+		if (it->type == DIFF_CHAPTER)
+			continue;
+		bool in_sec = it->type == DIFF_SECTION || it->section;
+		if (!sec_shown && sec && in_sec)
+			fn(ctx, sec);
+		sec_shown = sec_shown || in_sec;
+		if (it->type == DIFF_QUESTION)
+			fn(ctx, it);
 	}
 }
 

@@ -151,6 +151,10 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
 		              c->nsuccessors);
 		break;
 	case DIFF_MOVED:
+		xml_attr(e, "old", c->old_number);
+		xml_attr(e, "new", c->new_number);
+		xml_attr(e, "out-of", diff_moved_out_of(it));
+		break;
 	case DIFF_RENUMBERED:
 		xml_attr(e, "old", c->old_number);
 		xml_attr(e, "new", c->new_number);
@@ -210,7 +214,7 @@ static void change_el(cx *x, xmlNodePtr parent, const diff_item *it,
  * it is gone) and, for a requirement, its question there. */
 static void link_attrs(cx *x, xmlNodePtr e, const diff_item *it)
 {
-	bool new_side = it->new_q || it->new_r || it->new_ch;
+	bool new_side = it->new_q || it->new_r || it->new_ch || it->new_s;
 	const vc_version *v = new_side ? x->d->new : x->d->old;
 	xml_attr(e, "link-version", v->key);
 	if (it->type == DIFF_QUESTION) {
@@ -234,17 +238,17 @@ static void item_attrs(cx *x, xmlNodePtr e, const diff_item *it)
 	link_attrs(x, e, it);
 }
 
-static const char *entry_anchor(cx *x, const diff_item *it)
+/* "q", "r" or "s": the first letter of an item's anchors. */
+static const char *anchor_prefix(const diff_item *it)
 {
-	return arena_printf(x->a, "%s-%s",
-	                    it->type == DIFF_QUESTION ? "q" : "r", it->uid);
+	return it->type == DIFF_QUESTION  ? "q"
+	       : it->type == DIFF_SECTION ? "s"
+	                                  : "r";
 }
 
-static const vc_prose *question_title(const diff_item *q)
+static const char *entry_anchor(cx *x, const diff_item *it)
 {
-	if (q->new_q && prose_present(&q->new_q->title))
-		return &q->new_q->title;
-	return q->old_q ? &q->old_q->title : NULL;
+	return arena_printf(x->a, "%s-%s", anchor_prefix(it), it->uid);
 }
 
 static void entry_el(cx *x, xmlNodePtr parent, const diff_item *it)
@@ -255,7 +259,7 @@ static void entry_el(cx *x, xmlNodePtr parent, const diff_item *it)
 	if (it->type == DIFF_QUESTION) {
 		xml_attr_bool(e, "withdrawn",
 		              it->new_q && it->new_q->withdrawn);
-		titles(x, e, question_title(it));
+		titles(x, e, diff_item_title(it));
 	}
 	for (size_t i = 0; i < it->nchanges; i++)
 		change_el(x, e, it, &it->changes[i]);
@@ -267,67 +271,63 @@ static void entry_el(cx *x, xmlNodePtr parent, const diff_item *it)
 			entry_el(x, e, it->children[i]);
 }
 
-static int chapter_of(const diff_item *q)
+/* <chapter-entry> of chapter item c, or <section-entry> of section item
+ * c, with its titles and changes (and a section's change note). */
+static xmlNodePtr group_el(cx *x, xmlNodePtr parent, const diff_item *c)
 {
-	return q->new_q ? q->new_q->chapter_no : q->old_q->chapter_no;
-}
-
-static int chapter_number(const diff_item *c)
-{
-	return c->new_ch ? c->new_ch->number : c->old_ch->number;
-}
-
-static xmlNodePtr chapter_el(cx *x, xmlNodePtr parent, const diff_item *c)
-{
-	xmlNodePtr e = xml_el(parent, "chapter-entry");
+	bool chapter = c->type == DIFF_CHAPTER;
+	const char *num = c->new_number ? c->new_number : c->old_number;
+	xmlNodePtr e =
+	    xml_el(parent, chapter ? "chapter-entry" : "section-entry");
 	item_attrs(x, e, c);
-	xml_attr(e, "number", c->new_number ? c->new_number : c->old_number);
-	xml_attr(e, "anchor", arena_printf(x->a, "ch-%d", chapter_number(c)));
-	titles(x, e, c->new_ch ? &c->new_ch->title : &c->old_ch->title);
+	xml_attr(e, "number", num);
+	xml_attr(e, "anchor",
+	         chapter ? arena_printf(x->a, "ch-%s", num)
+	                 : entry_anchor(x, c));
+	titles(x, e, diff_item_title(c));
 	for (size_t i = 0; i < c->nchanges; i++)
 		change_el(x, e, c, &c->changes[i]);
+	if (!chapter && c->nchanges && c->change_note)
+		site_prose_xhtml(e, "note", c->change_note, x->langs, x->nlangs,
+		                 3);
 	return e;
 }
 
-/* Questions with a reported change, grouped under their chapter (the new
- * one; the old one for removed questions), as the text change log does. */
+/* Where entries() is: the elements of the chapter and section being
+ * filled. */
+typedef struct ex {
+	cx *x;
+	xmlNodePtr cl, chapter, section;
+} ex;
+
+static void entry_shown(void *ctx, const diff_item *it)
+{
+	ex *e = ctx;
+	if (it->type == DIFF_CHAPTER) {
+		e->chapter = group_el(e->x, e->cl, it);
+		e->section = NULL;
+	} else if (it->type == DIFF_SECTION) {
+		e->section = group_el(e->x, e->chapter, it);
+	} else {
+		entry_el(e->x, it->section ? e->section : e->chapter, it);
+	}
+}
+
+/* Chapters and sections with a reported change, and questions with one,
+ * grouped under their chapter and section (the new ones; the old ones'
+ * partners for removed questions), in the order of the text change log
+ * (d->outline). */
 static void entries(cx *x, xmlNodePtr cl)
 {
-	const diff_result *d = x->d;
-	size_t qi = 0;
-	for (size_t i = 0; i < d->nchapters; i++) {
-		const diff_item *c = d->chapters[i];
-		int no = chapter_number(c);
-		xmlNodePtr ce = NULL;
-		if (c->reported)
-			ce = chapter_el(x, cl, c);
-		for (; qi < d->nquestions && chapter_of(d->questions[qi]) <= no;
-		     qi++) {
-			if (!d->questions[qi]->reported)
-				continue;
-			if (!ce)
-				ce = chapter_el(x, cl, c);
-			entry_el(x, ce, d->questions[qi]);
-		}
-	}
-	/* questions in a chapter number no version has (cannot happen with
-	 * valid versions, kept so that nothing is lost) */
-	xmlNodePtr rest = NULL;
-	for (; qi < d->nquestions; qi++) {
-		if (!d->questions[qi]->reported)
-			continue;
-		if (!rest)
-			rest = xml_el(cl, "chapter-entry");
-		entry_el(x, rest, d->questions[qi]);
-	}
+	ex e = {x, cl, NULL, NULL};
+	diff_walk_outline(x->d, entry_shown, &e);
 }
 
 /* ---- the renumbering table, the counts, the markers ---- */
 
 static const char *row_anchor(cx *x, const diff_item *it)
 {
-	return arena_printf(x->a, "n%s-%s",
-	                    it->type == DIFF_QUESTION ? "q" : "r", it->uid);
+	return arena_printf(x->a, "n%s-%s", anchor_prefix(it), it->uid);
 }
 
 static bool in_table(const diff_item *it)
@@ -344,8 +344,9 @@ static void numbers(cx *x, xmlNodePtr cl)
 	xml_attr_size(e, "shifted", d->counts[DIFF_SHIFTED]);
 	for (size_t i = 0; i < d->nrenumbered; i++) {
 		const diff_item *it = d->renumbered[i];
+		/* a requirement's row names its question */
 		const diff_item *q =
-		    it->type == DIFF_QUESTION ? it : it->parent;
+		    it->type == DIFF_REQUIREMENT ? it->parent : it;
 		xmlNodePtr r = xml_el(e, "row");
 		item_attrs(x, r, it);
 		xml_attr(r, "anchor", row_anchor(x, it));
@@ -354,14 +355,14 @@ static void numbers(cx *x, xmlNodePtr cl)
 		else if (q && q->reported)
 			xml_attr(r, "entry", entry_anchor(x, q));
 		if (q)
-			titles(x, r, question_title(q));
+			titles(x, r, diff_item_title(q));
 	}
 }
 
 static void counts(cx *x, xmlNodePtr cl)
 {
 	const diff_result *d = x->d;
-	size_t n[3][DIFF_NKINDS];
+	size_t n[DIFF_NTYPES][DIFF_NKINDS];
 	diff_count_types(d, n);
 	xmlNodePtr e = xml_el(cl, "counts");
 	xml_attr_size(e, "total", d->nchanges);
@@ -371,6 +372,8 @@ static void counts(cx *x, xmlNodePtr cl)
 		xmlNodePtr c = xml_el(e, "count");
 		xml_attr(c, "kind", diff_kind_name((diff_kind)k));
 		xml_attr_size(c, "chapters", n[DIFF_CHAPTER][k]);
+		if (d->has_sections)
+			xml_attr_size(c, "sections", n[DIFF_SECTION][k]);
 		xml_attr_size(c, "questions", n[DIFF_QUESTION][k]);
 		xml_attr_size(c, "requirements", n[DIFF_REQUIREMENT][k]);
 		xml_attr_size(c, "total", d->counts[k]);
@@ -454,6 +457,8 @@ xmlNodePtr diff_changelog_xml(xmlNodePtr parent, const diff_result *d,
 	xml_attr_bool(cl, "new-draft", n->draft);
 	xml_attr(cl, "compared-lang", d->lang);
 	xml_attr_bool(cl, "same", diff_same(d));
+	if (d->has_sections)
+		xml_attr(cl, "sections", "true");
 	markers(&x, cl);
 	vocabulary(&x, cl);
 	counts(&x, cl);

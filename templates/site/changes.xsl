@@ -6,8 +6,9 @@
   element that the catalogue diff builds (compiler/diff.h,
   diff_changelog_xml, describes it): a summary table of the counts per
   kind of change, the table of changed numbers, then every changed
-  question with its changes, word-level diffs (<del>/<ins>) and change
-  notes.
+  chapter, section (where the scheme has them) and question with its
+  changes, word-level diffs (<del>/<ins>) and change notes, questions
+  under their section and chapter.
 
   Links: an item is linked to its page when the site document holds
   that page (key 'question' of its version); the standalone page holds
@@ -50,6 +51,9 @@
                 <tr>
                   <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-kind'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                   <th scope="col" class="cl-n"><xsl:call-template name="t"><xsl:with-param name="k" select="'chapters'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
+                  <xsl:if test="@sections = 'true'">
+                    <th scope="col" class="cl-n"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-sections'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
+                  </xsl:if>
                   <th scope="col" class="cl-n"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-questions'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                   <th scope="col" class="cl-n"><xsl:call-template name="t"><xsl:with-param name="k" select="'requirements'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                   <th scope="col" class="cl-n"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-total'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
@@ -58,8 +62,11 @@
               <tbody>
                 <xsl:for-each select="counts/count">
                   <tr class="cl-{@kind}">
-                    <th scope="row"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('cl-k-', @kind, substring('-any', 1, 4 * (@kind = 'moved')))"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
+                    <th scope="row"><xsl:call-template name="t"><xsl:with-param name="k" select="concat('cl-k-', @kind, substring('-any', 1, 4 * (@kind = 'moved')), substring('-sections', 1, 9 * (@kind = 'moved' and $cl/@sections = 'true')))"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                     <xsl:call-template name="cl-n"><xsl:with-param name="n" select="@chapters"/></xsl:call-template>
+                    <xsl:if test="$cl/@sections = 'true'">
+                      <xsl:call-template name="cl-n"><xsl:with-param name="n" select="@sections"/></xsl:call-template>
+                    </xsl:if>
                     <xsl:call-template name="cl-n"><xsl:with-param name="n" select="@questions"/></xsl:call-template>
                     <xsl:call-template name="cl-n"><xsl:with-param name="n" select="@requirements"/></xsl:call-template>
                     <xsl:call-template name="cl-n"><xsl:with-param name="n" select="@total"/></xsl:call-template>
@@ -70,6 +77,9 @@
                 <tr>
                   <th scope="row"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-all'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                   <xsl:call-template name="cl-n"><xsl:with-param name="n" select="sum(counts/count/@chapters)"/></xsl:call-template>
+                  <xsl:if test="@sections = 'true'">
+                    <xsl:call-template name="cl-n"><xsl:with-param name="n" select="sum(counts/count/@sections)"/></xsl:call-template>
+                  </xsl:if>
                   <xsl:call-template name="cl-n"><xsl:with-param name="n" select="sum(counts/count/@questions)"/></xsl:call-template>
                   <xsl:call-template name="cl-n"><xsl:with-param name="n" select="sum(counts/count/@requirements)"/></xsl:call-template>
                   <xsl:call-template name="cl-n"><xsl:with-param name="n" select="counts/@total"/></xsl:call-template>
@@ -78,7 +88,7 @@
             </table>
           </div>
           <xsl:if test="numbers/@shifted &gt; 0">
-            <p class="meta"><xsl:call-template name="f"><xsl:with-param name="k" select="'cl-shifted-n'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="numbers/@shifted"/></xsl:call-template></p>
+            <p class="meta"><xsl:call-template name="f"><xsl:with-param name="k" select="concat('cl-shifted-n', substring('-sections', 1, 9 * (@sections = 'true')))"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="numbers/@shifted"/></xsl:call-template></p>
           </xsl:if>
           <xsl:if test="language-change">
             <ul class="cl-list cl-languages">
@@ -102,7 +112,7 @@
     <xsl:if test="numbers/row">
       <section class="cl-numbers">
         <h2 id="cl-numbers"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-numbers'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></h2>
-        <p><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-numbers-lead'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></p>
+        <p><xsl:call-template name="t"><xsl:with-param name="k" select="concat('cl-numbers-lead', substring('-sections', 1, 9 * (@sections = 'true')))"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></p>
         <div class="table-wrap">
           <table class="cl-number-table">
             <thead>
@@ -110,7 +120,14 @@
                 <th scope="col" class="col-id"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-old-number'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                 <th scope="col" class="col-id"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-new-number'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
                 <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-kind'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
-                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="'cl-question'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
+                <!-- rows of sections too where the scheme has them -->
+                <xsl:variable name="what">
+                  <xsl:choose>
+                    <xsl:when test="@sections = 'true'">cl-field-title</xsl:when>
+                    <xsl:otherwise>cl-question</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:variable>
+                <th scope="col"><xsl:call-template name="t"><xsl:with-param name="k" select="$what"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></th>
               </tr>
             </thead>
             <tbody>
@@ -163,36 +180,62 @@
               <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
             </xsl:if>
             <xsl:for-each select="entry">
-              <article class="cl-entry" id="{@anchor}" data-uid="{@uid}">
-                <xsl:if test="title[@lang = $lang]/@text-lang"><xsl:attribute name="data-text-lang"><xsl:value-of select="title[@lang = $lang]/@text-lang"/></xsl:attribute></xsl:if>
-                <h4 class="cl-entry-title">
-                  <xsl:call-template name="cl-link">
-                    <xsl:with-param name="p" select="$p"/>
-                    <xsl:with-param name="it" select="."/>
-                    <xsl:with-param name="content" select="concat(@new-number, substring(@old-number, 1 div not(@new-number)), ' ', title[@lang = $lang])"/>
-                  </xsl:call-template>
+              <xsl:call-template name="cl-entry"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="h" select="4"/></xsl:call-template>
+            </xsl:for-each>
+            <xsl:for-each select="section-entry">
+              <section class="cl-section" id="{@anchor}" data-uid="{@uid}">
+                <h4 class="cl-section-title">
+                  <xsl:value-of select="concat(@number, ' ', title[@lang = $lang])"/>
                   <xsl:call-template name="cl-place-tag"><xsl:with-param name="it" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
                 </h4>
-                <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
+                <xsl:if test="change">
+                  <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
+                </xsl:if>
                 <xsl:for-each select="entry">
-                  <section class="cl-req" id="{@anchor}" data-uid="{@uid}">
-                    <h5 class="cl-req-title">
-                      <xsl:call-template name="cl-link">
-                        <xsl:with-param name="p" select="$p"/>
-                        <xsl:with-param name="it" select="."/>
-                        <xsl:with-param name="content" select="concat(@new-number, substring(@old-number, 1 div not(@new-number)))"/>
-                      </xsl:call-template>
-                      <xsl:call-template name="cl-place-tag"><xsl:with-param name="it" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
-                    </h5>
-                    <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
-                  </section>
+                  <xsl:call-template name="cl-entry"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="h" select="5"/></xsl:call-template>
                 </xsl:for-each>
-              </article>
+              </section>
             </xsl:for-each>
           </section>
         </xsl:for-each>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A changed question (heading level h: 4 below a chapter, 5 below a
+       section) with its changes and its changed requirements. -->
+  <xsl:template name="cl-entry">
+    <xsl:param name="p"/>
+    <xsl:param name="cl"/>
+    <xsl:param name="h"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <article class="cl-entry" id="{@anchor}" data-uid="{@uid}">
+      <xsl:if test="title[@lang = $lang]/@text-lang"><xsl:attribute name="data-text-lang"><xsl:value-of select="title[@lang = $lang]/@text-lang"/></xsl:attribute></xsl:if>
+      <xsl:element name="h{$h}">
+        <xsl:attribute name="class">cl-entry-title</xsl:attribute>
+        <xsl:call-template name="cl-link">
+          <xsl:with-param name="p" select="$p"/>
+          <xsl:with-param name="it" select="."/>
+          <xsl:with-param name="content" select="concat(@new-number, substring(@old-number, 1 div not(@new-number)), ' ', title[@lang = $lang])"/>
+        </xsl:call-template>
+        <xsl:call-template name="cl-place-tag"><xsl:with-param name="it" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+      </xsl:element>
+      <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
+      <xsl:for-each select="entry">
+        <section class="cl-req" id="{@anchor}" data-uid="{@uid}">
+          <xsl:element name="h{$h + 1}">
+            <xsl:attribute name="class">cl-req-title</xsl:attribute>
+            <xsl:call-template name="cl-link">
+              <xsl:with-param name="p" select="$p"/>
+              <xsl:with-param name="it" select="."/>
+              <xsl:with-param name="content" select="concat(@new-number, substring(@old-number, 1 div not(@new-number)))"/>
+            </xsl:call-template>
+            <xsl:call-template name="cl-place-tag"><xsl:with-param name="it" select="."/><xsl:with-param name="lang" select="$lang"/></xsl:call-template>
+          </xsl:element>
+          <xsl:call-template name="cl-body"><xsl:with-param name="p" select="$p"/><xsl:with-param name="cl" select="$cl"/><xsl:with-param name="it" select="."/></xsl:call-template>
+        </section>
+      </xsl:for-each>
+    </article>
   </xsl:template>
 
   <!-- A language whose status changed, once for all its texts:
@@ -348,6 +391,7 @@
     <xsl:variable name="k">
       <xsl:choose>
         <xsl:when test="@kind = 'moved' and ../@type = 'requirement'">cl-k-moved-requirement</xsl:when>
+        <xsl:when test="@kind = 'moved' and @out-of = 'section'">cl-k-moved-section</xsl:when>
         <xsl:otherwise><xsl:value-of select="concat('cl-k-', @kind)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -71,6 +71,53 @@ word_runs() {
 	 | "\($q.uid) \(.kind) \(if .kind == "level" then "statement" else .field end): " + (.words | runs | show))' "$1" | sort
 }
 
+# same_edits LABEL EDITS AB.json BA.json: the JSON change log reports
+# exactly the edits listed, and the one of the other direction their
+# inverse (an item whose uid changed named by the other uid).
+same_edits() {
+	local label=$1 renames
+	edits_list "$2" >"$TMP/want"
+	json_list "$3" >"$TMP/got"
+	if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
+		ok "diff $label reports exactly its edits ($(wc -l <"$TMP/want") lines)"
+	else
+		bad "diff $label reports exactly its edits" "$(cat "$TMP/d")"
+	fi
+	renames=$(awk '$1 == "uid" { print "s/^\\([a-z-]*\\) " $2 " /\\1 " $3 " /" }' "$TMP/want")
+	invert_edits <"$TMP/want" | sed "$renames" | sort >"$TMP/want-ba"
+	json_list "$4" >"$TMP/got-ba"
+	if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
+		ok "diff $label the other way round reports the inverse"
+	else
+		bad "diff $label the other way round reports the inverse" "$(cat "$TMP/d")"
+	fi
+}
+
+# golden_doc FORMAT NAME LABEL OLD NEW: the change log from OLD to NEW as
+# html or pdf in each language, as text (htmltext.js, pdftotext -raw),
+# against tests/golden/diff-NAME-FORMAT-LANG.txt (UPDATE=1 writes them);
+# the documents stay in $H or $R as NAME-LANG.html or .pdf.
+golden_doc() {
+	local fmt=$1 name=$2 label=$3 old=$4 new=$5 lang rc out golden
+	for lang in en de; do
+		[ "$fmt" = html ] && out=$H/$name-$lang.html || out=$R/$name-$lang.pdf
+		./vcsc diff "$old" "$new" --format "$fmt" --lang $lang -o "$out" 2>"$TMP/e"
+		rc=$?
+		golden=tests/golden/diff-$name-$fmt-$lang.txt
+		if [ "$fmt" = html ]; then
+			node tests/site/htmltext.js "$out" >"$TMP/page.txt" 2>&1
+		else
+			pdftotext -raw "$out" "$TMP/page.txt" 2>>"$TMP/e"
+		fi
+		[ -n "${UPDATE:-}" ] && cp "$TMP/page.txt" "$golden"
+		if [ $rc -eq 0 ] && diff -u "$golden" "$TMP/page.txt" >"$TMP/d" 2>&1; then
+			ok "diff golden $fmt $label ($lang)"
+		else
+			bad "diff golden $fmt $label ($lang)" "exit $rc $(cat "$TMP/e" "$TMP/d")"
+		fi
+	done
+}
+
 # ---- the bundled catalogue: the golden list of edits --------------------
 
 ./vcsc diff vcsa/1.0 vcsa/1.1 --format json >"$TMP/ab.json" 2>"$TMP/ab.err"
@@ -83,27 +130,13 @@ else
 	bad "diff 1.0 -> 1.1 differs (exit 1, valid JSON)" "exit $rc/$rc2 $(cat "$TMP/ab.err")"
 fi
 
-edits_list catalogue/vcsa/edits-1.0-1.1.txt >"$TMP/want"
-json_list "$TMP/ab.json" >"$TMP/got"
-if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
-	ok "diff golden: 1.0 -> 1.1 reports exactly the listed edits ($(wc -l <"$TMP/want") lines)"
-else
-	bad "diff golden: 1.0 -> 1.1 reports exactly the listed edits" "$(cat "$TMP/d")"
-fi
+same_edits "bundled 1.0 -> 1.1" catalogue/vcsa/edits-1.0-1.1.txt "$TMP/ab.json" "$TMP/ba.json"
 
 # shifted numbers only in the renumbering table, never as a change
 n=$(jq '[.questions[] | (.changes[], (.requirements[] | .changes[])) | select(.kind == "shifted")] | length' "$TMP/ab.json")
 t=$(jq '[.renumbering[] | select(.place == "shifted")] | length' "$TMP/ab.json")
 [ "$n" = 0 ] && [ "$t" = 3 ] && ok "diff shifted questions only in the renumbering table" ||
 	bad "diff shifted questions only in the renumbering table" "changes $n, table $t"
-
-invert_edits <"$TMP/want" >"$TMP/want-ba"
-json_list "$TMP/ba.json" >"$TMP/got-ba"
-if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
-	ok "diff golden: 1.1 -> 1.0 reports the inverse"
-else
-	bad "diff golden: 1.1 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
-fi
 
 word_runs "$TMP/ab.json" 0 >"$TMP/w-ab"
 word_runs "$TMP/ba.json" 1 >"$TMP/w-ba"
@@ -146,27 +179,12 @@ else
 fi
 ./vcsc diff $F/1.0 $F/2.0 --format json >"$TMP/fx.json" 2>/dev/null
 ./vcsc diff $F/2.0 $F/1.0 --format json >"$TMP/fx-ba.json" 2>/dev/null
-edits_list tests/diff/fixture-edits.txt >"$TMP/want"
-json_list "$TMP/fx.json" >"$TMP/got"
-if diff -u "$TMP/want" "$TMP/got" >"$TMP/d"; then
-	ok "diff fixture reports exactly its edits"
-else
-	bad "diff fixture reports exactly its edits" "$(cat "$TMP/d")"
-fi
+same_edits fixture tests/diff/fixture-edits.txt "$TMP/fx.json" "$TMP/fx-ba.json"
 pb=$(jq -r '[.questions[] | "\(.uid):\(.paired_by)"] | join(" ")' "$TMP/fx.json")
 case $pb in
 *"b-incidents:number"*"c-monitoring:similarity"*) ok "diff fixture pairs by number and by similarity" ;;
 *) bad "diff fixture pairs by number and by similarity" "$pb" ;;
 esac
-# items whose uid changed are named by the other uid the other way round
-renames=$(awk '$1 == "uid" { print "s/^\\([a-z-]*\\) " $2 " /\\1 " $3 " /" }' "$TMP/want")
-invert_edits <"$TMP/want" | sed "$renames" | sort >"$TMP/want-ba"
-json_list "$TMP/fx-ba.json" >"$TMP/got-ba"
-if diff -u "$TMP/want-ba" "$TMP/got-ba" >"$TMP/d"; then
-	ok "diff fixture 2.0 -> 1.0 reports the inverse"
-else
-	bad "diff fixture 2.0 -> 1.0 reports the inverse" "$(cat "$TMP/d")"
-fi
 
 # ---- several successors (tests/fixtures/published) ----------------------
 
@@ -385,18 +403,7 @@ fi
 
 H=$TMP/diff-html
 rm -rf "$H"; mkdir -p "$H"
-for lang in en de; do
-	./vcsc diff $F/1.0 $F/2.0 --format html --lang $lang -o "$H/fixture-$lang.html" 2>"$TMP/e"
-	rc=$?
-	golden=tests/golden/diff-fixture-html-$lang.txt
-	node tests/site/htmltext.js "$H/fixture-$lang.html" >"$TMP/page.txt" 2>&1
-	[ -n "${UPDATE:-}" ] && cp "$TMP/page.txt" "$golden"
-	if [ $rc -eq 0 ] && diff -u "$golden" "$TMP/page.txt" >"$TMP/d" 2>&1; then
-		ok "diff golden html fixture 1.0 -> 2.0 ($lang)"
-	else
-		bad "diff golden html fixture 1.0 -> 2.0 ($lang)" "exit $rc $(cat "$TMP/e" "$TMP/d")"
-	fi
-done
+golden_doc html fixture "fixture 1.0 -> 2.0" $F/1.0 $F/2.0
 # German has its own word diff where both versions translate a changed text
 grep -q 'zu <del>den</del><ins>allen</ins> eingesetzten' "$H/fixture-de.html" &&
 	ok "diff html German word diff of a German text" || bad "diff html German word diff of a German text"
@@ -470,17 +477,8 @@ rn_pdf_ok() {
 }
 
 # the fixture: its text is a golden file per language
+golden_doc pdf fixture "fixture 1.0 -> 2.0" $F/1.0 $F/2.0
 for lang in en de; do
-	./vcsc diff $F/1.0 $F/2.0 --format pdf --lang $lang -o "$R/fixture-$lang.pdf" 2>"$TMP/e"
-	rc=$?
-	golden=tests/golden/diff-fixture-pdf-$lang.txt
-	pdftotext -raw "$R/fixture-$lang.pdf" "$TMP/fixture.txt" 2>>"$TMP/e"
-	[ -n "${UPDATE:-}" ] && cp "$TMP/fixture.txt" "$golden"
-	if [ $rc -eq 0 ] && diff -u "$golden" "$TMP/fixture.txt" >"$TMP/d" 2>&1; then
-		ok "diff golden pdf fixture 1.0 -> 2.0 ($lang)"
-	else
-		bad "diff golden pdf fixture 1.0 -> 2.0 ($lang)" "exit $rc $(cat "$TMP/e" "$TMP/d")"
-	fi
 	rn_pdf_ok "fixture-$lang" "$R/fixture-$lang.pdf"
 done
 
@@ -589,6 +587,102 @@ else
 	bad "diff pdf texts file without a translation keeps the old file" "exit $rc $(cat "$TMP/e")"
 fi
 
+# ---- sections: the ISA-shaped example and the section fixture -----------
+
+# examples/isa: a question moved to another section, the one after it
+# shifted; every format shows exactly the edits listed beside it.
+I=examples/isa/isa
+./vcsc diff $I/1.0 $I/1.1 >"$TMP/isa.txt" 2>&1
+rc=$?
+./vcsc diff $I/1.0 $I/1.1 --format json >"$TMP/isa.json" 2>/dev/null
+./vcsc diff $I/1.1 $I/1.0 --format json >"$TMP/isa-ba.json" 2>/dev/null
+if [ $rc -eq 1 ] && diff -u tests/golden/diff-isa-1.0-1.1.txt "$TMP/isa.txt" >"$TMP/d"; then
+	ok "diff golden text isa 1.0 -> 1.1"
+else
+	bad "diff golden text isa 1.0 -> 1.1" "exit $rc $(cat "$TMP/d")"
+fi
+same_edits "isa 1.0 -> 1.1" examples/isa/edits-1.0-1.1.txt "$TMP/isa.json" "$TMP/isa-ba.json"
+# questions in the order chapter, section, question (3.1.4 before 3.2.1)
+got=$(jq -r '[.questions[] | .new_number // .old_number] | join(" ")' "$TMP/isa.json")
+[ "$got" = "1.1.1 1.1.3 3.1.4 3.2.1 3.2.3 3.2.4 3.2.5" ] && ok "diff isa lists questions by chapter, section, question" ||
+	bad "diff isa lists questions by chapter, section, question" "$got"
+# the bundled catalogue has no sections: an empty list, nothing else new
+got=$(jq -c '[.sections, ([.renumbering[] | select(.type == "section")] | length)]' "$TMP/ab.json")
+[ "$got" = '[[],0]' ] && ok "diff json of the bundled catalogue has no sections" ||
+	bad "diff json of the bundled catalogue has no sections" "$got"
+
+# the section fixture: sections paired by uid, number and similarity;
+# added, removed, moved, renumbered, reworded; questions moved between
+# sections; numbers that follow their section's only in the table
+S=tests/fixtures/diff-sections/isx
+./vcsc diff $S/1.0 $S/2.0 >"$TMP/sec.txt" 2>&1
+./vcsc diff $S/1.0 $S/2.0 --format json >"$TMP/sec.json" 2>/dev/null
+./vcsc diff $S/2.0 $S/1.0 --format json >"$TMP/sec-ba.json" 2>/dev/null
+if diff -u tests/golden/diff-sections.txt "$TMP/sec.txt" >"$TMP/d"; then
+	ok "diff golden text section fixture"
+else
+	bad "diff golden text section fixture" "$(cat "$TMP/d")"
+fi
+same_edits "section fixture" tests/diff/sections-edits.txt "$TMP/sec.json" "$TMP/sec-ba.json"
+got=$(jq -r '[.sections[] | "\(.uid):\(.paired_by)"] | join(" ")' "$TMP/sec.json")
+case $got in
+*"sec-organisation:number"*"sec-exit:similarity"*) ok "diff pairs sections by number and by similarity" ;;
+*) bad "diff pairs sections by number and by similarity" "$got" ;;
+esac
+./vcsc diff $S/2.0 $S/2.0 >"$TMP/self.txt" 2>&1
+rc=$?
+[ $rc -eq 0 ] && [ ! -s "$TMP/self.txt" ] && ok "diff section fixture against itself is empty" ||
+	bad "diff section fixture against itself is empty" "exit $rc $(head -5 "$TMP/self.txt")"
+
+# HTML: a golden page per language; questions under their sections
+golden_doc html sections "section fixture" $S/1.0 $S/2.0
+./vcsc diff $I/1.0 $I/1.1 --format html -o "$H/isa.html" 2>"$TMP/e"
+page=$(node tests/site/htmltext.js "$H/isa.html")
+if grep -qx -- '- Moved to another section: 1.2.2 → 1.1.3' <<<"$page" &&
+	grep -qx '#### 1.1 Policies' <<<"$page" && grep -qx '##### 1.1.3 Security in projects moved' <<<"$page" &&
+	grep -q '^| Change | Chapters | Sections | Questions | Requirements | Total$' <<<"$page"; then
+	ok "diff html isa: questions under their sections, moved to another section"
+else
+	bad "diff html isa: questions under their sections, moved to another section" "$page"
+fi
+
+# PDF: every listed edit at its item, one bullet per change; sections in
+# the outline and the table of contents; a golden text per language
+sec_numbers() { # export-of-new-version diff-json
+	{
+		./vcsc export "$1" | jq -r '.. | objects | select(has("uid") and has("number")) | "\(.uid) \(.number)"'
+		jq -r '(.sections[], .questions[], .questions[].requirements[]) | "\(.uid) \(.new_number // .old_number)"' "$2"
+	}
+}
+for x in "isa $I/1.0 $I/1.1 examples/isa/edits-1.0-1.1.txt $TMP/isa.json" \
+	"sections $S/1.0 $S/2.0 tests/diff/sections-edits.txt $TMP/sec.json"; do
+	set -- $x
+	./vcsc diff "$2" "$3" --format pdf -o "$R/$1-en.pdf" 2>"$TMP/e"
+	sec_numbers "$3" "$5" >"$R/$1.numbers"
+	rn_body "$R/$1-en.pdf" "$R/$1-en.txt"
+	if out=$(awk -f tests/diff/pdf-edits.awk "$R/$1.numbers" "$4" "$R/$1-en.txt" 2>&1); then
+		ok "diff pdf $1 shows every listed edit at its item ($out)"
+	else
+		bad "diff pdf $1 shows every listed edit at its item" "$out $(cat "$TMP/e")"
+	fi
+	want_n=$(edits_list "$4" | grep -vc '^shifted ')
+	got_n=$(grep -c '^• ' "$R/$1-en.txt")
+	[ "$want_n" = "$got_n" ] && ok "diff pdf $1 one entry per change ($got_n)" || bad "diff pdf $1 one entry per change" "want $want_n, got $got_n"
+	rn_pdf_ok "$1-en" "$R/$1-en.pdf"
+done
+outline=$(qpdf --json --json-key=outlines "$R/isa-en.pdf" |
+	jq -r '.outlines[] | select(.title == "Changes by question") | .kids[0] | [.title, .kids[0].title, .kids[0].kids[1].title] | join(" / ")')
+toc=$(pdftotext -f 1 -l 1 -layout "$R/isa-en.pdf" - | grep -c '^ *[0-9]\.[0-9] .* [0-9]$')
+if [ "$outline" = "Chapter 1 · Policies and organisation / 1.1 Policies / 1.1.3 Security in projects" ] && [ "$toc" = 3 ]; then
+	ok "diff pdf isa: sections in the outline and the table of contents"
+else
+	bad "diff pdf isa: sections in the outline and the table of contents" "outline '$outline', $toc sections in the contents"
+fi
+golden_doc pdf sections "section fixture" $S/1.0 $S/2.0
+./vcsc diff $S/1.0 $S/2.0 --format pdf --lang de -o "$R/sections-again.pdf" 2>/dev/null
+cmp -s "$R/sections-de.pdf" "$R/sections-again.pdf" && ok "diff pdf section fixture: two runs give identical bytes" ||
+	bad "diff pdf section fixture: two runs give identical bytes"
+
 # ---- the same under the sanitizers ---------------------------------------
 
 # asan_diff ARGS...: build/asan/vcsc diff ARGS exits 0 or 1 ("they
@@ -635,6 +729,21 @@ if have_asan "asan diff successors and translations"; then
 		ok "asan diff successors and translations"
 	else
 		bad "asan diff successors and translations" "$asan_out"
+	fi
+fi
+# sections, both ways, every format
+if have_asan "asan diff sections"; then
+	asan_out=
+	asan_diff $S/1.0 $S/2.0 --color=always
+	asan_diff $S/2.0 $S/1.0 --format json
+	asan_diff $S/1.0 $S/2.0 --format html --lang de -o "$TMP/asan.html"
+	asan_diff $S/2.0 $S/1.0 --format pdf -o "$TMP/asan.pdf"
+	asan_diff $I/1.0 $I/1.1 --format pdf --lang de -o "$TMP/asan.pdf"
+	asan_diff $I/1.1 $I/1.0
+	if [ -z "$asan_out" ]; then
+		ok "asan diff sections"
+	else
+		bad "asan diff sections" "$asan_out"
 	fi
 fi
 

@@ -1,5 +1,6 @@
 # Turns the JSON of `vcsc diff --format json` into one line per reported
-# change, "kind uid detail", in the form of catalogue/vcsa/edits-1.0-1.1.txt;
+# change, "kind uid detail", in the form of catalogue/vcsa/edits-1.0-1.1.txt
+# (a chapter's "uid" is chapter-N, a section's its uid);
 # entries of the renumbering table placed "shifted" become "shifted" lines.
 # A change in a language other than the compared one names it after the
 # field; a language whose status changed is "language LANG old -> new"
@@ -25,6 +26,7 @@ def detail($type; $src):
 .language as $src |
 (.languages[] | "\(.kind) \(.language) \(.old // "absent") -> \(.new // "absent")"),
 (.chapters[] | . as $c | .changes[] | "\(.kind) chapter-\($c.new_number // $c.old_number) \(detail("chapter"; $src))"),
+(.sections[] | . as $s | .changes[] | "\(.kind) \($s.uid) \(detail("section"; $src))"),
 (.questions[] | . as $q |
   (.changes[] | "\(.kind) \($q.uid) \(detail("question"; $src))"),
   (.requirements[] | . as $r | .changes[] | "\(.kind) \($r.uid) \(detail("requirement"; $src))")),

@@ -7,7 +7,8 @@
 # NUMBERS holds "uid number" lines (the number the notes show: the new one,
 # the old one for items gone). The body is cut into sections at the lines
 # that start with a question or requirement number after the heading
-# "Changes by question"; an edit must appear in its item's section as
+# "Changes by question" (a section's heading "1.6 Title" is cut like a
+# question's); an edit must appear in its item's section as
 # "Label: detail" (lines joined, so wrapping does not matter). "shifted"
 # edits must appear as rows of the number table, "language" edits in the
 # summary. Prints one line per
@@ -81,7 +82,7 @@ FILENAME == ARGV[2] {
 	sub(/^\f/, "")
 	all = all " " $0
 	if ($0 == "Changes by question") { on = 1; next }
-	if (on && match($0, /^[0-9]+\.[0-9]+(\.[a-z])?( |$)/)) {
+	if (on && match($0, /^[0-9]+\.[0-9]+(\.[0-9]+)?(\.[a-z]+)?( |$)/)) {
 		cur = substr($0, 1, RLENGTH); sub(/ $/, "", cur)
 	}
 	if (on && cur != "") sec[cur] = sec[cur] " " $0

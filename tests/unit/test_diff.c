@@ -711,6 +711,163 @@ void test_diff_translations(void)
 	load_free(&l);
 }
 
+/* The section item of old section uid. */
+static const diff_item *section_of(const diff_result *r, const vc_version *old,
+                                   const char *uid)
+{
+	const vc_section *s = model_section(old, uid);
+	CHECK(s != NULL);
+	return s ? diff_pair_section(r, s) : NULL;
+}
+
+/* Sections (tests/fixtures/diff-sections): paired by uid, by number and
+ * by the similarity of title and introduction; added, removed, moved to
+ * another chapter, renumbered; questions moved between sections, and
+ * questions whose number only follows their section's. */
+void test_diff_sections(void)
+{
+	loaded l;
+	if (!load_fixture(&l, "tests/fixtures/diff-sections", "isx/1.0",
+	                  "isx/2.0", NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
+	diff_result *r = diff_versions(a, b);
+	CHECK(r->has_sections);
+	CHECK_INT(r->nsections, 8);
+
+	/* by uid: swapped, both renumbered */
+	const diff_item *s = section_of(r, a, "sec-before");
+	CHECK(s && s->how == DIFF_BY_UID && s->place == DIFF_RENUMBERED &&
+	      s->new_s == model_section(b, "sec-before"));
+	CHECK(s && s->kinds == (1u << DIFF_RENUMBERED));
+	CHECK(section_of(r, a, "sec-during")->place == DIFF_RENUMBERED);
+	/* by number: a new uid at the same number with the same title */
+	s = section_of(r, a, "sec-org");
+	CHECK(s && s->how == DIFF_BY_NUMBER && s->place == DIFF_UNCHANGED &&
+	      s->new_s == model_section(b, "sec-organisation"));
+	CHECK(s && s->kinds == (1u << DIFF_UID));
+	CHECK(s && s->nchanges == 1 &&
+	      strcmp(s->changes[0].old_uid, "sec-org") == 0);
+	/* by similarity: a new uid, a longer title, another chapter; the
+	 * section newly at its old number is not taken for it */
+	s = section_of(r, a, "sec-leaving");
+	CHECK(s && s->how == DIFF_BY_SIMILARITY && s->place == DIFF_MOVED &&
+	      s->new_s == model_section(b, "sec-exit"));
+	CHECK(s && s->similarity >= DIFF_TEXT_SIMILARITY && s->similarity < 1);
+	CHECK(s && s->kinds == ((1u << DIFF_MOVED) | (1u << DIFF_UID) |
+	                        (1u << DIFF_TEXT)));
+	CHECK(s && s->change_note != NULL);
+	CHECK_STR(diff_moved_out_of(s), "chapter");
+	const diff_item *o =
+	    diff_origin_section(r, model_section(b, "sec-awareness"));
+	CHECK(o && o->place == DIFF_ADDED && !o->old_s && o->reported);
+	CHECK(diff_origin_section(r, a->sections[0]) == NULL);
+	CHECK(diff_pair_section(r, b->sections[0]) == NULL);
+	/* removed, with one question removed and one moved to another
+	 * section of the chapter */
+	s = section_of(r, a, "sec-assets");
+	CHECK(s && s->place == DIFF_REMOVED &&
+	      s->kinds == (1u << DIFF_REMOVED));
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "q-assets-list"));
+	CHECK(q && q->place == DIFF_MOVED && q->how == DIFF_BY_UID);
+	CHECK_STR(q->old_number, "1.3.1");
+	CHECK_STR(q->new_number, "1.2.2");
+	CHECK_STR(diff_moved_out_of(q), "section");
+	CHECK(q->section ==
+	      diff_origin_section(r, model_section(b, "sec-organisation")));
+	q = diff_pair_question(r, model_question(a, "q-assets-owner"));
+	CHECK(q && q->place == DIFF_REMOVED && q->section == s);
+	/* a question in another chapter */
+	q = diff_pair_question(r, model_question(a, "q-access"));
+	CHECK(q && q->place == DIFF_MOVED);
+	CHECK_STR(diff_moved_out_of(q), "chapter");
+	/* numbers that follow the section's: shifted, not reported */
+	q = diff_pair_question(r, model_question(a, "q-leaving"));
+	CHECK(q && q->place == DIFF_SHIFTED && q->nchanges == 0);
+	q = diff_pair_question(r, model_question(a, "q-before"));
+	CHECK(q && q->place == DIFF_SHIFTED && q->nchanges == 0);
+	/* one moved out before it */
+	q = diff_pair_question(r, model_question(a, "q-systems-other"));
+	CHECK(q && q->place == DIFF_SHIFTED);
+
+	/* counts per type, the number table, the outline's order */
+	size_t n[DIFF_NTYPES][DIFF_NKINDS];
+	diff_count_types(r, n);
+	CHECK_INT(n[DIFF_SECTION][DIFF_RENUMBERED], 2);
+	CHECK_INT(n[DIFF_SECTION][DIFF_UID], 2);
+	CHECK_INT(n[DIFF_QUESTION][DIFF_MOVED], 2);
+	CHECK_INT(r->counts[DIFF_SHIFTED], 4);
+	CHECK_INT(r->nrenumbered, 9);
+	CHECK(r->nrenumbered == 9 && r->renumbered[1]->type == DIFF_SECTION &&
+	      strcmp(r->renumbered[1]->old_number, "2.1") == 0 &&
+	      strcmp(r->renumbered[2]->old_number, "2.1.1") == 0);
+	buf order = {0};
+	for (size_t i = 0; i < r->noutline; i++) {
+		const diff_item *it = r->outline[i];
+		if (it->type == DIFF_QUESTION && !it->reported)
+			continue;
+		buf_printf(&order, "%s%s", i ? " " : "",
+		           it->type == DIFF_CHAPTER ? "ch"
+		           : it->uid                ? it->uid
+		                                    : "?");
+	}
+	buf_puts(&order, "");
+	CHECK_STR(order.data, "ch sec-policies q-access sec-organisation "
+	                      "q-assets-list sec-assets q-assets-owner ch "
+	                      "sec-during sec-before sec-awareness q-awareness "
+	                      "ch sec-systems sec-exit");
+	buf_free(&order);
+	diff_free(r);
+
+	/* the other way round: the same pairs, inverse places */
+	r = diff_versions(b, a);
+	s = diff_pair_section(r, model_section(b, "sec-exit"));
+	CHECK(s && s->how == DIFF_BY_SIMILARITY && s->place == DIFF_MOVED);
+	s = diff_pair_section(r, model_section(b, "sec-awareness"));
+	CHECK(s && s->place == DIFF_REMOVED);
+	diff_free(r);
+	r = diff_versions(b, b);
+	CHECK(diff_same(r));
+	diff_free(r);
+	load_free(&l);
+}
+
+/* The ISA-shaped example: a question moved to another section is moved,
+ * the one after it in its old section only shifted; questions listed by
+ * chapter, section and number. */
+void test_diff_isa(void)
+{
+	loaded l;
+	if (!load_fixture(&l, "examples/isa", "isa/1.0", "isa/1.1", NULL))
+		return;
+	vc_version *a = l.v[0], *b = l.v[1];
+	diff_result *r = diff_versions(a, b);
+	const diff_item *q =
+	    diff_pair_question(r, model_question(a, "pol-projects"));
+	CHECK(q && q->place == DIFF_MOVED && q->kinds == (1u << DIFF_MOVED));
+	q = diff_pair_question(r, model_question(a, "pol-assets"));
+	CHECK(q && q->place == DIFF_SHIFTED && q->nchanges == 0);
+	CHECK_INT(r->counts[DIFF_MOVED], 4);
+	CHECK_INT(r->counts[DIFF_RENUMBERED], 0);
+	/* every section pairs by uid and keeps its place */
+	for (size_t i = 0; i < r->nsections; i++)
+		CHECK(r->sections[i]->how == DIFF_BY_UID &&
+		      r->sections[i]->place == DIFF_UNCHANGED &&
+		      r->sections[i]->nchanges == 0);
+	/* 3.1.4 (added to section 3.1) before the questions of 3.2 */
+	size_t logging = SIZE_MAX, contracts = SIZE_MAX;
+	for (size_t i = 0; i < r->nquestions; i++) {
+		if (strcmp(r->questions[i]->uid, "it-logging") == 0)
+			logging = i;
+		if (strcmp(r->questions[i]->uid, "sup-security") == 0)
+			contracts = i;
+	}
+	CHECK(logging < contracts && contracts != SIZE_MAX);
+	diff_free(r);
+	load_free(&l);
+}
+
 void test_mint_slug(void)
 {
 	char *s = mint_slug("Component inventory", 3, 45);

@@ -115,6 +115,10 @@ void test_diff_xml_fixture(void)
 	                  "sum(//counts/count/@requirements)"),
 	          p.r->nchanges);
 	CHECK_INT(num(&p, "count(//numbers/row)"), p.r->nrenumbered);
+	/* no sections in a scheme without them: no trace of them */
+	CHECK_INT(num(&p, "count(/t/changelog/@sections | //section-entry | "
+	                  "//count/@sections)"),
+	          0);
 	/* every marker points at an entry or a row of this change log */
 	CHECK(num(&p, "count(/t/changelog/question)") > 0);
 	CHECK_INT(num(&p, "count(/t/changelog/question[not(@anchor = "
@@ -237,5 +241,69 @@ void test_diff_xml_published(void)
 	CHECK_STR(s, "de incomplete complete partial");
 	free(s);
 	CHECK_INT(num(&p, "//counts/count[@kind = 'language']/@total"), 1);
+	pair_close(&p);
+}
+
+/* Sections (tests/fixtures/diff-sections): a <section-entry> per changed
+ * section, or per section holding a changed question, inside its
+ * chapter's entry, with its questions inside it, in the outline's order;
+ * a question moved between sections of a chapter says so. */
+void test_diff_xml_sections(void)
+{
+	pair p;
+	pair_fixture(&p, "tests/fixtures/diff-sections", "isx/1.0", "isx/2.0");
+	char *s = str(&p, "string(/t/changelog/@sections)");
+	CHECK_STR(s, "true");
+	free(s);
+	CHECK_INT(num(&p, "sum(//counts/count/@chapters) + "
+	                  "sum(//counts/count/@sections) + "
+	                  "sum(//counts/count/@questions) + "
+	                  "sum(//counts/count/@requirements)"),
+	          p.r->nchanges);
+	CHECK_INT(num(&p, "sum(//counts/count/@sections)"), 10);
+	/* every changed question sits in its section's entry */
+	CHECK_INT(num(&p, "count(//chapter-entry/entry)"), 0);
+	CHECK_INT(num(&p, "count(//section-entry/entry[@type = 'question'])"),
+	          4);
+	s = str(&p, "//entry[@uid = 'q-assets-list']/../@uid");
+	CHECK_STR(s, "sec-organisation");
+	free(s);
+	/* a removed question under its old section, removed too */
+	s = str(&p, "//entry[@uid = 'q-assets-owner']/../@place");
+	CHECK_STR(s, "removed");
+	free(s);
+	/* sections in number order within their chapter; sections without
+	 * changes of their own or of a question are left out */
+	s = str(&p, "concat(//chapter-entry[@number = '2']/section-entry[1]"
+	            "/@number, ' ', //chapter-entry[@number = '2']"
+	            "/section-entry[3]/@number, ' ', count(//section-entry))");
+	CHECK_STR(s, "2.1 2.3 8");
+	free(s);
+	s = str(&p, "//entry[@uid = 'q-assets-list']/change[@kind = "
+	            "'moved']/@out-of");
+	CHECK_STR(s, "section");
+	free(s);
+	s = str(&p, "concat(//entry[@uid = 'q-access']/change/@out-of, ' ', "
+	            "//section-entry[@uid = 'sec-exit']/change[@kind = "
+	            "'moved']/@out-of)");
+	CHECK_STR(s, "chapter chapter");
+	free(s);
+	/* a section's own change note, its anchor, its rows in the table */
+	s = str(&p, "//section-entry[@uid = 'sec-exit']/note[@lang = 'en']");
+	CHECK(strstr(s, "Leaving is now handled") != NULL);
+	free(s);
+	CHECK_INT(num(&p, "count(//section-entry[@anchor = 's-sec-exit'])"), 1);
+	CHECK_INT(num(&p, "count(//numbers/row[@type = 'section'])"), 3);
+	s = str(&p, "//numbers/row[@uid = 'sec-exit']/title[@lang = 'de']");
+	CHECK_STR(s, "Verlassen der Organisation und \xC3\x9C"
+	             "bergabe");
+	free(s);
+	/* anchors are unique */
+	CHECK_INT(num(&p, "count((//entry | //section-entry)[@anchor = "
+	                  "preceding::entry/@anchor or @anchor = "
+	                  "preceding::section-entry/@anchor or @anchor = "
+	                  "preceding::row/@anchor])"),
+	          0);
+	check_pieces(&p);
 	pair_close(&p);
 }

@@ -16,7 +16,9 @@
  *         <language id="en" dir="vcsa/1.1/en/" home="vcsa/1.1/en/index.html"
  *                   search="vcsa/1.1/en/search-index.js"/>
  *         title, summary
- *         <chapter number="1" file="chapters/1.html"> title, intro
+ *         <chapter number="1" file="chapters/1.html" anchor> title, intro
+ *           <section uid number file anchor objectives>   (N.M.K schemes)
+ *             title, intro, note, <question>...
  *           <question uid number file anchor objectives withdrawn>
  *             title, text, objective, further, evidence, note
  *             <ref standard title id href/>
@@ -50,6 +52,15 @@
  * fewer than its question's). label is the requirement's label as
  * published, after the question's number ("1.2.ii"); letter is the
  * label alone ("ii").
+ *
+ * Sections: where the scheme numbers questions N.M.K, a chapter holds
+ * <section> elements and they hold the questions; otherwise questions
+ * are the chapter's children, as before. A section has no page of its
+ * own: it is a part of its chapter's page (file) with an anchor
+ * "s-UID"; its objectives are those of any question it holds. A
+ * question that moved to another section of the same chapter has the
+ * state "moved-section" in the version menu; a section uid has a
+ * permanent link, like a question's, to its place on the chapter page.
  *
  * Hrefs named `file` are relative to the version's language directory;
  * `href`, `home`, `dir`, `path` and `target` are relative to the site
@@ -462,6 +473,31 @@ static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
 	}
 }
 
+/* A section of a chapter (N.M.K schemes) with its questions: a part of
+ * its chapter's page, at the anchor s-UID. */
+static void section_el(ctx *c, xmlNodePtr parent, ver_info *vi,
+                       const vc_section *sec)
+{
+	const char *const *L = vi->langs;
+	size_t nl = vi->nlangs;
+	vc_objset objs = 0;
+	for (size_t i = 0; i < sec->nquestions; i++)
+		objs |= sec->questions[i]->applies_to;
+	xmlNodePtr e = xml_el(parent, "section");
+	xml_attr(e, "uid", sec->uid);
+	xml_attr(e, "number", sec->number);
+	xml_attr(
+	    e, "file",
+	    rel_path(c, K_CHAPTER, arena_printf(c->a, "%d", sec->chapter_no)));
+	xml_attr(e, "anchor", arena_printf(c->a, "s-%s", sec->uid));
+	xml_attr(e, "objectives", objset(c, objs));
+	site_prose_plain(e, "title", &sec->title, L, nl);
+	site_prose_xhtml(e, "intro", &sec->introduction, L, nl, 2);
+	site_prose_xhtml(e, "note", &sec->change_note, L, nl, 3);
+	for (size_t i = 0; i < sec->nquestions; i++)
+		question_el(c, e, vi, sec->questions[i]);
+}
+
 static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 {
 	const vc_version *v = vi->v;
@@ -517,8 +553,13 @@ static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 		                 vi->nlangs);
 		site_prose_xhtml(ce, "intro", &ch->introduction, vi->langs,
 		                 vi->nlangs, 2);
+		for (size_t j = 0; j < ch->nsections; j++)
+			section_el(c, ce, vi, ch->sections[j]);
+		/* without sections, every question; with them, none is
+		 * left (the loader puts each in a section) */
 		for (size_t j = 0; j < ch->nquestions; j++)
-			question_el(c, ce, vi, ch->questions[j]);
+			if (!ch->questions[j]->section)
+				question_el(c, ce, vi, ch->questions[j]);
 	}
 	standards_el(c, e, vi);
 	/* the catalogue diff hangs its change logs here */
@@ -690,6 +731,9 @@ static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
 			*state = "live";
 		else if (wq->chapter_no != q->chapter_no)
 			*state = "moved";
+		else if (wq->section && q->section &&
+		         strcmp(wq->section->uid, q->section->uid) != 0)
+			*state = "moved-section";
 		else if (strcmp(wq->number, q->number) != 0)
 			*state = "renumbered";
 		return rel_path(c, K_QUESTION, wq->number);
@@ -855,9 +899,34 @@ static void latest_pages(ctx *c, const ver_info *vi)
 	free(prefix);
 }
 
+/* Where the permanent link of uid leads in version w, language wl (a
+ * path from the site root), or NULL when w has no such uid. */
+static const char *permalink_target(ctx *c, const ver_info *w, const char *wl,
+                                    const char *uid)
+{
+	const vc_question *q = model_question(w->v, uid);
+	if (q)
+		return arena_printf(c->a, "%s%s", lang_dir(c, w, wl),
+		                    rel_path(c, K_QUESTION, q->number));
+	const vc_requirement *r = model_requirement(w->v, uid);
+	if (r)
+		return arena_printf(
+		    c->a, "%s%s#r-%s", lang_dir(c, w, wl),
+		    rel_path(c, K_QUESTION, r->question->number), r->uid);
+	const vc_section *sec = model_section(w->v, uid);
+	if (sec)
+		return arena_printf(
+		    c->a, "%s%s#s-%s", lang_dir(c, w, wl),
+		    rel_path(c, K_CHAPTER,
+		             arena_printf(c->a, "%d", sec->chapter_no)),
+		    sec->uid);
+	return NULL;
+}
+
 /* CAT/q/UID.html and CAT/q/LANG/UID.html: the newest version holding
  * the question (released versions first), in the source language or
- * in LANG; requirement uids land on their question's page. */
+ * in LANG; requirement uids land on their question's page, section
+ * uids on their place in their chapter's page. */
 static void permalinks(ctx *c, size_t first, size_t n)
 {
 	hmap seen;
@@ -875,6 +944,10 @@ static void permalinks(ctx *c, size_t first, size_t n)
 				              (void *)q->reqs[k].uid))
 					VEC_PUSH(uids, nu, cap, q->reqs[k].uid);
 		}
+		for (size_t j = 0; j < v->nsections; j++)
+			if (!hmap_put(&seen, v->sections[j]->uid,
+			              (void *)v->sections[j]->uid))
+				VEC_PUSH(uids, nu, cap, v->sections[j]->uid);
 	}
 	if (nu)
 		qsort(uids, nu, sizeof(*uids), cmp_strp);
@@ -891,30 +964,11 @@ static void permalinks(ctx *c, size_t first, size_t n)
 						continue;
 					if (lang && !publishes(w, lang))
 						continue;
-					const vc_question *q =
-					    model_question(w->v, uids[u]);
-					const vc_requirement *r =
-					    q ? NULL
-					      : model_requirement(w->v,
-					                          uids[u]);
-					if (!q && !r)
+					target = permalink_target(
+					    c, w, lang ? lang : w->langs[0],
+					    uids[u]);
+					if (!target)
 						continue;
-					const char *wl =
-					    lang ? lang : w->langs[0];
-					if (q)
-						target = arena_printf(
-						    c->a, "%s%s",
-						    lang_dir(c, w, wl),
-						    rel_path(c, K_QUESTION,
-						             q->number));
-					else
-						target = arena_printf(
-						    c->a, "%s%s#r-%s",
-						    lang_dir(c, w, wl),
-						    rel_path(
-						        c, K_QUESTION,
-						        r->question->number),
-						    r->uid);
 					best = w;
 					break;
 				}

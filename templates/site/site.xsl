@@ -26,7 +26,7 @@
   <xsl:include href="changes.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="site catalogue version chapter question requirement standard cite pages page downloads audit-objective level language"/>
+  <xsl:strip-space elements="site catalogue version chapter section question requirement standard cite pages page downloads audit-objective level language"/>
 
   <xsl:key name="version" match="version" use="@key"/>
   <xsl:key name="question" match="question" use="concat(ancestor::version/@key, '|', @uid)"/>

@@ -6,7 +6,7 @@
  *   <site generator=".." base-url=".." home-lang="en">
  *     <language id="en" name="English" home="index.html"/>    site languages
  *     <audit-objective id=".." file="objectives/ID.html"> title, description
- *     <level id="must" exemption colour? objectives narrowed>
+ *     <level id="must" exemption colour? ink? objectives narrowed>
  *                                   title, description   (scheme order)
  *     <downloads count="N"> <file name=".." href="downloads/.." size=".."
  *                                 version="vcsa/1.1"?/>
@@ -68,6 +68,8 @@
  * link in the output is relative.
  */
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -567,6 +569,25 @@ static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 		site_changes_add(e, (vi - 1)->v, v, vi->langs, vi->nlangs);
 }
 
+/* The lettering of a label filled with colour (#rrggbb, checked by the
+ * scheme loader): black or white, whichever contrasts more by WCAG 2's
+ * relative luminance (sRGB decoded exactly: a cruder curve picks black
+ * on #b45309, 4.2:1, where white gives 5:1). */
+static const char *level_ink(const char *colour)
+{
+	static const double weight[3] = {0.2126, 0.7152, 0.0722};
+	unsigned rgb[3];
+	if (sscanf(colour, "#%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
+		return NULL;
+	double l = 0;
+	for (int i = 0; i < 3; i++) {
+		double v = rgb[i] / 255.0;
+		v = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		l += weight[i] * v;
+	}
+	return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
+
 static void scheme_el(ctx *c)
 {
 	const vc_scheme *s = c->s;
@@ -595,6 +616,8 @@ static void scheme_el(ctx *c)
 		xml_attr(e, "id", s->levels[i].id);
 		xml_attr(e, "exemption", s->levels[i].exemption);
 		xml_attr(e, "colour", s->levels[i].colour);
+		if (s->levels[i].colour)
+			xml_attr(e, "ink", level_ink(s->levels[i].colour));
 		xml_attr(e, "objectives", objset(c, s->levels[i].applies_to));
 		xml_attr_bool(e, "narrowed", s->levels[i].narrowed);
 		site_prose_plain(e, "title", &s->levels[i].title, c->langs,

@@ -269,12 +269,14 @@ void test_site_xml_levels(void)
 	/* the scheme's levels: colour and objectives where it gives them */
 	xmlNodePtr vh = child(root, "level", "id", "very-high");
 	CHECK(has_prop(vh, "colour", "#6a1b9a"));
+	CHECK(has_prop(vh, "ink", "#ffffff"));
 	CHECK(has_prop(vh, "objectives", "very-high"));
 	CHECK(has_prop(vh, "narrowed", "true"));
 	xmlNodePtr must = child(root, "level", "id", "must");
 	CHECK(has_prop(must, "objectives", "normal high very-high"));
 	CHECK(has_prop(must, "narrowed", "false"));
 	CHECK(!xmlHasProp(must, (const xmlChar *)"colour"));
+	CHECK(!xmlHasProp(must, (const xmlChar *)"ink"));
 	/* 1.1.e of 1.1: three texts in two languages, the very-high one for
 	 * that objective only */
 	xmlNodePtr cat = child(root, "catalogue", "id", "vcsp");
@@ -341,6 +343,9 @@ void test_site_xml_sections(void)
 		return;
 	site_input in = {s, v, 2, NULL, 0, NULL};
 	xmlDocPtr doc = site_xml_build(&in);
+	/* white on the example's orange (4.2:1 in black, 5:1 in white) */
+	CHECK(has_prop(child(xmlDocGetRootElement(doc), "level", "id", "high"),
+	               "ink", "#ffffff"));
 	xmlNodePtr cat =
 	    child(xmlDocGetRootElement(doc), "catalogue", "id", "isa");
 	xmlNodePtr ch =

@@ -93,7 +93,8 @@ fi
 # the questions below), a question (breadcrumbs chapter > section; it moved
 # to another section), the version menu of a question that moved between
 # sections (German), the requirements table (a row per section), the
-# overview, an objective page; the permanent link of a section.
+# overview, an objective page; the permanent link of a section; the home
+# page in the words strings.xml gives the example's scheme.
 isa=$TMP/site-isa
 if ./vcsc site --catalogue examples/isa -o "$isa/site" -q 2>"$TMP/site.err" &&
 	! grep -q 'error:' "$TMP/site.err"; then
@@ -103,7 +104,7 @@ else
 fi
 site_goldens "$isa/site" isa/1.1/en/chapters/1.html isa/1.1/en/questions/1.1.3.html \
 	isa/1.0/de/questions/1.2.2.html isa/1.1/en/requirements.html isa/1.1/en/index.html \
-	isa/1.1/de/objectives/high.html isa/q/pol-docs.html
+	isa/1.1/de/objectives/high.html isa/q/pol-docs.html de/index.html
 out=$(node $SITE_TOOLS/linkcheck.js "$isa/site" 2>&1)
 [ $? -eq 0 ] && ok "site sections: links ($out)" || bad "site sections: links" "$out"
 # What the example lacks (tests/site/isa-variant.sh): a section's

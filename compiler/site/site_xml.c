@@ -3,7 +3,7 @@
  *
  * The document has two parts: data and a page manifest.
  *
- *   <site generator=".." base-url=".." home-lang="en">
+ *   <site generator=".." base-url=".." home-lang="en" scheme="enx-vcs">
  *     <language id="en" name="English" home="index.html"/>    site languages
  *     <audit-objective id=".." file="objectives/ID.html"> title, description
  *     <level id="must" exemption colour? ink? objectives narrowed>
@@ -1062,6 +1062,7 @@ xmlDocPtr site_xml_build(const site_input *in)
 	xml_attr(c.root, "generator", "vcsc " VCSC_VERSION);
 	xml_attr(c.root, "base-url", in->base_url ? in->base_url : "");
 	xml_attr(c.root, "home-lang", c.nlangs ? c.langs[0] : "en");
+	xml_attr(c.root, "scheme", c.s->id);
 	scheme_el(&c);
 	downloads_el(&c);
 

@@ -43,6 +43,8 @@
 
   <xsl:variable name="site" select="/site"/>
   <xsl:variable name="strings" select="document('strings.xml')"/>
+  <!-- the scheme's id, for the interface words a scheme has of its own -->
+  <xsl:variable name="scheme" select="string($site/@scheme)"/>
   <!-- the level colours of the scheme, beside the files of site/ -->
   <xsl:variable name="levels-css" select="'levels.css'"/>
 
@@ -128,12 +130,14 @@
     </exsl:document>
   </xsl:template>
 
-  <!-- An interface string in a language (English when missing). -->
+  <!-- An interface string in a language (English when missing): the
+       scheme's own (<s scheme="ID">) where strings.xml has one. -->
   <xsl:template name="t">
     <xsl:param name="k"/>
     <xsl:param name="lang"/>
     <xsl:for-each select="$strings">
-      <xsl:variable name="s" select="key('str', $k)"/>
+      <xsl:variable name="all" select="key('str', $k)"/>
+      <xsl:variable name="s" select="$all[@scheme = $scheme] | $all[not(@scheme)][not($all[@scheme = $scheme])]"/>
       <xsl:choose>
         <xsl:when test="$s/@*[name() = $lang]"><xsl:value-of select="$s/@*[name() = $lang]"/></xsl:when>
         <xsl:when test="$s"><xsl:value-of select="$s/@en"/></xsl:when>

@@ -343,6 +343,8 @@ void test_site_xml_sections(void)
 		return;
 	site_input in = {s, v, 2, NULL, 0, NULL};
 	xmlDocPtr doc = site_xml_build(&in);
+	/* the scheme, whose own interface words strings.xml may hold */
+	CHECK(has_prop(xmlDocGetRootElement(doc), "scheme", "example-isa"));
 	/* white on the example's orange (4.2:1 in black, 5:1 in white) */
 	CHECK(has_prop(child(xmlDocGetRootElement(doc), "level", "id", "high"),
 	               "ink", "#ffffff"));

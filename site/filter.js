@@ -8,7 +8,9 @@
  * page, which lists only what applies to its objective already, the
  * control is a set of links to the other objective pages and to all
  * requirements. Without JavaScript the slot stays hidden and the
- * per-objective pages serve the reader.
+ * per-objective pages serve the reader. Sections (data-section: a part
+ * of a chapter page, a row of the requirements table) go when nothing
+ * in them is left.
  *
  * The choice persists while the reader navigates, on every page of the
  * site (this script runs on all of them):
@@ -125,12 +127,34 @@
         if (!it.hidden) shown++;
       }
     }
-    // the requirements table: hide chapters left empty; the question's
-    // link, which only its first row carries, moves to its first shown row
+    // sections of a chapter page: hidden with the last of their questions
+    var sections = main.querySelectorAll('section[data-section]');
+    for (i = 0; i < sections.length; i++) {
+      var inner = sections[i].querySelectorAll('[data-objectives]'), left = false;
+      for (var k = 0; k < inner.length && !left; k++) {
+        left = !inner[k].hidden && !inner[k].parentElement.closest('[data-objectives]');
+      }
+      sections[i].hidden = choice !== 'all' && !left;
+    }
+    // the requirements table: hide chapters and sections left empty; the
+    // question's link, which only its first row carries, moves to its
+    // first shown row
     var copies = main.querySelectorAll('.req-question-copy');
     for (i = 0; i < copies.length; i++) copies[i].remove();
     var bodies = main.querySelectorAll('tbody');
     for (i = 0; i < bodies.length; i++) {
+      var section = null, sectionLeft = false;
+      for (k = 0; k < bodies[i].rows.length; k++) {
+        var tr = bodies[i].rows[k];
+        if (tr.dataset.section) {
+          if (section) section.hidden = choice !== 'all' && !sectionLeft;
+          section = tr;
+          sectionLeft = false;
+        } else if (tr.dataset.question && !tr.hidden) {
+          sectionLeft = true;
+        }
+      }
+      if (section) section.hidden = choice !== 'all' && !sectionLeft;
       var rows = bodies[i].querySelectorAll('tr[data-question]');
       if (!rows.length) continue;
       var any = false, firstOf = {}, shownOf = {};

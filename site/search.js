@@ -21,7 +21,8 @@
  * of words. A query that is a question or requirement number ("7.2",
  * "3.1.b", "1.2.ii", "5") lists those questions; one that is a whole reference
  * identifier ("RQ-05-01", "ISO/SAE 21434 RQ-05-01") lists the questions
- * citing it first.
+ * citing it first; a section's number ("1.6") lists its questions.
+ * Where the catalogue has sections, each result names its question's.
  *
  * Catalogue text only ever reaches the page through textContent.
  * Keyboard: "/" focuses the box, arrow keys choose a result, Enter opens
@@ -166,6 +167,7 @@
 
   function prepare(data) {
     var titles = Array.isArray(data.standards) ? data.standards : [];
+    var sections = Array.isArray(data.sections) ? data.sections : [];
     return data.questions.map(function (q, order) {
       var segs = [];
       var f = q.f || {};
@@ -182,8 +184,11 @@
         if (rf.c) segs.push(segment(rf.c, 'c', r.l, r.a));
         if (Array.isArray(r.x) && r.x.length) segs.push(refSegment(r.x, titles, r.l, r.a));
       });
+      // where it stands, in a catalogue of sections: [number, title]
+      var sec = typeof q.s === 'number' && Array.isArray(sections[q.s]) ? sections[q.s] : null;
       return {
         number: String(q.n), href: String(q.h), withdrawn: !!q.w, order: order,
+        section: sec ? String(sec[0]) + ' ' + String(sec[1]) : '',
         title: segment(q.t, 't', '', ''), segs: segs
       };
     });
@@ -523,6 +528,7 @@
       head.appendChild(el('span', 'tag tag-withdrawn', ds.withdrawn));
     }
     a.appendChild(head);
+    if (d.section) a.appendChild(el('span', 'search-section', d.section));
     var seg = h.seg || d.segs[0];
     if (seg) {
       var sn = el('span', 'search-snippet');

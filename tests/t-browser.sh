@@ -1,7 +1,8 @@
 # The website's search, objective filter and accessibility (issue 4): the
-# search indexes of the bundled, mini, published and hostile sites,
-# html-validate over every page, and tests/browser/browser.js in headless
-# Debian Chromium driven by playwright-core (one launch, many pages).
+# search indexes of the bundled, mini, published, sections (examples/isa)
+# and hostile sites, html-validate over every page, and
+# tests/browser/browser.js in headless Debian Chromium driven by
+# playwright-core (one launch, many pages).
 # Sourced by tests/run.sh (uses ok, bad, $TMP).
 #
 # Installs the npm packages pinned in tests/browser/package-lock.json
@@ -42,6 +43,13 @@ if browser_setup; then
 	./vcsc site --catalogue tests/fixtures/mini -o "$bw/mini" -q 2>"$TMP/bw.err" || bad "browser: mini site" "$(cat "$TMP/bw.err")"
 	./vcsc site --catalogue tests/fixtures/published -o "$bw/published" -q 2>"$TMP/bw.err" ||
 		bad "browser: published site" "$(cat "$TMP/bw.err")"
+	# sections: the example shaped like the VDA ISA, and a variant of it
+	# with a section that the objective filter hides whole
+	./vcsc site --catalogue examples/isa -o "$bw/isa" -q 2>"$TMP/bw.err" ||
+		bad "browser: examples/isa site" "$(cat "$TMP/bw.err")"
+	{ tests/site/isa-variant.sh "$bw/isa-variant/catalogue" &&
+		./vcsc site --catalogue "$bw/isa-variant/catalogue" -o "$bw/isa-variant/site" -q; } 2>"$TMP/bw.err" ||
+		bad "browser: variant of examples/isa (tests/site/isa-variant.sh)" "$(cat "$TMP/bw.err")"
 	cp -r catalogue "$bw/hostile/catalogue"
 	node tests/site/inject.js "$bw/hostile/catalogue" >"$TMP/bw.err" 2>&1 ||
 		bad "browser: tests/site/inject.js (the hostile catalogue)" "$(cat "$TMP/bw.err")"
@@ -50,7 +58,7 @@ if browser_setup; then
 
 	# html-validate runs beside the browser (worker threads)
 	(
-		node $BT/validate.js "$bw/site" "$bw/mini" "$bw/published" >"$TMP/validate.out" 2>&1
+		node $BT/validate.js "$bw/site" "$bw/mini" "$bw/published" "$bw/isa" >"$TMP/validate.out" 2>&1
 		echo $? >"$TMP/validate.rc"
 		node $BT/validate.js --hostile "$bw/hostile/site" >"$TMP/validate-hostile.out" 2>&1
 		echo $? >"$TMP/validate-hostile.rc"
@@ -64,14 +72,15 @@ if browser_setup; then
 	else
 		bad "browser search index of the bundled catalogue" "$out"
 	fi
-	for s in mini published hostile/site; do
+	for s in mini published isa hostile/site; do
 		out=$(node $BT/indexcheck.js "$bw/$s" 2>&1)
 		[ $? -eq 0 ] && ok "browser search index of the $s site" || bad "browser search index of the $s site" "$out"
 	done
 
 	# the browser
 	t0=$(date +%s%N)
-	node $BT/browser.js "$bw/site" "$bw/hostile/site" "$SHOTS" "$bw/published" >"$TMP/browser.out" 2>&1
+	node $BT/browser.js "$bw/site" "$bw/hostile/site" "$SHOTS" "$bw/published" "$bw/isa" "$bw/isa-variant/site" \
+		>"$TMP/browser.out" 2>&1
 	rc=$?
 	t1=$(date +%s%N)
 	cp "$TMP/browser.out" "$SHOTS/browser.log" 2>/dev/null
@@ -94,8 +103,8 @@ if browser_setup; then
 	wait $v_pid
 	rc=$(cat "$TMP/validate.rc" 2>/dev/null || echo 1)
 	out=$(cat "$TMP/validate.out")
-	[ $rc -eq 0 ] && ok "browser html-validate, every page of the bundled, mini and published sites ($(grep '^validate:' <<<"$out" | sed 's/^validate: //' | paste -sd';' -))" ||
-		bad "browser html-validate, every page of the bundled, mini and published sites" "$out"
+	[ $rc -eq 0 ] && ok "browser html-validate, every page of the bundled, mini, published and sections (examples/isa) sites ($(grep '^validate:' <<<"$out" | sed 's/^validate: //' | paste -sd';' -))" ||
+		bad "browser html-validate, every page of the bundled, mini, published and sections (examples/isa) sites" "$out"
 	rc=$(cat "$TMP/validate-hostile.rc" 2>/dev/null || echo 1)
 	out=$(cat "$TMP/validate-hostile.out")
 	[ $rc -eq 0 ] && ok "browser html-validate, content pages of the hostile site ($(sed -n 's/^validate: //p' <<<"$out"))" ||

@@ -1,12 +1,14 @@
 # The main job: scripts/build-output.sh (make run less the package install
 # and the build) on a clean copy of the repository's tracked files (as they
 # are in the work tree), with the ./vcsc built here, twice. It checks what
-# the job writes: the files under output/ (tests/golden/main-output.txt,
-# the site's pages aside; UPDATE=1 rewrites it), every PDF (qpdf --check),
-# the JSON, the site's links, the downloads pages listing every download;
-# that nothing is written beside output/ and no temporary is left; and that
-# a second run over the first one's output, with downloads of older
-# versions planted, removes those and writes the same bytes.
+# the job writes, for the bundled catalogue in output/ and for the example
+# of sections in output/examples/isa/: the files (tests/golden/
+# main-output.txt, the sites' pages aside; UPDATE=1 rewrites it), every PDF
+# (qpdf --check), the JSON, the sites' links, the downloads pages listing
+# every download of their own site; that nothing is written beside output/
+# and no temporary is left; and that a second run over the first one's
+# output, with downloads of older versions planted, removes those and
+# writes the same bytes.
 # Sourced by tests/run.sh (uses ok, bad, skip, $TMP).
 
 # main_run N: runs the job in the copy; sets rc and ms
@@ -33,12 +35,13 @@ main_ran() {
 	return 1
 }
 
-# main_files DIR: the files of an output/ folder, less the site's pages
-# (tests/t-site.sh checks those) but with its top level, its downloads
+# main_files DIR: the files of an output/ folder, less the sites' pages
+# (tests/t-site.sh checks those) but with their top level, their downloads
 # folder and every downloads page
 main_files() {
-	(cd "$1" && find . -type f \( -not -path './site/*' -o -path './site/downloads/*' \
-		-o -regex '\./site/[^/]*' -o -name downloads.html \) | sed 's#^\./##' | LC_ALL=C sort)
+	(cd "$1" && find . -type f \( \( -not -path './site/*' -not -path './examples/*/site/*' \) \
+		-o -regex '\./\(examples/[^/]*/\)?site/\(downloads/\)?[^/]*' -o -name downloads.html \) |
+		sed 's#^\./##' | LC_ALL=C sort)
 }
 
 # main_manifest: a checksum of every file of the copy outside output/
@@ -89,8 +92,8 @@ main_job() {
 	fi
 
 	# every PDF is valid
-	local f problems= npdf=0
-	for f in "$out"/downloads/*.pdf; do
+	local f problems= npdf=0 o isa=$out/examples/isa
+	for f in "$out"/downloads/*.pdf "$isa"/downloads/*.pdf; do
 		[ -e "$f" ] || continue
 		npdf=$((npdf + 1))
 		qpdf --check "$f" >"$mj/qpdf" 2>&1 || problems="$problems${f#"$out"/}: $(tail -3 "$mj/qpdf")
@@ -104,63 +107,72 @@ main_job() {
 
 	# the JSON: valid, and the catalogue downloads equal the export
 	problems=
-	for f in "$out"/json/*.json "$out"/diff/*.json "$out"/downloads/*.json; do
-		[ -e "$f" ] || continue
-		jq -e . "$f" >/dev/null 2>&1 || problems="$problems ${f#"$out"/}(invalid)"
-	done
-	for f in "$out"/json/*.json; do
-		cmp -s "$f" "$out/downloads/$(basename "$f" .json)-catalogue.json" ||
-			problems="$problems ${f#"$out"/}(download differs)"
+	for o in "$out" "$isa"; do
+		for f in "$o"/json/*.json "$o"/diff/*.json "$o"/downloads/*.json; do
+			[ -e "$f" ] || continue
+			jq -e . "$f" >/dev/null 2>&1 || problems="$problems ${f#"$out"/}(invalid)"
+		done
+		for f in "$o"/json/*.json; do
+			cmp -s "$f" "$o/downloads/$(basename "$f" .json)-catalogue.json" ||
+				problems="$problems ${f#"$out"/}(download differs)"
+		done
 	done
 	[ -z "$problems" ] && ok "main JSON valid; downloads/*-catalogue.json equal json/" ||
 		bad "main JSON valid; downloads/*-catalogue.json equal json/" "$problems"
 
-	# the website: its links, its copy of downloads/, the downloads pages
-	local lc lc2
-	lc=$(node tests/site/linkcheck.js "$out/site" 2>&1)
-	if [ $? -eq 0 ] && grep -q ' [1-9][0-9]* sitemap entries' <<<"$lc" &&
-		lc2=$(node tests/site/linkcheck.js "$out/diff" 2>&1); then
-		ok "main site and change log links ($lc)"
-	else
-		bad "main site and change log links" "$lc ${lc2:-}"
-	fi
-	if diff -r "$out/downloads" "$out/site/downloads" >"$mj/d" 2>&1; then
-		ok "main site/downloads/ is downloads/"
-	else
-		bad "main site/downloads/ is downloads/" "$(cat "$mj/d")"
-	fi
-	local page npages=0 name
-	problems=
-	for page in "$out"/site/*/*/*/downloads.html; do
-		case $page in */latest/*) continue ;; esac # redirects
-		npages=$((npages + 1))
-		for f in "$out"/downloads/*; do
-			name=$(basename "$f")
-			grep -qF "href=\"../../../downloads/$name\"" "$page" ||
-				problems="$problems ${page#"$out"/site/} lacks $name;"
+	# the websites: their links, their copy of downloads/, the downloads
+	# pages (each site offers the files of its own downloads/)
+	local lc lc2 what page npages name
+	for o in "$out" "$isa"; do
+		what=${o#"$out"}
+		what=${what#/}
+		what=${what:+$what: }
+		lc=$(node tests/site/linkcheck.js "$o/site" 2>&1)
+		if [ $? -eq 0 ] && grep -q ' [1-9][0-9]* sitemap entries' <<<"$lc" &&
+			lc2=$(node tests/site/linkcheck.js "$o/diff" 2>&1); then
+			ok "main ${what}site and change log links ($lc)"
+		else
+			bad "main ${what}site and change log links" "$lc ${lc2:-}"
+		fi
+		if diff -r "$o/downloads" "$o/site/downloads" >"$mj/d" 2>&1; then
+			ok "main ${what}site/downloads/ is downloads/"
+		else
+			bad "main ${what}site/downloads/ is downloads/" "$(cat "$mj/d")"
+		fi
+		npages=0
+		problems=
+		for page in "$o"/site/*/*/*/downloads.html; do
+			case $page in */latest/*) continue ;; esac # redirects
+			npages=$((npages + 1))
+			for f in "$o"/downloads/*; do
+				name=$(basename "$f")
+				grep -qF "href=\"../../../downloads/$name\"" "$page" ||
+					problems="$problems ${page#"$o"/site/} lacks $name;"
+			done
 		done
+		if [ $npages -gt 0 ] && [ -z "$problems" ]; then
+			ok "main ${what}every downloads page lists every download ($npages pages, $(ls "$o/downloads" | wc -l) files)"
+		else
+			bad "main ${what}every downloads page lists every download ($npages pages)" "$problems"
+		fi
 	done
-	if [ $npages -gt 0 ] && [ -z "$problems" ]; then
-		ok "main every downloads page lists every download ($npages pages, $(ls "$out/downloads" | wc -l) files)"
-	else
-		bad "main every downloads page lists every download ($npages pages)" "$problems"
-	fi
 
 	# a second run over the first one's output, with what older versions
 	# left in downloads/ (and so on the site): those go, the rest is the
 	# same bytes
 	cp -a "$out" "$mj/first"
-	local stale="vcsa-1.0-questionnaire-all-en.pdf vcsa-0.9-1.0-release-notes-de.pdf vcsa-0.9-catalogue.json"
-	for f in $stale; do echo stale >"$out/downloads/$f"; done
+	local stale="downloads/vcsa-1.0-questionnaire-all-en.pdf downloads/vcsa-0.9-1.0-release-notes-de.pdf
+		downloads/vcsa-0.9-catalogue.json examples/isa/downloads/isa-1.0-questionnaire-high-de.pdf"
+	for f in $stale; do echo stale >"$out/$f"; done
 	main_run 2
 	total_ms=$((total_ms + ms))
 	if main_ran 2 "main job runs again over its output"; then
 		left=
 		for f in $stale; do
-			[ -e "$out/downloads/$f" ] && left="$left downloads/$f"
-			[ -e "$out/site/downloads/$f" ] && left="$left site/downloads/$f"
+			[ -e "$out/$f" ] && left="$left $f"
+			[ -e "$out/${f%downloads/*}site/downloads/${f##*/}" ] && left="$left ${f%downloads/*}site/downloads/${f##*/}"
 		done
-		[ -z "$left" ] && ok "main second run removes old downloads (3 planted)" ||
+		[ -z "$left" ] && ok "main second run removes old downloads (4 planted, one of the example)" ||
 			bad "main second run removes old downloads" "left:$left"
 		if diff -rq "$mj/first" "$out" >"$mj/d" 2>&1; then
 			ok "main second run writes the same bytes ($(find "$out" -type f | wc -l) files; both runs $total_ms ms)"

@@ -88,6 +88,54 @@ else
 	bad "site level colours and objectives of a level's text" "$(cat "$pub/site/assets/levels.css" 2>&1; grep -o '<div class="stmt[^>]*>' "$q")"
 fi
 
+# --- a catalogue of sections (examples/isa, numbers chapter.section.question)
+# Goldens of the pages sections reach: the chapter (a heading per section,
+# the questions below), a question (breadcrumbs chapter > section; it moved
+# to another section), the version menu of a question that moved between
+# sections (German), the requirements table (a row per section), the
+# overview, an objective page; the permanent link of a section; the home
+# page in the words strings.xml gives the example's scheme.
+isa=$TMP/site-isa
+if ./vcsc site --catalogue examples/isa -o "$isa/site" -q 2>"$TMP/site.err" &&
+	! grep -q 'error:' "$TMP/site.err"; then
+	ok "site sections: examples/isa builds"
+else
+	bad "site sections: examples/isa builds" "$(cat "$TMP/site.err")"
+fi
+site_goldens "$isa/site" isa/1.1/en/chapters/1.html isa/1.1/en/questions/1.1.3.html \
+	isa/1.0/de/questions/1.2.2.html isa/1.1/en/requirements.html isa/1.1/en/index.html \
+	isa/1.1/de/objectives/high.html isa/q/pol-docs.html de/index.html
+out=$(node $SITE_TOOLS/linkcheck.js "$isa/site" 2>&1)
+[ $? -eq 0 ] && ok "site sections: links ($out)" || bad "site sections: links" "$out"
+# What the example lacks (tests/site/isa-variant.sh): a section's
+# introduction and change note, on the chapter page and under "what
+# changed"; hostile text in them stays text.
+if tests/site/isa-variant.sh "$isa/variant" 2>"$TMP/e" &&
+	./vcsc site --catalogue "$isa/variant" -o "$isa/variant-site" -q 2>"$TMP/e"; then
+	node $SITE_TOOLS/htmltext.js "$isa/variant-site/isa/1.1/en/chapters/1.html" >"$TMP/ch.txt"
+	node $SITE_TOOLS/htmltext.js "$isa/variant-site/index.html" >"$TMP/home.txt"
+	if grep -A3 -x '## 1.1 Policies' "$TMP/ch.txt" | grep -qx 'The rules the organisation sets for itself, and how they stay current.' &&
+		grep -A3 -x '## 1.1 Policies' "$TMP/ch.txt" | grep -qx 'Now also holds the question on projects.' &&
+		grep -q '<section class="chapter-section" id="s-pol-docs" data-section="pol-docs"><h2 class="section-title"><span class="num">1.1</span> Policies</h2><div class="prose section-intro"><p>The rules the organisation <em>sets</em>' \
+			"$isa/variant-site/isa/1.1/en/chapters/1.html" &&
+		grep -A1 -xF -- '- [1.1 Policies](isa/1.1/en/chapters/1.html#s-pol-docs)' "$TMP/home.txt" | grep -qx 'Now also holds the question on projects.'; then
+		ok "site sections: introduction and change note of a section"
+	else
+		bad "site sections: introduction and change note of a section" "$(sed -n 10,20p "$TMP/ch.txt")"
+	fi
+	node $SITE_TOOLS/inject.js "$isa/variant" >"$TMP/inject.out" 2>&1
+	if ./vcsc site --catalogue "$isa/variant" -o "$isa/hostile" -q 2>"$TMP/e"; then
+		out=$(node $SITE_TOOLS/hostile.js "$isa/hostile" XSS-MARKER 2>&1)
+		[ $? -eq 0 ] && grep -q 'XSS-MARKER' "$isa/hostile/isa/1.1/de/chapters/1.html" &&
+			ok "site sections: hostile text in sections stays inert ($(head -1 <<<"$out"))" ||
+			bad "site sections: hostile text in sections stays inert" "$out"
+	else
+		bad "site sections: hostile text in sections stays inert" "did not build: $(head -20 "$TMP/e")"
+	fi
+else
+	bad "site sections: introduction and change note of a section" "$(cat "$TMP/e")"
+fi
+
 # --- the bundled catalogue ---------------------------------------------------
 b=$TMP/site-bundled
 if ./vcsc site -o "$b/site" >"$TMP/site.out" 2>&1 && [ -f "$b/site/index.html" ]; then

@@ -12,8 +12,10 @@
  *   {"format":2,"version":"vcsa/1.1","id":"1.1","lang":"de",
  *    "standards":["ISO/SAE 21434","ISO/PAS 5112","UNECE R155"],
  *    "levels":["must","should"],
+ *    "sections":[["1.1","title"],...],       (N.M.K schemes; else absent)
  *    "questions":[
  *     {"n":"1.2","u":"org-roles","h":"questions/1.2.html","t":"title",
+ *      "s":0,                        (its place in "sections"; else absent)
  *      "w":1,                                   (withdrawn; else absent)
  *      "f":{"q":question,"o":objective,"i":further information,
  *           "e":possible evidence,"c":change note},  (present fields)
@@ -26,6 +28,11 @@
  * A requirement's texts ("v") are one pair per level it uses: the
  * level's place in "levels" (the scheme's level ids, in its order) and
  * the text, so that a scheme of any levels is searched alike.
+ *
+ * A section (where the scheme numbers questions N.M.K) is listed once,
+ * with its number and title, and named by its place in that list on
+ * each question it holds, so that a result can say where the question
+ * stands. Catalogues without sections keep the index they had.
  *
  * References ("x") are grouped by standard: its place in "standards"
  * (the scheme's, by title), then the identifiers cited, in the order the
@@ -177,6 +184,10 @@ static void question(json_writer *w, const vc_scheme *s, const vc_question *q,
 	json_key(w, "t");
 	json_string(w, t ? t : "");
 	free(t);
+	if (q->section) {
+		json_key(w, "s");
+		json_int(w, (long long)q->section->index);
+	}
 	if (q->withdrawn) {
 		json_key(w, "w");
 		json_int(w, 1);
@@ -229,6 +240,20 @@ int site_search_write_index(FILE *fp, const vc_version *v, const char *lang)
 	for (size_t i = 0; i < v->scheme->nlevels; i++)
 		json_string(&w, v->scheme->levels[i].id);
 	json_end_array(&w);
+	if (v->nsections) {
+		json_key(&w, "sections");
+		json_begin_array(&w);
+		for (size_t i = 0; i < v->nsections; i++) {
+			const vc_section *sec = v->sections[i];
+			char *st = search_text(&sec->title, lang);
+			json_begin_array(&w);
+			json_string(&w, sec->number);
+			json_string(&w, st ? st : "");
+			json_end_array(&w);
+			free(st);
+		}
+		json_end_array(&w);
+	}
 	/* one question a line */
 	json_key(&w, "questions");
 	json_begin_array(&w);

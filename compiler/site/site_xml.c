@@ -3,10 +3,10 @@
  *
  * The document has two parts: data and a page manifest.
  *
- *   <site generator=".." base-url=".." home-lang="en">
+ *   <site generator=".." base-url=".." home-lang="en" scheme="enx-vcs">
  *     <language id="en" name="English" home="index.html"/>    site languages
  *     <audit-objective id=".." file="objectives/ID.html"> title, description
- *     <level id="must" exemption colour? objectives narrowed>
+ *     <level id="must" exemption colour? ink? objectives narrowed>
  *                                   title, description   (scheme order)
  *     <downloads count="N"> <file name=".." href="downloads/.." size=".."
  *                                 version="vcsa/1.1"?/>
@@ -16,7 +16,9 @@
  *         <language id="en" dir="vcsa/1.1/en/" home="vcsa/1.1/en/index.html"
  *                   search="vcsa/1.1/en/search-index.js"/>
  *         title, summary
- *         <chapter number="1" file="chapters/1.html"> title, intro
+ *         <chapter number="1" file="chapters/1.html" anchor> title, intro
+ *           <section uid number file anchor objectives>   (N.M.K schemes)
+ *             title, intro, note, <question>...
  *           <question uid number file anchor objectives withdrawn>
  *             title, text, objective, further, evidence, note
  *             <ref standard title id href/>
@@ -51,12 +53,23 @@
  * published, after the question's number ("1.2.ii"); letter is the
  * label alone ("ii").
  *
+ * Sections: where the scheme numbers questions N.M.K, a chapter holds
+ * <section> elements and they hold the questions; otherwise questions
+ * are the chapter's children, as before. A section has no page of its
+ * own: it is a part of its chapter's page (file) with an anchor
+ * "s-UID"; its objectives are those of any question it holds. A
+ * question that moved to another section of the same chapter has the
+ * state "moved-section" in the version menu; a section uid has a
+ * permanent link, like a question's, to its place on the chapter page.
+ *
  * Hrefs named `file` are relative to the version's language directory;
  * `href`, `home`, `dir`, `path` and `target` are relative to the site
  * root. Templates prefix them with the page's vroot or root, so every
  * link in the output is relative.
  */
 #include <ctype.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -462,6 +475,31 @@ static void question_el(ctx *c, xmlNodePtr parent, ver_info *vi,
 	}
 }
 
+/* A section of a chapter (N.M.K schemes) with its questions: a part of
+ * its chapter's page, at the anchor s-UID. */
+static void section_el(ctx *c, xmlNodePtr parent, ver_info *vi,
+                       const vc_section *sec)
+{
+	const char *const *L = vi->langs;
+	size_t nl = vi->nlangs;
+	vc_objset objs = 0;
+	for (size_t i = 0; i < sec->nquestions; i++)
+		objs |= sec->questions[i]->applies_to;
+	xmlNodePtr e = xml_el(parent, "section");
+	xml_attr(e, "uid", sec->uid);
+	xml_attr(e, "number", sec->number);
+	xml_attr(
+	    e, "file",
+	    rel_path(c, K_CHAPTER, arena_printf(c->a, "%d", sec->chapter_no)));
+	xml_attr(e, "anchor", arena_printf(c->a, "s-%s", sec->uid));
+	xml_attr(e, "objectives", objset(c, objs));
+	site_prose_plain(e, "title", &sec->title, L, nl);
+	site_prose_xhtml(e, "intro", &sec->introduction, L, nl, 2);
+	site_prose_xhtml(e, "note", &sec->change_note, L, nl, 3);
+	for (size_t i = 0; i < sec->nquestions; i++)
+		question_el(c, e, vi, sec->questions[i]);
+}
+
 static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 {
 	const vc_version *v = vi->v;
@@ -517,13 +555,37 @@ static void version_el(ctx *c, xmlNodePtr cat, ver_info *vi, size_t order)
 		                 vi->nlangs);
 		site_prose_xhtml(ce, "intro", &ch->introduction, vi->langs,
 		                 vi->nlangs, 2);
+		for (size_t j = 0; j < ch->nsections; j++)
+			section_el(c, ce, vi, ch->sections[j]);
+		/* without sections, every question; with them, none is
+		 * left (the loader puts each in a section) */
 		for (size_t j = 0; j < ch->nquestions; j++)
-			question_el(c, ce, vi, ch->questions[j]);
+			if (!ch->questions[j]->section)
+				question_el(c, ce, vi, ch->questions[j]);
 	}
 	standards_el(c, e, vi);
 	/* the catalogue diff hangs its change logs here */
 	if (vi > &c->vi[vi->cat_first])
 		site_changes_add(e, (vi - 1)->v, v, vi->langs, vi->nlangs);
+}
+
+/* The lettering of a label filled with colour (#rrggbb, checked by the
+ * scheme loader): black or white, whichever contrasts more by WCAG 2's
+ * relative luminance (sRGB decoded exactly: a cruder curve picks black
+ * on #b45309, 4.2:1, where white gives 5:1). */
+static const char *level_ink(const char *colour)
+{
+	static const double weight[3] = {0.2126, 0.7152, 0.0722};
+	unsigned rgb[3];
+	if (sscanf(colour, "#%2x%2x%2x", &rgb[0], &rgb[1], &rgb[2]) != 3)
+		return NULL;
+	double l = 0;
+	for (int i = 0; i < 3; i++) {
+		double v = rgb[i] / 255.0;
+		v = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		l += weight[i] * v;
+	}
+	return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#000000";
 }
 
 static void scheme_el(ctx *c)
@@ -554,6 +616,8 @@ static void scheme_el(ctx *c)
 		xml_attr(e, "id", s->levels[i].id);
 		xml_attr(e, "exemption", s->levels[i].exemption);
 		xml_attr(e, "colour", s->levels[i].colour);
+		if (s->levels[i].colour)
+			xml_attr(e, "ink", level_ink(s->levels[i].colour));
 		xml_attr(e, "objectives", objset(c, s->levels[i].applies_to));
 		xml_attr_bool(e, "narrowed", s->levels[i].narrowed);
 		site_prose_plain(e, "title", &s->levels[i].title, c->langs,
@@ -690,6 +754,9 @@ static const char *counterpart(ctx *c, const ver_info *vi, enum kind k,
 			*state = "live";
 		else if (wq->chapter_no != q->chapter_no)
 			*state = "moved";
+		else if (wq->section && q->section &&
+		         strcmp(wq->section->uid, q->section->uid) != 0)
+			*state = "moved-section";
 		else if (strcmp(wq->number, q->number) != 0)
 			*state = "renumbered";
 		return rel_path(c, K_QUESTION, wq->number);
@@ -855,9 +922,34 @@ static void latest_pages(ctx *c, const ver_info *vi)
 	free(prefix);
 }
 
+/* Where the permanent link of uid leads in version w, language wl (a
+ * path from the site root), or NULL when w has no such uid. */
+static const char *permalink_target(ctx *c, const ver_info *w, const char *wl,
+                                    const char *uid)
+{
+	const vc_question *q = model_question(w->v, uid);
+	if (q)
+		return arena_printf(c->a, "%s%s", lang_dir(c, w, wl),
+		                    rel_path(c, K_QUESTION, q->number));
+	const vc_requirement *r = model_requirement(w->v, uid);
+	if (r)
+		return arena_printf(
+		    c->a, "%s%s#r-%s", lang_dir(c, w, wl),
+		    rel_path(c, K_QUESTION, r->question->number), r->uid);
+	const vc_section *sec = model_section(w->v, uid);
+	if (sec)
+		return arena_printf(
+		    c->a, "%s%s#s-%s", lang_dir(c, w, wl),
+		    rel_path(c, K_CHAPTER,
+		             arena_printf(c->a, "%d", sec->chapter_no)),
+		    sec->uid);
+	return NULL;
+}
+
 /* CAT/q/UID.html and CAT/q/LANG/UID.html: the newest version holding
  * the question (released versions first), in the source language or
- * in LANG; requirement uids land on their question's page. */
+ * in LANG; requirement uids land on their question's page, section
+ * uids on their place in their chapter's page. */
 static void permalinks(ctx *c, size_t first, size_t n)
 {
 	hmap seen;
@@ -875,6 +967,10 @@ static void permalinks(ctx *c, size_t first, size_t n)
 				              (void *)q->reqs[k].uid))
 					VEC_PUSH(uids, nu, cap, q->reqs[k].uid);
 		}
+		for (size_t j = 0; j < v->nsections; j++)
+			if (!hmap_put(&seen, v->sections[j]->uid,
+			              (void *)v->sections[j]->uid))
+				VEC_PUSH(uids, nu, cap, v->sections[j]->uid);
 	}
 	if (nu)
 		qsort(uids, nu, sizeof(*uids), cmp_strp);
@@ -891,30 +987,11 @@ static void permalinks(ctx *c, size_t first, size_t n)
 						continue;
 					if (lang && !publishes(w, lang))
 						continue;
-					const vc_question *q =
-					    model_question(w->v, uids[u]);
-					const vc_requirement *r =
-					    q ? NULL
-					      : model_requirement(w->v,
-					                          uids[u]);
-					if (!q && !r)
+					target = permalink_target(
+					    c, w, lang ? lang : w->langs[0],
+					    uids[u]);
+					if (!target)
 						continue;
-					const char *wl =
-					    lang ? lang : w->langs[0];
-					if (q)
-						target = arena_printf(
-						    c->a, "%s%s",
-						    lang_dir(c, w, wl),
-						    rel_path(c, K_QUESTION,
-						             q->number));
-					else
-						target = arena_printf(
-						    c->a, "%s%s#r-%s",
-						    lang_dir(c, w, wl),
-						    rel_path(
-						        c, K_QUESTION,
-						        r->question->number),
-						    r->uid);
 					best = w;
 					break;
 				}
@@ -985,6 +1062,7 @@ xmlDocPtr site_xml_build(const site_input *in)
 	xml_attr(c.root, "generator", "vcsc " VCSC_VERSION);
 	xml_attr(c.root, "base-url", in->base_url ? in->base_url : "");
 	xml_attr(c.root, "home-lang", c.nlangs ? c.langs[0] : "en");
+	xml_attr(c.root, "scheme", c.s->id);
 	scheme_el(&c);
 	downloads_el(&c);
 

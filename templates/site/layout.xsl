@@ -232,6 +232,7 @@
       <xsl:choose>
         <xsl:when test="$o/@state = 'renumbered'">state-renumbered</xsl:when>
         <xsl:when test="$o/@state = 'moved'">state-moved</xsl:when>
+        <xsl:when test="$o/@state = 'moved-section'">state-moved-section</xsl:when>
         <xsl:when test="$o/@state = 'withdrawn'">state-withdrawn</xsl:when>
         <xsl:when test="$o/@state = 'live'">state-live</xsl:when>
         <xsl:when test="$o/@state = 'absent'">
@@ -371,7 +372,7 @@
       <!-- A catalogue of ordinary size lists every question; a very large
            one lists only the questions of the current chapter, so that a
            page does not grow with the whole catalogue. -->
-      <xsl:variable name="list-all" select="count($v/chapter/question) &lt;= 150"/>
+      <xsl:variable name="list-all" select="count($v/chapter/question | $v/chapter/section/question) &lt;= 150"/>
       <xsl:variable name="current-chapter">
         <xsl:choose>
           <xsl:when test="$p/@type = 'chapter'"><xsl:value-of select="$p/@ref"/></xsl:when>
@@ -390,14 +391,21 @@
             <xsl:if test="$list-all or string(@number) = $current-chapter">
             <ol>
               <xsl:for-each select="question">
-                <li>
-                  <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">withdrawn</xsl:attribute></xsl:if>
-                  <a href="{$p/@vroot}{@file}">
-                    <xsl:if test="$p/@type = 'question' and $p/@ref = @number"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+                <xsl:call-template name="toc-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+              </xsl:for-each>
+              <!-- sections: a part of the chapter's page, their questions below -->
+              <xsl:for-each select="section">
+                <li class="toc-section">
+                  <a href="{$p/@vroot}{@file}#{@anchor}">
                     <span class="num"><xsl:value-of select="@number"/></span>
                     <xsl:text> </xsl:text>
                     <xsl:value-of select="title[@lang = $lang]"/>
                   </a>
+                  <ol>
+                    <xsl:for-each select="question">
+                      <xsl:call-template name="toc-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+                    </xsl:for-each>
+                  </ol>
                 </li>
               </xsl:for-each>
             </ol>
@@ -441,6 +449,20 @@
     </nav>
   </xsl:template>
 
+  <!-- A question in the contents (the context node). -->
+  <xsl:template name="toc-question">
+    <xsl:param name="p"/>
+    <li>
+      <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">withdrawn</xsl:attribute></xsl:if>
+      <a href="{$p/@vroot}{@file}">
+        <xsl:if test="$p/@type = 'question' and $p/@ref = @number"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
+        <span class="num"><xsl:value-of select="@number"/></span>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="title[@lang = $p/@lang]"/>
+      </a>
+    </li>
+  </xsl:template>
+
   <xsl:template name="toc-link">
     <xsl:param name="p"/>
     <xsl:param name="file"/>
@@ -453,10 +475,12 @@
 
   <!-- ================= shared fragments ================= -->
 
-  <!-- Breadcrumbs: version overview, then the given chapter. -->
+  <!-- Breadcrumbs: version overview, then the given chapter and section
+       (its place on the chapter's page). -->
   <xsl:template name="crumbs">
     <xsl:param name="p"/>
     <xsl:param name="chapter" select="/.."/>
+    <xsl:param name="section" select="/.."/>
     <xsl:variable name="v" select="key('version', $p/@version)"/>
     <nav class="crumbs">
       <xsl:attribute name="aria-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'crumbs'"/><xsl:with-param name="lang" select="$p/@lang"/></xsl:call-template></xsl:attribute>
@@ -467,6 +491,12 @@
         <span class="sep" aria-hidden="true"> › </span>
         <a href="{$p/@vroot}{$chapter/@file}">
           <xsl:value-of select="concat($chapter/@number, ' ', $chapter/title[@lang = $p/@lang])"/>
+        </a>
+      </xsl:if>
+      <xsl:if test="$section">
+        <span class="sep" aria-hidden="true"> › </span>
+        <a href="{$p/@vroot}{$section/@file}#{$section/@anchor}">
+          <xsl:value-of select="concat($section/@number, ' ', $section/title[@lang = $p/@lang])"/>
         </a>
       </xsl:if>
     </nav>

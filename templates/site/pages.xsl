@@ -126,10 +126,18 @@
           </xsl:for-each>
         </ul>
       </xsl:if>
-      <xsl:variable name="noted" select="$v/chapter/question[note or requirement/note]"/>
+      <xsl:variable name="noted" select="$v/chapter/question[note or requirement/note] | $v/chapter/section[note] | $v/chapter/section/question[note or requirement/note]"/>
       <xsl:if test="$noted">
         <ul class="change-list">
           <xsl:for-each select="$noted">
+            <xsl:choose>
+            <xsl:when test="self::section">
+            <li data-uid="{@uid}">
+              <a href="{$dir}{@file}#{@anchor}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $vlang]"/></a>
+              <xsl:call-template name="prose"><xsl:with-param name="f" select="note[@lang = $vlang]"/><xsl:with-param name="class" select="'note'"/></xsl:call-template>
+            </li>
+            </xsl:when>
+            <xsl:otherwise>
             <li data-uid="{@uid}">
               <a href="{$dir}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $vlang]"/></a>
               <xsl:if test="@withdrawn = 'true'">
@@ -144,6 +152,8 @@
                 </div>
               </xsl:for-each>
             </li>
+            </xsl:otherwise>
+            </xsl:choose>
           </xsl:for-each>
         </ul>
       </xsl:if>
@@ -210,23 +220,21 @@
       <xsl:for-each select="$v/chapter">
         <li id="{@anchor}">
           <h3><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h3>
+          <xsl:if test="question">
           <ul class="question-list">
             <xsl:for-each select="question">
-              <li data-uid="{@uid}" data-objectives="{@objectives}">
-                <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">withdrawn</xsl:attribute></xsl:if>
-                <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template>
-                <xsl:choose>
-                  <xsl:when test="@withdrawn = 'true'">
-                    <xsl:text> </xsl:text>
-                    <span class="tag tag-withdrawn"><xsl:call-template name="t"><xsl:with-param name="k" select="'withdrawn'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-inline badges-small'"/></xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </li>
+              <xsl:call-template name="overview-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
             </xsl:for-each>
           </ul>
+          </xsl:if>
+          <xsl:for-each select="section">
+            <h4 class="overview-section"><a href="{$p/@vroot}{@file}#{@anchor}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h4>
+            <ul class="question-list">
+              <xsl:for-each select="question">
+                <xsl:call-template name="overview-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+              </xsl:for-each>
+            </ul>
+          </xsl:for-each>
         </li>
       </xsl:for-each>
     </ol>
@@ -271,6 +279,25 @@
     </div>
   </xsl:template>
 
+  <!-- A question in the overview's list (the context node). -->
+  <xsl:template name="overview-question">
+    <xsl:param name="p"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <li data-uid="{@uid}" data-objectives="{@objectives}">
+      <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">withdrawn</xsl:attribute></xsl:if>
+      <xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="@withdrawn = 'true'">
+          <xsl:text> </xsl:text>
+          <span class="tag tag-withdrawn"><xsl:call-template name="t"><xsl:with-param name="k" select="'withdrawn'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-inline badges-small'"/></xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </li>
+  </xsl:template>
+
   <!-- ================= chapter ================= -->
 
   <xsl:template match="page[@type = 'chapter']" mode="title">
@@ -288,28 +315,56 @@
     <xsl:call-template name="prose"><xsl:with-param name="f" select="$ch/intro[@lang = $lang]"/><xsl:with-param name="class" select="'lead'"/></xsl:call-template>
     <xsl:call-template name="filter-slot"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     <xsl:for-each select="$ch/question">
-      <article class="question-summary" id="{@anchor}" data-uid="{@uid}" data-objectives="{@objectives}">
-        <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">question-summary withdrawn</xsl:attribute></xsl:if>
-        <h2><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></h2>
-        <xsl:choose>
-          <xsl:when test="@withdrawn = 'true'">
-            <xsl:call-template name="withdrawn-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/></xsl:call-template>
-            <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
-            <xsl:for-each select="requirement">
-              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/></xsl:call-template>
-            </xsl:for-each>
-          </xsl:otherwise>
-        </xsl:choose>
-      </article>
+      <xsl:call-template name="chapter-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+    </xsl:for-each>
+    <!-- sections: a heading, the introduction and change note, then the
+         questions a level down; the objective filter hides a section
+         whose questions it hides all (data-section) -->
+    <xsl:for-each select="$ch/section">
+      <section class="chapter-section" id="{@anchor}" data-section="{@uid}">
+        <h2 class="section-title"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></h2>
+        <xsl:call-template name="prose"><xsl:with-param name="f" select="intro[@lang = $lang]"/><xsl:with-param name="class" select="'section-intro'"/></xsl:call-template>
+        <xsl:if test="note[@lang = $lang]">
+          <div class="change-note">
+            <span class="change-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'changed'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></span>
+            <xsl:call-template name="prose"><xsl:with-param name="f" select="note[@lang = $lang]"/></xsl:call-template>
+          </div>
+        </xsl:if>
+        <xsl:for-each select="question">
+          <xsl:call-template name="chapter-question"><xsl:with-param name="p" select="$p"/><xsl:with-param name="h" select="'h3'"/><xsl:with-param name="rh" select="'h4'"/></xsl:call-template>
+        </xsl:for-each>
+      </section>
     </xsl:for-each>
     <xsl:call-template name="pager">
       <xsl:with-param name="p" select="$p"/>
       <xsl:with-param name="prev" select="$ch/preceding-sibling::chapter[1]"/>
       <xsl:with-param name="next" select="$ch/following-sibling::chapter[1]"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A question on its chapter's page (the context node), under a
+       heading h, its requirements under headings rh. -->
+  <xsl:template name="chapter-question">
+    <xsl:param name="p"/>
+    <xsl:param name="h" select="'h2'"/>
+    <xsl:param name="rh" select="'h3'"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <article class="question-summary" id="{@anchor}" data-uid="{@uid}" data-objectives="{@objectives}">
+      <xsl:if test="@withdrawn = 'true'"><xsl:attribute name="class">question-summary withdrawn</xsl:attribute></xsl:if>
+      <xsl:element name="{$h}"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></xsl:element>
+      <xsl:choose>
+        <xsl:when test="@withdrawn = 'true'">
+          <xsl:call-template name="withdrawn-note"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/></xsl:call-template>
+          <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
+          <xsl:for-each select="requirement">
+            <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="$rh"/></xsl:call-template>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </article>
   </xsl:template>
 
   <xsl:template name="pager">
@@ -380,7 +435,7 @@
     <xsl:variable name="v" select="key('version', @version)"/>
     <xsl:variable name="q" select="key('qnum', concat(@version, '|', @ref))"/>
     <article class="question" id="{$q/@anchor}" data-uid="{$q/@uid}" data-number="{$q/@number}" data-objectives="{$q/@objectives}">
-      <xsl:call-template name="crumbs"><xsl:with-param name="p" select="$p"/><xsl:with-param name="chapter" select="$q/.."/></xsl:call-template>
+      <xsl:call-template name="crumbs"><xsl:with-param name="p" select="$p"/><xsl:with-param name="chapter" select="$q/parent::chapter | $q/parent::section/parent::chapter"/><xsl:with-param name="section" select="$q/parent::section"/></xsl:call-template>
       <h1><span class="num"><xsl:value-of select="$q/@number"/></span><xsl:text> </xsl:text><xsl:value-of select="$q/title[@lang = $lang]"/></h1>
       <xsl:choose>
         <xsl:when test="$q/@withdrawn = 'true'">
@@ -451,8 +506,8 @@
     </article>
     <xsl:call-template name="pager">
       <xsl:with-param name="p" select="$p"/>
-      <xsl:with-param name="prev" select="$q/preceding::question[parent::chapter][1][ancestor::version/@key = $p/@version]"/>
-      <xsl:with-param name="next" select="($q/following::question[parent::chapter])[1][ancestor::version/@key = $p/@version]"/>
+      <xsl:with-param name="prev" select="$q/preceding::question[parent::chapter or parent::section/parent::chapter][1][ancestor::version/@key = $p/@version]"/>
+      <xsl:with-param name="next" select="($q/following::question[parent::chapter or parent::section/parent::chapter])[1][ancestor::version/@key = $p/@version]"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -462,7 +517,7 @@
     <xsl:param name="p"/>
     <xsl:variable name="lang" select="$p/@lang"/>
     <xsl:variable name="here" select="key('version', $p/@version)/@order"/>
-    <xsl:for-each select="$p/other[key('version', @key)/@order = $here - 1][@state = 'renumbered' or @state = 'moved']">
+    <xsl:for-each select="$p/other[key('version', @key)/@order = $here - 1][@state = 'renumbered' or @state = 'moved' or @state = 'moved-section']">
       <p class="moved-note">
         <xsl:call-template name="f"><xsl:with-param name="k" select="'was-number'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="@version"/><xsl:with-param name="a2" select="@number"/></xsl:call-template>
         <xsl:text> </xsl:text>
@@ -501,29 +556,47 @@
               <th colspan="4" scope="colgroup"><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></th>
             </tr>
             <xsl:for-each select="question/requirement">
-              <tr id="{@anchor}" data-uid="{@uid}" data-question="{../@uid}" data-objectives="{@objectives}" data-levels="{@levels}">
-                <th scope="row" class="col-id"><a href="{$p/@vroot}{../@file}#{@anchor}"><xsl:value-of select="@label"/></a></th>
-                <td>
-                  <xsl:if test="not(preceding-sibling::requirement)">
-                    <p class="req-question"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select=".."/></xsl:call-template></p>
-                  </xsl:if>
-                  <xsl:for-each select="text[@lang = $lang]">
-                    <xsl:call-template name="statement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="t" select="."/><xsl:with-param name="tag" select="true()"/></xsl:call-template>
-                  </xsl:for-each>
-                </td>
-                <td class="col-obj"><xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-small'"/></xsl:call-template></td>
-                <td class="col-refs">
-                  <xsl:for-each select="ref">
-                    <a class="ref" href="{$p/@vroot}{@href}" title="{@title}"><xsl:value-of select="@id"/></a>
-                    <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
-                  </xsl:for-each>
-                </td>
+              <xsl:call-template name="req-row"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+            </xsl:for-each>
+            <!-- a row per section that has requirements, theirs below it;
+                 the objective filter hides it with its last shown row -->
+            <xsl:for-each select="section[question/requirement]">
+              <tr class="section-row" data-section="{@uid}">
+                <th colspan="4" scope="colgroup"><a href="{$p/@vroot}{@file}#{@anchor}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></th>
               </tr>
+              <xsl:for-each select="question/requirement">
+                <xsl:call-template name="req-row"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+              </xsl:for-each>
             </xsl:for-each>
           </tbody>
         </xsl:for-each>
       </table>
     </div>
+  </xsl:template>
+
+  <!-- A requirement's row of the requirements table (the context node):
+       the first of its question names the question. -->
+  <xsl:template name="req-row">
+    <xsl:param name="p"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <tr id="{@anchor}" data-uid="{@uid}" data-question="{../@uid}" data-objectives="{@objectives}" data-levels="{@levels}">
+      <th scope="row" class="col-id"><a href="{$p/@vroot}{../@file}#{@anchor}"><xsl:value-of select="@label"/></a></th>
+      <td>
+        <xsl:if test="not(preceding-sibling::requirement)">
+          <p class="req-question"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select=".."/></xsl:call-template></p>
+        </xsl:if>
+        <xsl:for-each select="text[@lang = $lang]">
+          <xsl:call-template name="statement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="t" select="."/><xsl:with-param name="tag" select="true()"/></xsl:call-template>
+        </xsl:for-each>
+      </td>
+      <td class="col-obj"><xsl:call-template name="badges"><xsl:with-param name="p" select="$p"/><xsl:with-param name="ids" select="@objectives"/><xsl:with-param name="class" select="'badges-small'"/></xsl:call-template></td>
+      <td class="col-refs">
+        <xsl:for-each select="ref">
+          <a class="ref" href="{$p/@vroot}{@href}" title="{@title}"><xsl:value-of select="@id"/></a>
+          <xsl:if test="position() != last()"><xsl:text> </xsl:text></xsl:if>
+        </xsl:for-each>
+      </td>
+    </tr>
   </xsl:template>
 
   <!-- ================= audit objective ================= -->
@@ -539,27 +612,46 @@
     <xsl:variable name="v" select="key('version', @version)"/>
     <xsl:variable name="o" select="key('objective', @ref)"/>
     <xsl:variable name="id" select="concat(' ', @ref, ' ')"/>
-    <xsl:variable name="qs" select="$v/chapter/question[contains(concat(' ', @objectives, ' '), $id)]"/>
+    <xsl:variable name="qs" select="($v/chapter/question | $v/chapter/section/question)[contains(concat(' ', @objectives, ' '), $id)]"/>
     <xsl:variable name="rs" select="$qs/requirement[contains(concat(' ', @objectives, ' '), $id)]"/>
     <xsl:call-template name="crumbs"><xsl:with-param name="p" select="$p"/></xsl:call-template>
     <h1><span class="badge badge-title obj-{$o/@id}"><xsl:value-of select="$o/title[@lang = $lang]"/></span></h1>
     <xsl:call-template name="prose"><xsl:with-param name="f" select="$o/description[@lang = $lang]"/><xsl:with-param name="class" select="'lead'"/></xsl:call-template>
     <p class="meta"><xsl:call-template name="f"><xsl:with-param name="k" select="'n-apply'"/><xsl:with-param name="lang" select="$lang"/><xsl:with-param name="a1" select="count($qs)"/><xsl:with-param name="a2" select="count($rs)"/></xsl:call-template></p>
     <xsl:call-template name="filter-slot"><xsl:with-param name="p" select="$p"/><xsl:with-param name="current" select="$o/@id"/></xsl:call-template>
-    <xsl:for-each select="$v/chapter[question[contains(concat(' ', @objectives, ' '), $id)]]">
+    <xsl:for-each select="$v/chapter[(question | section/question)[contains(concat(' ', @objectives, ' '), $id)]]">
       <section class="objective-chapter" data-chapter="{@number}">
         <h2><a href="{$p/@vroot}{@file}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h2>
         <xsl:for-each select="question[contains(concat(' ', @objectives, ' '), $id)]">
-          <article class="question-summary" data-uid="{@uid}" data-objectives="{@objectives}">
-            <h3><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></h3>
-            <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
-            <xsl:for-each select="requirement[contains(concat(' ', @objectives, ' '), $id)]">
-              <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="'h4'"/><xsl:with-param name="objective" select="$p/@ref"/></xsl:call-template>
+          <xsl:call-template name="objective-question"><xsl:with-param name="p" select="$p"/></xsl:call-template>
+        </xsl:for-each>
+        <xsl:for-each select="section[contains(concat(' ', @objectives, ' '), $id)]">
+          <section class="objective-section" data-section="{@uid}">
+            <h3><a href="{$p/@vroot}{@file}#{@anchor}"><span class="num"><xsl:value-of select="@number"/></span><xsl:text> </xsl:text><xsl:value-of select="title[@lang = $lang]"/></a></h3>
+            <xsl:for-each select="question[contains(concat(' ', @objectives, ' '), $id)]">
+              <xsl:call-template name="objective-question"><xsl:with-param name="p" select="$p"/><xsl:with-param name="h" select="'h4'"/><xsl:with-param name="rh" select="'h5'"/></xsl:call-template>
             </xsl:for-each>
-          </article>
+          </section>
         </xsl:for-each>
       </section>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A question on an objective page (the context node) with the
+       requirements and texts that apply to the page's objective. -->
+  <xsl:template name="objective-question">
+    <xsl:param name="p"/>
+    <xsl:param name="h" select="'h3'"/>
+    <xsl:param name="rh" select="'h4'"/>
+    <xsl:variable name="lang" select="$p/@lang"/>
+    <xsl:variable name="id" select="concat(' ', $p/@ref, ' ')"/>
+    <article class="question-summary" data-uid="{@uid}" data-objectives="{@objectives}">
+      <xsl:element name="{$h}"><xsl:call-template name="qlink"><xsl:with-param name="p" select="$p"/><xsl:with-param name="q" select="."/></xsl:call-template></xsl:element>
+      <xsl:call-template name="prose"><xsl:with-param name="f" select="text[@lang = $lang]"/><xsl:with-param name="class" select="'question-text'"/></xsl:call-template>
+      <xsl:for-each select="requirement[contains(concat(' ', @objectives, ' '), $id)]">
+        <xsl:call-template name="requirement"><xsl:with-param name="p" select="$p"/><xsl:with-param name="r" select="."/><xsl:with-param name="full" select="false()"/><xsl:with-param name="heading" select="$rh"/><xsl:with-param name="objective" select="$p/@ref"/></xsl:call-template>
+      </xsl:for-each>
+    </article>
   </xsl:template>
 
   <!-- ================= referenced standard ================= -->

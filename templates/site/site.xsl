@@ -26,7 +26,7 @@
   <xsl:include href="changes.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
-  <xsl:strip-space elements="site catalogue version chapter question requirement standard cite pages page downloads audit-objective level language"/>
+  <xsl:strip-space elements="site catalogue version chapter section question requirement standard cite pages page downloads audit-objective level language"/>
 
   <xsl:key name="version" match="version" use="@key"/>
   <xsl:key name="question" match="question" use="concat(ancestor::version/@key, '|', @uid)"/>
@@ -43,6 +43,8 @@
 
   <xsl:variable name="site" select="/site"/>
   <xsl:variable name="strings" select="document('strings.xml')"/>
+  <!-- the scheme's id, for the interface words a scheme has of its own -->
+  <xsl:variable name="scheme" select="string($site/@scheme)"/>
   <!-- the level colours of the scheme, beside the files of site/ -->
   <xsl:variable name="levels-css" select="'levels.css'"/>
 
@@ -58,40 +60,21 @@
 
   <!-- assets/levels.css: the marker of each level the scheme gives a
        colour (#rrggbb, checked by vcsc): its label filled with the
-       colour, in black or white, whichever stands out more; its texts
-       ruled and tinted with it. Levels without a colour keep the looks
-       of style.css (must and should; a grey marker for any other). The
-       pages link it after style.css only when it exists. -->
+       colour, lettered in its ink (black or white, whichever stands out
+       more, chosen by vcsc); its texts ruled and tinted with it. Levels
+       without a colour keep the looks of style.css (must and should; a
+       grey marker for any other). The pages link it after style.css
+       only when it exists. -->
   <xsl:template name="level-styles">
     <exsl:document href="{$out}assets/{$levels-css}" method="text" encoding="UTF-8">
       <xsl:text>/* The colours of the requirement levels, from the scheme; written by vcsc site. */&#10;</xsl:text>
       <xsl:for-each select="$site/level[@colour]">
         <xsl:variable name="c" select="translate(@colour, 'ABCDEF', 'abcdef')"/>
-        <xsl:variable name="ink">
-          <xsl:call-template name="ink"><xsl:with-param name="c" select="$c"/></xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="concat('.level-tag.level-', @id, ' { background: ', $c, '; color: ', $ink, '; border: 1.5px solid ', $c, '; }&#10;')"/>
+        <xsl:value-of select="concat('.level-tag.level-', @id, ' { background: ', $c, '; color: ', @ink, '; border: 1.5px solid ', $c, '; }&#10;')"/>
         <xsl:value-of select="concat('.stmt.stmt-', @id, ' { border-left: 4px solid ', $c, '; background: var(--surface); background: color-mix(in srgb, ', $c, ' 10%, var(--bg)); }&#10;')"/>
         <xsl:value-of select="concat('@media print { .stmt.stmt-', @id, ' { background: none; } .level-tag.level-', @id, ' { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }&#10;')"/>
       </xsl:for-each>
     </exsl:document>
-  </xsl:template>
-
-  <!-- Black or white, whichever contrasts more with the colour c
-       (#rrggbb, lowercase): its relative luminance with a gamma of 2,
-       close enough to sRGB's to choose between the two. -->
-  <xsl:template name="ink">
-    <xsl:param name="c"/>
-    <xsl:variable name="hex" select="'0123456789abcdef'"/>
-    <xsl:variable name="r" select="(string-length(substring-before($hex, substring($c, 2, 1))) * 16 + string-length(substring-before($hex, substring($c, 3, 1)))) div 255"/>
-    <xsl:variable name="g" select="(string-length(substring-before($hex, substring($c, 4, 1))) * 16 + string-length(substring-before($hex, substring($c, 5, 1)))) div 255"/>
-    <xsl:variable name="b" select="(string-length(substring-before($hex, substring($c, 6, 1))) * 16 + string-length(substring-before($hex, substring($c, 7, 1)))) div 255"/>
-    <xsl:variable name="l" select="0.2126 * $r * $r + 0.7152 * $g * $g + 0.0722 * $b * $b"/>
-    <!-- contrast with white (1.05 / (l + 0.05)) against black ((l + 0.05) / 0.05) -->
-    <xsl:choose>
-      <xsl:when test="1.05 * 0.05 &gt;= ($l + 0.05) * ($l + 0.05)">#ffffff</xsl:when>
-      <xsl:otherwise>#000000</xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- A content page. -->
@@ -147,12 +130,14 @@
     </exsl:document>
   </xsl:template>
 
-  <!-- An interface string in a language (English when missing). -->
+  <!-- An interface string in a language (English when missing): the
+       scheme's own (<s scheme="ID">) where strings.xml has one. -->
   <xsl:template name="t">
     <xsl:param name="k"/>
     <xsl:param name="lang"/>
     <xsl:for-each select="$strings">
-      <xsl:variable name="s" select="key('str', $k)"/>
+      <xsl:variable name="all" select="key('str', $k)"/>
+      <xsl:variable name="s" select="$all[@scheme = $scheme] | $all[not(@scheme)][not($all[@scheme = $scheme])]"/>
       <xsl:choose>
         <xsl:when test="$s/@*[name() = $lang]"><xsl:value-of select="$s/@*[name() = $lang]"/></xsl:when>
         <xsl:when test="$s"><xsl:value-of select="$s/@en"/></xsl:when>

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// browser.js SITE HOSTILE-SITE SHOTS-DIR [PUBLISHED-SITE] - the website
-// in a real browser.
+// browser.js SITE HOSTILE-SITE SHOTS-DIR [PUBLISHED-SITE [ISA-SITE
+// ISA-VARIANT-SITE]] - the website in a real browser.
 //
 // Headless Debian Chromium (/usr/bin/chromium) driven by playwright-core,
 // launched once; every case opens pages of SITE (the bundled catalogue)
@@ -9,7 +9,11 @@
 // with hostile text injected (tests/site/inject.js). PUBLISHED-SITE is
 // the site of tests/fixtures/published (three levels, one of them for
 // one objective and with a colour of its own), served under
-// /published/. Screenshots for review go to SHOTS-DIR.
+// /published/. ISA-SITE is the site of examples/isa (chapters of
+// sections, chapter.section.question numbers), served under /isa/;
+// ISA-VARIANT-SITE that of tests/site/isa-variant.sh (a section whose
+// questions apply only to high and very high protection needs), under
+// /isa-variant/. Screenshots for review go to SHOTS-DIR.
 //
 // Prints one line per case, "PASS name (N ms)" or "FAIL name: why", then
 // summary lines (pages visited, axe figures, timings); exits 1 if a case
@@ -27,6 +31,8 @@ const SITE = path.resolve(process.argv[2] || 'output/site');
 const HOSTILE = path.resolve(process.argv[3] || '');
 const SHOTS = path.resolve(process.argv[4] || 'output/screenshots');
 const PUBLISHED = process.argv[5] ? path.resolve(process.argv[5]) : '';
+const ISA = process.argv[6] ? path.resolve(process.argv[6]) : '';
+const ISA_VARIANT = process.argv[7] ? path.resolve(process.argv[7]) : '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic'];
@@ -44,6 +50,8 @@ function fileUrl(root, rel) {
 }
 const site = (rel) => fileUrl(SITE, rel);
 const published = (rel) => fileUrl(PUBLISHED, rel);
+const isa = (rel) => fileUrl(ISA, rel);
+const isaVariant = (rel) => fileUrl(ISA_VARIANT, rel);
 
 function expect(cond, msg) {
   if (!cond) throw new Error(msg);
@@ -270,7 +278,7 @@ function uniqueRequirementWords(index, max) {
   const tl = Date.now();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   const launchMs = Date.now() - tl;
-  await startServer(SITE, { '/published/': PUBLISHED });
+  await startServer(SITE, { '/published/': PUBLISHED, '/isa/': ISA, '/isa-variant/': ISA_VARIANT });
   const ctx = await newContext(browser);
   const page = watch(await ctx.newPage());
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -578,6 +586,111 @@ function uniqueRequirementWords(index, max) {
     await navigate(page, () => page.click('.version-menu .menu-successors a >> nth=1'), /vcsp\/1\.1\/de\/questions\/3\.2\.html/);
   });
 
+  // ---- sections (examples/isa) ----
+
+  // The sections of a page and whether each is shown, with the uids of
+  // the questions shown in it.
+  const sectionState = (p) => p.evaluate(() => [...document.querySelectorAll('main section[data-section]')].map((sec) => ({
+    uid: sec.dataset.section,
+    shown: !sec.hidden && !sec.closest('[hidden]'),
+    questions: [...sec.querySelectorAll('article[data-uid]')].filter((a) => !a.hidden).map((a) => a.dataset.uid),
+  })));
+
+  await test('sections: the objective filter hides a section whose questions it hides all', async () => {
+    expect(ISA && ISA_VARIANT && fs.existsSync(path.join(ISA_VARIANT, 'index.html')), 'no sites of examples/isa given');
+    // the variant: 2.2 holds only questions for high and very high needs
+    await go(page, isaVariant('isa/1.1/en/chapters/2.html'));
+    await choose(page, 'normal');
+    let st = await filterState(page);
+    same(st.wrong, [], 'chapter 2, normal: shown/hidden wrongly');
+    same(await sectionState(page), [
+      { uid: 'hr-people', shown: true, questions: ['hr-screening', 'hr-awareness', 'hr-leaving'] },
+      { uid: 'hr-premises', shown: false, questions: [] },
+    ], 'chapter 2, normal');
+    expect(st.status === '3 of 5 questions shown.', `status "${st.status}"`);
+    await page.screenshot({ path: path.join(SHOTS, 'isa-filter-section.png'), fullPage: true });
+    for (const obj of ['high', 'all']) {
+      await choose(page, obj);
+      expect((await sectionState(page)).every((x) => x.shown), `chapter 2, ${obj}: a section is hidden`);
+    }
+    // its row of the requirements table goes too; no section row is left
+    // without a shown row below it
+    const rows = () => page.evaluate(() => {
+      const out = [];
+      for (const tr of document.querySelectorAll('tbody tr')) {
+        const shown = !tr.hidden && !tr.closest('[hidden]');
+        if (tr.dataset.section) out.push({ section: tr.dataset.section, shown, rows: 0 });
+        else if (tr.dataset.question && shown && out.length) out[out.length - 1].rows++;
+      }
+      return out;
+    });
+    await go(page, isaVariant('isa/1.1/de/requirements.html'));
+    await choose(page, 'normal');
+    same((await filterState(page)).wrong, [], 'requirements, normal: shown/hidden wrongly');
+    let r = await rows();
+    same(r.filter((x) => !x.shown).map((x) => x.section), ['hr-premises'], 'requirements, normal: hidden section rows');
+    expect(r.every((x) => x.shown === x.rows > 0), `requirements, normal: ${JSON.stringify(r)}`);
+    await choose(page, 'all');
+    r = await rows();
+    expect(r.length === 6 && r.every((x) => x.shown), `requirements, all: ${JSON.stringify(r)}`);
+    // the example itself: for every objective, on every chapter page, a
+    // section shows exactly when one of its questions does, and what
+    // shows is what the objective page lists
+    for (const ch of ['1', '2', '3']) {
+      await go(page, isa(`isa/1.1/en/chapters/${ch}.html`));
+      for (const obj of ['normal', 'high', 'very-high', 'group']) {
+        await choose(page, obj);
+        st = await filterState(page);
+        same(st.wrong, [], `example chapter ${ch}, ${obj}: shown/hidden wrongly`);
+        const secs = await sectionState(page);
+        expect(secs.length >= 2 && secs.every((x) => x.shown === x.questions.length > 0), `example chapter ${ch}, ${obj}: ${JSON.stringify(secs)}`);
+        const op = watch(await ctx.newPage());
+        await go(op, isa(`isa/1.1/en/objectives/${obj}.html`));
+        const listed = await op.evaluate((c) => [...document.querySelectorAll(`section[data-chapter="${c}"] article[data-uid]`)].map((e) => e.dataset.uid), ch);
+        await op.close();
+        same([].concat(...secs.map((x) => x.questions)), listed, `example chapter ${ch}, ${obj}: questions shown vs. objective page`);
+      }
+      await choose(page, 'all');
+    }
+  });
+
+  await test('sections: breadcrumbs, search results and the version menu', async () => {
+    expect(ISA, 'no site of examples/isa given');
+    // breadcrumbs: version > chapter > section, the section a place on the chapter page
+    await go(page, isa('isa/1.1/en/questions/1.1.3.html'));
+    const crumbs = await page.$$eval('main .crumbs a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    same(crumbs, [['ISA 1.1', '../index.html'], ['1 Policies and organisation', '../chapters/1.html'],
+      ['1.1 Policies', '../chapters/1.html#s-pol-docs']], 'breadcrumbs');
+    await page.screenshot({ path: path.join(SHOTS, 'isa-question.png'), fullPage: true });
+    await navigate(page, () => page.click('main .crumbs a >> nth=2'), /chapters\/1\.html#s-pol-docs$/);
+    const target = await page.evaluate(() => { const t = document.querySelector(':target'); return t && t.querySelector('h2').textContent; });
+    expect(target === '1.1 Policies', `the section is not the target: ${target}`);
+    await page.screenshot({ path: path.join(SHOTS, 'isa-chapter.png') });
+    // search: each result names its section; a section's number lists its questions
+    let rs = await searchFor(page, 'supplier');
+    expect(rs.length >= 3, `${rs.length} results for supplier`);
+    const where = await page.$$eval('.search-result', (as) => as.map((a) => (a.querySelector('.search-section') || {}).textContent));
+    expect(where.every((w) => w === '3.2 Suppliers'), `sections of the results: ${where}`);
+    await page.keyboard.press('ArrowDown');
+    await page.screenshot({ path: path.join(SHOTS, 'isa-search.png') });
+    rs = await searchFor(page, '1.2');
+    same(rs.map((x) => x.number), ['1.2.1', '1.2.2'], 'a section number');
+    await page.keyboard.press('Escape');
+    // the version menu follows a question into another section, and back
+    await go(page, isa('isa/1.0/en/questions/1.2.2.html'));
+    const uid = await page.getAttribute('article.question', 'data-uid');
+    const item = await page.$eval('.version-menu li[data-version="1.1"]', (li) => li.textContent.replace(/\s+/g, ' ').trim());
+    expect(item === '1.1 current as 1.1.3, other section', `menu: ${item}`);
+    await page.click('.version-menu summary');
+    await navigate(page, () => page.click('.version-menu li[data-version="1.1"] a'), /isa\/1\.1\/en\/questions\/1\.1\.3\.html$/);
+    expect(await page.getAttribute('article.question', 'data-uid') === uid, 'another question');
+    expect((await page.textContent('.moved-note')).includes('1.2.2'), 'no note of the old number');
+    await page.click('.version-menu summary');
+    await navigate(page, () => page.click('.version-menu li[data-version="1.0"] a'), /isa\/1\.0\/en\/questions\/1\.2\.2\.html$/);
+    // a section's permanent link
+    await navigate(page, () => page.goto(isa('isa/q/de/it-suppliers.html')), /isa\/1\.1\/de\/chapters\/3\.html#s-it-suppliers$/);
+  });
+
   await test('objective filter persists across navigation from file://', async () => {
     await go(page, site('vcsa/1.1/en/chapters/5.html'));
     await choose(page, 'production');
@@ -750,6 +863,12 @@ function uniqueRequirementWords(index, max) {
       sample.push('published/vcsp/1.1/en/questions/1.1.html', 'published/vcsp/1.1/de/requirements.html',
         'published/vcsp/1.1/en/index.html', 'published/vcsp/1.1/en/questions/1.3.html');
     }
+    // sections: every page type they reach, both languages
+    if (ISA) {
+      sample.push('isa/index.html', 'isa/isa/1.1/en/index.html', 'isa/isa/1.1/de/chapters/1.html', 'isa/isa/1.1/en/chapters/3.html',
+        'isa/isa/1.1/en/questions/1.1.3.html', 'isa/isa/1.0/de/questions/1.2.2.html', 'isa/isa/1.1/de/questions/3.2.1.html',
+        'isa/isa/1.1/en/requirements.html', 'isa/isa/1.1/de/objectives/high.html', 'isa/isa/1.1/en/changes/1.0.html');
+    }
     // over http: from file:// axe cannot read the style sheets
     for (const rel of sample) {
       await go(page, httpBase + rel);
@@ -776,6 +895,18 @@ function uniqueRequirementWords(index, max) {
       await go(dp, httpBase + 'published/vcsp/1.0/en/questions/1.3.html');
       await dp.click('.version-menu summary');
       await axe(dp, 'version menu with successors (dark, 375 px)', ['.version-menu']);
+    }
+    if (ISA_VARIANT) {
+      // a section hidden by the filter, its introduction and change note
+      await go(dp, httpBase + 'isa-variant/isa/1.1/en/chapters/2.html');
+      await choose(dp, 'normal');
+      await axe(dp, 'chapter of sections, one hidden (dark, 375 px)');
+      await go(dp, httpBase + 'isa-variant/isa/1.1/en/chapters/1.html');
+      await axe(dp, 'chapter of sections with an introduction (dark, 375 px)');
+      await go(page, httpBase + 'isa-variant/isa/1.1/en/requirements.html');
+      await choose(page, 'normal');
+      await axe(page, 'requirements by section, one hidden');
+      await choose(page, 'all');
     }
     await go(dp, httpBase + 'vcsa/1.1/en/chapters/5.html');
     await choose(dp, 'operations');

@@ -10,7 +10,10 @@
 // A requirement has one text per level it uses ("v": [level, text], the
 // level a place in "levels"), each shown on its page.
 // References ("x") name a standard of "standards" and identifiers that
-// the entry's page shows.
+// the entry's page shows. Where the catalogue has sections, "sections"
+// lists [number, title] and every entry names its own ("s"), whose
+// number starts the question's and which its page's breadcrumbs show;
+// without sections neither is there.
 // The pages point their search box at the index of their own folder.
 //
 // Prints one line per index ("index: vcsa/1.1/de 73338 bytes, 32
@@ -93,17 +96,36 @@ for (const [cat, ver, lang, dir] of langDirs()) {
       }
       for (const id of g.slice(1)) {
         refs++;
-        const esc = String(id).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-        if (typeof id !== 'string' || !html.includes(esc)) problems.push(`${rel}: ${what}: the page does not show reference ${id}`);
+        if (typeof id !== 'string' || !html.includes(esc(id))) problems.push(`${rel}: ${what}: the page does not show reference ${id}`);
       }
     }
   };
+  const sections = idx.sections;
+  if (sections !== undefined && (!Array.isArray(sections) || !sections.length ||
+      !sections.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string' && typeof x[1] === 'string' && x[1]))) {
+    problems.push(`${rel}: "sections" is not a list of [number, title]`);
+  }
+  let inSections = 0;
+  const esc = (t) => String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   for (const q of qs) {
     const page = path.join(dir, q.h || '');
     if (!q.h || !fs.existsSync(page)) { problems.push(`${rel}: ${q.n}: no page ${q.h}`); continue; }
     const html = fs.readFileSync(page, 'utf8');
     if (!html.includes(`data-number="${q.n}"`)) problems.push(`${rel}: ${q.h} is not question ${q.n}`);
     if (typeof q.t !== 'string' || !q.t) problems.push(`${rel}: ${q.n} has no title`);
+    if (Array.isArray(sections)) {
+      const sec = Number.isInteger(q.s) ? sections[q.s] : null;
+      if (!sec || !String(q.n).startsWith(sec[0] + '.')) {
+        problems.push(`${rel}: ${q.n}: section ${JSON.stringify(q.s)} is not its own`);
+      } else if (!/<nav class="crumbs"[^]*?<\/nav>/.test(html) ||
+          !/<nav class="crumbs"[^]*?<\/nav>/.exec(html)[0].includes(`>${esc(sec[0] + ' ' + sec[1])}</a>`)) {
+        problems.push(`${rel}: ${q.h}: the breadcrumbs do not name section ${sec[0]}`);
+      } else {
+        inSections++;
+      }
+    } else if (q.s !== undefined) {
+      problems.push(`${rel}: ${q.n} names a section, but the index lists none`);
+    }
     checkRefs(q.n, q.x, html);
     for (const r of q.r || []) {
       reqs++;
@@ -129,7 +151,8 @@ for (const [cat, ver, lang, dir] of langDirs()) {
   // a page of the folder searches this index
   const ov = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   if (!ov.includes('data-index="../../../' + rel + '/search-index.js"')) problems.push(`${rel}: index.html does not point at its index`);
-  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements, ${texts} requirement texts, ${refs} references`);
+  console.log(`index: ${rel} ${size} bytes, ${qs.length} questions, ${reqs} requirements, ${texts} requirement texts, ${refs} references` +
+    (Array.isArray(sections) ? `, ${sections.length} sections (${inSections} questions in them)` : ''));
   checked++;
 }
 if (!checked) problems.push('no version folder found');

@@ -132,6 +132,47 @@ void test_search_index_levels(void)
 	diags_free(&d);
 }
 
+/* Sections (N.M.K schemes): listed once with number and title, named
+ * by their place on each question; no list without sections. */
+void test_search_index_sections(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = model_scheme_load("examples/isa/scheme.yaml", &d);
+	vc_version *v =
+	    s ? model_version_load(s, "examples/isa/isa/1.1", &d) : NULL;
+	CHECK(v != NULL);
+	CHECK_INT(d.errors, 0);
+	if (!v)
+		return;
+	char *de = index_of(v, "de");
+	HAS(de, "\"levels\":[\"must\",\"should\",\"high\",\"very-high\","
+	        "\"group\"],\"sections\":[[\"1.1\",\"Richtlinien\"],[\"1.2\","
+	        "\"Organisation\"],[\"2.1\",\"Personen\"],");
+	HAS(de, "[\"3.2\",\"Lieferanten\"]],\"questions\":[\n");
+	HAS(de, "{\"n\":\"1.1.3\",\"u\":\"pol-projects\",\"h\":"
+	        "\"questions/1.1.3.html\",\"t\":\"Sicherheit in Projekten\","
+	        "\"s\":0,");
+	HAS(de, "{\"n\":\"3.2.1\",\"u\":\"sup-security\",\"h\":"
+	        "\"questions/3.2.1.html\",\"t\":\"Sicherheit bei "
+	        "Lieferanten\",\"s\":5,\"w\":1,");
+	free(de);
+	model_version_free(v);
+	model_scheme_free(s);
+	diags_free(&d);
+	/* the mini catalogue has none */
+	vc_version *m = load(&s, "tests/fixtures/mini/vcsa/1.1", &d);
+	if (m) {
+		char *en = index_of(m, "en");
+		CHECK(strstr(en, "\"sections\"") == NULL);
+		CHECK(strstr(en, "\"s\":") == NULL);
+		free(en);
+		model_version_free(m);
+	}
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
 	char *p = path_join(dir, name);

@@ -269,12 +269,14 @@ void test_site_xml_levels(void)
 	/* the scheme's levels: colour and objectives where it gives them */
 	xmlNodePtr vh = child(root, "level", "id", "very-high");
 	CHECK(has_prop(vh, "colour", "#6a1b9a"));
+	CHECK(has_prop(vh, "ink", "#ffffff"));
 	CHECK(has_prop(vh, "objectives", "very-high"));
 	CHECK(has_prop(vh, "narrowed", "true"));
 	xmlNodePtr must = child(root, "level", "id", "must");
 	CHECK(has_prop(must, "objectives", "normal high very-high"));
 	CHECK(has_prop(must, "narrowed", "false"));
 	CHECK(!xmlHasProp(must, (const xmlChar *)"colour"));
+	CHECK(!xmlHasProp(must, (const xmlChar *)"ink"));
 	/* 1.1.e of 1.1: three texts in two languages, the very-high one for
 	 * that objective only */
 	xmlNodePtr cat = child(root, "catalogue", "id", "vcsp");
@@ -318,6 +320,80 @@ void test_site_xml_levels(void)
 		n++;
 	}
 	CHECK_INT(n, 3);
+	xmlFreeDoc(doc);
+	for (size_t i = 0; i < 2; i++)
+		model_version_free(v[i]);
+	model_scheme_free(s);
+	diags_free(&d);
+}
+
+/* The ISA-shaped example: sections between chapters and questions
+ * (uid, number, place on the chapter page, objectives, title), a
+ * question that moved to another section in the version menu's data,
+ * a permanent link per section uid. */
+void test_site_xml_sections(void)
+{
+	diags d;
+	diags_init(&d);
+	vc_scheme *s = model_scheme_load("examples/isa/scheme.yaml", &d);
+	vc_version *v[2] = {model_version_load(s, "examples/isa/isa/1.0", &d),
+	                    model_version_load(s, "examples/isa/isa/1.1", &d)};
+	CHECK_INT(d.errors, 0);
+	if (!v[0] || !v[1])
+		return;
+	site_input in = {s, v, 2, NULL, 0, NULL};
+	xmlDocPtr doc = site_xml_build(&in);
+	/* the scheme, whose own interface words strings.xml may hold */
+	CHECK(has_prop(xmlDocGetRootElement(doc), "scheme", "example-isa"));
+	/* white on the example's orange (4.2:1 in black, 5:1 in white) */
+	CHECK(has_prop(child(xmlDocGetRootElement(doc), "level", "id", "high"),
+	               "ink", "#ffffff"));
+	xmlNodePtr cat =
+	    child(xmlDocGetRootElement(doc), "catalogue", "id", "isa");
+	xmlNodePtr ch =
+	    child(child(cat, "version", "id", "1.1"), "chapter", "number", "1");
+	/* the chapter holds sections, the sections hold the questions */
+	CHECK(child(ch, "question", NULL, NULL) == NULL);
+	xmlNodePtr sec = child(ch, "section", "uid", "pol-docs");
+	CHECK(has_prop(sec, "number", "1.1"));
+	CHECK(has_prop(sec, "file", "chapters/1.html"));
+	CHECK(has_prop(sec, "anchor", "s-pol-docs"));
+	CHECK(has_prop(sec, "objectives", "normal high very-high group"));
+	CHECK(has_prop(child(sec, "title", "lang", "de"), "lang", "de"));
+	xmlNodePtr q = child(sec, "question", "uid", "pol-projects");
+	CHECK(has_prop(q, "number", "1.1.3"));
+	CHECK(has_prop(q, "file", "questions/1.1.3.html"));
+	CHECK(child(q, "requirement", "label", "1.1.3.b") != NULL);
+	/* sections in number order, after the title */
+	int n = 0;
+	for (xmlNodePtr c = ch->children; c; c = c->next)
+		if (strcmp((const char *)c->name, "section") == 0)
+			CHECK(has_prop(c, "number", n++ ? "1.2" : "1.1"));
+	CHECK_INT(n, 2);
+	/* a section's objectives: those of any question it holds (3.1.4
+	 * applies to two, the others to all) */
+	xmlNodePtr ch3 =
+	    child(child(cat, "version", "id", "1.1"), "chapter", "number", "3");
+	xmlNodePtr acc = child(ch3, "section", "uid", "it-access");
+	CHECK(has_prop(acc, "objectives", "normal high very-high group"));
+	CHECK(has_prop(child(acc, "question", "uid", "it-logging"),
+	               "objectives", "high very-high"));
+	/* 1.2.2 of 1.0 went to the policies section as 1.1.3; 1.2.3 only
+	 * moved up to 1.2.2 in its own section */
+	xmlNodePtr o = child(find_page(doc, "isa/1.0/en/questions/1.2.2.html"),
+	                     "other", "version", "1.1");
+	CHECK(has_prop(o, "state", "moved-section"));
+	CHECK(has_prop(o, "number", "1.1.3"));
+	CHECK(has_prop(o, "href", "isa/1.1/en/questions/1.1.3.html"));
+	o = child(find_page(doc, "isa/1.0/de/questions/1.2.3.html"), "other",
+	          "version", "1.1");
+	CHECK(has_prop(o, "state", "renumbered"));
+	CHECK(has_prop(o, "number", "1.2.2"));
+	/* a permanent link per section: its place on the chapter page */
+	CHECK(has_prop(find_page(doc, "isa/q/pol-docs.html"), "target",
+	               "isa/1.1/en/chapters/1.html#s-pol-docs"));
+	CHECK(has_prop(find_page(doc, "isa/q/de/it-suppliers.html"), "target",
+	               "isa/1.1/de/chapters/3.html#s-it-suppliers"));
 	xmlFreeDoc(doc);
 	for (size_t i = 0; i < 2; i++)
 		model_version_free(v[i]);

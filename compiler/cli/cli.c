@@ -240,6 +240,18 @@ void cli_print_diags(cli *c)
 	c->printed = c->d.n;
 }
 
+void cli_print_summary(const cli *c)
+{
+	const diags *d = &c->d;
+	if (c->json_diags || d->errors + d->warnings == 0)
+		return;
+	fprintf(
+	    stderr, "%d error%s, %d warning%s%s\n", d->errors,
+	    d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s",
+	    d->werror && d->warnings ? " (--werror: warnings count as errors)"
+	                             : "");
+}
+
 int cli_status(const cli *c)
 {
 	if (c->d.io_failed)

@@ -116,6 +116,11 @@ int cli_stdout_status(int rc);
  * with --format json, all of them as JSON to stdout). */
 void cli_print_diags(cli *c);
 
+/* Ends the diagnostics of a check on stderr with "N errors, M warnings"
+ * when there were any (not with --format json, whose object counts
+ * them). */
+void cli_print_summary(const cli *c);
+
 /* Exit status from the collected diagnostics. */
 int cli_status(const cli *c);
 

@@ -224,6 +224,7 @@ int cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc && !diags_full(&c.d); i++)
 		check_path(&c, argv[i]);
 	cli_print_diags(&c);
+	cli_print_summary(&c);
 	rc = cli_status(&c);
 	cli_free(&c);
 	return rc;

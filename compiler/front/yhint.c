@@ -488,6 +488,17 @@ static bool explain_after_value(const src *s, const yhint_report *r, buf *b,
 	const char *key = y.key[0] ? y.key : "the value";
 	*line = r->line;
 	*col = r->col;
+	if (y.key[0] && y.value_len && (*y.value == '|' || *y.value == '>')) {
+		*col = byte_col(p, (size_t)(y.value - p));
+		buf_printf(
+		    b,
+		    "'%c' after '%s:' starts a block of text, which goes "
+		    "on the lines below, indented, with nothing after "
+		    "the '%c' but '-' or '+'; move the text there (or "
+		    "put it in quotes, if it starts with '%c')",
+		    *y.value, key, *y.value, *y.value);
+		return true;
+	}
 	if (end == '"' || end == '\'') {
 		buf_printf(
 		    b,
@@ -567,6 +578,29 @@ static bool explain_item_keys(const src *s, const yhint_report *r, buf *b,
 	           "on line %d, not like its keys (by %d); indent it by %d to "
 	           "keep it in that item, or start a new item with '- '",
 	           r->line, y.indent, k, l.item_col - 1, l.item_col - 1);
+	return true;
+}
+
+/* A line that starts with one of YAML's own signs where a key should
+ * be: a stray character, or text that needs quotes. */
+static bool explain_sign(const src *s, int i, buf *b, int *line, int *col)
+{
+	size_t n;
+	const char *p = line_at(s, i, &n);
+	if (!p)
+		return false;
+	size_t k = 0;
+	while (k < n && p[k] == ' ')
+		k++;
+	if (k == n || !strchr("]}>|,:!&*%@`?", p[k]))
+		return false;
+	*line = i;
+	*col = byte_col(p, k);
+	buf_printf(b,
+	           "line %d starts with '%c', one of YAML's own signs, "
+	           "where a key should be; remove it, or put the text in "
+	           "quotes",
+	           i, p[k]);
 	return true;
 }
 
@@ -698,6 +732,10 @@ static void explain(const src *s, const yhint_report *r, buf *b, int *line,
 		if (misaligned(s, r->line, b, line, col))
 			return;
 	}
+	if (has(pr, "expected key") || has(pr, "comment or line break"))
+		if (explain_after_value(s, r, b, line, col) ||
+		    explain_sign(s, r->line, b, line, col))
+			return;
 	buf_printf(b,
 	           "the structure breaks on line %d; check the indentation "
 	           "and quoting of this line and the one above it",

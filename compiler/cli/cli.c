@@ -152,6 +152,31 @@ vc_version *cli_version(cli *c, const char *dir)
 	return v;
 }
 
+vc_version *cli_predecessor(const vc_version *v, diags *quiet, const char **why)
+{
+	*why = NULL;
+	if (!v->predecessor)
+		return NULL;
+	char *parent = path_dir(v->dir);
+	char *pdir = path_join(parent, v->predecessor);
+	char *vf = path_join(pdir, "version.yaml");
+	vc_version *p = NULL;
+	if (!is_file(vf)) {
+		*why = "it is not there";
+	} else {
+		p = model_version_load(v->scheme, pdir, quiet);
+		if (quiet->errors) {
+			model_version_free(p);
+			p = NULL;
+			*why = "it has errors";
+		}
+	}
+	free(vf);
+	free(pdir);
+	free(parent);
+	return p;
+}
+
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
                       size_t *n)
 {

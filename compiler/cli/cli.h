@@ -81,6 +81,14 @@ vc_scheme *cli_scheme(cli *c, const char *path);
  * when the version cannot be used (any error). */
 vc_version *cli_version(cli *c, const char *dir);
 
+/* The predecessor of v (the version its version.yaml names, beside
+ * it), loaded against v's scheme with its problems reported to quiet,
+ * which must outlive it (the caller frees it with model_version_free).
+ * NULL when v names none, or, with *why set, when it is not there or
+ * does not load without errors. */
+vc_version *cli_predecessor(const vc_version *v, diags *quiet,
+                            const char **why);
+
 /* Loads every version under the catalogue root (and its scheme.yaml)
  * into *versions (*n of them; the caller frees each with
  * model_version_free, then the array). Returns 0, or -1 after reporting

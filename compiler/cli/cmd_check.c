@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "edit/draft.h"
 #include "edit/mint.h"
 
 static const char check_help[] =
@@ -58,13 +59,34 @@ static void summary(const cli *c, const vc_version *v)
 
 static bool fix_ids; /* --fix-ids */
 
+/* A version that names a predecessor is checked against it too (a
+ * predecessor with errors of its own is left to its own check). */
+static void check_lineage(cli *c, const vc_version *v)
+{
+	diags quiet;
+	diags_init(&quiet);
+	const char *why;
+	vc_version *p = cli_predecessor(v, &quiet, &why);
+	if (p)
+		draft_check(p, v, false, &c->d);
+	else if (why && quiet.errors)
+		diag_note(&c->d, v->predecessor_pos,
+		          "not checked against its predecessor %s: %s "
+		          "('vcsc check' on it lists them)",
+		          v->predecessor, why);
+	model_version_free(p);
+	diags_free(&quiet);
+}
+
 static void check_version(cli *c, const char *dir)
 {
 	if (fix_ids)
 		mint_fix_ids(dir, &c->d);
 	vc_version *v = cli_version(c, dir);
-	if (v)
+	if (v) {
+		check_lineage(c, v);
 		summary(c, v);
+	}
 	model_version_free(v);
 }
 

@@ -1312,6 +1312,8 @@ static int read_version_file(vctx *x, const char *dir)
 	int st = fld_enum(&x->c, root, f[V_STATUS], "status", what, true,
 	                  statuses, 2);
 	v->draft = st == 1;
+	v->status_pos = f[V_STATUS] ? f[V_STATUS]->pos : root->pos;
+	v->predecessor_pos = f[V_PRED] ? f[V_PRED]->pos : root->pos;
 	const char *rel =
 	    fld_date(&x->c, root, f[V_RELEASED], "released", what, st == 0);
 	v->released = arena_strdup(x->c.a, rel);

@@ -247,6 +247,8 @@ typedef struct vc_version {
 	bool draft;
 	const char *released; /* YYYY-MM-DD or NULL */
 	const char *predecessor;
+	srcpos status_pos, predecessor_pos; /* of the values in version.yaml
+	                                       (the file's start if absent) */
 	const char *licence;
 	vc_version_language *languages; /* [0] is the source language */
 	size_t nlanguages;

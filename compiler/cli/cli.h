@@ -1,7 +1,8 @@
 /*
  * cli/ - the command line: one file per command (cmd_check.c,
  * cmd_export.c, cmd_questionnaire.c, cmd_site.c, cmd_diff.c,
- * cmd_new_version.c), each parsing its options, loading the models,
+ * cmd_new_version.c, cmd_release.c), each parsing its options, loading
+ * the models,
  * calling one writer (backend/backend.h) and mapping the diagnostics to
  * an exit status. main.c dispatches to them. Nothing outside cli/
  * includes cli.h.
@@ -139,5 +140,6 @@ int cmd_questionnaire(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
+int cmd_release(int argc, char **argv);
 
 #endif

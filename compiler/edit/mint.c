@@ -748,26 +748,6 @@ static char *refusal(const file *f, const char *text, size_t len,
 	return why;
 }
 
-/* Writes text to f's file, atomically; outfile keeps its permissions. */
-static int write_back(diags *d, const file *f, const char *text, size_t len)
-{
-	outfile of;
-	if (outfile_open(&of, f->path) != 0) {
-		d->io_failed = true;
-		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           output_strerror(errno));
-		return -1;
-	}
-	fwrite(text, 1, len, of.fp);
-	if (outfile_commit(&of) != 0) {
-		d->io_failed = true;
-		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           output_strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* p, naming the file as d knows it: the tree's positions name it as the
  * scratch diagnostics did, which are gone before d is printed. */
 static srcpos in_d(diags *d, const file *f, srcpos p)
@@ -804,7 +784,7 @@ static int fix_file(minter *m, file *f)
 	if (nb + nf) {
 		out = srcedit_result(f->e, &len);
 		why = refusal(f, out, len, list, n);
-		if (!why && write_back(m->d, f, out, len) != 0)
+		if (!why && srcedit_write(f->path, out, len, m->d) != 0)
 			rc = -1;
 		written = !why && rc == 0;
 	}

@@ -759,7 +759,8 @@ fi
 if have_asan "asan new-version and check --fix-ids"; then
 	cp "$TMP/before.yaml" "$V/02-ops.yaml"
 	out=$( (build/asan/vcsc check -q --fix-ids "$V" >/dev/null &&
-		build/asan/vcsc new-version "$V" 2.2 >/dev/null) 2>&1 | grep -v ': note: ' | grep -v '^ ')
+		build/asan/vcsc new-version "$V" 2.2 >/dev/null) 2>&1 | grep -v ': note: ' | grep -v '^ ' |
+		grep -v "question 2.3 ('b-incident-exercises') is new in vcsa/2.1 but has no change_note\|^0 errors, 1 warning$")
 	if [ -z "$out" ] && cmp -s "$TMP/after.yaml" "$V/02-ops.yaml"; then
 		ok "asan new-version and check --fix-ids"
 	else

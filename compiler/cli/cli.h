@@ -97,6 +97,16 @@ vc_version *cli_predecessor(const vc_version *v, diags *quiet,
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
                       size_t *n);
 
+/* The version under the catalogue root (--catalogue, else ./catalogue)
+ * that arg, which names none, probably means: an id CATALOGUE/VERSION or
+ * its directory close to it; NULL when none is. Caller frees. */
+char *cli_near_version(const cli *c, const char *arg);
+
+/* Reports that arg names no version, in words fmt says with one %s for
+ * arg, and the version it probably means (cli_near_version); an I/O
+ * failure (exit status 2). */
+void cli_no_version(cli *c, const char *arg, const char *fmt) PRINTF_LIKE(3, 0);
+
 /* Resolves a version given as a directory or as an id such as vcsa/1.1
  * (under --catalogue, default ./catalogue). Caller frees. */
 char *cli_version_dir(const cli *c, const char *arg);

@@ -153,11 +153,9 @@ static void check_path(cli *c, const char *path)
 		if (strcmp(dir, path) != 0 && is_file(idv)) {
 			check_version(c, dir);
 		} else {
-			c->d.io_failed = true;
-			diag_error(&c->d, NO_POS,
-			           "cannot open '%s': no such "
-			           "file or directory",
-			           path);
+			cli_no_version(c, path,
+			               "cannot open '%s': no such file or "
+			               "directory");
 		}
 		free(idv);
 		free(dir);

@@ -24,6 +24,8 @@ static const char main_help[] =
     "  site -o DIR          build the criteria website from every version\n"
     "  diff OLD NEW         the change log between two catalogue versions\n"
     "  new-version DIR ID   start the next version as a draft copy\n"
+    "  release VERSION      release a draft that checks clean against its\n"
+    "                       predecessor\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -46,6 +48,7 @@ static const command commands[] = {
     {"site", cmd_site},
     {"diff", cmd_diff},
     {"new-version", cmd_new_version},
+    {"release", cmd_release},
 };
 
 int main(int argc, char **argv)

@@ -420,6 +420,52 @@ int edit_distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
+/* word lowercased, every run of other characters than letters and
+ * digits one '-', without one at either end. Caller frees. */
+static char *fold_id(const char *word)
+{
+	buf b = {0};
+	buf_puts(&b, "");
+	for (const char *p = word; *p; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		bool alnum = (ch >= 'a' && ch <= 'z') ||
+		             (ch >= '0' && ch <= '9') ||
+		             (unsigned char)ch >= 0x80;
+		if (alnum)
+			buf_putc(&b, ch);
+		else if (b.len && b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	while (b.len && b.data[b.len - 1] == '-')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+/* True when every '-'-separated word of w is a word of c, in order. */
+static bool words_within(const char *w, const char *c)
+{
+	const char *p = w, *q = c;
+	while (*p) {
+		size_t n = strcspn(p, "-");
+		bool found = false;
+		while (*q && !found) {
+			size_t m = strcspn(q, "-");
+			found = m == n && strncmp(p, q, n) == 0;
+			q += m;
+			if (*q == '-')
+				q++;
+		}
+		if (!found)
+			return false;
+		p += n;
+		if (*p == '-')
+			p++;
+	}
+	return true;
+}
+
 const char *suggest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -433,7 +479,222 @@ const char *suggest(const char *word, const char *const *cands, size_t n)
 			best = cands[i];
 		}
 	}
-	return bestd <= limit ? best : NULL;
+	if (bestd <= limit)
+		return best;
+	char *fw = fold_id(word);
+	const char *same = NULL, *within = NULL;
+	size_t nsame = 0, nwithin = 0;
+	for (size_t i = 0; *fw && i < n; i++) {
+		char *fc = fold_id(cands[i]);
+		if (strcmp(fw, fc) == 0) {
+			same = cands[i];
+			nsame++;
+		} else if (words_within(fw, fc)) {
+			within = cands[i];
+			nwithin++;
+		}
+		free(fc);
+	}
+	free(fw);
+	return nsame == 1 ? same : nsame == 0 && nwithin == 1 ? within : NULL;
+}
+
+/* ---- an example of a regular expression ---- */
+
+typedef struct rex {
+	const char *p;
+	buf out;
+	int depth;
+	bool bad;
+} rex;
+
+static void rex_alt(rex *r);
+
+/* Adds the range lo-hi to r[*n], at most 32. */
+static void add_range(char r[][2], int *n, char lo, char hi)
+{
+	if (*n < 32) {
+		r[*n][0] = lo;
+		r[*n][1] = hi;
+		(*n)++;
+	}
+}
+
+/* The character a bracket expression stands as: 1 for a digit range
+ * from 0, else its first member; for a negated one, a letter, digit or
+ * punctuation character outside it. */
+static void rex_class(rex *r)
+{
+	const char *p = r->p; /* after '[' */
+	bool neg = *p == '^';
+	if (neg)
+		p++;
+	char set[32][2];
+	int n = 0;
+	bool first = true;
+	while (*p && (first || *p != ']')) {
+		first = false;
+		if (p[0] == '[' && p[1] == ':') {
+			const char *e = strstr(p + 2, ":]");
+			if (!e) {
+				r->bad = true;
+				return;
+			}
+			size_t len = (size_t)(e - p - 2);
+			const char *name = p + 2;
+			bool digit = len == 5 && !strncmp(name, "digit", 5);
+			bool upper = len == 5 && !strncmp(name, "upper", 5);
+			bool lower = len == 5 && !strncmp(name, "lower", 5);
+			bool alpha = len == 5 && !strncmp(name, "alpha", 5);
+			bool alnum = len == 5 && !strncmp(name, "alnum", 5);
+			if (!digit && !upper && !lower && !alpha && !alnum) {
+				r->bad = true;
+				return;
+			}
+			if (lower || alpha || alnum)
+				add_range(set, &n, 'a', 'z');
+			if (upper || alpha || alnum)
+				add_range(set, &n, 'A', 'Z');
+			if (digit || alnum)
+				add_range(set, &n, '0', '9');
+			p = e + 2;
+		} else if (p[1] == '-' && p[2] && p[2] != ']') {
+			add_range(set, &n, p[0], p[2]);
+			p += 3;
+		} else {
+			add_range(set, &n, p[0], p[0]);
+			p++;
+		}
+	}
+	if (*p != ']' || !n) {
+		r->bad = true;
+		return;
+	}
+	r->p = p + 1;
+	char pick = 0;
+	if (!neg) {
+		pick = set[0][0] == '0' && set[0][1] >= '1' ? '1' : set[0][0];
+	} else {
+		static const char cands[] = "xX1-_.aA0";
+		for (const char *c = cands; *c && !pick; c++) {
+			bool in = false;
+			for (int i = 0; i < n; i++)
+				in |= *c >= set[i][0] && *c <= set[i][1];
+			if (!in)
+				pick = *c;
+		}
+		if (!pick) {
+			r->bad = true;
+			return;
+		}
+	}
+	buf_putc(&r->out, pick);
+}
+
+/* One atom with its quantifier. */
+static void rex_piece(rex *r)
+{
+	size_t start = r->out.len;
+	char ch = *r->p;
+	if (ch == '(') {
+		r->p++;
+		if (++r->depth > 32) {
+			r->bad = true;
+			return;
+		}
+		rex_alt(r);
+		r->depth--;
+		if (*r->p != ')') {
+			r->bad = true;
+			return;
+		}
+		r->p++;
+	} else if (ch == '[') {
+		r->p++;
+		rex_class(r);
+	} else if (ch == '\\') {
+		char e = r->p[1];
+		if (!e || (e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+		    (e >= '0' && e <= '9')) {
+			r->bad = true;
+			return;
+		}
+		buf_putc(&r->out, e);
+		r->p += 2;
+	} else if (ch == '.') {
+		buf_putc(&r->out, 'a');
+		r->p++;
+	} else if (ch == '^' || ch == '$') {
+		r->p++;
+		return;
+	} else if (strchr("*+?{", ch)) {
+		r->bad = true;
+		return;
+	} else {
+		buf_putc(&r->out, ch);
+		r->p++;
+	}
+	if (r->bad)
+		return;
+	/* the quantifier: the fewest repetitions */
+	long times = 1;
+	ch = *r->p;
+	if (ch == '*' || ch == '?') {
+		times = 0;
+		r->p++;
+	} else if (ch == '+') {
+		r->p++;
+	} else if (ch == '{') {
+		char *end;
+		times = strtol(r->p + 1, &end, 10);
+		if (end == r->p + 1 || times < 0 || times > 64) {
+			r->bad = true;
+			return;
+		}
+		const char *close = strchr(end, '}');
+		if (!close) {
+			r->bad = true;
+			return;
+		}
+		r->p = close + 1;
+	}
+	size_t n = r->out.len - start;
+	char *once = xstrndup(r->out.data + start, n);
+	r->out.len = start;
+	r->out.data[start] = '\0';
+	for (long i = 0; i < times && r->out.len < 256; i++)
+		buf_put(&r->out, once, n);
+	free(once);
+}
+
+/* Alternatives: the first is taken, the others are skipped. */
+static void rex_alt(rex *r)
+{
+	while (!r->bad && *r->p && *r->p != '|' && *r->p != ')')
+		rex_piece(r);
+	size_t keep = r->out.len;
+	while (!r->bad && *r->p == '|') {
+		r->p++;
+		while (!r->bad && *r->p && *r->p != '|' && *r->p != ')')
+			rex_piece(r);
+	}
+	r->out.len = keep;
+	if (r->out.data)
+		r->out.data[keep] = '\0';
+}
+
+char *regex_example(const char *ere)
+{
+	if (!ere || strlen(ere) > 1000)
+		return NULL;
+	rex r = {ere, {0}, 0, false};
+	buf_puts(&r.out, "");
+	rex_alt(&r);
+	if (r.bad || *r.p || !r.out.len) {
+		buf_free(&r.out);
+		return NULL;
+	}
+	return buf_detach(&r.out);
 }
 
 int cmp_strp(const void *a, const void *b)

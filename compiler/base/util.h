@@ -99,8 +99,20 @@ size_t utf8_count(const char *s, size_t len);
 
 /* Damerau-Levenshtein (optimal string alignment) distance, capped. */
 int edit_distance(const char *a, const char *b);
-/* Picks the candidate closest to word if close enough, else NULL. */
+/* Picks the candidate closest to word if close enough, else NULL: by
+ * edit distance; else the one candidate equal to word once case and
+ * punctuation are ignored ("ISO/SAE 21434" for iso-sae-21434); else the
+ * one candidate holding every word of word, in order ("iso-21434" for
+ * iso-sae-21434). */
 const char *suggest(const char *word, const char *const *cands, size_t n);
+
+/* An example of what the POSIX extended regular expression ere matches,
+ * built from its first alternatives and the fewest repetitions (a digit
+ * range stands as 1, another class as its first character): "RQ-11-11"
+ * for (RQ|RC)-[0-9]{2}-[0-9]{2}. NULL when ere uses what this does not
+ * follow (back references, unknown escapes) or is not well formed; the
+ * caller checks the example against the expression. Caller frees. */
+char *regex_example(const char *ere);
 
 /* qsort on strings. */
 int cmp_strp(const void *a, const void *b);

@@ -125,17 +125,55 @@ vc_scheme *cli_scheme(cli *c, const char *path)
 	return s;
 }
 
+char *cli_near_version(const cli *c, const char *arg)
+{
+	const char *root = c->catalogue_root ? c->catalogue_root : "catalogue";
+	char **dirs = NULL;
+	size_t n = 0;
+	if (cli_version_dirs(root, &dirs, &n) != 0)
+		return NULL;
+	/* ids as CATALOGUE/VERSION, and the directories as found */
+	const char **ids = xcalloc(2 * n + 1, sizeof(char *));
+	size_t rl = strlen(root);
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = dirs[i] + rl + (dirs[i][rl] == '/');
+		ids[n + i] = dirs[i];
+	}
+	const char *sg = suggest(arg, ids, 2 * n);
+	/* vcsa/1.3 is as near to 1.2 as to 1.4: a guess would mislead */
+	int dist = sg ? edit_distance(arg, sg) : 0;
+	for (size_t i = 0; sg && i < 2 * n; i++)
+		if (ids[i] != sg && edit_distance(arg, ids[i]) == dist &&
+		    strcmp(ids[i % n], sg) != 0 &&
+		    strcmp(ids[n + i % n], sg) != 0)
+			sg = NULL;
+	char *r = sg ? xstrdup(sg) : NULL;
+	free(ids);
+	names_free(dirs, n);
+	return r;
+}
+
+void cli_no_version(cli *c, const char *arg, const char *fmt)
+{
+	c->d.io_failed = true;
+	char *sg = cli_near_version(c, arg);
+	buf b = {0};
+	buf_printf(&b, fmt, arg);
+	diag_error(&c->d, NO_POS, "%s%s%s%s", b.data,
+	           sg ? "; did you mean '" : "", sg ? sg : "", sg ? "'?" : "");
+	buf_free(&b);
+	free(sg);
+}
+
 vc_version *cli_version(cli *c, const char *dir)
 {
 	char *vf = path_join(dir, "version.yaml");
 	bool ok = path_entry_exists(vf);
 	free(vf);
 	if (!ok) {
-		c->d.io_failed = true;
-		diag_error(&c->d, NO_POS,
-		           "'%s' is not a catalogue version (no version.yaml "
-		           "in it)",
-		           dir);
+		cli_no_version(c, dir,
+		               "'%s' is not a catalogue version (no "
+		               "version.yaml in it)");
 		return NULL;
 	}
 	char *sp = cli_scheme_path(c, dir);
@@ -150,6 +188,31 @@ vc_version *cli_version(cli *c, const char *dir)
 		return NULL;
 	}
 	return v;
+}
+
+vc_version *cli_predecessor(const vc_version *v, diags *quiet, const char **why)
+{
+	*why = NULL;
+	if (!v->predecessor)
+		return NULL;
+	char *parent = path_dir(v->dir);
+	char *pdir = path_join(parent, v->predecessor);
+	char *vf = path_join(pdir, "version.yaml");
+	vc_version *p = NULL;
+	if (!is_file(vf)) {
+		*why = "it is not there";
+	} else {
+		p = model_version_load(v->scheme, pdir, quiet);
+		if (quiet->errors) {
+			model_version_free(p);
+			p = NULL;
+			*why = "it has errors";
+		}
+	}
+	free(vf);
+	free(pdir);
+	free(parent);
+	return p;
 }
 
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
@@ -238,6 +301,18 @@ void cli_print_diags(cli *c)
 	if (c->printed < c->d.n || (c->d.truncated && c->printed == 0))
 		diags_print_from(&c->d, stderr, color, c->printed);
 	c->printed = c->d.n;
+}
+
+void cli_print_summary(const cli *c)
+{
+	const diags *d = &c->d;
+	if (c->json_diags || d->errors + d->warnings == 0)
+		return;
+	fprintf(
+	    stderr, "%d error%s, %d warning%s%s\n", d->errors,
+	    d->errors == 1 ? "" : "s", d->warnings, d->warnings == 1 ? "" : "s",
+	    d->werror && d->warnings ? " (--werror: warnings count as errors)"
+	                             : "");
 }
 
 int cli_status(const cli *c)

@@ -1,7 +1,8 @@
 /*
  * cli/ - the command line: one file per command (cmd_check.c,
  * cmd_export.c, cmd_questionnaire.c, cmd_site.c, cmd_diff.c,
- * cmd_new_version.c), each parsing its options, loading the models,
+ * cmd_new_version.c, cmd_release.c), each parsing its options, loading
+ * the models,
  * calling one writer (backend/backend.h) and mapping the diagnostics to
  * an exit status. main.c dispatches to them. Nothing outside cli/
  * includes cli.h.
@@ -81,12 +82,30 @@ vc_scheme *cli_scheme(cli *c, const char *path);
  * when the version cannot be used (any error). */
 vc_version *cli_version(cli *c, const char *dir);
 
+/* The predecessor of v (the version its version.yaml names, beside
+ * it), loaded against v's scheme with its problems reported to quiet,
+ * which must outlive it (the caller frees it with model_version_free).
+ * NULL when v names none, or, with *why set, when it is not there or
+ * does not load without errors. */
+vc_version *cli_predecessor(const vc_version *v, diags *quiet,
+                            const char **why);
+
 /* Loads every version under the catalogue root (and its scheme.yaml)
  * into *versions (*n of them; the caller frees each with
  * model_version_free, then the array). Returns 0, or -1 after reporting
  * when any version cannot be used or there is none. */
 int cli_root_versions(cli *c, const char *root, vc_version ***versions,
                       size_t *n);
+
+/* The version under the catalogue root (--catalogue, else ./catalogue)
+ * that arg, which names none, probably means: an id CATALOGUE/VERSION or
+ * its directory close to it; NULL when none is. Caller frees. */
+char *cli_near_version(const cli *c, const char *arg);
+
+/* Reports that arg names no version, in words fmt says with one %s for
+ * arg, and the version it probably means (cli_near_version); an I/O
+ * failure (exit status 2). */
+void cli_no_version(cli *c, const char *arg, const char *fmt) PRINTF_LIKE(3, 0);
 
 /* Resolves a version given as a directory or as an id such as vcsa/1.1
  * (under --catalogue, default ./catalogue). Caller frees. */
@@ -116,6 +135,11 @@ int cli_stdout_status(int rc);
  * with --format json, all of them as JSON to stdout). */
 void cli_print_diags(cli *c);
 
+/* Ends the diagnostics of a check on stderr with "N errors, M warnings"
+ * when there were any (not with --format json, whose object counts
+ * them). */
+void cli_print_summary(const cli *c);
+
 /* Exit status from the collected diagnostics. */
 int cli_status(const cli *c);
 
@@ -126,5 +150,6 @@ int cmd_questionnaire(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
+int cmd_release(int argc, char **argv);
 
 #endif

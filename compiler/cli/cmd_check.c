@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "edit/draft.h"
 #include "edit/mint.h"
 
 static const char check_help[] =
@@ -16,7 +17,13 @@ static const char check_help[] =
     "file:line:column, like a compiler. PATH is a catalogue version\n"
     "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
     "a catalogue root (every version below it is checked). Without PATH,\n"
-    "the catalogue root is checked.\n"
+    "the catalogue root is checked. A version that names a predecessor is\n"
+    "also checked against it, as 'vcsc release' needs: warnings for a\n"
+    "question or requirement gone without being withdrawn, a uid changed\n"
+    "while the text stayed, a reworded text whose translation into a\n"
+    "complete language did not change, a change without change_note, a\n"
+    "released version without summary. The diagnostics end with 'N errors,\n"
+    "M warnings' when there are any.\n"
     "\n"
     "Options:\n"
     "  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
@@ -27,9 +34,10 @@ static const char check_help[] =
     "  -v, --verbose     list every missing translation of a partial\n"
     "                    language instead of a count per file\n"
     "  -q, --quiet       no summary line per version\n"
-    "  --fix-ids         first add a uid to every question and requirement\n"
-    "                    that lacks one (inserts 'uid: ...' lines; the rest\n"
-    "                    of each file is left as it is)\n"
+    "  --fix-ids         first add a uid to every section, question and\n"
+    "                    requirement that lacks one, starting as the other\n"
+    "                    uids of its chapter do (inserts 'uid: ...' lines;\n"
+    "                    the rest of each file is left as it is)\n"
     "  --color WHEN      auto (default), always or never\n"
     "  -h, --help        show this help\n"
     "\n"
@@ -58,13 +66,34 @@ static void summary(const cli *c, const vc_version *v)
 
 static bool fix_ids; /* --fix-ids */
 
+/* A version that names a predecessor is checked against it too (a
+ * predecessor with errors of its own is left to its own check). */
+static void check_lineage(cli *c, const vc_version *v)
+{
+	diags quiet;
+	diags_init(&quiet);
+	const char *why;
+	vc_version *p = cli_predecessor(v, &quiet, &why);
+	if (p)
+		draft_check(p, v, false, &c->d);
+	else if (why && quiet.errors)
+		diag_note(&c->d, v->predecessor_pos,
+		          "not checked against its predecessor %s: %s "
+		          "('vcsc check' on it lists them)",
+		          v->predecessor, why);
+	model_version_free(p);
+	diags_free(&quiet);
+}
+
 static void check_version(cli *c, const char *dir)
 {
 	if (fix_ids)
 		mint_fix_ids(dir, &c->d);
 	vc_version *v = cli_version(c, dir);
-	if (v)
+	if (v) {
+		check_lineage(c, v);
 		summary(c, v);
+	}
 	model_version_free(v);
 }
 
@@ -131,11 +160,9 @@ static void check_path(cli *c, const char *path)
 		if (strcmp(dir, path) != 0 && is_file(idv)) {
 			check_version(c, dir);
 		} else {
-			c->d.io_failed = true;
-			diag_error(&c->d, NO_POS,
-			           "cannot open '%s': no such "
-			           "file or directory",
-			           path);
+			cli_no_version(c, path,
+			               "cannot open '%s': no such file or "
+			               "directory");
 		}
 		free(idv);
 		free(dir);
@@ -224,6 +251,7 @@ int cmd_check(int argc, char **argv)
 	for (int i = optind; i < argc && !diags_full(&c.d); i++)
 		check_path(&c, argv[i]);
 	cli_print_diags(&c);
+	cli_print_summary(&c);
 	rc = cli_status(&c);
 	cli_free(&c);
 	return rc;

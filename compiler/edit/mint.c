@@ -167,25 +167,66 @@ static const char *unique(minter *m, const char *base)
 	return r;
 }
 
+/* A question of a chapter file and the section mapping that holds it
+ * (NULL in a chapter without sections). */
+typedef struct qref {
+	const ynode *q, *sec;
+} qref;
+
+/* The question mappings of a chapter file in order: those listed under
+ * "questions", or under each section of "sections". Caller frees. */
+static size_t questions_of(const ynode *root, qref **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	const ynode *qs = yn_map_get(root, "questions");
+	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++)
+		if (qs->items[i]->kind == YN_MAP) {
+			qref r = {qs->items[i], NULL};
+			VEC_PUSH(*out, n, cap, r);
+		}
+	const ynode *ss = yn_map_get(root, "sections");
+	for (size_t i = 0; ss && ss->kind == YN_SEQ && i < ss->n; i++) {
+		const ynode *sec = ss->items[i];
+		const ynode *sq = yn_map_get(sec, "questions");
+		for (size_t j = 0; sq && sq->kind == YN_SEQ && j < sq->n; j++)
+			if (sq->items[j]->kind == YN_MAP) {
+				qref r = {sq->items[j], sec};
+				VEC_PUSH(*out, n, cap, r);
+			}
+	}
+	return n;
+}
+
+/* The section mappings of a chapter file. */
+static const ynode *sections_of(const ynode *root)
+{
+	const ynode *ss = yn_map_get(root, "sections");
+	return ss && ss->kind == YN_SEQ ? ss : NULL;
+}
+
 static void collect(minter *m, const ynode *root)
 {
-	const ynode *qs = yn_map_get(root, "questions");
-	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
-		const ynode *q = qs->items[i];
-		if (q->kind != YN_MAP)
-			continue;
-		const char *u = scalar(q, "uid");
+	const ynode *ss = sections_of(root);
+	for (size_t i = 0; ss && i < ss->n; i++) {
+		const char *u = scalar(ss->items[i], "uid");
 		if (u)
 			use(m, u);
-		const ynode *rs = yn_map_get(q, "requirements");
+	}
+	qref *qs;
+	size_t nq = questions_of(root, &qs);
+	for (size_t i = 0; i < nq; i++) {
+		const char *u = scalar(qs[i].q, "uid");
+		if (u)
+			use(m, u);
+		const ynode *rs = yn_map_get(qs[i].q, "requirements");
 		for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n; j++) {
-			const char *ru = rs->items[j]->kind == YN_MAP
-			                     ? scalar(rs->items[j], "uid")
-			                     : NULL;
+			const char *ru = scalar(rs->items[j], "uid");
 			if (ru)
 				use(m, ru);
 		}
 	}
+	free(qs);
 }
 
 typedef struct minted {
@@ -224,53 +265,66 @@ static void place(const file *f, minted *e)
 	free(rest);
 }
 
-/* What the uids of a chapter start with: the first word most of its
- * question uids share ("org" for org-policy, org-roles), else the first
- * word of the chapter's title; "" when neither has one. Caller frees. */
-static char *chapter_prefix(const ynode *root)
+/* The convention of a group of uids: the first word (up to the first
+ * hyphen) that more than half of them start with ("ops" for ops-incident,
+ * ops-monitoring, org-info-sharing); NULL when no word is that common.
+ * Counted in one pass (a generated chapter holds thousands of
+ * questions). Caller frees. */
+static char *shared_word(const char *const *uids, size_t n)
 {
-	/* counted in one pass (chapters of generated catalogues hold
-	 * thousands of questions); ties go to the word seen first */
-	const ynode *qs = yn_map_get(root, "questions");
 	hmap index; /* word -> its position in words, plus one */
 	hmap_init(&index);
 	char **words = NULL;
-	size_t *counts = NULL, n = 0, wcap = 0, ccap = 0;
-	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
-		const char *u = scalar(qs->items[i], "uid");
-		if (!u || !fld_is_uid(u))
+	size_t *counts = NULL, nw = 0, wcap = 0, ccap = 0, total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!uids[i] || !fld_is_uid(uids[i]))
 			continue;
-		char *word = xstrndup(u, strcspn(u, "-"));
+		total++;
+		char *word = xstrndup(uids[i], strcspn(uids[i], "-"));
 		uintptr_t k = (uintptr_t)hmap_get(&index, word);
 		if (k) {
 			free(word);
 		} else {
-			VEC_PUSH(words, n, wcap, word);
-			size_t nc = n - 1;
+			VEC_PUSH(words, nw, wcap, word);
+			size_t nc = nw - 1;
 			VEC_PUSH(counts, nc, ccap, 0);
-			k = n;
+			k = nw;
 			hmap_put(&index, word, (void *)k);
 		}
 		counts[k - 1]++;
 	}
 	size_t best = 0;
-	for (size_t k = 1; k < n; k++)
+	for (size_t k = 1; k < nw; k++)
 		if (counts[k] > counts[best])
 			best = k;
-	char *r = n ? xstrdup(words[best])
-	            : mint_slug(prose_first(root, "title"), 1, 16);
+	char *r = nw && 2 * counts[best] > total ? xstrdup(words[best]) : NULL;
 	hmap_free(&index);
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < nw; k++)
 		free(words[k]);
 	free(words);
 	free(counts);
 	return r;
 }
 
-/* The uid base of a question whose title gives no word to build on (no
- * ASCII letters, as in "漢字", or only stop words): the chapter's prefix
- * and the question's number, "org-1-6", so that it still says where the
- * question began. */
+/* The word the uids of a group of questions share (shared_word): of the
+ * questions of qs[0..n) in section sec, or all of them when sec is
+ * NULL. Caller frees. */
+static char *questions_word(const qref *qs, size_t n, const ynode *sec)
+{
+	const char **uids = xcalloc(n + 1, sizeof(char *));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!sec || qs[i].sec == sec)
+			uids[k++] = scalar(qs[i].q, "uid");
+	char *w = shared_word(uids, k);
+	free(uids);
+	return w;
+}
+
+/* The uid base of a question or section whose title gives no word to
+ * build on (no ASCII letters, as in "漢字", or only stop words): the
+ * chapter's prefix and the number, "org-1-6", so that it still says
+ * where the item began. */
 static char *fallback_base(const char *prefix, const char *num)
 {
 	const char *head = *prefix ? prefix : "question";
@@ -282,25 +336,177 @@ static char *fallback_base(const char *prefix, const char *num)
 	return b;
 }
 
+/* What the uids of a chapter file start with, as the catalogue's
+ * convention has it, worked out only when a new uid needs it: the word
+ * most of its question uids share (of a section's, for a question in a
+ * section whose own questions share one), else, for the fallback of a
+ * title without words, the first word of the chapter's title. */
+typedef struct convention {
+	const ynode *root;
+	qref *qs;
+	size_t nq;
+	bool have_chapter;
+	char *chapter; /* NULL: none shared */
+	const ynode *sec;
+	char *section;
+	bool have_sections;
+	char *sections; /* the word the section uids share */
+} convention;
+
+static const char *sections_word(convention *cv)
+{
+	if (!cv->have_sections) {
+		const ynode *ss = sections_of(cv->root);
+		size_t n = ss ? ss->n : 0;
+		const char **uids = xcalloc(n + 1, sizeof(char *));
+		for (size_t k = 0; k < n; k++)
+			uids[k] = scalar(ss->items[k], "uid");
+		cv->sections = shared_word(uids, n);
+		free(uids);
+		cv->have_sections = true;
+	}
+	return cv->sections;
+}
+
+static const char *chapter_word(convention *cv)
+{
+	if (!cv->have_chapter) {
+		cv->chapter = questions_word(cv->qs, cv->nq, NULL);
+		cv->have_chapter = true;
+	}
+	return cv->chapter;
+}
+
+/* The prefix a new uid in section sec (NULL: none) takes; NULL for none. */
+static const char *prefix_in(convention *cv, const ynode *sec)
+{
+	if (sec && sec != cv->sec) {
+		free(cv->section);
+		cv->section = questions_word(cv->qs, cv->nq, sec);
+		cv->sec = sec;
+	}
+	if (sec && cv->section)
+		return cv->section;
+	if (!sec || chapter_word(cv))
+		return chapter_word(cv);
+	return sections_word(cv);
+}
+
+/* The uid base of an item titled title, numbered num, with the prefix
+ * of its group: prefix-slug ("ops-security-event-logging"), the slug
+ * alone without a prefix or when it starts with the prefix's word, and
+ * fallback_base for a title without words. Caller frees. */
+static char *titled_base(convention *cv, const char *prefix, const char *title,
+                         const char *num)
+{
+	size_t pl = prefix ? strlen(prefix) + 1 : 0;
+	char *s = mint_slug(title, 3, UID_MAX - 3 - pl);
+	if (!*s) {
+		free(s);
+		const char *p = prefix ? prefix : chapter_word(cv);
+		char *t =
+		    p ? NULL : mint_slug(prose_first(cv->root, "title"), 1, 16);
+		char *b = fallback_base(p ? p : t, num);
+		free(t);
+		return b;
+	}
+	if (!prefix || strcmp(s, prefix) == 0 ||
+	    (strncmp(s, prefix, pl - 1) == 0 && s[pl - 1] == '-'))
+		return s;
+	char *b = xasprintf("%s-%s", prefix, s);
+	free(s);
+	return b;
+}
+
+/* The keys of a requirement that are not texts at a level. */
+static bool fixed_requirement_key(const char *k)
+{
+	static const char *const fixed[] = {"letter",     "label",
+	                                    "uid",        "applies_to",
+	                                    "references", "change_note"};
+	for (size_t i = 0; i < COUNT_OF(fixed); i++)
+		if (strcmp(k, fixed[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The first text of requirement r at any level (must, should, high ...:
+ * whatever keys the scheme's levels have), or NULL. */
+static const char *first_statement(const ynode *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const char *k = r->items[2 * i]->str;
+		if (!fixed_requirement_key(k))
+			return prose_first(r, k);
+	}
+	return NULL;
+}
+
+/* What the uids of question q's requirements start with: its uid
+ * (quid), unless the uids its other requirements already have mostly do
+ * not, and share a first part of whole words among them all; then that.
+ * Caller frees. */
+static char *requirement_prefix(const ynode *q, const char *quid)
+{
+	const ynode *rs = yn_map_get(q, "requirements");
+	size_t n = 0, with = 0, ql = strlen(quid);
+	char *common = NULL;
+	for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n; j++) {
+		const char *u = scalar(rs->items[j], "uid");
+		if (!u || !fld_is_uid(u))
+			continue;
+		n++;
+		with += strncmp(u, quid, ql) == 0 && u[ql] == '-';
+		if (!common) {
+			/* all but its last word */
+			const char *dash = strrchr(u, '-');
+			common = xstrndup(u, dash ? (size_t)(dash - u) : 0);
+			continue;
+		}
+		size_t k = 0;
+		while (common[k] && common[k] == u[k])
+			k++;
+		if (common[k] || (u[k] && u[k] != '-'))
+			while (k > 0 && common[k] != '-')
+				k--; /* back to a whole word */
+		common[k] = '\0';
+	}
+	char *r =
+	    n && 2 * with < n && common && *common ? common : xstrdup(quid);
+	if (r != common)
+		free(common);
+	return r;
+}
+
 static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 {
-	char *prefix = NULL; /* chapter_prefix, when a fallback needs it */
-	const ynode *qs = yn_map_get(f->root, "questions");
-	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
-		const ynode *q = qs->items[i];
-		if (q->kind != YN_MAP)
+	convention cv = {f->root, NULL, 0,     false, NULL,
+	                 NULL,    NULL, false, NULL};
+	cv.nq = questions_of(f->root, &cv.qs);
+	const ynode *ss = sections_of(f->root);
+	for (size_t i = 0; ss && i < ss->n; i++) {
+		const ynode *sec = ss->items[i];
+		if (sec->kind != YN_MAP || yn_map_get(sec, "uid"))
 			continue;
+		const char *num = scalar(sec, "number");
+		/* a section's uid takes the word its fellows share */
+		const char *w = sections_word(&cv);
+		char *base = titled_base(&cv, w ? w : chapter_word(&cv),
+		                         prose_first(sec, "title"), num);
+		const char *su = unique(m, base);
+		free(base);
+		minted e = {sec, su, xasprintf("section %s", num ? num : "?"),
+		            0,   0,  false,
+		            *n};
+		VEC_PUSH(*list, *n, *cap, e);
+	}
+	for (size_t i = 0; i < cv.nq; i++) {
+		const ynode *q = cv.qs[i].q;
 		const char *num = scalar(q, "number");
 		const char *qu = scalar(q, "uid");
 		if (!yn_map_get(q, "uid")) {
-			char *s =
-			    mint_slug(prose_first(q, "title"), 3, UID_MAX - 3);
-			if (!*s) {
-				free(s);
-				if (!prefix)
-					prefix = chapter_prefix(f->root);
-				s = fallback_base(prefix, num);
-			}
+			char *s = titled_base(&cv, prefix_in(&cv, cv.qs[i].sec),
+			                      prose_first(q, "title"), num);
 			qu = unique(m, s);
 			free(s);
 			char *what = xasprintf("question %s", num ? num : "?");
@@ -308,21 +514,30 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			VEC_PUSH(*list, *n, *cap, e);
 		}
 		const ynode *rs = yn_map_get(q, "requirements");
+		char *prefix_q = NULL;
 		for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n; j++) {
 			const ynode *r = rs->items[j];
 			if (r->kind != YN_MAP || yn_map_get(r, "uid"))
 				continue;
-			const char *st = prose_first(r, "must");
-			if (!st)
-				st = prose_first(r, "should");
-			const char *letter = scalar(r, "letter");
-			char *s = mint_slug(st, 2, 24);
-			const char *prefix_q = qu && *qu ? qu : "requirement";
-			/* no word in the statement: its letter still tells
+			if (!prefix_q)
+				prefix_q = requirement_prefix(
+				    q, qu && *qu ? qu : "requirement");
+			const char *label = scalar(r, "label");
+			if (!label)
+				label = scalar(r, "letter");
+			char *s = mint_slug(first_statement(r), 2, 24);
+			/* no word in the statement: its label still tells
 			 * the requirements of a question apart */
-			bool by_letter = letter && letter[0] >= 'a' &&
-			                 letter[0] <= 'z' && !letter[1];
-			const char *tail = *s ? s : by_letter ? letter : "req";
+			char *by_label =
+			    !label ? NULL
+			    : label[strspn(label, "abcdefghijklmnopqrstuvw"
+			                          "xyz0123456789")] ||
+			            !*label || strlen(label) > 8
+			        ? mint_slug(label, 1, 8)
+			        : xstrdup(label);
+			const char *tail = *s                      ? s
+			                   : by_label && *by_label ? by_label
+			                                           : "req";
 			size_t keep = strlen(prefix_q);
 			if (keep + 1 + strlen(tail) > UID_MAX)
 				keep = UID_MAX - 1 - strlen(tail);
@@ -333,14 +548,19 @@ static void mint_file(minter *m, file *f, minted **list, size_t *n, size_t *cap)
 			const char *ru = unique(m, base);
 			free(base);
 			free(s);
+			free(by_label);
 			char *what =
 			    xasprintf("requirement %s.%s", num ? num : "?",
-			              letter ? letter : "?");
+			              label ? label : "?");
 			minted e = {r, ru, what, 0, 0, false, *n};
 			VEC_PUSH(*list, *n, *cap, e);
 		}
+		free(prefix_q);
 	}
-	free(prefix);
+	free(cv.qs);
+	free(cv.chapter);
+	free(cv.section);
+	free(cv.sections);
 }
 
 static bool is_chapter_file(const char *name)
@@ -528,26 +748,6 @@ static char *refusal(const file *f, const char *text, size_t len,
 	return why;
 }
 
-/* Writes text to f's file, atomically; outfile keeps its permissions. */
-static int write_back(diags *d, const file *f, const char *text, size_t len)
-{
-	outfile of;
-	if (outfile_open(&of, f->path) != 0) {
-		d->io_failed = true;
-		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           output_strerror(errno));
-		return -1;
-	}
-	fwrite(text, 1, len, of.fp);
-	if (outfile_commit(&of) != 0) {
-		d->io_failed = true;
-		diag_error(d, NO_POS, "cannot write '%s': %s", f->path,
-		           output_strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 /* p, naming the file as d knows it: the tree's positions name it as the
  * scratch diagnostics did, which are gone before d is printed. */
 static srcpos in_d(diags *d, const file *f, srcpos p)
@@ -584,7 +784,7 @@ static int fix_file(minter *m, file *f)
 	if (nb + nf) {
 		out = srcedit_result(f->e, &len);
 		why = refusal(f, out, len, list, n);
-		if (!why && write_back(m->d, f, out, len) != 0)
+		if (!why && srcedit_write(f->path, out, len, m->d) != 0)
 			rc = -1;
 		written = !why && rc == 0;
 	}

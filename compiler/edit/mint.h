@@ -2,12 +2,21 @@
  * mint.h - minting stable uids for new questions and requirements
  * (`vcsc check --fix-ids`).
  *
- * A question without a uid gets one made from its title ("Component
- * inventory" -> "component-inventory"), or, when the title has no word
- * to build on ("漢字"), from the chapter's uid prefix and the question's
- * number ("org-1-6"); a requirement without one gets its question's uid
- * and the first significant words of its statement
- * ("sc-components-software-bill"), or its letter. A number suffix ("-2")
+ * New uids follow the catalogue's convention. A question without a uid
+ * gets the word most uids of its group start with and the words of its
+ * title ("Security event logging" in a chapter of ops-... questions:
+ * "ops-security-event-logging"); its group is its section where the
+ * section's questions share a word, else its chapter (and, in a chapter
+ * of sections whose questions share none, the word the section uids
+ * share); without such a word, the title alone
+ * ("component-inventory"). When the title has no word to build on
+ * ("漢字"), the word (else the chapter title's first word) and the
+ * question's number ("org-1-6"). A section without a uid gets the word
+ * its fellow sections share and its title's words. A requirement
+ * without one gets its question's uid (or, where the question's other
+ * requirements mostly do not start with it, the words they all start
+ * with) and the first significant words of its first text at any level
+ * ("sc-components-software-bill"), or its label. A number suffix ("-2")
  * keeps uids unique across the versions of the catalogue.
  *
  * The line "uid: ..." goes after the line where the item's last
@@ -25,7 +34,8 @@
 
 #include "base/diag.h"
 
-/* Adds the missing uids of the version in dir, reporting each as a note
+/* Adds the missing uids (of sections, questions and requirements) of
+ * the version in dir, reporting each as a note
  * in d, and a file it refuses to write as an error. Returns the number
  * of uids added, or -1 after an I/O failure (reported, d->io_failed
  * set). Files that do not parse, and links out of the catalogue root,

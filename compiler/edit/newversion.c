@@ -104,6 +104,25 @@ static int key_line(const ynode *map, const char *key)
 	return 0;
 }
 
+/* Removes the change notes of the questions listed in qs and of their
+ * requirements. */
+static int remove_notes(diags *d, srcedit *e, const ynode *qs)
+{
+	int rc = 0;
+	for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
+		const ynode *q = qs->items[i];
+		if (q->kind != YN_MAP)
+			continue;
+		rc |= remove_key(d, e, q, "change_note");
+		const ynode *rs = yn_map_get(q, "requirements");
+		for (size_t j = 0; rs && rs->kind == YN_SEQ && j < rs->n; j++)
+			if (rs->items[j]->kind == YN_MAP)
+				rc |= remove_key(d, e, rs->items[j],
+				                 "change_note");
+	}
+	return rc;
+}
+
 /* The edited text of one source file, or NULL after reporting. */
 static char *edit_file(diags *d, const char *path, const char *name,
                        const char *text, size_t len, const vc_version *v,
@@ -129,18 +148,15 @@ static char *edit_file(diags *d, const char *path, const char *name,
 		free(q);
 		free(p);
 	} else {
-		const ynode *qs = yn_map_get(root, "questions");
-		for (size_t i = 0; qs && qs->kind == YN_SEQ && i < qs->n; i++) {
-			const ynode *q = qs->items[i];
-			if (q->kind != YN_MAP)
+		rc |= remove_notes(d, e, yn_map_get(root, "questions"));
+		/* a chapter of sections: theirs and their questions' */
+		const ynode *ss = yn_map_get(root, "sections");
+		for (size_t i = 0; ss && ss->kind == YN_SEQ && i < ss->n; i++) {
+			const ynode *sec = ss->items[i];
+			if (sec->kind != YN_MAP)
 				continue;
-			rc |= remove_key(d, e, q, "change_note");
-			const ynode *rs = yn_map_get(q, "requirements");
-			for (size_t j = 0;
-			     rs && rs->kind == YN_SEQ && j < rs->n; j++)
-				if (rs->items[j]->kind == YN_MAP)
-					rc |= remove_key(d, e, rs->items[j],
-					                 "change_note");
+			rc |= remove_key(d, e, sec, "change_note");
+			rc |= remove_notes(d, e, yn_map_get(sec, "questions"));
 		}
 	}
 	char *out = rc ? NULL : srcedit_result(e, outlen);
@@ -164,6 +180,9 @@ static int write_all(const char *path, const char *data, size_t len)
 
 static bool has_change_notes(const vc_version *v)
 {
+	for (size_t i = 0; i < v->nsections; i++)
+		if (prose_present(&v->sections[i]->change_note))
+			return true;
 	for (size_t i = 0; i < v->nquestions; i++)
 		if (prose_present(&v->questions[i]->change_note))
 			return true;
@@ -240,12 +259,13 @@ static int copy_version(diags *d, const vc_version *v, const char *src,
 	return rc;
 }
 
-/* The first message of a scratch diagnostics object, for a one-line
- * report. */
+/* The first error of a scratch diagnostics object, for a one-line
+ * report (a warning, such as the predecessor the copy cannot see from
+ * its temporary place, is not why it failed). */
 static const char *first_problem(const diags *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].sev != DIAG_NOTE)
+		if (d->items[i].sev == DIAG_ERROR)
 			return d->items[i].msg;
 	return "not a draft, or change notes left";
 }

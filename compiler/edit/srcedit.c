@@ -3,6 +3,7 @@
  */
 #include "srcedit.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -237,4 +238,23 @@ char *srcedit_result(const srcedit *e, size_t *len)
 	}
 	*len = b.len;
 	return buf_detach(&b);
+}
+
+int srcedit_write(const char *path, const char *text, size_t len, diags *d)
+{
+	outfile of;
+	if (outfile_open(&of, path) != 0) {
+		d->io_failed = true;
+		diag_error(d, NO_POS, "cannot write '%s': %s", path,
+		           output_strerror(errno));
+		return -1;
+	}
+	fwrite(text, 1, len, of.fp);
+	if (outfile_commit(&of) != 0) {
+		d->io_failed = true;
+		diag_error(d, NO_POS, "cannot write '%s': %s", path,
+		           output_strerror(errno));
+		return -1;
+	}
+	return 0;
 }

@@ -1,14 +1,16 @@
 /*
  * edit/ - the commands that write the catalogue's own sources, keeping
  * every byte they do not mean to change: line edits (srcedit), uids for
- * new items (mint, `check --fix-ids`) and the next version as a draft
- * copy (newversion).
+ * new items (mint, `check --fix-ids`), the next version as a draft copy
+ * (newversion) and its release (release), with the check of a version
+ * against its predecessor that a release must pass (draft).
  *
  * srcedit.h - line edits of a YAML source that keep every other byte:
  * comments, quoting, folding and line endings stay as they were.
  *
- * Used by `vcsc new-version` (which rewrites a few keys of a copy) and
- * `vcsc check --fix-ids` (which only inserts lines into the user's files).
+ * Used by `vcsc new-version` (which rewrites a few keys of a copy),
+ * `vcsc check --fix-ids` (which only inserts lines into the user's files)
+ * and `vcsc release` (which sets two values of version.yaml).
  * Lines are numbered from 1, like srcpos; columns count characters.
  * Edits are recorded against the original lines and applied at once by
  * srcedit_result(), so line numbers from the YAML tree stay valid while
@@ -69,5 +71,10 @@ void srcedit_insert_after(srcedit *e, int line, const char *text);
 
 /* The edited text. Caller frees; *len receives its length. */
 char *srcedit_result(const srcedit *e, size_t *len);
+
+/* Writes text[0, len) to path atomically (files.h: a reader sees the old
+ * file or the new one, which keeps the old one's mode). Returns 0, or -1
+ * after reporting to d (d->io_failed set). */
+int srcedit_write(const char *path, const char *text, size_t len, diags *d);
 
 #endif

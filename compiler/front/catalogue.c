@@ -6,6 +6,7 @@
  * successors) run after every file is read, so one run reports every
  * problem it can find.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,10 @@ typedef struct vctx {
 	size_t nlangs;
 	int partial_missing; /* notes held back for the current file */
 	bool chapter_lost;   /* a chapter file could not be read at all */
+	bool items_lost;     /* a chapter, section or question could not be
+	                        read (or reading stopped): a uid it held is
+	                        not known, and references to it are not
+	                        judged */
 	const char *cur_file;
 	/* the keys of a requirement: the fixed ones, then the scheme's
 	 * level ids (R_LEVELS + level index) */
@@ -81,6 +86,144 @@ static int prose(vctx *x, const ynode *map, const ynode *v, const char *key,
 
 /* ---- references ---- */
 
+/* The digit runs of s: their number, and the length of each (at most
+ * 8). */
+static size_t digit_runs(const char *s, size_t len[8])
+{
+	size_t n = 0;
+	for (const char *p = s; *p;) {
+		size_t k = strspn(p, "0123456789");
+		if (k) {
+			if (n < 8)
+				len[n] = k;
+			n++;
+			p += k;
+		} else {
+			p++;
+		}
+	}
+	return n;
+}
+
+/* s with every digit run padded with zeros to the length of the run of
+ * the example in the same place (RQ-8-01 -> RQ-08-01 after RQ-05-01);
+ * NULL when the runs do not correspond. Caller frees. */
+static char *pad_like(const char *s, const char *example)
+{
+	size_t want[8], have[8];
+	size_t n = digit_runs(example, want);
+	if (n == 0 || n > 8 || digit_runs(s, have) != n)
+		return NULL;
+	buf b = {0};
+	size_t run = 0;
+	for (const char *p = s; *p;) {
+		size_t k = strspn(p, "0123456789");
+		if (!k) {
+			buf_putc(&b, *p++);
+			continue;
+		}
+		for (size_t i = k; i < want[run]; i++)
+			buf_putc(&b, '0');
+		buf_put(&b, p, k);
+		p += k;
+		run++;
+	}
+	return buf_detach(&b);
+}
+
+/* s with its separators (any character but a letter or digit) replaced
+ * by the one the example uses, where it uses one kind only; NULL when
+ * it does not. Caller frees. */
+static char *separate_like(const char *s, const char *example)
+{
+	char sep = 0;
+	for (const char *p = example; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		if (isalnum(ch))
+			continue;
+		if (sep && sep != *p)
+			return NULL;
+		sep = *p;
+	}
+	if (!sep)
+		return NULL;
+	buf b = {0};
+	buf_puts(&b, "");
+	for (const char *p = s; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
+		bool other = !isalnum(ch);
+		if (other && (!b.len || b.data[b.len - 1] != sep))
+			buf_putc(&b, sep);
+		else if (!other)
+			buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+/* What an identifier that does not match st's pattern was probably
+ * meant to be: the same with the case of its letters changed, its
+ * separators and the width of its numbers as in the standard's example,
+ * whichever of these first matches. NULL when none does. Caller frees. */
+static char *guess_reference(const vc_standard *st, const char *id)
+{
+	if (!st->example || strlen(id) > 64)
+		return NULL;
+	char *forms[3];
+	forms[0] = xstrdup(id);
+	forms[1] = xstrdup(id);
+	forms[2] = xstrdup(id);
+	for (char *p = forms[1]; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	for (char *p = forms[2]; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	char *found = NULL;
+	for (int f = 0; f < 3 && !found; f++) {
+		for (int step = 0; step < 4 && !found; step++) {
+			char *t = xstrdup(forms[f]);
+			if (step & 1) {
+				char *u = separate_like(t, st->example);
+				free(t);
+				t = u;
+			}
+			if (t && (step & 2)) {
+				char *u = pad_like(t, st->example);
+				free(t);
+				t = u;
+			}
+			if (t && strcmp(t, id) != 0 &&
+			    regexec(&st->re, t, 0, NULL, 0) == 0)
+				found = t;
+			else
+				free(t);
+		}
+	}
+	for (int f = 0; f < 3; f++)
+		free(forms[f]);
+	return found;
+}
+
+/* Reports identifier it of st that does not match the pattern. */
+static void bad_reference(vctx *x, const vc_standard *st, const ynode *it)
+{
+	char *guess = guess_reference(st, it->str);
+	if (guess && st->example)
+		diag_error(x->c.d, it->pos,
+		           "'%s' is not a valid %s identifier; they are "
+		           "written like %s; did you mean '%s'?",
+		           it->str, st->title, st->example, guess);
+	else if (st->example)
+		diag_error(x->c.d, it->pos,
+		           "'%s' is not a valid %s identifier; they are "
+		           "written like %s",
+		           it->str, st->title, st->example);
+	else
+		diag_error(x->c.d, it->pos,
+		           "'%s' is not a valid %s identifier (expected the "
+		           "form %s)",
+		           it->str, st->title, st->pattern);
+	free(guess);
+}
+
 static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 {
 	*out = NULL;
@@ -107,8 +250,16 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 	for (size_t i = 0; i < v->n; i++) {
 		const ynode *k = v->items[2 * i], *l = v->items[2 * i + 1];
 		const vc_standard *st = model_standard(x->s, k->str);
+		if (!st && fld_misplaced_key(&x->c, v, k->str, k->pos))
+			continue;
 		if (!st) {
 			const char *sg = suggest(k->str, ids, x->s->nstandards);
+			/* a standard named by its title (ISO/SAE 21434) */
+			for (size_t m = 0; !sg && m < x->s->nstandards; m++) {
+				const char *t = x->s->standards[m].title;
+				if (suggest(k->str, &t, 1))
+					sg = ids[m];
+			}
 			buf b = {0};
 			for (size_t m = 0; m < x->s->nstandards; m++)
 				buf_printf(&b, "%s%s", m ? ", " : "", ids[m]);
@@ -138,15 +289,14 @@ static void read_refs(vctx *x, const ynode *v, vc_ref **out, size_t *nout)
 			if (it->kind != YN_SCALAR || yn_is_null(it)) {
 				diag_error(x->c.d, it->pos,
 				           "a reference must be an identifier "
-				           "such as RQ-05-01, not %s",
+				           "such as %s, not %s",
+				           st->example ? st->example
+				                       : "RQ-05-01",
 				           yn_kind_name(it));
 				continue;
 			}
 			if (regexec(&st->re, it->str, 0, NULL, 0) != 0) {
-				diag_error(x->c.d, it->pos,
-				           "'%s' is not a valid %s identifier "
-				           "(expected the form %s)",
-				           it->str, st->title, st->pattern);
+				bad_reference(x, st, it);
 				continue;
 			}
 			bool dup = false;
@@ -209,6 +359,27 @@ static bool claim_uid(vctx *x, const ynode *node, const char *uid, void *item,
 		hmap_put(&x->v->by_uid, key, item);
 	hmap_put(kind_map, key, item);
 	return true;
+}
+
+/* Reads the uid v of item (a question, requirement or section, named
+ * what in messages) and claims it; a missing one is reported with the
+ * command that adds it. Returns the uid, or NULL. */
+static const char *read_uid(vctx *x, const ynode *map, const ynode *v,
+                            const char *what, void *item, srcpos item_pos,
+                            hmap *kind_map, srcpos *uid_pos)
+{
+	*uid_pos = v ? v->pos : map->pos;
+	if (!fld_present(v)) {
+		diag_error(x->c.d, map->pos,
+		           "missing required key 'uid' in %s; 'vcsc check "
+		           "--fix-ids %s' adds the missing uids",
+		           what, x->v->dir);
+		return NULL;
+	}
+	const char *uid = fld_str(&x->c, map, v, "uid", what, true);
+	if (uid && claim_uid(x, v, uid, item, item_pos, kind_map))
+		return arena_strdup(x->c.a, uid);
+	return NULL;
 }
 
 /* ---- requirements ---- */
@@ -393,9 +564,8 @@ static int read_requirement(vctx *x, vc_question *q, const ynode *node,
 	r->label = arena_printf(x->c.a, "%s.%s", q->number ? q->number : "?",
 	                        r->letter);
 	snprintf(what, sizeof(what), "requirement %s", r->label);
-	const char *uid = fld_str(&x->c, node, f[R_UID], "uid", what, true);
-	if (uid && claim_uid(x, f[R_UID], uid, r, r->pos, &x->v->r_by_uid))
-		r->uid = arena_strdup(x->c.a, uid);
+	r->uid = read_uid(x, node, f[R_UID], what, r, r->pos, &x->v->r_by_uid,
+	                  &r->uid_pos);
 	const vc_scheme *s = x->s;
 	r->texts = arena_alloc(x->c.a, (s->nlevels + 1) * sizeof(vc_prose));
 	r->ntexts = s->nlevels;
@@ -643,15 +813,15 @@ static int read_question(vctx *x, vc_chapter *ch, vc_section *sec,
 		q->chapter_no = parts[0];
 		q->section_no = sec ? parts[1] : 0;
 		snprintf(what, sizeof(what), "question %s", q->number);
+		fld_rename(&x->c, node, what);
 		if (!model_question_by_number(x->v, q->number))
 			hmap_put(&x->v->q_by_number, q->number, q);
 	} else {
 		q->number = arena_printf(x->c.a, "%s.%d",
 		                         nb->prefix ? nb->prefix : "0", q->seq);
 	}
-	const char *uid = fld_str(&x->c, node, f[Q_UID], "uid", what, true);
-	if (uid && claim_uid(x, f[Q_UID], uid, q, q->pos, &x->v->q_by_uid))
-		q->uid = arena_strdup(x->c.a, uid);
+	q->uid = read_uid(x, node, f[Q_UID], what, q, q->pos, &x->v->q_by_uid,
+	                  &q->uid_pos);
 
 	fld_bool(&x->c, f[Q_WITHDRAWN], "withdrawn", &q->withdrawn);
 	prose(x, node, f[Q_TITLE], "title", what, !q->withdrawn, &q->title);
@@ -727,10 +897,16 @@ static const char *const ch_keys_sections[C_N] = {"chapter", "title",
 static void read_questions(vctx *x, vc_chapter *ch, vc_section *sec,
                            const ynode *ql, numbering *nb, size_t *cap)
 {
-	for (size_t i = 0; i < ql->n && !diags_full(x->c.d); i++) {
+	for (size_t i = 0; i < ql->n; i++) {
+		if (diags_full(x->c.d)) {
+			x->items_lost = true;
+			break;
+		}
 		vc_question *q = arena_alloc(x->c.a, sizeof(*q));
-		if (read_question(x, ch, sec, ql->items[i], q, nb) != 0)
+		if (read_question(x, ch, sec, ql->items[i], q, nb) != 0) {
+			x->items_lost = true;
 			continue;
+		}
 		VEC_PUSH(ch->questions, ch->nquestions, *cap, q);
 		if (sec)
 			sec->questions[sec->nquestions++] = q;
@@ -753,8 +929,10 @@ static void read_section(vctx *x, vc_chapter *ch, const ynode *node,
                          numbering *nb, size_t *qcap)
 {
 	ynode *f[SEC_N];
-	if (fld_map(&x->c, node, "a section", sec_keys, SEC_N, f) < 0)
+	if (fld_map(&x->c, node, "a section", sec_keys, SEC_N, f) < 0) {
+		x->items_lost = true;
 		return;
+	}
 	vc_section *sec = arena_alloc(x->c.a, sizeof(*sec));
 	sec->pos = node->pos;
 	sec->chapter = ch;
@@ -771,10 +949,9 @@ static void read_section(vctx *x, vc_chapter *ch, const ynode *node,
 		    x->c.a, "%s.%d", nb->prefix ? nb->prefix : "0", sec->seq);
 	else
 		snprintf(what, sizeof(what), "section %s", sec->number);
-	const char *uid = fld_str(&x->c, node, f[SEC_UID], "uid", what, true);
-	if (uid &&
-	    claim_uid(x, f[SEC_UID], uid, sec, sec->pos, &x->v->s_by_uid))
-		sec->uid = arena_strdup(x->c.a, uid);
+	fld_rename(&x->c, node, what);
+	sec->uid = read_uid(x, node, f[SEC_UID], what, sec, sec->pos,
+	                    &x->v->s_by_uid, &sec->uid_pos);
 	prose(x, node, f[SEC_TITLE], "title", what, true, &sec->title);
 	prose(x, node, f[SEC_INTRO], "introduction", what, false,
 	      &sec->introduction);
@@ -1038,6 +1215,38 @@ static void check_lineage(vctx *x, const ynode *pred_node, const char *parent,
 	arena_free(a);
 }
 
+/* Reports the predecessor pred (node v) that has no version.yaml at
+ * pfile, with the version beside this one (self) it may mean. */
+static void missing_predecessor(vctx *x, const ynode *v, const char *parent,
+                                const char *pfile, const char *self)
+{
+	char **names = NULL;
+	size_t n = 0, nv = 0;
+	if (dir_names(parent, false, &names, &n) != 0)
+		n = 0;
+	const char **versions = xcalloc(n + 1, sizeof(char *));
+	for (size_t i = 0; i < n; i++) {
+		char *d = path_join(parent, names[i]);
+		char *vf = path_join(d, "version.yaml");
+		if (strcmp(names[i], self) != 0 && is_file(vf))
+			versions[nv++] = names[i];
+		free(vf);
+		free(d);
+	}
+	const char *sg = suggest(v->str, versions, nv);
+	if (sg)
+		diag_warning(x->c.d, v->pos,
+		             "predecessor '%s' not found (no %s); did you mean "
+		             "'%s'?",
+		             v->str, pfile, sg);
+	else
+		diag_warning(x->c.d, v->pos,
+		             "predecessor '%s' not found (no %s)", v->str,
+		             pfile);
+	free(versions);
+	names_free(names, n);
+}
+
 static int read_version_file(vctx *x, const char *dir)
 {
 	char *path = path_join(dir, "version.yaml");
@@ -1103,6 +1312,8 @@ static int read_version_file(vctx *x, const char *dir)
 	int st = fld_enum(&x->c, root, f[V_STATUS], "status", what, true,
 	                  statuses, 2);
 	v->draft = st == 1;
+	v->status_pos = f[V_STATUS] ? f[V_STATUS]->pos : root->pos;
+	v->predecessor_pos = f[V_PRED] ? f[V_PRED]->pos : root->pos;
 	const char *rel =
 	    fld_date(&x->c, root, f[V_RELEASED], "released", what, st == 0);
 	v->released = arena_strdup(x->c.a, rel);
@@ -1119,9 +1330,8 @@ static int read_version_file(vctx *x, const char *dir)
 			diag_error(x->c.d, f[V_PRED]->pos,
 			           "a version cannot be its own predecessor");
 		else if (!is_version_id(pred) || !is_file(pfile))
-			diag_warning(x->c.d, f[V_PRED]->pos,
-			             "predecessor '%s' not found (no %s)", pred,
-			             pfile);
+			missing_predecessor(x, f[V_PRED], parent, pfile,
+			                    dirname);
 		else if (ver)
 			check_lineage(x, f[V_PRED], parent, ver, rel);
 		free(pdir);
@@ -1244,6 +1454,11 @@ static void resolve_successors(vctx *x)
 			const char *su = q->successor_uids[k];
 			vc_question *s = model_question(v, su);
 			srcpos pos = q->successor_pos[k];
+			/* A question in a file (or part of one) that could not
+			 * be read is not known: its error is the one to fix. */
+			if (!s && !model_requirement(v, su) &&
+			    (x->chapter_lost || x->items_lost))
+				continue;
 			if (!s) {
 				const char *sg = suggest(su, uids, nu);
 				if (model_requirement(v, su))
@@ -1438,6 +1653,8 @@ vc_version *model_version_load(const vc_scheme *scheme, const char *dir_in,
 	for (size_t i = 0; i < nfiles; i++) {
 		if (!diags_full(d))
 			load_chapter(&x, files[i]);
+		else
+			x.items_lost = true;
 		free(files[i]);
 	}
 	free(files);

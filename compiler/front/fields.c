@@ -5,12 +5,103 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/md.h"
 
 bool fld_present(const ynode *v)
 {
 	return v && !yn_is_null(v);
+}
+
+/* The mapping read by fld_map that holds node as the value of one of
+ * its keys, or as an item of a list that is such a value; NULL when
+ * none of those remembered does. *via receives the key. */
+static const fld_seen *holder(const fld_ctx *c, const ynode *node,
+                              const ynode **via)
+{
+	for (size_t k = c->nseen; k-- > 0;) {
+		const fld_seen *s = &c->seen[k];
+		for (size_t i = 0; s->map != node && i < s->map->n; i++) {
+			const ynode *v = s->map->items[2 * i + 1];
+			bool in = v == node;
+			for (size_t j = 0; !in && v->kind == YN_SEQ && j < v->n;
+			     j++)
+				in = v->items[j] == node;
+			if (in) {
+				*via = s->map->items[2 * i];
+				return s;
+			}
+		}
+	}
+	return NULL;
+}
+
+static int cmp_pos(srcpos a, srcpos b)
+{
+	if (a.line != b.line)
+		return a.line < b.line ? -1 : 1;
+	return (a.col > b.col) - (a.col < b.col);
+}
+
+/* True when the text of map holds position p. */
+static bool holds(const ynode *map, srcpos p)
+{
+	bool same =
+	    map->pos.file == p.file ||
+	    (map->pos.file && p.file && strcmp(map->pos.file, p.file) == 0);
+	return same && cmp_pos(map->pos, p) <= 0 && cmp_pos(p, map->end) < 0;
+}
+
+/* Remembers node, read as what with keys, above the mappings that hold
+ * it. */
+static void remember(fld_ctx *c, const ynode *node, const char *const *keys,
+                     size_t nkeys, const char *what)
+{
+	while (c->nseen && (c->seen[c->nseen - 1].map == node ||
+	                    !holds(c->seen[c->nseen - 1].map, node->pos)))
+		c->nseen--;
+	if (c->nseen == YN_MAX_DEPTH)
+		return;
+	fld_seen me = {node, keys, nkeys, arena_strdup(c->a, what)};
+	c->seen[c->nseen++] = me;
+}
+
+void fld_rename(fld_ctx *c, const ynode *node, const char *what)
+{
+	for (size_t k = c->nseen; k-- > 0;)
+		if (c->seen[k].map == node) {
+			c->seen[k].what = arena_strdup(c->a, what);
+			return;
+		}
+}
+
+bool fld_misplaced_key(fld_ctx *c, const ynode *node, const char *key,
+                       srcpos at)
+{
+	const ynode *via = NULL;
+	const fld_seen *s = holder(c, node, &via);
+	if (!s)
+		return false;
+	size_t j;
+	for (j = 0; j < s->nkeys; j++)
+		if (strcmp(s->keys[j], key) == 0)
+			break;
+	if (j == s->nkeys)
+		return false;
+	if (yn_map_get(s->map, key))
+		diag_error(c->d, at,
+		           "'%s' is a key of %s, but here it is indented into "
+		           "'%s' (line %d), and %s has its own '%s'; remove "
+		           "one of them",
+		           key, s->what, via->str, via->pos.line, s->what, key);
+	else
+		diag_error(c->d, at,
+		           "'%s' is a key of %s, but it is indented into '%s' "
+		           "(line %d); indent it like '%s' (column %d)",
+		           key, s->what, via->str, via->pos.line, via->str,
+		           via->pos.col);
+	return true;
 }
 
 int fld_map(fld_ctx *c, const ynode *node, const char *what,
@@ -25,6 +116,7 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 		           what, yn_kind_name(node));
 		return -1;
 	}
+	remember(c, node, keys, nkeys, what);
 	/* Known keys first, so that a misspelt key can stand in for a
 	 * missing one without hiding the real one. */
 	for (size_t i = 0; i < node->n; i++) {
@@ -45,6 +137,8 @@ int fld_map(fld_ctx *c, const ynode *node, const char *what,
 			if (strcmp(keys[j], k->str) == 0)
 				break;
 		if (j < nkeys)
+			continue;
+		if (fld_misplaced_key(c, node, k->str, k->pos))
 			continue;
 		const char *s = suggest(k->str, keys, nkeys);
 		if (s) {
@@ -173,27 +267,120 @@ static bool leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* The digits of s[0, n) as a number, or -1 when they are not all digits
+ * (or n is 0). */
+static int digits(const char *s, size_t n)
+{
+	int v = 0;
+	if (n == 0 || n > 4)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+static int month_days(int y, int m)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+	                            31, 31, 30, 31, 30, 31};
+	return mdays[m - 1] + (m == 2 && leap(y));
+}
+
+/* Reads a date written y-m-d, y/m/d (one or two digits for month and
+ * day) or d.m.y, as editors type them; false for anything else. */
+static bool read_loose_date(const char *s, int *y, int *m, int *dd)
+{
+	size_t n[3];
+	const char *part[3];
+	const char *p = s;
+	char sep = 0;
+	for (int i = 0; i < 3; i++) {
+		part[i] = p;
+		n[i] = strspn(p, "0123456789");
+		p += n[i];
+		if (i < 2) {
+			if (*p != '-' && *p != '/' && *p != '.')
+				return false;
+			if (sep && *p != sep)
+				return false;
+			sep = *p++;
+		}
+	}
+	if (*p)
+		return false;
+	int a = digits(part[0], n[0]), b = digits(part[1], n[1]),
+	    c = digits(part[2], n[2]);
+	if (a < 0 || b < 0 || c < 0 || n[1] > 2)
+		return false;
+	if (n[0] == 4 && n[2] <= 2 && sep != '.') {
+		*y = a, *m = b, *dd = c;
+		return true;
+	}
+	if (n[2] == 4 && n[0] <= 2 && sep == '.') {
+		*y = c, *m = b, *dd = a;
+		return true;
+	}
+	return false;
+}
+
+char *fld_date_problem(const char *s)
+{
+	static const char *const months[] = {"January", "February", "March",
+	                                     "April",   "May",      "June",
+	                                     "July",    "August",   "September",
+	                                     "October", "November", "December"};
+	int y, m, dd;
+	bool form = strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	            strspn(s, "0123456789") == 4 &&
+	            strspn(s + 5, "0123456789") == 2 &&
+	            strspn(s + 8, "0123456789") == 2;
+	if (!read_loose_date(s, &y, &m, &dd))
+		return xasprintf("must be a date written YYYY-MM-DD (such as "
+		                 "2026-03-01), not '%s'",
+		                 s);
+	bool real =
+	    y >= 1900 && m >= 1 && m <= 12 && dd >= 1 && dd <= month_days(y, m);
+	if (!form && real)
+		return xasprintf("must be a date written YYYY-MM-DD, not '%s'; "
+		                 "did you mean '%04d-%02d-%02d'?",
+		                 s, y, m, dd);
+	if (real)
+		return NULL;
+	if (y < 1900)
+		return xasprintf("is '%s', but the year %d is not plausible; "
+		                 "dates are written YYYY-MM-DD",
+		                 s, y);
+	if (m < 1 || m > 12) {
+		/* a day and a month swapped, as some calendars write them */
+		if (m > 12 && dd >= 1 && dd <= 12 && m <= month_days(y, dd))
+			return xasprintf("is '%s', but there is no month %d "
+			                 "(dates are written YYYY-MM-DD); did "
+			                 "you mean '%04d-%02d-%02d'?",
+			                 s, m, y, dd, m);
+		return xasprintf("is '%s', but there is no month %d; months "
+		                 "count 01 to 12 (dates are written "
+		                 "YYYY-MM-DD)",
+		                 s, m);
+	}
+	if (dd < 1)
+		return xasprintf("is '%s', but days count from 01", s);
+	return xasprintf("is '%s', but %s %d has %d days", s, months[m - 1], y,
+	                 month_days(y, m));
+}
+
 const char *fld_date(fld_ctx *c, const ynode *map, const ynode *v,
                      const char *key, const char *what, bool required)
 {
 	const char *s = fld_str(c, map, v, key, what, required);
 	if (!s)
 		return NULL;
-	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-	                            31, 31, 30, 31, 30, 31};
-	bool ok = strlen(s) == 10 && s[4] == '-' && s[7] == '-';
-	for (int i = 0; ok && i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			ok = false;
-	if (ok) {
-		int y = atoi(s), m = atoi(s + 5), dd = atoi(s + 8);
-		ok = y >= 1900 && m >= 1 && m <= 12 && dd >= 1 &&
-		     dd <= mdays[m - 1] + (m == 2 && leap(y));
-	}
-	if (!ok) {
-		diag_error(c->d, v->pos,
-		           "'%s' must be a date written YYYY-MM-DD, not '%s'",
-		           key, s);
+	char *why = fld_date_problem(s);
+	if (why) {
+		diag_error(c->d, v->pos, "'%s' %s", key, why);
+		free(why);
 		return NULL;
 	}
 	return s;
@@ -343,4 +530,110 @@ void fld_markdown_depth(fld_ctx *c, const ynode *v, const char *key)
 		             "%d levels the nesting is flattened in every "
 		             "document; nest less",
 		             key, depth, MD_MAX_DEPTH);
+}
+
+/* Where needle (compared without regard to ASCII case) first stands in
+ * the source of scalar v at or after *from: its lines, from the one the
+ * scalar starts on to the one it ends on. Moves *from past it and returns
+ * true; false when the source does not hold it there (an escape or an
+ * entity spells it otherwise). */
+static bool find_in_source(const diags *d, const ynode *v, const char *needle,
+                           srcpos *from, srcpos *out)
+{
+	const diag_source *src = source_of(d, v->pos.file);
+	size_t nl = strlen(needle);
+	if (!src || !src->text || !nl)
+		return false;
+	for (int line = from->line; line <= v->end.line; line++) {
+		size_t n;
+		const char *p = nth_line(src->text, src->len, line, &n);
+		if (!p)
+			return false;
+		size_t skip = 0; /* bytes before the column to start at */
+		if (line == 1 && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+			p += 3, n -= 3;
+		for (int k = 1; line == from->line && k < from->col && skip < n;
+		     k++)
+			skip += (size_t)utf8_seqlen(
+			    (const unsigned char *)p + skip, n - skip);
+		for (size_t i = skip; i + nl <= n; i++) {
+			if (strncasecmp(p + i, needle, nl) != 0)
+				continue;
+			int col = (int)utf8_count(p, i) + 1;
+			*out = pos_at(v->pos.file, line, col);
+			*from = pos_at(v->pos.file, line, col + 1);
+			return true;
+		}
+	}
+	return false;
+}
+
+void fld_markdown_unsafe(fld_ctx *c, const ynode *v, const char *key)
+{
+	/* only texts that can hold raw HTML or a link are parsed */
+	if (!v || v->kind != YN_SCALAR ||
+	    (!memchr(v->str, '<', v->len) && !memchr(v->str, '[', v->len)))
+		return;
+	cmark_node *doc = md_parse(v->str, v->len);
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	char *html = NULL; /* the first raw HTML's first line */
+	int nhtml = 0;
+	srcpos from = v->pos;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+			const char *lit = cmark_node_get_literal(n);
+			lit = lit ? lit : "";
+			lit += strspn(lit, " \t");
+			if (!nhtml++)
+				html = xstrndup(lit, strcspn(lit, "\r\n"));
+			continue;
+		}
+		if (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE)
+			continue;
+		const char *url = cmark_node_get_url(n);
+		if (md_url_safe(url))
+			continue;
+		url = url ? url : "";
+		size_t sl = strcspn(url, ":");
+		char *scheme = url[sl] ? xstrndup(url, sl + 1) : NULL;
+		srcpos at = v->pos;
+		if (scheme)
+			find_in_source(c->d, v, scheme, &from, &at);
+		bool image = t == CMARK_NODE_IMAGE;
+		diag_warning(c->d, at,
+		             "%s '%.60s%s' in '%s': documents link only to "
+		             "http, https and mailto addresses and show just "
+		             "the %s; %s",
+		             image ? "image at" : "link to", url,
+		             strlen(url) > 60 ? "..." : "", key,
+		             image ? "image's description" : "link's text",
+		             image ? "give a web address"
+		                   : "link to a web address instead");
+		free(scheme);
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	if (!nhtml)
+		return;
+	/* the tag itself, as written: "<b" of "<b>bold</b>" */
+	char needle[41];
+	snprintf(needle, sizeof(needle), "%.*s", (int)strcspn(html, " \t>"),
+	         html);
+	srcpos at = v->pos, start = v->pos;
+	find_in_source(c->d, v, needle, &start, &at);
+	char more[48] = "";
+	if (nhtml > 1)
+		snprintf(more, sizeof(more), ", and %d more in this text",
+		         nhtml - 1);
+	diag_warning(c->d, at,
+	             "raw HTML in '%s' ('%.40s%s'%s): documents show it as "
+	             "plain text; write it in Markdown (**bold**, "
+	             "[text](https://...)) or escape the '<' as '\\<'",
+	             key, html, strlen(html) > 40 ? "..." : "", more);
+	free(html);
 }

@@ -104,6 +104,9 @@ typedef struct vc_standard {
 	const char *id;      /* iso-sae-21434 */
 	const char *title;   /* ISO/SAE 21434 */
 	const char *pattern; /* POSIX ERE every identifier must match */
+	const char *example; /* an identifier of that form, for messages:
+	                        the scheme's, else made from the pattern;
+	                        NULL when neither gives one */
 	regex_t re;
 	srcpos pos;
 } vc_standard;
@@ -159,6 +162,7 @@ typedef struct vc_section vc_section;
 
 typedef struct vc_requirement {
 	const char *uid;
+	srcpos uid_pos;       /* of the uid's value */
 	const char *letter;   /* its label as published: "a", "e", "ii" */
 	const char *label;    /* with the question's number: "1.2.a" */
 	size_t seq;           /* position in its question, from 0 */
@@ -177,6 +181,7 @@ typedef struct vc_requirement {
 
 struct vc_question {
 	const char *uid;
+	srcpos uid_pos;      /* of the uid's value */
 	const char *number;  /* "1.2", or "1.6.3" with sections */
 	int chapter_no, seq; /* 1 and 2 for "1.2"; 1 and 3 for "1.6.3" */
 	int section_no;      /* 6 for "1.6.3"; 0 without sections */
@@ -202,6 +207,7 @@ struct vc_question {
  * the scheme numbers questions N.M.K (the VDA ISA's "1.6"). */
 struct vc_section {
 	const char *uid;
+	srcpos uid_pos;     /* of the uid's value */
 	const char *number; /* "1.6" */
 	int chapter_no, seq;
 	vc_prose title, introduction, change_note;
@@ -241,6 +247,8 @@ typedef struct vc_version {
 	bool draft;
 	const char *released; /* YYYY-MM-DD or NULL */
 	const char *predecessor;
+	srcpos status_pos, predecessor_pos; /* of the values in version.yaml
+	                                       (the file's start if absent) */
 	const char *licence;
 	vc_version_language *languages; /* [0] is the source language */
 	size_t nlanguages;

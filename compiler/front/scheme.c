@@ -30,6 +30,7 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
 		out->tr[0].pos = v->pos;
 		out->n = 1;
 		fld_markdown_depth(c, v, key);
+		fld_markdown_unsafe(c, v, key);
 		return 0;
 	}
 	if (v->kind != YN_MAP) {
@@ -49,6 +50,8 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
 		for (j = 0; j < nlangs; j++)
 			if (strcmp(langs[j], k->str) == 0)
 				break;
+		if (j == nlangs && fld_misplaced_key(c, v, k->str, k->pos))
+			continue;
 		if (j == nlangs) {
 			buf b = {0};
 			for (size_t m = 0; m < nlangs; m++)
@@ -89,6 +92,7 @@ int front_prose(fld_ctx *c, const ynode *map, const ynode *v, const char *key,
 		tr[j].text = arena_strndup(c->a, t->str, t->len);
 		tr[j].pos = t->pos;
 		fld_markdown_depth(c, t, key);
+		fld_markdown_unsafe(c, t, key);
 	}
 	size_t n = 0;
 	for (size_t j = 0; j < nlangs; j++)
@@ -603,9 +607,9 @@ static void read_requirement_labels(sctx *x, const ynode *v)
 
 static int one_standard(sctx *x, const ynode *node, size_t i)
 {
-	static const char *const keys[] = {"id", "title", "pattern"};
-	ynode *f[3];
-	if (fld_map(&x->c, node, "a standard", keys, 3, f) < 0)
+	static const char *const keys[] = {"id", "title", "pattern", "example"};
+	ynode *f[4];
+	if (fld_map(&x->c, node, "a standard", keys, 4, f) < 0)
 		return -1;
 	vc_standard *st = &x->s->standards[i];
 	const char *id = fld_str(&x->c, node, f[0], "id", "a standard", true);
@@ -640,6 +644,22 @@ static int one_standard(sctx *x, const ynode *node, size_t i)
 	st->title = arena_strdup(x->c.a, title);
 	st->pattern = arena_strdup(x->c.a, pat);
 	st->pos = node->pos;
+	/* Messages show an identifier of the right form rather than the
+	 * pattern: the scheme's example, else one made from the pattern. */
+	const char *ex =
+	    fld_str(&x->c, node, f[3], "example", "a standard", false);
+	if (ex && regexec(&st->re, ex, 0, NULL, 0) != 0) {
+		diag_error(x->c.d, f[3]->pos,
+		           "example '%s' does not match the standard's own "
+		           "pattern %s",
+		           ex, pat);
+		ex = NULL;
+	}
+	char *made = ex ? NULL : regex_example(pat);
+	if (made && regexec(&st->re, made, 0, NULL, 0) == 0)
+		ex = made;
+	st->example = arena_strdup(x->c.a, ex);
+	free(made);
 	return 0;
 }
 

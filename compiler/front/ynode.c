@@ -6,6 +6,7 @@
  * beyond it. Aliases are never expanded.
  */
 #include "ynode.h"
+#include "yhint.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,8 @@ typedef struct loader {
 	arena *a;
 	diags *d;
 	const char *file;
+	const char *text; /* as libyaml reads it, for explaining errors */
+	size_t len;
 	frame stack[YN_MAX_DEPTH + 1];
 	int depth;
 	bool alias_reported, tag_reported;
@@ -265,11 +268,15 @@ static void report_syntax(loader *l, const yaml_parser_t *p)
 		diag_error(l->d, pos, "invalid input: %s", problem);
 		return;
 	}
-	if (p->context)
-		diag_error(l->d, pos, "invalid YAML: %s (%s at line %d)",
-		           problem, p->context, (int)p->context_mark.line + 1);
-	else
-		diag_error(l->d, pos, "invalid YAML: %s", problem);
+	yhint_report r = {problem,
+	                  pos.line,
+	                  pos.col,
+	                  p->context,
+	                  p->context ? (int)p->context_mark.line + 1 : 0,
+	                  p->context ? (int)p->context_mark.column + 1 : 0};
+	char *msg = yhint_explain(l->text, l->len, &r, &pos.line, &pos.col);
+	diag_error(l->d, pos, "%s", msg);
+	free(msg);
 }
 
 static ynode *parse(loader *l, const char *text, size_t len)
@@ -284,6 +291,8 @@ static ynode *parse(loader *l, const char *text, size_t len)
 		           "cannot initialise the YAML parser");
 		return NULL;
 	}
+	l->text = text;
+	l->len = len;
 	yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (ok && !done) {

@@ -45,6 +45,8 @@ static xmlDocPtr page_doc(const diff_result *d, const char *lang,
 	xml_attr(root, "generator", "vcsc " VCSC_VERSION);
 	xml_attr(root, "base-url", "");
 	xml_attr(root, "home-lang", lang);
+	/* the scheme's own interface words, as on its site */
+	xml_attr(root, "scheme", d->new->scheme->id);
 	/* the languages' names, for notes such as "translation not
 	 * updated (Deutsch)" */
 	for (size_t i = 0; i < v->nlanguages; i++) {

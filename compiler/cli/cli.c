@@ -46,6 +46,20 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+int cli_help(cli *c, const char *help)
+{
+	fputs(help, stdout);
+	cli_free(c);
+	return EXIT_OK;
+}
+
+int cli_refuse_option(cli *c, const char *cmd, char **argv,
+                      const char *shortopts)
+{
+	cli_free(c);
+	return cli_bad_option(cmd, argv, shortopts);
+}
+
 int cli_bad_option(const char *cmd, char **argv, const char *shortopts)
 {
 	const char *arg = optind > 0 ? argv[optind - 1] : "?";

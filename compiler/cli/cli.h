@@ -65,6 +65,14 @@ void cli_free(cli *c);
 /* Reports a usage problem for command cmd and returns EXIT_TROUBLE. */
 int cli_usage(const char *cmd, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
+/* Ends a command at --help: prints help, frees c, returns EXIT_OK. */
+int cli_help(cli *c, const char *help);
+
+/* Ends a command at a refused option: frees c and reports it as
+ * cli_bad_option does (EXIT_TROUBLE). */
+int cli_refuse_option(cli *c, const char *cmd, char **argv,
+                      const char *shortopts);
+
 /* Reports the option getopt_long just refused (unknown, or missing its
  * value) for command cmd, whose short options are shortopts, and returns
  * EXIT_TROUBLE. */

@@ -237,12 +237,9 @@ int cmd_check(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(check_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
+			return cli_help(&c, check_help);
 		default:
-			cli_free(&c);
-			return cli_bad_option("check", argv, "vqh");
+			return cli_refuse_option(&c, "check", argv, "vqh");
 		}
 	}
 	if (optind == argc)

@@ -116,12 +116,9 @@ int cmd_diff(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(diff_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
+			return cli_help(&c, diff_help);
 		default:
-			cli_free(&c);
-			return cli_bad_option("diff", argv, "o:h");
+			return cli_refuse_option(&c, "diff", argv, "o:h");
 		}
 	}
 	if (argc - optind != 2) {

@@ -53,12 +53,9 @@ int cmd_export(int argc, char **argv)
 			out = optarg;
 			break;
 		case 'h':
-			fputs(export_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
+			return cli_help(&c, export_help);
 		default:
-			cli_free(&c);
-			return cli_bad_option("export", argv, "o:h");
+			return cli_refuse_option(&c, "export", argv, "o:h");
 		}
 	}
 	if (argc - optind != 1) {

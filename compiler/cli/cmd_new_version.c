@@ -41,12 +41,9 @@ int cmd_new_version(int argc, char **argv)
 			c.catalogue_root = optarg;
 			break;
 		case 'h':
-			fputs(new_version_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
+			return cli_help(&c, new_version_help);
 		default:
-			cli_free(&c);
-			return cli_bad_option("new-version", argv, "h");
+			return cli_refuse_option(&c, "new-version", argv, "h");
 		}
 	}
 	if (argc - optind != 2) {

@@ -81,12 +81,9 @@ int cmd_release(int argc, char **argv)
 			}
 			break;
 		case 'h':
-			fputs(release_help, stdout);
-			cli_free(&c);
-			return EXIT_OK;
+			return cli_help(&c, release_help);
 		default:
-			cli_free(&c);
-			return cli_bad_option("release", argv, "h");
+			return cli_refuse_option(&c, "release", argv, "h");
 		}
 	}
 	if (argc - optind != 1) {

@@ -42,26 +42,32 @@ pdf_ok() { # name file: qpdf --check, every font embedded, geometry
 
 # Every objective set and language: the requirements that apply, in order,
 # and none that does not.
-for spec in all:en all:de development:en development:de production:en \
-	production:de operations:en operations:de development,operations:de; do
-	obj=${spec%%:*}
-	lang=${spec##*:}
-	f=$P/q-${obj/,/+}-$lang.pdf
-	args=(--lang "$lang")
-	[ "$obj" = all ] || args+=(--objective "$obj")
-	if ./vcsc questionnaire vcsa/1.1 "${args[@]}" -o "$f" 2>"$P/err"; then
-		ok "pdf questionnaire $spec written"
-	else
-		bad "pdf questionnaire $spec written" "$(cat "$P/err")"
-		continue
-	fi
-	body_text "$f" "$P/body.txt"
-	if out=$(node tests/pdf-requirements.js "$P/model.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
-		ok "pdf questionnaire $spec requirements match the model"
-	else
-		bad "pdf questionnaire $spec requirements match the model" "$out"
-	fi
-done
+# questionnaires NAME VERSION MODEL SPEC...: for each OBJECTIVES:LANG, the
+# questionnaire $P/NAME-OBJECTIVES-LANG.pdf holds every requirement text
+# that applies (at a level that applies), in order, and none other.
+questionnaires() {
+	local name=$1 version=$2 model=$3 spec obj lang f args out
+	shift 3
+	for spec in "$@"; do
+		obj=${spec%%:*}
+		lang=${spec##*:}
+		f=$P/$name-${obj/,/+}-$lang.pdf
+		args=(--lang "$lang")
+		[ "$obj" = all ] || args+=(--objective "$obj")
+		if ! ./vcsc questionnaire "$version" "${args[@]}" -o "$f" 2>"$P/err"; then
+			bad "pdf $name $spec written" "$(cat "$P/err")"
+			continue
+		fi
+		body_text "$f" "$P/body.txt"
+		if out=$(node tests/pdf-requirements.js "$model" "$P/body.txt" "$lang" "$obj" 2>&1); then
+			ok "pdf $name $spec: the requirement texts that apply, and only those"
+		else
+			bad "pdf $name $spec: the requirement texts that apply, and only those" "$out"
+		fi
+	done
+}
+questionnaires q vcsa/1.1 "$P/model.json" all:en all:de development:en development:de \
+	production:en production:de operations:en operations:de development,operations:de
 pdf_ok "all-en" "$P/q-all-en.pdf"
 pdf_ok "all-de" "$P/q-all-de.pdf"
 pdf_ok "production-en" "$P/q-production-en.pdf"
@@ -356,24 +362,8 @@ done
 # data (very-high applies only to that objective), a maturity scale per
 # question, labels that skip, a question withdrawn into three successors.
 PUB=tests/fixtures/published/vcsp/1.1
-./vcsc export --catalogue tests/fixtures/published "$PUB" -o "$P/pub.json" 2>/dev/null
-for spec in all:en normal:en very-high:de high,normal:de; do
-	obj=${spec%%:*}
-	lang=${spec##*:}
-	f=$P/pub-${obj/,/+}-$lang.pdf
-	args=(--lang "$lang")
-	[ "$obj" = all ] || args+=(--objective "$obj")
-	if ! ./vcsc questionnaire --catalogue tests/fixtures/published "$PUB" "${args[@]}" -o "$f" 2>"$P/err"; then
-		bad "pdf published $spec written" "$(cat "$P/err")"
-		continue
-	fi
-	body_text "$f" "$P/body.txt"
-	if out=$(node tests/pdf-requirements.js "$P/pub.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
-		ok "pdf published $spec: the level texts that apply, and only those"
-	else
-		bad "pdf published $spec: the level texts that apply, and only those" "$out"
-	fi
-done
+./vcsc export "$PUB" -o "$P/pub.json" 2>/dev/null
+questionnaires pub "$PUB" "$P/pub.json" all:en normal:en very-high:de high,normal:de
 pdf_ok "published questionnaire" "$P/pub-all-en.pdf"
 pdftotext "$P/pub-all-en.pdf" "$P/pub.txt"
 n_q=$(grep -c '^Maturity reached (target: 3 Established)$' "$P/pub.txt")
@@ -398,23 +388,7 @@ fi
 # levels that apply per objective, geometry, fonts, the same bytes twice.
 ISA=examples/isa/isa/1.1
 ./vcsc export "$ISA" -o "$P/isa.json" 2>/dev/null
-for spec in all:en group:de very-high:en; do
-	obj=${spec%%:*}
-	lang=${spec##*:}
-	f=$P/isa-$obj-$lang.pdf
-	args=(--lang "$lang")
-	[ "$obj" = all ] || args+=(--objective "$obj")
-	if ! ./vcsc questionnaire "$ISA" "${args[@]}" -o "$f" 2>"$P/err"; then
-		bad "pdf isa $spec written" "$(cat "$P/err")"
-		continue
-	fi
-	body_text "$f" "$P/body.txt"
-	if out=$(node tests/pdf-requirements.js "$P/isa.json" "$P/body.txt" "$lang" "$obj" 2>&1); then
-		ok "pdf isa $spec: the level texts that apply, and only those"
-	else
-		bad "pdf isa $spec: the level texts that apply, and only those" "$out"
-	fi
-done
+questionnaires isa "$ISA" "$P/isa.json" all:en group:de very-high:en
 pdf_ok "isa questionnaire" "$P/isa-all-en.pdf"
 ./vcsc questionnaire "$ISA" -o "$P/isa-again.pdf" 2>/dev/null
 cmp -s "$P/isa-all-en.pdf" "$P/isa-again.pdf" && ok "pdf isa questionnaire: the same bytes twice" ||

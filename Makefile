@@ -10,7 +10,8 @@
 #   make bench    benchmarks (not part of make test)
 
 CC      ?= cc
-PKGS     = yaml-0.1 libcmark-gfm libxml-2.0 libxslt libexslt libunibreak
+PKGS     = yaml-0.1 libcmark-gfm libxml-2.0 libxslt libexslt libunibreak \
+           libsodium libqrencode libzip xlsxwriter
 CFLAGS  ?= -O2 -g
 WFLAGS   = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wno-missing-field-initializers

@@ -8,9 +8,10 @@ set -eu
 
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev
  libcmark-gfm-extensions-dev libxml2-dev libxslt1-dev libhpdf-dev
- libunibreak-dev fonts-dejavu-core fonts-noto-core"
+ libunibreak-dev libsodium-dev libqrencode-dev libzip-dev libxlsxwriter-dev
+ fonts-dejavu-core fonts-noto-core"
 test_pkgs="poppler-utils qpdf valgrind libxml2-utils jq chromium
- chromium-driver clang-format strace procps util-linux"
+ chromium-driver clang-format strace procps util-linux zbar-tools"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

@@ -325,6 +325,7 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	doc->meta.classification = dup0(a, m->classification);
 	doc->meta.header_left = dup0(a, m->header_left);
 	doc->meta.header_right = dup0(a, m->header_right);
+	doc->meta.watermark = dup0(a, m->watermark);
 	doc->meta.page_format =
 	    dup0(a, m->page_format ? m->page_format : "{page} / {pages}");
 	hmap_init(&doc->anchors);
@@ -388,6 +389,12 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	check_face(doc, ff, doc->meta.doc_id);
 	check_face(doc, ff, doc->meta.classification);
 	check_face(doc, ff, doc->meta.page_format);
+	if (doc->meta.watermark && m->watermark_style) {
+		const pdf_pstyle *ws = m->watermark_style;
+		check_face(doc,
+		           pdf_face_of(doc, ws->family, ws->bold, ws->italic),
+		           doc->meta.watermark);
+	}
 	return doc;
 fail:
 	pdf_free(doc);

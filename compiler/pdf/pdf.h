@@ -185,6 +185,12 @@ typedef struct pdf_meta {
 	/* footer, right: "{page}" and "{pages}" are replaced */
 	const char *page_format;
 	bool plain_first_page; /* no running header on page 1 */
+	/* A mark across every page ("DRAFT"), diagonal, in the font, size
+	 * and colour of watermark_style, with this fill opacity (0: opaque);
+	 * NULL: none. */
+	const char *watermark;
+	const pdf_pstyle *watermark_style;
+	double watermark_opacity;
 } pdf_meta;
 
 typedef struct pdf_doc pdf_doc;
@@ -309,6 +315,45 @@ void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
                    pdf_color c, double width);
 void pdf_draw_text(pdf_block *b, double x, double baseline,
                    const pdf_pstyle *ps, unsigned flags, const char *text);
+
+/* ---- charts and signatures (pdf_chart.c) ---- */
+
+/* One bar of a bar chart: its label, its value from 0 to 1, and the text
+ * printed right of the bar ("83 %"). */
+typedef struct pdf_bar {
+	const char *label;
+	double value;
+	const char *value_text;
+} pdf_bar;
+
+/* The look of a bar chart, which the document resolves from the style
+ * file (pdf_style_resolve) like its other looks. */
+typedef struct pdf_chart_look {
+	const pdf_pstyle *label; /* row labels, value texts, tick labels */
+	pdf_color bar, track, grid;
+	double bar_height;  /* of each bar */
+	double row_gap;     /* between two bars */
+	double label_width; /* the column of row labels */
+} pdf_chart_look;
+
+/* A horizontal bar chart drawn as vector graphics, the full text width:
+ * a row per bar (label, a track with the bar over it, the value text),
+ * vertical grid lines at the nticks tick positions (evenly from 0 to 1)
+ * with tick_labels above the first row. A label too long for its column
+ * is cut with an ellipsis (put the full names in a table beside it).
+ * Rows are kept together and split across pages only when the chart is
+ * longer than a page; the tick labels stay with the first row. */
+void pdf_bar_chart(pdf_doc *doc, const pdf_chart_look *look,
+                   const pdf_bar *bars, size_t n,
+                   const char *const *tick_labels, size_t nticks);
+
+/* A signature block: n columns side by side (widths: fractions of the
+ * text width, NULL: equal), each with height points of room to sign
+ * above a line and its caption below the line in style ps (lines
+ * separated by "\n", each cut to the column). Kept on one page. */
+void pdf_signature(pdf_doc *doc, const pdf_pstyle *ps, size_t n,
+                   const char *const *captions, const double *widths,
+                   double height);
 
 /* A horizontal rule, vertical space, a page break. */
 void pdf_rule(pdf_doc *doc, double indent);

@@ -256,5 +256,8 @@ double pdf_widest_word(const char *text, size_t len, const char *lang,
 
 /* pdf_render.c */
 int pdf_render(pdf_doc *doc);
+/* s cut to fit width, with an ellipsis; returns a string in the arena. */
+const char *pdf_fit_text(pdf_doc *doc, int face, double size, const char *s,
+                         double width);
 
 #endif

@@ -4,6 +4,7 @@
  * of the table of contents, link annotations, the outline and the
  * metadata. Runs after pagination, so every anchor's page is known.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -14,6 +15,7 @@ typedef struct rctx {
 	pdf_doc *doc;
 	HPDF_Page *pages;
 	size_t np;
+	HPDF_ExtGState watermark_gs; /* one for every page */
 } rctx;
 
 static double page_y(const pdf_doc *doc, double top_y)
@@ -161,9 +163,8 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 	}
 }
 
-/* s cut to fit width, with an ellipsis; returns a string in the arena. */
-static const char *fit(pdf_doc *doc, int face, double size, const char *s,
-                       double width)
+const char *pdf_fit_text(pdf_doc *doc, int face, double size, const char *s,
+                         double width)
 {
 	size_t n = strlen(s);
 	if (pdf_text_width(doc, face, size, s, n) <= width)
@@ -210,15 +211,17 @@ static void furniture(rctx *r, size_t i)
 		double y = doc->ph - st->header_offset;
 		double rw = 0;
 		if (doc->meta.header_right) {
-			const char *t = fit(doc, face, ps->size,
-			                    doc->meta.header_right, w / 2 - 6);
+			const char *t =
+			    pdf_fit_text(doc, face, ps->size,
+			                 doc->meta.header_right, w / 2 - 6);
 			rw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 			text_at(doc, p, face, ps->size, ps->color, right - rw,
 			        y, t);
 		}
 		if (doc->meta.header_left) {
-			const char *t = fit(doc, face, ps->size,
-			                    doc->meta.header_left, w - rw - 12);
+			const char *t =
+			    pdf_fit_text(doc, face, ps->size,
+			                 doc->meta.header_left, w - rw - 12);
 			text_at(doc, p, face, ps->size, ps->color, left, y, t);
 		}
 		if (doc->header_rule_w > 0) {
@@ -243,22 +246,72 @@ static void furniture(rctx *r, size_t i)
 	 * between the two when a long id leaves no room in the centre */
 	double idw = 0;
 	if (doc->meta.doc_id) {
-		const char *t =
-		    fit(doc, face, ps->size, doc->meta.doc_id, w - pw - 24);
+		const char *t = pdf_fit_text(doc, face, ps->size,
+		                             doc->meta.doc_id, w - pw - 24);
 		idw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 		text_at(doc, p, face, ps->size, ps->color, left, y, t);
 	}
 	if (doc->meta.classification) {
 		double from = left + (idw > 0 ? idw + 12 : 0);
 		double to = right - pw - 12;
-		const char *t = fit(doc, face, ps->size,
-		                    doc->meta.classification, to - from);
+		const char *t = pdf_fit_text(
+		    doc, face, ps->size, doc->meta.classification, to - from);
 		double cw = pdf_text_width(doc, face, ps->size, t, strlen(t));
 		double x = left + (w - cw) / 2;
 		if (x < from || x + cw > to)
 			x = from + (to - from - cw) / 2;
 		text_at(doc, p, face, ps->size, ps->color, x, y, t);
 	}
+}
+
+/* The watermark (a draft's "DRAFT"): large, diagonal from the lower left
+ * to the upper right, centred on the page, translucent over the content.
+ * Its size shrinks where the page's diagonal is too short for it, so
+ * that no glyph comes near the edge. */
+static void watermark(rctx *r, size_t i)
+{
+	pdf_doc *doc = r->doc;
+	const pdf_pstyle *ps = doc->meta.watermark_style;
+	const char *s = doc->meta.watermark;
+	if (!s || !*s || !ps)
+		return;
+	HPDF_Page p = r->pages[i];
+	int face = pdf_face_of(doc, ps->family, ps->bold, ps->italic);
+	pdf_fontx *f = pdf_font(doc, face);
+	if (!f->font)
+		return;
+	double size = ps->size;
+	double w = pdf_text_width(doc, face, size, s, strlen(s));
+	double diag = sqrt(doc->pw * doc->pw + doc->ph * doc->ph);
+	if (w > diag * 0.6) {
+		size *= diag * 0.6 / w;
+		w = diag * 0.6;
+	}
+	double a = atan2(doc->ph, doc->pw);
+	double c = cos(a), sn = sin(a);
+	/* the text's centre: half its width along the baseline, half its
+	 * cap height (about 0.7 em) above it */
+	double cx = doc->pw / 2, cy = doc->ph / 2, capy = size * 0.35;
+	double x = cx - c * w / 2 + sn * capy;
+	double y = cy - sn * w / 2 - c * capy;
+	double op = doc->meta.watermark_opacity;
+	if (!r->watermark_gs && op > 0 && op < 1) {
+		r->watermark_gs = HPDF_CreateExtGState(doc->h);
+		if (r->watermark_gs)
+			HPDF_ExtGState_SetAlphaFill(r->watermark_gs,
+			                            (HPDF_REAL)op);
+	}
+	HPDF_Page_GSave(p);
+	if (r->watermark_gs)
+		HPDF_Page_SetExtGState(p, r->watermark_gs);
+	HPDF_Page_BeginText(p);
+	HPDF_Page_SetFontAndSize(p, f->font, (HPDF_REAL)size);
+	set_fill(p, ps->color);
+	HPDF_Page_SetTextMatrix(p, (HPDF_REAL)c, (HPDF_REAL)sn, (HPDF_REAL)-sn,
+	                        (HPDF_REAL)c, (HPDF_REAL)x, (HPDF_REAL)y);
+	HPDF_Page_ShowText(p, s);
+	HPDF_Page_EndText(p);
+	HPDF_Page_GRestore(p);
 }
 
 static void outline(rctx *r)
@@ -339,7 +392,7 @@ static void metadata(pdf_doc *doc)
 
 int pdf_render(pdf_doc *doc)
 {
-	rctx r = {doc, NULL, doc->npages};
+	rctx r = {doc, NULL, doc->npages, NULL};
 	r.pages = xcalloc(r.np + 1, sizeof(HPDF_Page));
 	for (size_t i = 0; i < r.np; i++) {
 		r.pages[i] = HPDF_AddPage(doc->h);
@@ -358,6 +411,7 @@ int pdf_render(pdf_doc *doc)
 			           doc->st->margin_top + pg->places[k].y);
 		}
 		furniture(&r, i);
+		watermark(&r, i);
 		if (doc->herr)
 			break;
 	}

@@ -171,8 +171,9 @@ int audit_decide(const vc_audit *a, vc_decision *out, diags *d)
 			oc->reason = xasprintf(
 			    "Temporary label: %s open, each with an accepted "
 			    "corrective action; it expires at the latest due "
-			    "date (%s), at most %d months after the closing "
-			    "meeting of %s (%s).",
+			    "date (%s), or at the end of the %d months from "
+			    "the closing meeting of %s (%s) if that comes "
+			    "first.",
 			    l, date_format(latest, b1), max, in->id,
 			    date_format(window, b2));
 			free(l);
@@ -185,9 +186,8 @@ int audit_decide(const vc_audit *a, vc_decision *out, diags *d)
 				oc->reason = xasprintf(
 				    "Label: the follow-up closed every finding "
 				    "of %s that counts; valid for %d years "
-				    "from "
-				    "its closing meeting (%s).",
-				    in->id, s->validity_years,
+				    "from the closing meeting of %s (%s).",
+				    in->id, s->validity_years, in->id,
 				    date_format(in->closing, b1));
 			} else {
 				oc->rule = "nothing-open";

@@ -17,7 +17,8 @@ static const char main_help[] =
     "documents of the ENX VCS audit scheme.\n"
     "\n"
     "Commands:\n"
-    "  check PATH...        validate catalogue versions and the scheme\n"
+    "  check PATH...        validate catalogue versions, the scheme and\n"
+    "                       audit files\n"
     "  export VERSION-DIR   write a catalogue version as canonical JSON\n"
     "  questionnaire VERSION-DIR\n"
     "                       the self-assessment questionnaire as PDF\n"
@@ -26,6 +27,7 @@ static const char main_help[] =
     "  new-version DIR ID   start the next version as a draft copy\n"
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
+    "  decide AUDIT.yaml    the label outcome of an audit per objective\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -49,6 +51,7 @@ static const command commands[] = {
     {"diff", cmd_diff},
     {"new-version", cmd_new_version},
     {"release", cmd_release},
+    {"decide", cmd_decide},
 };
 
 int main(int argc, char **argv)

@@ -159,5 +159,6 @@ int cmd_site(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
 int cmd_release(int argc, char **argv);
+int cmd_decide(int argc, char **argv);
 
 #endif

@@ -28,6 +28,8 @@ static const char main_help[] =
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
     "  decide AUDIT.yaml    the label outcome of an audit per objective\n"
+    "  report AUDIT.yaml -o FILE.pdf\n"
+    "                       the audit report that the lead auditor signs\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -52,6 +54,7 @@ static const command commands[] = {
     {"new-version", cmd_new_version},
     {"release", cmd_release},
     {"decide", cmd_decide},
+    {"report", cmd_report},
 };
 
 int main(int argc, char **argv)

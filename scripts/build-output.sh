@@ -95,4 +95,15 @@ base=${SITE_BASE_URL:-https://vcs-criteria.example.org}
 build catalogue "$out" "$base" ""
 build examples/isa "$out/examples/isa" "$base/examples/isa" examples/isa/
 
+# The audit report of each example audit (vcsc report): confidential, so
+# written to output/audits/AUDIT-ID/report.pdf, never into a downloads/
+# folder, whose files the site publishes.
+for f in examples/audits/*.yaml; do
+	[ -f "$f" ] || continue
+	id=$(sed -n 's/^audit: *["'"'"']\{0,1\}\([^"'"'"' #]*\).*/\1/p' "$f" | head -n 1)
+	[ -n "$id" ] || continue
+	mkdir -p "$out/audits/$id"
+	./vcsc report "$f" -o "$out/audits/$id/report.pdf"
+done
+
 echo "output: $(find "$out" -type f | wc -l) files under $out/"

@@ -126,6 +126,7 @@ static const char *const text_keys[] = {"title",
                                         "evidence",
                                         "counts-against",
                                         "action-line",
+                                        "action-status",
                                         "actions-title",
                                         "no-actions",
                                         "finding-col",
@@ -145,6 +146,7 @@ static const char *const text_keys[] = {"title",
                                         "lead-caption",
                                         "appendix-title",
                                         "appendix-intro",
+                                        "question-col",
                                         "verdict-col",
                                         "level-col",
                                         "verdict-conform",
@@ -210,9 +212,8 @@ static const char *md_plain(rdoc *r, const char *md)
 /* YYYY-MM-DD, or a dash when the date is not set. */
 static const char *day(rdoc *r, vc_date t)
 {
-	if (!date_set(t))
-		return DASH;
-	return arena_printf(r->a, "%04d-%02d-%02d", t.y, t.m, t.d);
+	char b[16];
+	return date_set(t) ? arena_strdup(r->a, date_format(t, b)) : DASH;
 }
 
 static const char *num(rdoc *r, size_t n)
@@ -232,17 +233,9 @@ static const char *objectives_label(rdoc *r, vc_objset set)
 	return s;
 }
 
-/* A finding class that asks for a corrective action is a
- * nonconformity; observations and opportunities are not. */
-static bool nonconformity(const vc_finding_class *c)
-{
-	return c && c->corrective_action &&
-	       strcmp(c->corrective_action, "none") != 0;
-}
-
 static bool applies(const rdoc *r, const vc_requirement *q)
 {
-	return (model_req_objectives(r->s, q) & r->au->scope.objectives) != 0;
+	return audit_applies(r->au, q);
 }
 
 static void tally_req(const rdoc *r, const vc_requirement *q, tally *t)
@@ -257,7 +250,7 @@ static void tally_req(const rdoc *r, const vc_requirement *q, tally *t)
 		t->conform++;
 	else if (v->kind == VC_VERDICT_NOT_APPLICABLE)
 		t->na++;
-	else if (v->finding && nonconformity(v->finding->cls))
+	else if (v->finding && audit_class_counts(v->finding->cls))
 		t->nonconform++;
 	else
 		t->other++;
@@ -316,10 +309,20 @@ static const char *reason(rdoc *r, const vc_outcome *o)
 		const char *key = arena_printf(r->a, "rule-%s", o->rule);
 		for (size_t i = 0; i < COUNT_OF(text_keys); i++)
 			if (strcmp(text_keys[i], key) == 0) {
-				const char *kv[] = {"nopen", num(r, o->nopen),
-				                    "nblocking",
-				                    num(r, o->nblocking)};
-				return Tf(r, key, kv, 4);
+				const vc_audit *init =
+				    r->dec->initial ? r->dec->initial : r->au;
+				const char *kv[] = {
+				    "nopen",
+				    num(r, o->nopen),
+				    "nblocking",
+				    num(r, o->nblocking),
+				    "years",
+				    num(r, (size_t)r->s->validity_years),
+				    "months",
+				    num(r, (size_t)r->s->corrective_action_max_months),
+				    "initial",
+				    day(r, init->closing)};
+				return Tf(r, key, kv, COUNT_OF(kv));
 			}
 	}
 	return o->reason ? o->reason : "";
@@ -336,7 +339,7 @@ static const char *class_title(rdoc *r, const vc_finding_class *c)
 }
 
 /* A table of n columns (widths: fractions) with a header row of the
- * texts of keys (a NULL key: an empty cell). */
+ * texts of keys. */
 static pdf_table *head_table(rdoc *r, size_t n, const double *widths,
                              const char *const *keys)
 {
@@ -344,7 +347,7 @@ static pdf_table *head_table(rdoc *r, size_t n, const double *widths,
 	pdf_table_widths(t, widths);
 	pdf_table_row(t, true);
 	for (size_t i = 0; i < n; i++)
-		pdf_run(pdf_table_cell(t), keys[i] ? T(r, keys[i]) : "", 0);
+		pdf_run(pdf_table_cell(t), T(r, keys[i]), 0);
 	return t;
 }
 
@@ -807,16 +810,13 @@ static void finding(rdoc *r, const vc_audit_finding *f)
 		pdf_run(b, T(r, "action-line"), PDF_BOLD);
 		pdf_run(b, " ", 0);
 		pdf_run(b, md_plain(r, ac->action), 0);
-		const char *st =
-		    date_set(ac->closed)
-		        ? Tf(r, "closed-on",
-		             (const char *const[]){"date", day(r, ac->closed)},
-		             2)
-		        : T(r, "open");
-		pdf_run(b,
-		        arena_printf(r->a, " (%s %s" DOT "%s)", T(r, "due-col"),
-		                     day(r, ac->due), st),
-		        0);
+		const char *kd[] = {"date", day(r, ac->closed)};
+		const char *ks[] = {"due", day(r, ac->due), "status",
+		                    date_set(ac->closed)
+		                        ? Tf(r, "closed-on", kd, 2)
+		                        : T(r, "open")};
+		pdf_run(b, " ", 0);
+		pdf_run(b, Tf(r, "action-status", ks, 4), 0);
 	}
 }
 
@@ -960,8 +960,8 @@ static void appendix(rdoc *r)
 		    d, r->st.base.h2, 2, chapter_title(r, ch),
 		    arena_printf(r->a, "verdicts-%d", ch->number), false));
 		const double w[] = {0.11, 0.37, 0.14, 0.38};
-		const char *const wk[] = {"requirement-col", NULL, "level-col",
-		                          "verdict-col"};
+		const char *const wk[] = {"requirement-col", "question-col",
+		                          "level-col", "verdict-col"};
 		pdf_table *t = head_table(r, 4, w, wk);
 		for (size_t i = 0; i < ch->nquestions; i++) {
 			const vc_question *qu = ch->questions[i];

@@ -160,5 +160,6 @@ int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
 int cmd_release(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -105,6 +105,29 @@ main_job() {
 		bad "main every PDF passes qpdf --check ($npdf PDFs)" "$problems"
 	fi
 
+	# the audit reports (vcsc report) are confidential: one per example
+	# audit in audits/AUDIT-ID/, and none reaches the site or a downloads
+	# folder, by name, by content or by its audit id
+	local nrep=0 ids= leaked= published
+	published=$(find "$out" \( -path "$out/audits" -prune \) -o -type f \
+		\( -path '*/site/*' -o -path '*/downloads/*' \) -print0 | xargs -0 sha1sum)
+	for f in "$out"/audits/*/report.pdf; do
+		[ -e "$f" ] || continue
+		nrep=$((nrep + 1))
+		ids="$ids -e $(basename "$(dirname "$f")")"
+		grep -q "^$(sha1sum <"$f" | cut -c1-40) " <<<"$published" &&
+			leaked="$leaked ${f#"$out"/}(content)"
+	done
+	leaked="$leaked $(find "$out" -path "$out/audits" -prune -o -iname '*report*.pdf' -print)"
+	# shellcheck disable=SC2086
+	[ -n "$ids" ] && leaked="$leaked $(grep -rlF $ids "$out"/site "$out"/downloads "$isa"/site "$isa"/downloads 2>/dev/null)"
+	leaked=$(echo $leaked)
+	if [ $nrep -eq "$(ls examples/audits/*.yaml 2>/dev/null | wc -l)" ] && [ $nrep -gt 0 ] && [ -z "$leaked" ]; then
+		ok "main audit reports in audits/ ($nrep), none on the site or in downloads/"
+	else
+		bad "main audit reports in audits/, none on the site or in downloads/" "$nrep reports; leaked: $leaked"
+	fi
+
 	# the JSON: valid, and the catalogue downloads equal the export
 	problems=
 	for o in "$out" "$isa"; do

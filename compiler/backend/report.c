@@ -120,7 +120,11 @@ static const char *const text_keys[] = {"title",
                                         "percent",
                                         "findings-title",
                                         "no-findings",
-                                        "class-none",
+                                        "appendix-intro-follow-up",
+                                        "follow-up-verdict",
+                                        "no-new-findings",
+                                        "initial-findings-intro",
+                                        "initial-findings-title",
                                         "requirement-col",
                                         "statement-col",
                                         "evidence",
@@ -180,6 +184,7 @@ typedef struct rdoc {
 	const pdf_texts *tx;
 	rstyle st;
 	const vc_verdict **by_req; /* by requirement index */
+	bool *in_scope;            /* by requirement index: assessed here */
 	arena *a;                  /* strings of this run */
 } rdoc;
 
@@ -233,9 +238,12 @@ static const char *objectives_label(rdoc *r, vc_objset set)
 	return s;
 }
 
+/* Whether this audit assesses q: every requirement that applies to the
+ * audited objectives, or for a follow-up those on which the initial
+ * audit raised findings that count (and any it gives a verdict on). */
 static bool applies(const rdoc *r, const vc_requirement *q)
 {
-	return audit_applies(r->au, q);
+	return q->index < r->v->nrequirements && r->in_scope[q->index];
 }
 
 static void tally_req(const rdoc *r, const vc_requirement *q, tally *t)
@@ -328,9 +336,24 @@ static const char *reason(rdoc *r, const vc_outcome *o)
 	return o->reason ? o->reason : "";
 }
 
+/* A finding's anchor: the follow-up's own and the initial audit's may
+ * share an id. */
 static const char *finding_anchor(rdoc *r, const vc_audit_finding *f)
 {
-	return arena_printf(r->a, "finding-%s", f->id);
+	bool initial = r->au->initial && f >= r->au->initial->findings &&
+	               f < r->au->initial->findings + r->au->initial->nfindings;
+	return arena_printf(r->a, "finding-%s%s", initial ? "initial-" : "",
+	                    f->id);
+}
+
+/* The requirement of this audit's version labelled like f's. */
+static const vc_requirement *version_req(const rdoc *r,
+                                         const vc_audit_finding *f)
+{
+	for (size_t i = 0; f->req_label && i < r->v->nrequirements; i++)
+		if (strcmp(r->v->requirements[i]->label, f->req_label) == 0)
+			return r->v->requirements[i];
+	return NULL;
 }
 
 static const char *class_title(rdoc *r, const vc_finding_class *c)
@@ -762,10 +785,36 @@ static void requirement_texts(rdoc *r, pdf_block *c, const vc_requirement *q)
 	}
 }
 
-static void finding(rdoc *r, const vc_audit_finding *f)
+static void verdict_cell(rdoc *r, pdf_block *c, const vc_verdict *v)
+{
+	if (!v) {
+		pdf_run(c, T(r, "verdict-missing"), PDF_ITALIC);
+		return;
+	}
+	if (v->kind == VC_VERDICT_CONFORM) {
+		pdf_run(c, T(r, "verdict-conform"), 0);
+	} else if (v->kind == VC_VERDICT_NOT_APPLICABLE) {
+		const char *kv[] = {"reason", md_plain(r, v->reason)};
+		pdf_run(c, Tf(r, "verdict-na", kv, 2), 0);
+	} else {
+		const char *kv[] = {"finding", v->finding_id, "class",
+		                    v->finding ? class_title(r, v->finding->cls)
+		                               : "?"};
+		const char *text = Tf(r, "verdict-finding", kv, 4);
+		if (v->finding)
+			pdf_run_ref(c, text, PDF_BOLD,
+			            finding_anchor(r, v->finding));
+		else
+			pdf_run(c, text, PDF_BOLD);
+	}
+}
+
+/* Finding f of audit a (this one, or the audit it follows up), with its
+ * corrective actions; for an initial audit's finding, the follow-up's
+ * verdict on its requirement. */
+static void finding(rdoc *r, const vc_audit *a, const vc_audit_finding *f)
 {
 	pdf_doc *d = r->doc;
-	const vc_audit *a = r->au;
 	const vc_requirement *q = f->req;
 	const char *title =
 	    q ? arena_printf(r->a, "%s" DOT "%s %s", f->id, q->label,
@@ -818,6 +867,13 @@ static void finding(rdoc *r, const vc_audit_finding *f)
 		pdf_run(b, " ", 0);
 		pdf_run(b, Tf(r, "action-status", ks, 4), 0);
 	}
+	if (a != r->au) {
+		const vc_requirement *vq = version_req(r, f);
+		pdf_block *b = pdf_para(d, r->st.base.body);
+		pdf_run(b, T(r, "follow-up-verdict"), PDF_BOLD);
+		pdf_run(b, " ", 0);
+		verdict_cell(r, b, vq ? r->by_req[vq->index] : NULL);
+	}
 }
 
 static void findings(rdoc *r)
@@ -827,8 +883,22 @@ static void findings(rdoc *r)
 	pdf_page_break(d);
 	pdf_heading(d, r->st.base.h1, 1, T(r, "findings-title"), "findings",
 	            true);
+	if (a->initial) {
+		const vc_audit *in = a->initial;
+		const char *kv[] = {"audit", in->id};
+		pdf_block_keep_next(pdf_heading(
+		    d, r->st.base.h2, 2, Tf(r, "initial-findings-title", kv, 2),
+		    "initial-findings", true));
+		pdf_para_text(d, r->st.base.body,
+		              Tf(r, "initial-findings-intro", kv, 2));
+		for (size_t i = 0; i < in->nfindings; i++)
+			if (audit_class_counts(in->findings[i].cls))
+				finding(r, in, &in->findings[i]);
+	}
 	if (!a->nfindings) {
-		pdf_para_text(d, r->st.base.body, T(r, "no-findings"));
+		pdf_para_text(
+		    d, r->st.base.body,
+		    T(r, a->initial ? "no-new-findings" : "no-findings"));
 		return;
 	}
 	for (size_t c = 0; c < r->s->nfindings; c++) {
@@ -848,17 +918,39 @@ static void findings(rdoc *r)
 			    d, r->st.base.meta, plain(r, &fc->description)));
 		for (size_t i = 0; i < a->nfindings; i++)
 			if (a->findings[i].cls == fc)
-				finding(r, &a->findings[i]);
+				finding(r, a, &a->findings[i]);
 	}
 }
 
+static void action_row(rdoc *r, pdf_table *t, const vc_action *ac)
+{
+	pdf_table_row(t, false);
+	pdf_block *c = pdf_table_cell(t);
+	if (ac->finding)
+		pdf_run_ref(c, ac->finding_id, PDF_BOLD,
+		            finding_anchor(r, ac->finding));
+	else
+		pdf_run(c, ac->finding_id, PDF_BOLD);
+	pdf_run(pdf_table_cell(t),
+	        ac->finding ? class_title(r, ac->finding->cls) : "", 0);
+	pdf_run(pdf_table_cell(t), md_plain(r, ac->action), 0);
+	pdf_run(pdf_table_cell(t), day(r, ac->due), 0);
+	pdf_run(pdf_table_cell(t),
+	        T(r, ac->accepted ? "accepted-yes" : "accepted-no"), 0);
+	const char *kv[] = {"date", day(r, ac->closed)};
+	pdf_run(pdf_table_cell(t),
+	        date_set(ac->closed) ? Tf(r, "closed-on", kv, 2) : T(r, "open"),
+	        0);
+}
+
+/* The plan: for a follow-up, the initial audit's actions first. */
 static void actions(rdoc *r)
 {
 	pdf_doc *d = r->doc;
-	const vc_audit *a = r->au;
+	const vc_audit *a = r->au, *in = a->initial;
 	pdf_heading(d, r->st.base.h1, 1, T(r, "actions-title"), "actions",
 	            true);
-	if (!a->nactions) {
+	if (!a->nactions && !(in && in->nactions)) {
 		pdf_para_text(d, r->st.base.body, T(r, "no-actions"));
 		return;
 	}
@@ -866,27 +958,10 @@ static void actions(rdoc *r)
 	const char *const wk[] = {"finding-col", "class-col",    "action-col",
 	                          "due-col",     "accepted-col", "status-col"};
 	pdf_table *t = head_table(r, 6, w, wk);
-	for (size_t i = 0; i < a->nactions; i++) {
-		const vc_action *ac = &a->actions[i];
-		pdf_table_row(t, false);
-		pdf_block *c = pdf_table_cell(t);
-		if (ac->finding)
-			pdf_run_ref(c, ac->finding_id, PDF_BOLD,
-			            finding_anchor(r, ac->finding));
-		else
-			pdf_run(c, ac->finding_id, PDF_BOLD);
-		pdf_run(pdf_table_cell(t),
-		        ac->finding ? class_title(r, ac->finding->cls) : "", 0);
-		pdf_run(pdf_table_cell(t), md_plain(r, ac->action), 0);
-		pdf_run(pdf_table_cell(t), day(r, ac->due), 0);
-		pdf_run(pdf_table_cell(t),
-		        T(r, ac->accepted ? "accepted-yes" : "accepted-no"), 0);
-		const char *kv[] = {"date", day(r, ac->closed)};
-		pdf_run(pdf_table_cell(t),
-		        date_set(ac->closed) ? Tf(r, "closed-on", kv, 2)
-		                             : T(r, "open"),
-		        0);
-	}
+	for (size_t i = 0; in && i < in->nactions; i++)
+		action_row(r, t, &in->actions[i]);
+	for (size_t i = 0; i < a->nactions; i++)
+		action_row(r, t, &a->actions[i]);
 }
 
 static void signature(rdoc *r)
@@ -918,30 +993,6 @@ static const char *levels_of(rdoc *r, const vc_requirement *q)
 	return s;
 }
 
-static void verdict_cell(rdoc *r, pdf_block *c, const vc_verdict *v)
-{
-	if (!v) {
-		pdf_run(c, T(r, "verdict-missing"), PDF_ITALIC);
-		return;
-	}
-	if (v->kind == VC_VERDICT_CONFORM) {
-		pdf_run(c, T(r, "verdict-conform"), 0);
-	} else if (v->kind == VC_VERDICT_NOT_APPLICABLE) {
-		const char *kv[] = {"reason", md_plain(r, v->reason)};
-		pdf_run(c, Tf(r, "verdict-na", kv, 2), 0);
-	} else {
-		const char *kv[] = {"finding", v->finding_id, "class",
-		                    v->finding ? class_title(r, v->finding->cls)
-		                               : "?"};
-		const char *text = Tf(r, "verdict-finding", kv, 4);
-		if (v->finding)
-			pdf_run_ref(c, text, PDF_BOLD,
-			            finding_anchor(r, v->finding));
-		else
-			pdf_run(c, text, PDF_BOLD);
-	}
-}
-
 static void appendix(rdoc *r)
 {
 	pdf_doc *d = r->doc;
@@ -949,7 +1000,9 @@ static void appendix(rdoc *r)
 	pdf_page_break(d);
 	pdf_heading(d, r->st.base.h1, 1, T(r, "appendix-title"), "verdicts",
 	            true);
-	pdf_para_text(d, r->st.base.body, T(r, "appendix-intro"));
+	pdf_para_text(d, r->st.base.body,
+	              T(r, r->au->initial ? "appendix-intro-follow-up"
+	                                  : "appendix-intro"));
 	for (size_t c = 0; c < v->nchapters; c++) {
 		const vc_chapter *ch = &v->chapters[c];
 		tally y = {0};
@@ -1030,6 +1083,18 @@ static void index_verdicts(rdoc *r)
 		const vc_verdict *v = &r->au->verdicts[i];
 		if (v->req && v->req->index < r->v->nrequirements)
 			r->by_req[v->req->index] = v;
+	}
+	r->in_scope = arena_alloc(r->a, r->v->nrequirements + 1);
+	const vc_audit *in = r->au->initial;
+	for (size_t i = 0; i < r->v->nrequirements; i++) {
+		const vc_requirement *q = r->v->requirements[i];
+		r->in_scope[i] =
+		    in ? r->by_req[i] != NULL : audit_applies(r->au, q);
+	}
+	for (size_t i = 0; in && i < in->nfindings; i++) {
+		const vc_requirement *q = version_req(r, &in->findings[i]);
+		if (q && audit_class_counts(in->findings[i].cls))
+			r->in_scope[q->index] = true;
 	}
 }
 

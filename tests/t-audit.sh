@@ -52,6 +52,7 @@ fi
 for dir in tests/check/audit-*/; do
 	[ -f "$dir/cmd" ] || continue
 	n=$(basename "$dir")
+	grep -q '^exit: 1$' "$dir/expected" 2>/dev/null || continue
 	# shellcheck disable=SC2046
 	set -- $(cat "$dir/cmd")
 	[ "$1" = check ] || continue
@@ -70,3 +71,17 @@ for dir in tests/check/audit-*/; do
 		bad "audit decide refuses $n (exit $rc)" "$(cat "$TMP/dec.out")"
 	fi
 done
+
+# The examples under the sanitizers: load, validate and decide (a
+# follow-up loads the audit it follows up as well).
+if have_asan "audit examples under ASan+UBSan"; then
+	for f in examples/audits/*.yaml; do
+		n=$(basename "$f" .yaml)
+		if build/asan/vcsc check "$f" >"$TMP/asan.out" 2>&1 &&
+			build/asan/vcsc decide --format json "$f" >>"$TMP/asan.out" 2>&1; then
+			ok "audit $n under ASan+UBSan"
+		else
+			bad "audit $n under ASan+UBSan" "$(cat "$TMP/asan.out")"
+		fi
+	done
+fi

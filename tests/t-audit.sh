@@ -37,6 +37,14 @@ for f in examples/audits/*.yaml; do
 	fi
 done
 
+# The folder of examples, as one path: each audit file once.
+out=$(./vcsc check examples/audits 2>&1)
+if [ $? -eq 0 ] && [ "$(grep -c '^examples/audits/.*: audit ' <<<"$out")" -eq "$(ls examples/audits/*.yaml | wc -l)" ]; then
+	ok "audit check of the examples' folder"
+else
+	bad "audit check of the examples' folder" "$out"
+fi
+
 # The catalogue root with providers.yaml in it still checks clean, and
 # names the providers file.
 out=$(./vcsc check catalogue 2>&1)

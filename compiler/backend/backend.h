@@ -3,12 +3,13 @@
  * function of the model. This folder owns the documents written from a
  * validated model or diff: the JSON export (export.c), the questionnaire
  * (questionnaire.c), the change log as text, JSON or an HTML page
- * (changelog.c with diff_text.c, diff_json.c, diff_html.c) and the
- * release notes (diff_pdf.c). The website, being a tree of pages with its
- * own templates, has a folder of its own (site/), built the same way.
+ * (changelog.c with diff_text.c, diff_json.c, diff_html.c), the release
+ * notes (diff_pdf.c) and the audit report (report.c). The website, being
+ * a tree of pages with its own templates, has a folder of its own
+ * (site/), built the same way.
  *
- * The convention, for these and for every document to come (the audit
- * report, certificates, the gap summary, the registry and OSCAL exports):
+ * The convention, for these and for every document to come (the
+ * certificates, the gap summary, the registry and OSCAL exports):
  *
  *   int NAME_write(const MODEL *m, const NAME_options *o, const char *path,
  *                  diags *d);

@@ -129,6 +129,7 @@ static const char *const text_keys[] = {"title",
                                         "statement-col",
                                         "evidence",
                                         "counts-against",
+                                        "counts-none",
                                         "action-line",
                                         "action-status",
                                         "actions-title",
@@ -246,6 +247,19 @@ static bool applies(const rdoc *r, const vc_requirement *q)
 	return q->index < r->v->nrequirements && r->in_scope[q->index];
 }
 
+/* A finding of this audit on q that its verdict v does not name (an
+ * observation on a requirement found conform), or NULL. */
+static const vc_audit_finding *
+side_finding(const rdoc *r, const vc_requirement *q, const vc_verdict *v)
+{
+	for (size_t i = 0; i < r->au->nfindings; i++) {
+		const vc_audit_finding *f = &r->au->findings[i];
+		if (f->req == q && !(v && v->finding == f))
+			return f;
+	}
+	return NULL;
+}
+
 static void tally_req(const rdoc *r, const vc_requirement *q, tally *t)
 {
 	if (!applies(r, q))
@@ -255,7 +269,7 @@ static void tally_req(const rdoc *r, const vc_requirement *q, tally *t)
 	if (!v)
 		t->missing++;
 	else if (v->kind == VC_VERDICT_CONFORM)
-		t->conform++;
+		*(side_finding(r, q, v) ? &t->other : &t->conform) += 1;
 	else if (v->kind == VC_VERDICT_NOT_APPLICABLE)
 		t->na++;
 	else if (v->finding && audit_class_counts(v->finding->cls))
@@ -785,27 +799,39 @@ static void requirement_texts(rdoc *r, pdf_block *c, const vc_requirement *q)
 	}
 }
 
-static void verdict_cell(rdoc *r, pdf_block *c, const vc_verdict *v)
+static void finding_ref(rdoc *r, pdf_block *c, const char *id,
+                        const vc_audit_finding *f)
+{
+	const char *kv[] = {"finding", id, "class",
+	                    f ? class_title(r, f->cls) : "?"};
+	const char *text = Tf(r, "verdict-finding", kv, 4);
+	if (f)
+		pdf_run_ref(c, text, PDF_BOLD, finding_anchor(r, f));
+	else
+		pdf_run(c, text, PDF_BOLD);
+}
+
+/* Verdict v on q, and the findings of this audit on q it does not
+ * name. */
+static void verdict_cell(rdoc *r, pdf_block *c, const vc_requirement *q,
+                         const vc_verdict *v)
 {
 	if (!v) {
 		pdf_run(c, T(r, "verdict-missing"), PDF_ITALIC);
-		return;
-	}
-	if (v->kind == VC_VERDICT_CONFORM) {
+	} else if (v->kind == VC_VERDICT_CONFORM) {
 		pdf_run(c, T(r, "verdict-conform"), 0);
 	} else if (v->kind == VC_VERDICT_NOT_APPLICABLE) {
 		const char *kv[] = {"reason", md_plain(r, v->reason)};
 		pdf_run(c, Tf(r, "verdict-na", kv, 2), 0);
 	} else {
-		const char *kv[] = {"finding", v->finding_id, "class",
-		                    v->finding ? class_title(r, v->finding->cls)
-		                               : "?"};
-		const char *text = Tf(r, "verdict-finding", kv, 4);
-		if (v->finding)
-			pdf_run_ref(c, text, PDF_BOLD,
-			            finding_anchor(r, v->finding));
-		else
-			pdf_run(c, text, PDF_BOLD);
+		finding_ref(r, c, v->finding_id, v->finding);
+	}
+	for (size_t i = 0; q && i < r->au->nfindings; i++) {
+		const vc_audit_finding *f = &r->au->findings[i];
+		if (f->req == q && !(v && v->finding == f)) {
+			pdf_run(c, "; ", 0);
+			finding_ref(r, c, f->id, f);
+		}
 	}
 }
 
@@ -826,7 +852,10 @@ static void finding(rdoc *r, const vc_audit *a, const vc_audit_finding *f)
 	pdf_block *m = pdf_para(d, r->st.base.meta);
 	pdf_run(m, T(r, "counts-against"), PDF_BOLD);
 	pdf_run(m, " ", 0);
-	pdf_run(m, f->objectives ? objectives_label(r, f->objectives) : DASH,
+	pdf_run(m,
+	        !audit_class_counts(f->cls) ? T(r, "counts-none")
+	        : f->objectives             ? objectives_label(r, f->objectives)
+	                                    : DASH,
 	        0);
 	pdf_block_keep_next(m);
 	pdf_table *t = pdf_table_new(d, 2, NULL, NULL);
@@ -872,7 +901,7 @@ static void finding(rdoc *r, const vc_audit *a, const vc_audit_finding *f)
 		pdf_block *b = pdf_para(d, r->st.base.body);
 		pdf_run(b, T(r, "follow-up-verdict"), PDF_BOLD);
 		pdf_run(b, " ", 0);
-		verdict_cell(r, b, vq ? r->by_req[vq->index] : NULL);
+		verdict_cell(r, b, vq, vq ? r->by_req[vq->index] : NULL);
 	}
 }
 
@@ -1029,7 +1058,7 @@ static void appendix(rdoc *r)
 				pdf_run(pdf_table_cell(t),
 				        k == 0 ? plain(r, &qu->title) : "", 0);
 				pdf_run(pdf_table_cell(t), levels_of(r, q), 0);
-				verdict_cell(r, pdf_table_cell(t),
+				verdict_cell(r, pdf_table_cell(t), q,
 				             r->by_req[q->index]);
 			}
 		}

@@ -86,6 +86,8 @@ static const char *const text_keys[] = {"title",
                                         "conform",
                                         "nonconform",
                                         "other-findings",
+                                        "other-col",
+                                        "in-scope-col",
                                         "not-applicable",
                                         "no-verdict",
                                         "conformity",
@@ -734,10 +736,10 @@ static void results(rdoc *r, const tally *all)
 	pdf_table_row(t, true);
 	pdf_run(pdf_table_cell(t),
 	        T(r, r->s->sections ? "section-col" : "chapter-col"), 0);
-	pdf_run(pdf_table_cell(t), T(r, "applicable"), 0);
+	pdf_run(pdf_table_cell(t), T(r, "in-scope-col"), 0);
 	pdf_run(pdf_table_cell(t), T(r, "conform"), 0);
 	pdf_run(pdf_table_cell(t), T(r, "nonconform"), 0);
-	pdf_run(pdf_table_cell(t), T(r, "other-findings"), 0);
+	pdf_run(pdf_table_cell(t), T(r, "other-col"), 0);
 	pdf_run(pdf_table_cell(t), T(r, "not-applicable"), 0);
 	if (missing)
 		pdf_run(pdf_table_cell(t), T(r, "no-verdict"), 0);

@@ -1209,3 +1209,98 @@ void test_pdf_wide_tables(void)
 		CHECK(s[3 * g].is_header && !s[3 * g + 1].is_header);
 	env_close(&e);
 }
+
+/* The look of a chart as the report resolves it from the style file. */
+static pdf_chart_look chart_look(env *e)
+{
+	pdf_chart_look k = {0};
+	k.label = pdf_style_para(e->st, "chart-label", "test", &e->d);
+	pdf_style_color(e->st, "chart-bar", "test", &e->d, &k.bar);
+	pdf_style_color(e->st, "chart-track", "test", &e->d, &k.track);
+	pdf_style_color(e->st, "chart-grid", "test", &e->d, &k.grid);
+	pdf_style_size(e->st, "chart-bar-height", "test", &e->d, &k.bar_height);
+	pdf_style_size(e->st, "chart-row-gap", "test", &e->d, &k.row_gap);
+	pdf_style_size(e->st, "chart-label-width", "test", &e->d,
+	               &k.label_width);
+	return k;
+}
+
+/* The drawings the engine added to the flow from index from on. */
+static size_t drawings(env *e, size_t from, pdf_block **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = from; i < e->doc->nflow && n < max; i++)
+		if (e->doc->flow[i]->kind == B_DRAW)
+			out[n++] = e->doc->flow[i];
+	return n;
+}
+
+/* A short bar chart moves whole to the next page rather than split; a
+ * long one splits; a label too long for its column is cut. */
+void test_pdf_bar_chart(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	pdf_chart_look k = chart_look(&e);
+	CHECK_INT(e.d.errors, 0);
+	const char *ticks[] = {"0 %", "50 %", "100 %"};
+	pdf_bar bars[80];
+	for (size_t i = 0; i < 80; i++) {
+		bars[i].label = i == 0 ? "A chapter title far too long to fit "
+		                         "into the column of labels beside the "
+		                         "bars of the chart"
+		                       : "Chapter";
+		bars[i].value = (double)i / 80;
+		bars[i].value_text = "x %";
+	}
+	filler(&e, 60);
+	size_t from = e.doc->nflow;
+	pdf_bar_chart(e.doc, &k, bars, 5, ticks, 3);
+	size_t from2 = e.doc->nflow;
+	pdf_bar_chart(e.doc, &k, bars, 80, ticks, 3);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	pdf_block *b[100];
+	size_t n = drawings(&e, from, b, 6);
+	CHECK_INT(n, 6); /* the ticks and five rows */
+	for (size_t i = 0; i < n; i++)
+		CHECK_INT(pdf_block_first_page(b[i]), 2);
+	n = drawings(&e, from2, b, 81);
+	CHECK_INT(n, 81);
+	CHECK(pdf_block_first_page(b[80]) > pdf_block_first_page(b[1]));
+	/* the first row's label, cut with an ellipsis */
+	bool cut = false;
+	for (size_t i = 0; i < b[1]->nitems; i++)
+		if (b[1]->items[i].kind == I_TEXT &&
+		    strstr(b[1]->items[i].s, "\xe2\x80\xa6"))
+			cut = true;
+	CHECK(cut);
+	/* a bar as wide as its value: value 0 draws no bar */
+	size_t fills = 0;
+	for (size_t i = 0; i < b[1]->nitems; i++)
+		fills += b[1]->items[i].kind == I_FILL;
+	CHECK_INT(fills, 1 + 3); /* the track and three grid lines */
+	env_close(&e);
+}
+
+/* A signature block: a line and a caption per column, the first caption
+ * line bold. */
+void test_pdf_signature(void)
+{
+	env e;
+	CHECK(env_open(&e) == 0);
+	const char *caps[] = {"Place, date", "Anna Becker\nLead auditor"};
+	size_t from = e.doc->nflow;
+	pdf_signature(e.doc, e.body, 2, caps, NULL, 40);
+	pdf_block *b[2];
+	CHECK_INT(drawings(&e, from, b, 2), 1);
+	size_t lines = 0, texts = 0;
+	for (size_t i = 0; i < b[0]->nitems; i++) {
+		lines += b[0]->items[i].kind == I_LINE;
+		texts += b[0]->items[i].kind == I_TEXT;
+	}
+	CHECK_INT(lines, 2);
+	CHECK_INT(texts, 3);
+	CHECK(b[0]->height > 40 + 2 * e.body->leading);
+	CHECK(pdf_layout(e.doc, &e.d) == 0);
+	env_close(&e);
+}

@@ -27,14 +27,18 @@ typedef struct fixture {
 	const char *share[1];
 } fixture;
 
-static int fixture_open(fixture *x, bool complete)
+/* An audit of the version in dir under the scheme at scheme, of every
+ * objective, with a verdict on every requirement that applies (the first
+ * eleven only unless complete), three findings and two actions. */
+static int fixture_at(fixture *x, bool complete, const char *scheme,
+                      const char *dir)
 {
 	memset(x, 0, sizeof(*x));
 	diags_init(&x->d);
-	x->s = model_scheme_load("catalogue/scheme.yaml", &x->d);
+	x->s = model_scheme_load(scheme, &x->d);
 	if (!x->s)
 		return -1;
-	x->v = model_version_load(x->s, "catalogue/vcsa/1.1", &x->d);
+	x->v = model_version_load(x->s, dir, &x->d);
 	if (!x->v || x->d.errors)
 		return -1;
 	vc_audit *a = &x->a;
@@ -49,7 +53,7 @@ static int fixture_open(fixture *x, bool complete)
 	x->locations[1] = "Engineering Centre, Bremen";
 	a->scope.locations = x->locations;
 	a->scope.nlocations = 2;
-	a->scope.objectives = 7;
+	a->scope.objectives = (vc_objset)((1u << x->s->nobjectives) - 1);
 	a->tisax.scope_id = "S1234X";
 	a->tisax.level = "AL3";
 	a->tisax.expires = (vc_date){2027, 5, 31};
@@ -134,7 +138,7 @@ static int fixture_open(fixture *x, bool complete)
 	a->share_with = x->share;
 	a->nshare_with = 1;
 	a->complete = complete;
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < 3 && i < x->s->nobjectives; i++) {
 		vc_outcome *o = &x->out[i];
 		o->objective = &x->s->objectives[i];
 		o->objective_index = i;
@@ -147,8 +151,14 @@ static int fixture_open(fixture *x, bool complete)
 	x->dec.audit = a;
 	x->dec.initial = a;
 	x->dec.outcomes = x->out;
-	x->dec.n = 3;
+	x->dec.n = x->s->nobjectives < 3 ? x->s->nobjectives : 3;
 	return 0;
+}
+
+static int fixture_open(fixture *x, bool complete)
+{
+	return fixture_at(x, complete, "catalogue/scheme.yaml",
+	                  "catalogue/vcsa/1.1");
 }
 
 static void fixture_close(fixture *x)
@@ -198,6 +208,26 @@ void test_report_incomplete_needs_draft(void)
 	CHECK_INT(report_write(&x.a, NULL, &o, p, &x.d), 0);
 	CHECK_INT(x.d.errors, 1);
 	CHECK(stat(p, &sb) == 0);
+	if (!getenv("VCSC_REPORT_OUT"))
+		unlink(p);
+	free(p);
+	fixture_close(&x);
+}
+
+/* A catalogue of chapters of sections (the ISA example): the results
+ * table has a row per section, in German. */
+void test_report_sections(void)
+{
+	fixture x;
+	CHECK(fixture_at(&x, true, "examples/isa/scheme.yaml",
+	                 "examples/isa/isa/1.1") == 0);
+	x.a.lang = "de";
+	report_options o = {PDF_LETTER, false, "templates", NULL};
+	char *p = out_path("sections.pdf");
+	CHECK_INT(report_write(&x.a, &x.dec, &o, p, &x.d), 0);
+	CHECK_INT(x.d.errors, 0);
+	struct stat sb;
+	CHECK(stat(p, &sb) == 0 && sb.st_size > 10000);
 	if (!getenv("VCSC_REPORT_OUT"))
 		unlink(p);
 	free(p);

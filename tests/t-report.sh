@@ -91,6 +91,18 @@ else
 		else
 			bad "report $n lists every finding with its requirement" "missing:$problems"
 		fi
+		# bookmarks: the parts (eight at least) and every finding
+		qpdf --json --json-key=outlines "$p" 2>/dev/null |
+			jq -r '.. | objects | select(has("title")) | .title' >"$R/$n.outline"
+		problems=
+		while read -r id req; do
+			grep -qF "$id · $req " "$R/$n.outline" || problems="$problems $id;"
+		done < <(report_all_findings "$f")
+		if [ "$(wc -l <"$R/$n.outline")" -ge 8 ] && [ -z "$problems" ]; then
+			ok "report $n bookmarks: the parts and every finding ($(wc -l <"$R/$n.outline"))"
+		else
+			bad "report $n bookmarks: the parts and every finding" "missing:$problems; $(head -20 "$R/$n.outline")"
+		fi
 		if out=$(qpdf --check "$p" 2>&1); then ok "report $n qpdf --check"; else bad "report $n qpdf --check" "$out"; fi
 		out=$(pdffonts "$p" 2>&1)
 		if [ "$(tail -n +3 <<<"$out" | wc -l)" -ge 1 ] &&
@@ -132,10 +144,10 @@ else
 		./vcsc report $args -o "$R/broken.pdf" >"$R/out" 2>"$R/err"
 		rc=$?
 		if [ $rc -eq 1 ] && [ ! -e "$R/broken.pdf" ] && grep -q ': error: ' "$R/err" &&
-			[ -z "$(ls -A "$R" | grep -v '\.\(pdf\|txt\|json\)$' | grep -v '^\(out\|err\)$')" ]; then
+			[ -z "$(find "$R" \( -name '*.tmp.*' -o -name '.*.tmp-*' \) -print)" ]; then
 			ok "report refuses $args (exit 1, diagnostics, no file)"
 		else
-			bad "report refuses $args (exit 1, diagnostics, no file)" "exit $rc; $(ls -A "$R"); $(cat "$R/err")"
+			bad "report refuses $args (exit 1, diagnostics, no file)" "exit $rc; $(find "$R" -name "*tmp*"); $(cat "$R/err")"
 		fi
 	done
 	# an existing file is left as it was

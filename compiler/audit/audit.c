@@ -478,6 +478,15 @@ static void read_samples(actx *x)
 		s->name = str(x, m, f[1], "name", w, true);
 		s->description = str(x, m, f[2], "description", w, false);
 		s->pos = m->pos;
+		for (size_t k = 0; s->id && k < a->nsamples; k++)
+			if (strcmp(a->samples[k].id, s->id) == 0) {
+				diag_error(
+				    x->c.d, f[0]->pos,
+				    "sample id '%s' is given twice (first "
+				    "at line %d)",
+				    s->id, a->samples[k].pos.line);
+				s->id = NULL;
+			}
 		if (s->id && s->name)
 			a->nsamples++;
 	}
@@ -1101,8 +1110,13 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 	if (a->own_providers)
 		read_provider_team(&x);
 	read_samples(&x);
+	const char *lang =
+	    str(&x, root, x.f[K_LANGUAGE], "language", "the audit", true);
 	if (!a->scheme) {
-		read_scope(&x); /* what can be read without the scheme */
+		/* what can be read without the scheme */
+		read_scope(&x);
+		if (!fld_present(x.f[K_VERDICTS]))
+			fld_missing(&x.c, root, "verdicts", "the audit");
 		goto out;
 	}
 	const vc_version *ver = a->version;
@@ -1110,8 +1124,6 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 		if (!ver->requirements[i]->question->withdrawn)
 			hmap_put(&x.by_label, ver->requirements[i]->label,
 			         ver->requirements[i]);
-	const char *lang =
-	    str(&x, root, x.f[K_LANGUAGE], "language", "the audit", true);
 	if (lang) {
 		if (!model_has_language(ver, lang)) {
 			const char **ids = arena_alloc(

@@ -124,6 +124,8 @@ static const char *const text_keys[] = {"title",
                                         "no-findings",
                                         "appendix-intro-follow-up",
                                         "follow-up-verdict",
+                                        "finding-open",
+                                        "finding-closed",
                                         "no-new-findings",
                                         "initial-findings-intro",
                                         "initial-findings-title",
@@ -904,6 +906,11 @@ static void finding(rdoc *r, const vc_audit *a, const vc_audit_finding *f)
 		pdf_run(b, T(r, "follow-up-verdict"), PDF_BOLD);
 		pdf_run(b, " ", 0);
 		verdict_cell(r, b, vq, vq ? r->by_req[vq->index] : NULL);
+		pdf_run(b, DOT, 0);
+		pdf_run(b,
+		        T(r, audit_finding_open(r->au, f) ? "finding-open"
+		                                          : "finding-closed"),
+		        PDF_BOLD);
 	}
 }
 

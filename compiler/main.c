@@ -26,6 +26,10 @@ static const char main_help[] =
     "  new-version DIR ID   start the next version as a draft copy\n"
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
+    "  keygen -o NAME       a key pair for signing label certificates\n"
+    "  verify TOKEN|PDF     check a label certificate offline\n"
+    "  revoke TOKEN         revoke a certificate (the signed status file)\n"
+    "  supersede OLD NEW    mark a certificate superseded by a later one\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -49,6 +53,10 @@ static const command commands[] = {
     {"diff", cmd_diff},
     {"new-version", cmd_new_version},
     {"release", cmd_release},
+    {"keygen", cmd_keygen},
+    {"verify", cmd_verify},
+    {"revoke", cmd_revoke},
+    {"supersede", cmd_supersede},
 };
 
 int main(int argc, char **argv)

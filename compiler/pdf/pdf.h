@@ -185,6 +185,14 @@ typedef struct pdf_meta {
 	/* footer, right: "{page}" and "{pages}" are replaced */
 	const char *page_format;
 	bool plain_first_page; /* no running header on page 1 */
+	bool landscape;        /* the paper turned on its side */
+	bool bare;             /* no running header or footer at all (a page
+	                          designed whole, such as a certificate) */
+	/* More entries of the Info dictionary: ninfo names and values
+	 * (name, value, name, value ...; names are PDF names without the
+	 * slash, values plain ASCII strings). */
+	const char *const *info;
+	size_t ninfo;
 } pdf_meta;
 
 typedef struct pdf_doc pdf_doc;
@@ -309,6 +317,13 @@ void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
                    pdf_color c, double width);
 void pdf_draw_text(pdf_block *b, double x, double baseline,
                    const pdf_pstyle *ps, unsigned flags, const char *text);
+/* A circle around (cx, cy) of radius r; stroke 0 fills it. */
+void pdf_draw_circle(pdf_block *b, double cx, double cy, double r, pdf_color c,
+                     double stroke);
+/* The width in points that pdf_draw_text gives text in ps with flags
+ * (to centre or right-align it in a drawing). */
+double pdf_draw_text_width(pdf_block *b, const pdf_pstyle *ps, unsigned flags,
+                           const char *text);
 
 /* A horizontal rule, vertical space, a page break. */
 void pdf_rule(pdf_doc *doc, double indent);

@@ -17,7 +17,8 @@ static const char main_help[] =
     "documents of the ENX VCS audit scheme.\n"
     "\n"
     "Commands:\n"
-    "  check PATH...        validate catalogue versions and the scheme\n"
+    "  check PATH...        validate catalogue versions, the scheme and\n"
+    "                       audit files\n"
     "  export VERSION-DIR   write a catalogue version as canonical JSON\n"
     "  questionnaire VERSION-DIR\n"
     "                       the self-assessment questionnaire as PDF\n"
@@ -26,6 +27,7 @@ static const char main_help[] =
     "  new-version DIR ID   start the next version as a draft copy\n"
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
+    "  decide AUDIT.yaml    the label outcome of an audit per objective\n"
     "  keygen -o NAME       a key pair for signing label certificates\n"
     "  verify TOKEN|PDF     check a label certificate offline\n"
     "  revoke TOKEN         revoke a certificate (the signed status file)\n"
@@ -53,6 +55,7 @@ static const command commands[] = {
     {"diff", cmd_diff},
     {"new-version", cmd_new_version},
     {"release", cmd_release},
+    {"decide", cmd_decide},
     {"keygen", cmd_keygen},
     {"verify", cmd_verify},
     {"revoke", cmd_revoke},

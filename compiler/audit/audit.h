@@ -74,6 +74,13 @@ typedef struct vc_providers {
 	size_t nproviders;
 } vc_providers;
 
+/* Loads and validates a providers file. Same contract as audit_load. */
+vc_providers *providers_load(const char *path, diags *d);
+void providers_free(vc_providers *p);
+/* The provider or auditor with that id, or NULL. */
+const vc_provider *providers_find(const vc_providers *p, const char *id);
+const vc_auditor *provider_auditor(const vc_provider *p, const char *id);
+
 /* ---- the audit file ---- */
 
 typedef enum {
@@ -182,6 +189,8 @@ struct vc_audit {
 	vc_scheme *own_scheme;
 	vc_version *own_version;
 	vc_providers *own_providers;
+	diags *own_diags; /* holds the names of the files the catalogue
+	                     version and the initial audit came from */
 };
 
 typedef struct audit_load_options {
@@ -200,6 +209,11 @@ bool audit_is_audit_file(const char *path);
  * with problems reported to d (check d->errors before trusting it). */
 vc_audit *audit_load(const char *path, const audit_load_options *o, diags *d);
 void audit_free(vc_audit *a);
+
+/* Does a finding of class c count for a label: it blocks the label or
+ * requires a corrective action (observations and opportunities for
+ * improvement do not)? */
+bool audit_class_counts(const vc_finding_class *c);
 
 /* The verdict on r, or NULL. */
 const vc_verdict *audit_verdict(const vc_audit *a, const vc_requirement *r);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "cli.h"
 #include "edit/draft.h"
 #include "edit/mint.h"
@@ -16,7 +17,9 @@ static const char check_help[] =
     "Validate catalogue sources and report every problem found, with\n"
     "file:line:column, like a compiler. PATH is a catalogue version\n"
     "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
-    "a catalogue root (every version below it is checked). Without PATH,\n"
+    "a catalogue root (every version below it is checked), an audit file\n"
+    "(YAML whose first key is 'audit:'; docs/audit-format.md) or a\n"
+    "providers.yaml. Without PATH,\n"
     "the catalogue root is checked. A version that names a predecessor is\n"
     "also checked against it, as 'vcsc release' needs: warnings for a\n"
     "question or requirement gone without being withdrawn, a uid changed\n"
@@ -38,6 +41,8 @@ static const char check_help[] =
     "                    requirement that lacks one, starting as the other\n"
     "                    uids of its chapter do (inserts 'uid: ...' lines;\n"
     "                    the rest of each file is left as it is)\n"
+    "  --draft           an audit in progress: missing verdicts are notes,\n"
+    "                    not errors\n"
     "  --color WHEN      auto (default), always or never\n"
     "  -h, --help        show this help\n"
     "\n"
@@ -65,6 +70,45 @@ static void summary(const cli *c, const vc_version *v)
 }
 
 static bool fix_ids; /* --fix-ids */
+static bool draft;   /* --draft */
+
+/* An audit file: validated against the catalogue version it names (under
+ * --catalogue, default ./catalogue), the scheme and the providers; the
+ * decision runs too, for what only it can tell (a follow-up too late). */
+static void check_audit(cli *c, const char *path)
+{
+	audit_load_options o = {c->catalogue_root, NULL, draft};
+	int before = c->d.errors;
+	vc_audit *a = audit_load(path, &o, &c->d);
+	if (a && c->d.errors == before) {
+		vc_decision dec;
+		audit_decide(a, &dec, &c->d);
+		decision_free(&dec);
+	}
+	if (a && !c->quiet && !c->json_diags && c->d.errors == before) {
+		printf("%s: audit %s of %s, %zu objective%s, %zu verdict%s, "
+		       "%zu finding%s, %zu corrective action%s%s\n",
+		       path, a->id, a->catalogue_id,
+		       (size_t)__builtin_popcount(a->scope.objectives),
+		       __builtin_popcount(a->scope.objectives) == 1 ? "" : "s",
+		       a->nverdicts, a->nverdicts == 1 ? "" : "s", a->nfindings,
+		       a->nfindings == 1 ? "" : "s", a->nactions,
+		       a->nactions == 1 ? "" : "s",
+		       a->complete ? "" : "; verdicts missing");
+	}
+	audit_free(a);
+}
+
+/* A providers file (catalogue/providers.yaml). */
+static void check_providers(cli *c, const char *path)
+{
+	int before = c->d.errors;
+	vc_providers *p = providers_load(path, &c->d);
+	if (p && !c->quiet && !c->json_diags && c->d.errors == before)
+		printf("%s: %zu audit provider%s\n", path, p->nproviders,
+		       p->nproviders == 1 ? "" : "s");
+	providers_free(p);
+}
 
 /* A version that names a predecessor is checked against it too (a
  * predecessor with errors of its own is left to its own check). */
@@ -103,6 +147,10 @@ static void check_root(cli *c, const char *root)
 	char *sp = path_join(root, "scheme.yaml");
 	cli_scheme(c, sp);
 	free(sp);
+	char *pp = path_join(root, "providers.yaml");
+	if (path_entry_exists(pp))
+		check_providers(c, pp);
+	free(pp);
 	char **dirs = NULL;
 	size_t n = 0;
 	if (cli_version_dirs(root, &dirs, &n) != 0) {
@@ -139,7 +187,11 @@ static void check_path(cli *c, const char *path)
 	} else if (is_file(path)) {
 		char *dir = path_dir(path);
 		vf = path_join(dir, "version.yaml");
-		if (strcmp(path_base(path), "scheme.yaml") == 0) {
+		if (audit_is_audit_file(path)) {
+			check_audit(c, path);
+		} else if (strcmp(path_base(path), "providers.yaml") == 0) {
+			check_providers(c, path);
+		} else if (strcmp(path_base(path), "scheme.yaml") == 0) {
 			cli_scheme(c, path);
 			if (!c->quiet && !c->json_diags && c->d.errors == 0)
 				printf("%s: scheme ok\n", path);
@@ -181,6 +233,7 @@ int cmd_check(int argc, char **argv)
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"fix-ids", no_argument, NULL, 'F'},
+	    {"draft", no_argument, NULL, 'D'},
 	    {"color", required_argument, NULL, 'c'},
 	    CLI_OPT_HELP,
 	    CLI_OPT_END};
@@ -228,6 +281,9 @@ int cmd_check(int argc, char **argv)
 			break;
 		case 'F':
 			fix_ids = true;
+			break;
+		case 'D':
+			draft = true;
 			break;
 		case 'c':
 			if (cli_parse_color(&c, optarg) != 0) {

@@ -28,6 +28,8 @@ static const char main_help[] =
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
     "  decide AUDIT.yaml    the label outcome of an audit per objective\n"
+    "  certificate AUDIT.yaml\n"
+    "                       the label certificate of an audit (PDF)\n"
     "  keygen -o NAME       a key pair for signing label certificates\n"
     "  verify TOKEN|PDF     check a label certificate offline\n"
     "  revoke TOKEN         revoke a certificate (the signed status file)\n"
@@ -56,6 +58,7 @@ static const command commands[] = {
     {"new-version", cmd_new_version},
     {"release", cmd_release},
     {"decide", cmd_decide},
+    {"certificate", cmd_certificate},
     {"keygen", cmd_keygen},
     {"verify", cmd_verify},
     {"revoke", cmd_revoke},

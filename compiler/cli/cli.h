@@ -189,6 +189,7 @@ int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
 int cmd_release(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
+int cmd_certificate(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_revoke(int argc, char **argv);

@@ -4,6 +4,7 @@
  * the status file come from, and reading a token given as text or as a
  * certificate PDF.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,11 +105,14 @@ int cli_status_update(cli *c, const char *cmd, const cert_key *key,
 	if (cert_status_load(&st, path, true, NULL, key, &c->d) < 0)
 		return cli_status(c) == EXIT_OK ? EXIT_INPUT : cli_status(c);
 	bool changed = cert_status_put(&st, e);
+	const char *what = e->kind == CERT_REVOKED ? "revoked" : "superseded";
 	if (!changed)
-		diag_note(&c->d, NO_POS, "%s already says so; nothing changed",
-		          path);
-	else
-		cert_status_write(&st, key, path, &c->d);
+		printf("%s: already says %.16s... is %s; nothing changed\n",
+		       path, e->hash, what);
+	else if (cert_status_write(&st, key, path, &c->d) == 0)
+		printf("%s: %.16s... %s (%zu entr%s, signed with key %s)\n",
+		       path, e->hash, what, st.n, st.n == 1 ? "y" : "ies",
+		       cert_key_id_hex(key->id, (char[17]){0}));
 	cert_status_free(&st);
 	return cli_status(c);
 }

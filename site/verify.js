@@ -272,10 +272,29 @@
     });
   }
 
+  /* The form: a label, the token field and the button. */
+  function makeForm(slot) {
+    var form = document.createElement('form');
+    form.id = 'verify-form';
+    form.className = 'verify-form';
+    var label = el(form, 'label', slot.getAttribute('data-label') || 'Token');
+    label.setAttribute('for', 'verify-token');
+    var input = el(form, 'textarea');
+    input.id = 'verify-token';
+    input.rows = 4;
+    input.spellcheck = false;
+    input.setAttribute('autocomplete', 'off');
+    var button = el(form, 'button', slot.getAttribute('data-button') || 'Verify');
+    button.type = 'submit';
+    slot.appendChild(form);
+    return form;
+  }
+
   function start() {
-    var form = document.getElementById('verify-form');
+    var slot = document.getElementById('verify-form-slot');
+    if (!slot) return;
+    var form = makeForm(slot);
     var input = document.getElementById('verify-token');
-    if (!form || !input) return;
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       history.replaceState(null, '', '#' + input.value.replace(/\s+/g, ''));

@@ -18,11 +18,12 @@
     <xsl:variable name="lang" select="@lang"/>
     <h1><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-title'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></h1>
     <p><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-intro'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></p>
-    <form id="verify-form" class="verify-form" action="#">
-      <label for="verify-token"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-token'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></label>
-      <textarea id="verify-token" name="token" rows="4" spellcheck="false" autocomplete="off"></textarea>
-      <button type="submit"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-button'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></button>
-    </form>
+    <!-- the form is made by verify.js (a page without script shows the
+         noscript text), so that no page carries form elements of its own -->
+    <div id="verify-form-slot">
+      <xsl:attribute name="data-label"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-token'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+      <xsl:attribute name="data-button"><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-button'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></xsl:attribute>
+    </div>
     <noscript><p><xsl:call-template name="t"><xsl:with-param name="k" select="'verify-noscript'"/><xsl:with-param name="lang" select="$lang"/></xsl:call-template></p></noscript>
     <section id="verify-result" class="verify-result" aria-live="polite" hidden="hidden"></section>
     <div id="verify-data" hidden="hidden" data-status="{$site/keys/@status}">

@@ -278,28 +278,35 @@ static int page(cdoc *c, diags *d)
 	y = wrapped(c, s->text, 0, mid, textw, y + 6,
 	            fill(c, "audited", ak, 6));
 	y += 4;
+	/* the labels as one block, centred, its rows aligned left */
+	const char **tails = arena_alloc(c->a, f->nlabels * sizeof(char *));
+	const char **titles = arena_alloc(c->a, f->nlabels * sizeof(char *));
+	double widest = 0;
 	for (size_t i = 0; i < f->nlabels; i++) {
 		const cert_label *l = &f->labels[i];
-		const char *title =
-		    c->o->objective_titles && c->o->objective_titles[i]
-		        ? c->o->objective_titles[i]
-		        : l->objective;
+		titles[i] = c->o->objective_titles && c->o->objective_titles[i]
+		                ? c->o->objective_titles[i]
+		                : l->objective;
 		const char *dk[] = {"date", cert_day_format(l->expires, date)};
 		const char *rest = fill(
 		    c, l->kind == CERT_FULL ? "label-full" : "label-temporary",
 		    dk, 2);
+		tails[i] = arena_printf(c->a, " \xe2\x80\x94 %s", rest);
+		double rw =
+		    pdf_draw_text_width(c->b, s->label, PDF_BOLD, titles[i]) +
+		    pdf_draw_text_width(c->b, s->label, 0, tails[i]);
+		if (rw > widest)
+			widest = rw;
+	}
+	double x0 = mid - widest / 2 + 7;
+	for (size_t i = 0; i < f->nlabels; i++) {
 		double tw =
-		    pdf_draw_text_width(c->b, s->label, PDF_BOLD, title);
-		const char *sep = " \xe2\x80\x94 ";
-		char *tail = xasprintf("%s%s", sep, rest);
-		double rw = pdf_draw_text_width(c->b, s->label, 0, tail);
-		double x0 = mid - (tw + rw) / 2;
-		/* a small check mark drawn before each label */
+		    pdf_draw_text_width(c->b, s->label, PDF_BOLD, titles[i]);
+		/* a check mark drawn before each label */
 		pdf_draw_line(c->b, x0 - 14, y - 4, x0 - 10, y, s->seal_c, 1.4);
 		pdf_draw_line(c->b, x0 - 10, y, x0 - 3, y - 9, s->seal_c, 1.4);
-		pdf_draw_text(c->b, x0, y, s->label, PDF_BOLD, title);
-		pdf_draw_text(c->b, x0 + tw, y, s->label, 0, tail);
-		free(tail);
+		pdf_draw_text(c->b, x0, y, s->label, PDF_BOLD, titles[i]);
+		pdf_draw_text(c->b, x0 + tw, y, s->label, 0, tails[i]);
 		y += s->label->leading;
 	}
 

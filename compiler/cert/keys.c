@@ -202,7 +202,9 @@ cert_key *cert_key_load(const char *path, bool secret, diags *d)
 		d->io_failed = true;
 		return NULL;
 	}
-	const char *file = diags_source(d, path, NULL, 0);
+	/* a public key's lines may be quoted in messages; a secret's never */
+	const char *file = diags_source(
+	    d, path, secret ? NULL : xstrndup(text, len), secret ? 0 : len);
 	struct stat st;
 	if (secret && stat(path, &st) == 0 && (st.st_mode & 077) &&
 	    !strstr(text, "\ntest yes\n"))

@@ -37,6 +37,14 @@ for f in examples/audits/*.yaml; do
 	fi
 done
 
+# The folder of examples, as one path: each audit file once.
+out=$(./vcsc check examples/audits 2>&1)
+if [ $? -eq 0 ] && [ "$(grep -c '^examples/audits/.*: audit ' <<<"$out")" -eq "$(ls examples/audits/*.yaml | wc -l)" ]; then
+	ok "audit check of the examples' folder"
+else
+	bad "audit check of the examples' folder" "$out"
+fi
+
 # The catalogue root with providers.yaml in it still checks clean, and
 # names the providers file.
 out=$(./vcsc check catalogue 2>&1)
@@ -52,6 +60,7 @@ fi
 for dir in tests/check/audit-*/; do
 	[ -f "$dir/cmd" ] || continue
 	n=$(basename "$dir")
+	grep -q '^exit: 1$' "$dir/expected" 2>/dev/null || continue
 	# shellcheck disable=SC2046
 	set -- $(cat "$dir/cmd")
 	[ "$1" = check ] || continue
@@ -70,3 +79,17 @@ for dir in tests/check/audit-*/; do
 		bad "audit decide refuses $n (exit $rc)" "$(cat "$TMP/dec.out")"
 	fi
 done
+
+# The examples under the sanitizers: load, validate and decide (a
+# follow-up loads the audit it follows up as well).
+if have_asan "audit examples under ASan+UBSan"; then
+	for f in examples/audits/*.yaml; do
+		n=$(basename "$f" .yaml)
+		if build/asan/vcsc check "$f" >"$TMP/asan.out" 2>&1 &&
+			build/asan/vcsc decide --format json "$f" >>"$TMP/asan.out" 2>&1; then
+			ok "audit $n under ASan+UBSan"
+		else
+			bad "audit $n under ASan+UBSan" "$(cat "$TMP/asan.out")"
+		fi
+	done
+fi

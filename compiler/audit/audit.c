@@ -44,7 +44,10 @@ typedef struct actx {
 	const audit_load_options *o;
 	ynode *f[K_N];
 	const ynode *root;
-	hmap by_label; /* "1.2.a" -> vc_requirement* */
+	hmap by_label;     /* "1.2.a" -> vc_requirement* */
+	hmap given;        /* labels that have a verdict, if a faulty one */
+	bool scope_bad;    /* the audited objectives could not be read */
+	bool verdicts_bad; /* 'verdicts' is not a mapping */
 } actx;
 
 static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
@@ -300,12 +303,14 @@ static void read_scope(actx *x)
 	const char *w = "the scope";
 	const ynode *m = x->f[K_SCOPE];
 	ynode *f[3];
+	x->scope_bad = true;
 	if (!fld_present(m)) {
 		fld_missing(&x->c, x->root, "scope", "the audit");
 		return;
 	}
 	if (fld_map(&x->c, m, w, keys, 3, f) < 0)
 		return;
+	x->scope_bad = false;
 	vc_audit *a = x->a;
 	a->scope.id = str(x, m, f[0], "id", w, true);
 	a->scope.locations =
@@ -313,9 +318,9 @@ static void read_scope(actx *x)
 	if (!fld_present(f[1]))
 		fld_missing(&x->c, m, "locations", w);
 	a->scope.objectives_pos = fld_present(f[2]) ? f[2]->pos : m->pos;
-	if (a->scheme)
-		front_objset(&x->c, a->scheme, m, f[2], "objectives", w, true,
-		             &a->scope.objectives);
+	if (a->scheme && front_objset(&x->c, a->scheme, m, f[2], "objectives",
+	                              w, true, &a->scope.objectives) < 0)
+		x->scope_bad = true;
 }
 
 static void read_tisax(actx *x)
@@ -473,6 +478,15 @@ static void read_samples(actx *x)
 		s->name = str(x, m, f[1], "name", w, true);
 		s->description = str(x, m, f[2], "description", w, false);
 		s->pos = m->pos;
+		for (size_t k = 0; s->id && k < a->nsamples; k++)
+			if (strcmp(a->samples[k].id, s->id) == 0) {
+				diag_error(
+				    x->c.d, f[0]->pos,
+				    "sample id '%s' is given twice (first "
+				    "at line %d)",
+				    s->id, a->samples[k].pos.line);
+				s->id = NULL;
+			}
 		if (s->id && s->name)
 			a->nsamples++;
 	}
@@ -494,6 +508,8 @@ static const vc_requirement *find_req(actx *x, const ynode *v,
 		if (!ver->requirements[i]->question->withdrawn)
 			labels[n++] = ver->requirements[i]->label;
 	const char *sg = suggest(label, labels, n);
+	if (sg && strcmp(what, "a verdict") == 0)
+		hmap_put(&x->given, sg, (void *)sg);
 	if (sg)
 		diag_error(x->c.d, v->pos,
 		           "%s names requirement '%s', which %s does not "
@@ -568,7 +584,8 @@ static void read_findings(actx *x)
 		char *what = arena_printf(x->c.a, "finding %s", fi->id);
 		if (fi->req_label) {
 			fi->req = find_req(x, f[1], fi->req_label, what);
-			if (fi->req && !audit_applies(a, fi->req)) {
+			if (fi->req && !audit_applies(a, fi->req) &&
+			    !x->scope_bad) {
 				not_applicable(x, f[1], fi->req, what);
 				fi->req = NULL;
 			}
@@ -634,7 +651,9 @@ static void read_verdict(actx *x, const ynode *key, const ynode *v)
 	vd->pos = key->pos;
 	char *what = arena_printf(x->c.a, "the verdict '%s'", vd->label);
 	vd->req = find_req(x, key, vd->label, "a verdict");
-	if (vd->req && !audit_applies(a, vd->req)) {
+	if (vd->req)
+		hmap_put(&x->given, vd->req->label, (void *)vd->req);
+	if (vd->req && !audit_applies(a, vd->req) && !x->scope_bad) {
 		not_applicable(x, key, vd->req, "a verdict");
 		vd->req = NULL;
 	}
@@ -707,6 +726,7 @@ static void read_verdicts(actx *x)
 		return;
 	}
 	if (m->kind != YN_MAP) {
+		x->verdicts_bad = true;
 		if (!m->bad)
 			diag_error(
 			    x->c.d, m->pos,
@@ -747,6 +767,10 @@ static void check_complete(actx *x)
 	srcpos at = fld_present(m) ? m->pos : x->root->pos;
 	diag_severity sev = x->o && x->o->draft ? DIAG_NOTE : DIAG_ERROR;
 	size_t missing = 0;
+	if (x->scope_bad || x->verdicts_bad) {
+		a->complete = false;
+		return;
+	}
 	if (a->initial) {
 		const vc_audit *in = a->initial;
 		for (size_t i = 0; i < in->nfindings; i++) {
@@ -755,7 +779,8 @@ static void check_complete(actx *x)
 				continue;
 			const vc_requirement *r =
 			    hmap_get(&x->by_label, fi->req_label);
-			if (r && audit_verdict(a, r))
+			if (r && (audit_verdict(a, r) ||
+			          hmap_get(&x->given, r->label)))
 				continue;
 			missing++;
 			diags_add(x->c.d, sev, at,
@@ -771,7 +796,8 @@ static void check_complete(actx *x)
 			const vc_verdict *vd = audit_verdict(a, r);
 			if (vd)
 				at = vd->pos;
-			if (!audit_applies(a, r) || vd)
+			if (!audit_applies(a, r) || vd ||
+			    hmap_get(&x->given, r->label))
 				continue;
 			missing++;
 			char *to = model_objset_string(
@@ -797,7 +823,7 @@ static void read_actions(actx *x)
 	const ynode *l = x->f[K_ACTIONS];
 	vc_date from = a->initial ? a->initial->closing : a->closing;
 	vc_date limit = date_add_months(from, s->corrective_action_max_months);
-	char b1[11], b2[11];
+	char b1[11], b2[11], b3[11];
 	if (fld_present(l) && fld_list(&x->c, l, "actions")) {
 		a->actions =
 		    arena_alloc(x->c.a, (l->n + 1) * sizeof(vc_action));
@@ -849,7 +875,7 @@ static void read_actions(actx *x)
 				           "%s; it must be due by %s",
 				           ac->finding_id, fmt(ac->due, b1),
 				           s->corrective_action_max_months,
-				           fmt(from, b2), fmt(limit, b2));
+				           fmt(from, b2), fmt(limit, b3));
 			else if (date_set(ac->due) && date_set(a->closing) &&
 			         date_cmp(ac->due, a->closing) < 0)
 				diag_error(
@@ -1035,8 +1061,9 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 	a->path = arena_strdup(ar, path);
 	a->own_diags = xmalloc(sizeof(diags));
 	diags_init(a->own_diags);
-	actx x = {{ar, d}, a, o, {0}, root, {0}};
+	actx x = {{ar, d}, a, o, {0}, root, {0}, {0}, false, false};
 	hmap_init(&x.by_label);
+	hmap_init(&x.given);
 	if (fld_map(&x.c, root, "the audit", audit_keys, K_N, x.f) < 0)
 		goto out;
 	if (root->n == 0 || strcmp(root->items[0]->str, "audit") != 0) {
@@ -1083,8 +1110,13 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 	if (a->own_providers)
 		read_provider_team(&x);
 	read_samples(&x);
+	const char *lang =
+	    str(&x, root, x.f[K_LANGUAGE], "language", "the audit", true);
 	if (!a->scheme) {
-		read_scope(&x); /* what can be read without the scheme */
+		/* what can be read without the scheme */
+		read_scope(&x);
+		if (!fld_present(x.f[K_VERDICTS]))
+			fld_missing(&x.c, root, "verdicts", "the audit");
 		goto out;
 	}
 	const vc_version *ver = a->version;
@@ -1092,8 +1124,6 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 		if (!ver->requirements[i]->question->withdrawn)
 			hmap_put(&x.by_label, ver->requirements[i]->label,
 			         ver->requirements[i]);
-	const char *lang =
-	    str(&x, root, x.f[K_LANGUAGE], "language", "the audit", true);
 	if (lang) {
 		if (!model_has_language(ver, lang)) {
 			const char **ids = arena_alloc(
@@ -1117,6 +1147,7 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 	read_actions(&x);
 out:
 	hmap_free(&x.by_label);
+	hmap_free(&x.given);
 	return a;
 }
 

@@ -260,6 +260,11 @@ typedef struct vc_decision {
  * window). The decision borrows from a; free it with decision_free. */
 int audit_decide(const vc_audit *a, vc_decision *out, diags *d);
 void decision_free(vc_decision *dec);
+/* Is f (a finding of a, or for a follow-up of the audit it follows up)
+ * still open once a is taken into account: it counts for a label, and a
+ * follow-up neither closed it (conform or not applicable on its
+ * requirement) nor replaced it with a finding of its own? */
+bool audit_finding_open(const vc_audit *a, const vc_audit_finding *f);
 const char *label_kind_name(vc_label_kind k); /* "none", "pending", ... */
 
 #endif

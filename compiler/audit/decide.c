@@ -88,6 +88,20 @@ static char *ids(const open_finding *o, size_t n, size_t bit, int which)
 	return buf_detach(&b);
 }
 
+bool audit_finding_open(const vc_audit *a, const vc_audit_finding *f)
+{
+	if (!audit_class_counts(f->cls))
+		return false;
+	size_t cap = a->nfindings + (a->initial ? a->initial->nfindings : 0);
+	open_finding *o = xmalloc((cap + 1) * sizeof(*o));
+	size_t n = open_findings(a, o);
+	bool open = false;
+	for (size_t i = 0; i < n && !open; i++)
+		open = o[i].f == f;
+	free(o);
+	return open;
+}
+
 int audit_decide(const vc_audit *a, vc_decision *out, diags *d)
 {
 	memset(out, 0, sizeof(*out));

@@ -16,17 +16,18 @@ static const char check_help[] =
     "\n"
     "Validate catalogue sources and report every problem found, with\n"
     "file:line:column, like a compiler. PATH is a catalogue version\n"
-    "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
-    "a catalogue root (every version below it is checked), an audit file\n"
-    "(YAML whose first key is 'audit:'; docs/audit-format.md) or a\n"
-    "providers.yaml. Without PATH,\n"
-    "the catalogue root is checked. A version that names a predecessor is\n"
-    "also checked against it, as 'vcsc release' needs: warnings for a\n"
-    "question or requirement gone without being withdrawn, a uid changed\n"
-    "while the text stayed, a reworded text whose translation into a\n"
-    "complete language did not change, a change without change_note, a\n"
-    "released version without summary. The diagnostics end with 'N errors,\n"
-    "M warnings' when there are any.\n"
+    "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, a\n"
+    "catalogue root (every version below it is checked), a providers.yaml,\n"
+    "an audit file (YAML whose first key is 'audit:', checked against the\n"
+    "version it names under --catalogue; docs/audit-format.md) or a folder\n"
+    "of audit files. Without PATH, the catalogue root is checked. A\n"
+    "version that names a predecessor is also checked against it, as\n"
+    "'vcsc release' needs: warnings for a question or requirement gone\n"
+    "without being withdrawn, a uid changed while the text stayed, a\n"
+    "reworded text whose translation into a complete language did not\n"
+    "change, a change without change_note, a released version without\n"
+    "summary. The diagnostics end with 'N errors, M warnings' when there\n"
+    "are any.\n"
     "\n"
     "Options:\n"
     "  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
@@ -97,6 +98,27 @@ static void check_audit(cli *c, const char *path)
 		       a->complete ? "" : "; verdicts missing");
 	}
 	audit_free(a);
+}
+
+/* Every audit file of a folder (examples/audits): their number. */
+static size_t check_audit_dir(cli *c, const char *dir)
+{
+	char **names = NULL;
+	size_t n = 0, found = 0;
+	if (dir_names(dir, false, &names, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n && !diags_full(&c->d); i++) {
+		size_t len = strlen(names[i]);
+		char *p = path_join(dir, names[i]);
+		if (len > 5 && strcmp(names[i] + len - 5, ".yaml") == 0 &&
+		    audit_is_audit_file(p)) {
+			check_audit(c, p);
+			found++;
+		}
+		free(p);
+	}
+	names_free(names, n);
+	return found;
 }
 
 /* A providers file (catalogue/providers.yaml). */
@@ -176,6 +198,8 @@ static void check_path(cli *c, const char *path)
 			check_version(c, path);
 		else if (path_entry_exists(sf))
 			check_root(c, path);
+		else if (check_audit_dir(c, path) > 0)
+			;
 		else {
 			c->d.io_failed = true;
 			diag_error(&c->d, NO_POS,

@@ -353,3 +353,89 @@ void test_audit_decide_table(void)
 	model_scheme_free(s);
 	diags_free(&d);
 }
+
+/* The loader on the examples: the fields the report and the certificate
+ * read, and the follow-up with the audit it follows up. */
+void test_audit_load_examples(void)
+{
+	diags d;
+	diags_init(&d);
+	audit_load_options o = {"catalogue", NULL, false};
+	vc_audit *a =
+	    audit_load("examples/audits/minor-temporary.yaml", &o, &d);
+	CHECK(a && d.errors == 0 && d.warnings == 0);
+	if (a && d.errors == 0) {
+		char b[11];
+		CHECK_STR(a->id, "VCS-2026-0093");
+		CHECK_INT(a->revision, 1);
+		CHECK_STR(a->lang, "en");
+		CHECK_STR(a->participant.duns, "498120553");
+		CHECK_STR(a->catalogue_id, "vcsa/1.1");
+		CHECK_STR(a->version->key, "vcsa/1.1");
+		CHECK_INT(a->scope.objectives, 3); /* development, production */
+		CHECK_INT(a->scope.nlocations, 1);
+		CHECK_STR(a->tisax.level, "AL2");
+		CHECK_STR(date_format(a->tisax.expires, b), "2027-06-30");
+		CHECK_STR(a->provider->name, "Trellis Assurance Ltd");
+		CHECK_STR(a->lead->name, "Peter Okafor");
+		CHECK_INT(a->nexperts, 1);
+		CHECK_STR(date_format(a->opening, b), "2026-08-26");
+		CHECK_STR(date_format(a->closing, b), "2026-08-31");
+		CHECK_INT(a->nsamples, 1);
+		CHECK_INT(a->nverdicts, 75);
+		CHECK(a->complete);
+		CHECK_INT(a->nfindings, 3);
+		CHECK_STR(a->findings[0].cls->id, "minor");
+		CHECK_INT(a->findings[0].objectives, 3);
+		CHECK_INT(a->findings[1].objectives, 1);
+		CHECK_STR(a->findings[2].cls->id, "observation");
+		CHECK(audit_finding_open(a, &a->findings[0]));
+		CHECK(!audit_finding_open(a, &a->findings[2]));
+		CHECK_INT(a->nactions, 2);
+		CHECK(a->actions[1].finding == &a->findings[1]);
+		CHECK(a->actions[1].accepted);
+		CHECK_STR(date_format(a->actions[1].closed, b), "2026-11-16");
+		CHECK_INT(a->publish, VC_PUBLISH_LABEL);
+		const vc_requirement *r = a->findings[0].req;
+		CHECK(r && audit_applies(a, r));
+		CHECK(audit_verdict(a, r) &&
+		      audit_verdict(a, r)->finding == &a->findings[0]);
+		CHECK(a->initial == NULL);
+	}
+	audit_free(a);
+	a = audit_load("examples/audits/major-follow-up.yaml", &o, &d);
+	CHECK(a && d.errors == 0 && d.warnings == 0);
+	if (a && d.errors == 0 && a->initial) {
+		CHECK_STR(a->follows_up, "VCS-2026-0088");
+		CHECK_STR(a->initial->id, "VCS-2026-0088");
+		CHECK_INT(a->initial->nfindings, 2);
+		CHECK(!audit_finding_open(a, &a->initial->findings[0]));
+		CHECK(!audit_finding_open(a, &a->initial->findings[1]));
+		CHECK(audit_finding_open(a->initial, &a->initial->findings[0]));
+		CHECK_INT(a->publish, VC_PUBLISH_LABEL_AND_SUMMARY);
+		CHECK_INT(a->nshare_with, 2);
+		vc_decision dec;
+		CHECK(audit_decide(a, &dec, &d) == 0);
+		CHECK_INT(dec.n, 2);
+		CHECK(dec.initial == a->initial);
+		for (size_t i = 0; i < dec.n; i++) {
+			char b1[11], b2[11];
+			CHECK_INT(dec.outcomes[i].kind, VC_LABEL_FULL);
+			CHECK_STR(dec.outcomes[i].rule, "follow-up-closed");
+			CHECK_STR(date_format(dec.outcomes[i].issued, b1),
+			          "2026-11-20");
+			CHECK_STR(date_format(dec.outcomes[i].expires, b2),
+			          "2029-07-10");
+		}
+		decision_free(&dec);
+	} else {
+		CHECK(0);
+	}
+	audit_free(a);
+	CHECK(audit_is_audit_file("examples/audits/clean.yaml"));
+	CHECK(!audit_is_audit_file("catalogue/scheme.yaml"));
+	CHECK(!audit_is_audit_file("catalogue/providers.yaml"));
+	CHECK(!audit_is_audit_file("no/such/file.yaml"));
+	diags_print(&d, stderr, false);
+	diags_free(&d);
+}

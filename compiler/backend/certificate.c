@@ -322,6 +322,12 @@ static int page(cdoc *c, diags *d)
 	double cx = (left + right) / 2, cw = right - left;
 	const char *ik[] = {"date", cert_day_format(f->issued, date)};
 	double ty = foot - 4 * s->token->leading - 2 * s->small->leading - 14;
+	if (y > ty - s->text->leading - 6)
+		diag_warning(d, NO_POS,
+		             "the certificate of %s states more than its page "
+		             "holds: its labels run into the foot (fewer or "
+		             "shorter locations fit)",
+		             f->audit_id);
 	pdf_draw_line(c->b, left + 20, ty - s->text->leading - 2, right - 20,
 	              ty - s->text->leading - 2, s->ornament, 0.5);
 	centred(c, s->text, PDF_BOLD, cx, ty - 4, fill(c, "issued", ik, 2));

@@ -1081,6 +1081,10 @@ static vc_audit *load(const char *path, const audit_load_options *o, diags *d,
 	    date(&x, root, x.f[K_OPENING], "opening", "the audit", true);
 	a->closing =
 	    date(&x, root, x.f[K_CLOSING], "closing", "the audit", true);
+	a->opening_pos =
+	    fld_present(x.f[K_OPENING]) ? x.f[K_OPENING]->pos : root->pos;
+	a->closing_pos =
+	    fld_present(x.f[K_CLOSING]) ? x.f[K_CLOSING]->pos : root->pos;
 	char b1[11], b2[11];
 	if (date_set(a->opening) && date_set(a->closing) &&
 	    date_cmp(a->opening, a->closing) > 0)

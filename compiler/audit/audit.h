@@ -171,6 +171,7 @@ struct vc_audit {
 	const vc_scheme *scheme;  /* owned by the audit (see audit_free) */
 	const vc_version *version;
 	vc_date opening, closing;
+	srcpos opening_pos, closing_pos; /* of the values */
 	vc_sample *samples;
 	size_t nsamples;
 	vc_verdict *verdicts; /* in file order */

@@ -216,7 +216,7 @@ int audit_decide(const vc_audit *a, vc_decision *out, diags *d)
 	}
 	free(o);
 	if (late) {
-		diag_error(d, a->id_pos,
+		diag_error(d, a->closing_pos,
 		           "follow-up %s closed on %s, after the %d months "
 		           "from the closing meeting of %s (%s) that ended on "
 		           "%s; it decides no label: a new initial audit is "

@@ -86,12 +86,13 @@ static void check_audit(cli *c, const char *path)
 		audit_decide(a, &dec, &c->d);
 		decision_free(&dec);
 	}
+	size_t nobj = 0;
+	for (size_t i = 0; a && i < VC_MAX_OBJECTIVES; i++)
+		nobj += (a->scope.objectives >> i) & 1u;
 	if (a && !c->quiet && !c->json_diags && c->d.errors == before) {
 		printf("%s: audit %s of %s, %zu objective%s, %zu verdict%s, "
 		       "%zu finding%s, %zu corrective action%s%s\n",
-		       path, a->id, a->catalogue_id,
-		       (size_t)__builtin_popcount(a->scope.objectives),
-		       __builtin_popcount(a->scope.objectives) == 1 ? "" : "s",
+		       path, a->id, a->catalogue_id, nobj, nobj == 1 ? "" : "s",
 		       a->nverdicts, a->nverdicts == 1 ? "" : "s", a->nfindings,
 		       a->nfindings == 1 ? "" : "s", a->nactions,
 		       a->nactions == 1 ? "" : "s",

@@ -44,7 +44,7 @@ static const char *kind_text(vc_label_kind k)
 	case VC_LABEL_TEMPORARY:
 		return "temporary label";
 	case VC_LABEL_FULL:
-		return "label";
+		return "full label";
 	case VC_LABEL_UNDECIDED:
 		return "undecided";
 	}

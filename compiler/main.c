@@ -30,6 +30,12 @@ static const char main_help[] =
     "  decide AUDIT.yaml    the label outcome of an audit per objective\n"
     "  report AUDIT.yaml -o FILE.pdf\n"
     "                       the audit report that the lead auditor signs\n"
+    "  certificate AUDIT.yaml\n"
+    "                       the label certificate of an audit (PDF)\n"
+    "  keygen -o NAME       a key pair for signing label certificates\n"
+    "  verify TOKEN|PDF     check a label certificate offline\n"
+    "  revoke TOKEN         revoke a certificate (the signed status file)\n"
+    "  supersede OLD NEW    mark a certificate superseded by a later one\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -55,6 +61,11 @@ static const command commands[] = {
     {"release", cmd_release},
     {"decide", cmd_decide},
     {"report", cmd_report},
+    {"certificate", cmd_certificate},
+    {"keygen", cmd_keygen},
+    {"verify", cmd_verify},
+    {"revoke", cmd_revoke},
+    {"supersede", cmd_supersede},
 };
 
 int main(int argc, char **argv)

@@ -92,6 +92,54 @@ build() {
 # deployments set the real one (SITE_BASE_URL=https://... make run). The
 # example's site is taken to be served below it, at examples/isa/.
 base=${SITE_BASE_URL:-https://vcs-criteria.example.org}
+
+# Label certificates (issue 15): one for each example audit under
+# examples/audits/ that earns a label, in output/audits/AUDIT-ID/ (never
+# in the published downloads), signed with $VCSC_SIGNING_KEY, else the
+# demo key (whose certificates say they prove nothing). A certificate is
+# marked superseded in the signed status file output/audits/status.txt
+# when a later audit of the same scope earns a label; the site publishes
+# that file (VCSC_STATUS) and the public keys (VCSC_PUBLIC_KEYS).
+certificates() {
+	key=${VCSC_SIGNING_KEY:-examples/keys/demo-TEST-ONLY.key}
+	status=$out/audits/status.txt
+	mkdir -p "$out/audits"
+	rm -f "$status" "$out"/audits/*/certificate.pdf
+	list=$out/audits/.certificates
+	: >"$list"
+	for f in examples/audits/*.yaml; do
+		[ -f "$f" ] || continue
+		id=$(sed -n 's/^audit: *["'"'"']\{0,1\}\([^"'"'"' #]*\).*/\1/p' "$f" | head -n 1)
+		mkdir -p "$out/audits/$id"
+		# status 1: the audit earns no label, so it has no certificate
+		rc=0
+		./vcsc certificate "$f" --key "$key" --base-url "$base" \
+			-o "$out/audits/$id/certificate.pdf" 2>"$out/audits/.err" || rc=$?
+		if [ $rc -eq 1 ] && grep -q 'earns no label' "$out/audits/.err"; then
+			rmdir "$out/audits/$id" 2>/dev/null || true
+			continue
+		fi
+		[ $rc -eq 0 ] || { cat "$out/audits/.err" >&2; exit 1; }
+		# scope and issue date, as the certificate states them
+		facts=$(./vcsc verify "$out/audits/$id/certificate.pdf" \
+			--public-key "${key%.key}.pub" || true)
+		scope=$(printf '%s\n' "$facts" | sed -n 's/^scope: *\([^ ]*\).*/\1/p')
+		issued=$(printf '%s\n' "$facts" | sed -n 's/^issued: *//p')
+		printf '%s %s %s\n' "$scope" "$issued" "$id" >>"$list"
+	done
+	rm -f "$out/audits/.err"
+	# within a scope, in order of issue: each superseded by the next
+	sort "$list" | awk '$1 == s { print prev, $3 } { s = $1; prev = $3 }' |
+		while read -r old new; do
+			./vcsc supersede "$out/audits/$old/certificate.pdf" \
+				"$out/audits/$new/certificate.pdf" --key "$key" --status "$status" >/dev/null
+		done
+	rm -f "$list"
+	if [ -f "$status" ]; then export VCSC_STATUS=$status; fi
+	[ -n "${VCSC_PUBLIC_KEYS-}" ] || export VCSC_PUBLIC_KEYS="${key%.key}.pub"
+}
+certificates
+
 build catalogue "$out" "$base" ""
 build examples/isa "$out/examples/isa" "$base/examples/isa" examples/isa/
 

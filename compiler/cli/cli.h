@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "cert/cert.h"
 #include "front/model.h"
 
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_TROUBLE = 2 };
@@ -151,6 +152,34 @@ void cli_print_summary(const cli *c);
 /* Exit status from the collected diagnostics. */
 int cli_status(const cli *c);
 
+/* ---- the certificate commands (cli_cert.c) ---- */
+
+/* The signing key: --key (opt), else the file $VCSC_SIGNING_KEY names.
+ * NULL after reporting (none given: a usage error of cmd). */
+cert_key *cli_signing_key(cli *c, const char *cmd, const char *opt);
+/* The status file: --status (opt), else $VCSC_STATUS; NULL when neither
+ * names one. */
+const char *cli_status_path(const char *opt);
+/* The public keys to verify against: the n --public-key files or
+ * folders, else the file or folder $VCSC_PUBLIC_KEYS names, else the
+ * demo key in the data directory's examples/keys. 0, or -1 after
+ * reporting. */
+int cli_public_keys(cli *c, cert_keyring *r, char **paths, size_t n);
+/* A token given on the command line: the text itself, or the token of
+ * the certificate PDF it names. Caller frees; NULL after reporting. */
+char *cli_token_arg(cli *c, const char *arg);
+
+/* Checks that token (the what of cmd, for messages) is a genuine
+ * token, signed with key or (a warning) another key, and puts its
+ * status-file hash into hash (65 bytes). 0, or -1 after reporting. */
+int cli_token_hash(cli *c, const cert_key *key, const char *token,
+                   const char *what, char *hash);
+/* Adds or replaces entry e in the status file (--status status_opt, else
+ * $VCSC_STATUS; started when missing), signed again with key. Returns the
+ * exit status. */
+int cli_status_update(cli *c, const char *cmd, const cert_key *key,
+                      const char *status_opt, const cert_status_entry *e);
+
 /* Command entry points. */
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
@@ -161,5 +190,10 @@ int cmd_new_version(int argc, char **argv);
 int cmd_release(int argc, char **argv);
 int cmd_decide(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_certificate(int argc, char **argv);
+int cmd_keygen(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_revoke(int argc, char **argv);
+int cmd_supersede(int argc, char **argv);
 
 #endif

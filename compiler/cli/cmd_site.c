@@ -31,6 +31,14 @@ static const char site_help[] =
     "  --downloads DIR    the files the downloads pages offer (default:\n"
     "                     the downloads/ folder beside DIR)\n"
     "  --dump-xml FILE    also write the XML the templates read\n"
+    "  --public-key FILE  a public key (NAME.pub) or a folder of them that\n"
+    "                     the certificate verify page trusts and the keys\n"
+    "                     page lists (repeatable; default:\n"
+    "                     $VCSC_PUBLIC_KEYS, else the demo key in\n"
+    "                     examples/keys/, marked as a test key)\n"
+    "  --status FILE      the signed status file of revoked and superseded\n"
+    "                     certificates, published as status.txt (default:\n"
+    "                     $VCSC_STATUS; none: not published)\n"
     "  -q, --quiet        no summary line\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -59,6 +67,8 @@ int cmd_site(int argc, char **argv)
 	    {"base-url", required_argument, NULL, 'B'},
 	    {"downloads", required_argument, NULL, 'D'},
 	    {"dump-xml", required_argument, NULL, 'X'},
+	    {"public-key", required_argument, NULL, 'k'},
+	    {"status", required_argument, NULL, 's'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    CLI_OPT_HELP,
 	    CLI_OPT_END};
@@ -68,6 +78,10 @@ int cmd_site(int argc, char **argv)
 	cli c;
 	cli_init(&c);
 	char *base = NULL;
+	char **keys = xcalloc((size_t)argc + 1, sizeof(char *));
+	size_t nkeys = 0;
+	const char *status = NULL;
+	cert_keyring ring = {0};
 	int opt, rc;
 	while ((opt = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
 		switch (opt) {
@@ -87,22 +101,31 @@ int cmd_site(int argc, char **argv)
 		case 'X':
 			o.dump_xml = optarg;
 			break;
+		case 'k':
+			keys[nkeys++] = optarg;
+			break;
+		case 's':
+			status = optarg;
+			break;
 		case 'q':
 			quiet = true;
 			break;
 		case 'h':
 			fputs(site_help, stdout);
 			free(base);
+			free(keys);
 			cli_free(&c);
 			return EXIT_OK;
 		default:
 			free(base);
+			free(keys);
 			cli_free(&c);
 			return cli_bad_option("site", argv, "o:qh");
 		}
 	}
 	if (optind != argc || !out || !*out) {
 		free(base);
+		free(keys);
 		cli_free(&c);
 		if (optind != argc)
 			return cli_usage("site", "unexpected argument '%s'",
@@ -120,6 +143,7 @@ int cmd_site(int argc, char **argv)
 			               "or '#', not '%s'",
 			               base);
 			free(base);
+			free(keys);
 			cli_free(&c);
 			return rc;
 		}
@@ -131,7 +155,10 @@ int cmd_site(int argc, char **argv)
 	site_stats st;
 	char *data = cli_data_dir();
 	o.data_dir = data;
-	if (cli_root_versions(&c, root, &versions, &n) == 0 &&
+	o.keys = &ring;
+	o.status = cli_status_path(status);
+	if (cli_public_keys(&c, &ring, keys, nkeys) == 0 &&
+	    cli_root_versions(&c, root, &versions, &n) == 0 &&
 	    site_write(versions, n, &o, out, &st, &c.d) == 0 && !quiet)
 		printf("%s: %zu pages and %zu redirect pages from %zu "
 		       "version%s%s\n",
@@ -145,6 +172,8 @@ int cmd_site(int argc, char **argv)
 	free(versions);
 	free(data);
 	free(base);
+	free(keys);
+	cert_keyring_free(&ring);
 	cli_free(&c);
 	site_xslt_cleanup();
 	return rc;

@@ -328,6 +328,12 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	doc->meta.watermark = dup0(a, m->watermark);
 	doc->meta.page_format =
 	    dup0(a, m->page_format ? m->page_format : "{page} / {pages}");
+	if (m->ninfo) {
+		const char **info = arena_alloc(a, m->ninfo * sizeof(char *));
+		for (size_t i = 0; i < m->ninfo; i++)
+			info[i] = dup0(a, m->info[i]);
+		doc->meta.info = info;
+	}
 	hmap_init(&doc->anchors);
 	if (m->paper == PDF_LETTER) {
 		doc->pw = 612;
@@ -335,6 +341,11 @@ pdf_doc *pdf_new(const pdf_style *st, const pdf_meta *m, diags *d)
 	} else {
 		doc->pw = 595.276;
 		doc->ph = 841.89;
+	}
+	if (m->landscape) {
+		double t = doc->pw;
+		doc->pw = doc->ph;
+		doc->ph = t;
 	}
 	doc->bw = doc->pw - st->margin_left - st->margin_right;
 	doc->bh = doc->ph - st->margin_top - st->margin_bottom;
@@ -981,6 +992,26 @@ void pdf_draw_text(pdf_block *b, double x, double baseline,
 	buf_free(&t);
 	check_face(b->doc, it.face, it.s);
 	draw_push(b, it);
+}
+
+void pdf_draw_circle(pdf_block *b, double cx, double cy, double r, pdf_color c,
+                     double stroke)
+{
+	draw_push(b, shape_item(I_CIRCLE, cx, cy, r, r, stroke, c));
+}
+
+double pdf_draw_text_width(pdf_block *b, const pdf_pstyle *ps, unsigned flags,
+                           const char *text)
+{
+	buf t = {0};
+	put_clean(b->doc, &t, text ? text : "");
+	int face =
+	    pdf_face_of(b->doc, ps->family, ps->bold || (flags & PDF_BOLD),
+	                ps->italic || (flags & PDF_ITALIC));
+	double w =
+	    pdf_text_width(b->doc, face, ps->size, t.data ? t.data : "", t.len);
+	buf_free(&t);
+	return w;
 }
 
 void pdf_rule(pdf_doc *doc, double indent)

@@ -191,6 +191,14 @@ typedef struct pdf_meta {
 	const char *watermark;
 	const pdf_pstyle *watermark_style;
 	double watermark_opacity;
+	bool landscape;        /* the paper turned on its side */
+	bool bare;             /* no running header or footer at all (a page
+	                          designed whole, such as a certificate) */
+	/* More entries of the Info dictionary: ninfo names and values
+	 * (name, value, name, value ...; names are PDF names without the
+	 * slash, values plain ASCII strings). */
+	const char *const *info;
+	size_t ninfo;
 } pdf_meta;
 
 typedef struct pdf_doc pdf_doc;
@@ -315,6 +323,13 @@ void pdf_draw_line(pdf_block *b, double x1, double y1, double x2, double y2,
                    pdf_color c, double width);
 void pdf_draw_text(pdf_block *b, double x, double baseline,
                    const pdf_pstyle *ps, unsigned flags, const char *text);
+/* A circle around (cx, cy) of radius r; stroke 0 fills it. */
+void pdf_draw_circle(pdf_block *b, double cx, double cy, double r, pdf_color c,
+                     double stroke);
+/* The width in points that pdf_draw_text gives text in ps with flags
+ * (to centre or right-align it in a drawing). */
+double pdf_draw_text_width(pdf_block *b, const pdf_pstyle *ps, unsigned flags,
+                           const char *text);
 
 /* ---- charts and signatures (pdf_chart.c) ---- */
 

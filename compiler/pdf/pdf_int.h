@@ -139,6 +139,7 @@ typedef enum {
 	I_FILL,     /* rectangle x, y (top), w, h */
 	I_STROKE,   /* rectangle outline, line width lw */
 	I_LINE,     /* from (x, y) to (x + w, y + h) */
+	I_CIRCLE,   /* centre (x, y), radius w; lw 0 fills it */
 	I_DOTS,     /* dotted line from (x, y) to (x + w, y) */
 	I_LINK_URI, /* link area over rectangle, to s */
 	I_LINK_REF, /* link area, to anchor s */

@@ -97,6 +97,20 @@ static void draw_slice(rctx *r, HPDF_Page p, const pdf_slice *s, double top)
 			                    it->w, it->h);
 			HPDF_Page_Stroke(p);
 			break;
+		case I_CIRCLE:
+			/* colours and widths are set outside a path */
+			if (it->lw > 0) {
+				set_stroke(p, it->c);
+				HPDF_Page_SetLineWidth(p, it->lw);
+			} else {
+				set_fill(p, it->c);
+			}
+			HPDF_Page_Circle(p, it->x, (HPDF_REAL)y, it->w);
+			if (it->lw > 0)
+				HPDF_Page_Stroke(p);
+			else
+				HPDF_Page_Fill(p);
+			break;
 		case I_LINE:
 			set_stroke(p, it->c);
 			HPDF_Page_SetLineWidth(p, it->lw);
@@ -384,6 +398,12 @@ static void metadata(pdf_doc *doc)
 		HPDF_SetInfoDateAttr(h, HPDF_INFO_CREATION_DATE, d);
 		HPDF_SetInfoDateAttr(h, HPDF_INFO_MOD_DATE, d);
 	}
+	/* Entries of our own (a certificate's token), likewise. */
+	for (size_t i = 0; i + 1 < m->ninfo && h->info; i += 2) {
+		HPDF_String v = HPDF_String_New(h->mmgr, m->info[i + 1], NULL);
+		if (v)
+			HPDF_Dict_Add(h->info, m->info[i], v);
+	}
 	/* The document language, which libharu has no call for. */
 	HPDF_String lang = HPDF_String_New(h->mmgr, m->lang, NULL);
 	if (lang)
@@ -410,7 +430,8 @@ int pdf_render(pdf_doc *doc)
 			draw_slice(&r, r.pages[i], s,
 			           doc->st->margin_top + pg->places[k].y);
 		}
-		furniture(&r, i);
+		if (!doc->meta.bare)
+			furniture(&r, i);
 		watermark(&r, i);
 		if (doc->herr)
 			break;

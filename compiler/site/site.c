@@ -350,6 +350,10 @@ static int write_into_tmp(build *b)
 	if (rc)
 		return -1;
 
+	/* the certificates' status file */
+	if (site_cert_files(b->o, b->tmp, b->d) != 0)
+		return -1;
+
 	/* downloads */
 	char *ddst = path_join(b->tmp, "downloads");
 	if (mkdir(ddst, 0777) != 0)
@@ -508,7 +512,11 @@ int site_write(vc_version *const *versions, size_t n, const site_options *o,
 	    .downloads = b.dl,
 	    .ndownloads = b.ndl,
 	    .base_url = o->base_url,
+	    .keys = o->keys,
+	    .status = o->status != NULL,
 	};
+	if (site_cert_check(o, d) != 0)
+		goto out;
 	b.doc = site_xml_build(&in);
 	if (o->dump_xml && dump_xml(&b) != 0)
 		goto out;

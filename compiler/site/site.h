@@ -34,6 +34,7 @@
 #include <libxml/tree.h>
 
 #include "base/diag.h"
+#include "cert/cert.h"
 #include "front/model.h"
 
 /* A file offered on the downloads pages. */
@@ -50,8 +51,10 @@ typedef struct site_input {
 	size_t nversions;
 	const site_download *downloads;
 	size_t ndownloads;
-	const char *base_url; /* "https://host/path" without trailing slash,
-	                         or NULL */
+	const char *base_url;     /* "https://host/path" without trailing slash,
+	                             or NULL */
+	const cert_keyring *keys; /* the public keys of the verify page */
+	bool status;              /* a status file is published */
 } site_input;
 
 /* Builds the site document: data (scheme, catalogues, versions) and the
@@ -146,7 +149,26 @@ typedef struct site_options {
 	                          the downloads/ folder beside the site */
 	const char *base_url;  /* NULL: no sitemap.xml */
 	const char *dump_xml;  /* also write the site XML here, or NULL */
+	/* label certificates (site_cert.c): the public keys the verify page
+	 * trusts and the keys page lists, and the signed status file it
+	 * publishes as status.txt (NULL: none) */
+	const cert_keyring *keys;
+	const char *status;
 } site_options;
+
+/* ---- label certificates (site_cert.c) ---- */
+
+#define SITE_STATUS_FILE "status.txt"
+
+/* Checks the status file o->status (if any) against o->keys: a site
+ * never publishes one whose signature fails. 0, or -1 after reporting. */
+int site_cert_check(const site_options *o, diags *d);
+/* The <keys> element under root and the verify and keys pages (in lang)
+ * under pages. */
+void site_cert_xml(xmlNodePtr root, xmlNodePtr pages, const char *lang,
+                   const cert_keyring *keys, bool status);
+/* Copies the status file into the site directory dir. */
+int site_cert_files(const site_options *o, const char *dir, diags *d);
 
 typedef struct site_stats {
 	size_t pages, redirects, versions;

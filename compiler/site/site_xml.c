@@ -1108,6 +1108,8 @@ xmlDocPtr site_xml_build(const site_input *in)
 		}
 	}
 	page(&c, "404.html", "notfound", c.nlangs ? c.langs[0] : "en");
+	site_cert_xml(c.root, c.pages, c.nlangs ? c.langs[0] : "en", in->keys,
+	              in->status);
 	for (size_t i = 0; i < c.n; i++)
 		version_pages(&c, &c.vi[i], vels[i]);
 	for (size_t i = 0; i < c.n;) {

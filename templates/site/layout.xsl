@@ -54,6 +54,9 @@
         </xsl:if>
         <script src="{@root}assets/filter.js" defer="defer"></script>
         <script src="{@root}assets/search.js" defer="defer"></script>
+        <xsl:if test="@type = 'verify'">
+          <script src="{@root}assets/verify.js" defer="defer"></script>
+        </xsl:if>
       </head>
       <body class="page-{@type}" data-root="{@root}" data-lang="{$lang}">
         <xsl:if test="$v">

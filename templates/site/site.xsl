@@ -24,6 +24,7 @@
   <xsl:include href="layout.xsl"/>
   <xsl:include href="pages.xsl"/>
   <xsl:include href="changes.xsl"/>
+  <xsl:include href="cert.xsl"/>
 
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="site catalogue version chapter section question requirement standard cite pages page downloads audit-objective level language"/>

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "edit/draft.h"
 #include "edit/mint.h"
+#include "selfassess/selfassess.h"
 
 static const char check_help[] =
     "Usage: vcsc check [OPTIONS] [PATH...]\n"
@@ -16,7 +17,9 @@ static const char check_help[] =
     "Validate catalogue sources and report every problem found, with\n"
     "file:line:column, like a compiler. PATH is a catalogue version\n"
     "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, or\n"
-    "a catalogue root (every version below it is checked). Without PATH,\n"
+    "a catalogue root (every version below it is checked), or a\n"
+    "self-assessment file (first key 'self-assessment:'; checked against\n"
+    "the version it names under --catalogue). Without PATH,\n"
     "the catalogue root is checked. A version that names a predecessor is\n"
     "also checked against it, as 'vcsc release' needs: warnings for a\n"
     "question or requirement gone without being withdrawn, a uid changed\n"
@@ -118,9 +121,27 @@ static void check_root(cli *c, const char *root)
 	free(dirs);
 }
 
+/* A self-assessment file (first key `self-assessment:`), checked
+ * against the catalogue version it names. */
+static void check_selfassess(cli *c, const char *path)
+{
+	sa_load_options o = {c->catalogue_root};
+	selfassess *sa = sa_load(path, &o, &c->d);
+	if (sa && sa->version && !c->quiet && !c->json_diags &&
+	    c->d.errors == 0)
+		printf("%s: self-assessment against %s, %zu item%s\n", path,
+		       sa->version->key, sa->nentries,
+		       sa->nentries == 1 ? "" : "s");
+	sa_free(sa);
+}
+
 static void check_path(cli *c, const char *path)
 {
 	char *vf = NULL, *sf = NULL;
+	if (is_file(path) && sa_is_file(path)) {
+		check_selfassess(c, path);
+		return;
+	}
 	if (is_dir(path)) {
 		vf = path_join(path, "version.yaml");
 		sf = path_join(path, "scheme.yaml");

@@ -26,6 +26,9 @@ static const char main_help[] =
     "  new-version DIR ID   start the next version as a draft copy\n"
     "  release VERSION      release a draft that checks clean against its\n"
     "                       predecessor\n"
+    "  import FILLED.csv|.xlsx -o FILE.yaml\n"
+    "                       read a filled self-assessment back as YAML\n"
+
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -49,6 +52,7 @@ static const command commands[] = {
     {"diff", cmd_diff},
     {"new-version", cmd_new_version},
     {"release", cmd_release},
+    {"import", cmd_import},
 };
 
 int main(int argc, char **argv)

@@ -159,5 +159,7 @@ int cmd_site(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_new_version(int argc, char **argv);
 int cmd_release(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 #endif

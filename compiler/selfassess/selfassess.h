@@ -122,9 +122,11 @@ int sa_write_xlsx(const selfassess *sa, const char *path, diags *d);
 /* ---- import (import.c, csv.c, xlsx_read.c) ---- */
 
 /* One cell of a sheet read back: its text ("" for an empty cell) and
- * where it is, as diagnostics name it. */
+ * where it is: a workbook's cell as "Questions!D14" (where), a CSV
+ * field by line and column (pos, where NULL). */
 typedef struct sa_cell {
 	const char *text;
+	const char *where;
 	srcpos pos;
 } sa_cell;
 
@@ -147,6 +149,35 @@ int sa_csv_read(arena *a, const char *path, sa_sheet *sheet, diags *d);
  * 0, or -1 after reporting. */
 int sa_xlsx_read(arena *a, const char *path, sa_sheet **sheets, size_t *n,
                  diags *d);
+
+/* The position diagnostics give for cell c of the file path
+ * ("answers.xlsx:Questions!D14", or the CSV file's line and column). */
+srcpos sa_cell_pos(diags *d, const char *path, const sa_cell *c);
+
+/* The column names of the questions table, in the exports' order. */
+enum {
+	SA_COL_ITEM,
+	SA_COL_LEVEL,
+	SA_COL_TEXT,
+	SA_COL_ANSWER,
+	SA_COL_JUSTIFICATION,
+	SA_COL_EVIDENCE,
+	SA_COL_REVIEW,
+	SA_COL_CHAPTER,
+	SA_NCOLS
+};
+extern const char *const sa_col_names[SA_NCOLS];
+/* The labels of the cover rows (CSV: the first rows; XLSX: the cover
+ * sheet), label in the first column, value in the second. */
+enum {
+	SA_COVER_VERSION,
+	SA_COVER_LANGUAGE,
+	SA_COVER_OBJECTIVES,
+	SA_COVER_PARTICIPANT,
+	SA_COVER_SCOPE,
+	SA_NCOVER
+};
+extern const char *const sa_cover_labels[SA_NCOVER];
 
 /* Reads a filled CSV or XLSX (by its extension) back. Returns the
  * self-assessment, or NULL after reporting (any error). */

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/backend.h"
 #include "backend/questionnaire.h"
+#include "base/files.h"
 #include "cli.h"
 #include "selfassess/selfassess.h"
 
@@ -147,6 +149,24 @@ static int check_lang(const vc_scheme *s, const char *lang)
 static void write_blank(const vc_version *v, const questionnaire_options *qo,
                         const char *format, const char *out, diags *d)
 {
+	pdf_color *colours = NULL;
+	pdf_style *st = NULL;
+	if (strcmp(format, "xlsx") == 0) {
+		/* the level column in the PDFs' colours */
+		char *sp = qo->style_path
+		               ? xstrdup(qo->style_path)
+		               : path_join(qo->templates_dir, "pdf/style.yaml");
+		st = pdf_style_load(sp, d);
+		free(sp);
+		colours = xcalloc(v->scheme->nlevels + 1, sizeof(pdf_color));
+		if (!st ||
+		    backend_level_colours(v->scheme, st, "the level column",
+		                          colours, d) < 0) {
+			pdf_style_free(st);
+			free(colours);
+			return;
+		}
+	}
 	if (qo->lang && !model_has_language(v, qo->lang)) {
 		diag_error(d, v->pos, "%s has no '%s' text", v->key, qo->lang);
 		return;
@@ -157,8 +177,10 @@ static void write_blank(const vc_version *v, const questionnaire_options *qo,
 	else if (strcmp(format, "csv") == 0)
 		sa_write_csv(sa, out, d);
 	else
-		sa_write_xlsx(sa, out, d);
+		sa_write_xlsx(sa, colours, out, d);
 	sa_free(sa);
+	pdf_style_free(st);
+	free(colours);
 }
 
 int cmd_questionnaire(int argc, char **argv)
@@ -260,13 +282,13 @@ int cmd_questionnaire(int argc, char **argv)
 	}
 	if (lang && (rc = check_lang(v->scheme, lang)) != EXIT_OK)
 		goto out;
+	tdir = templates_dir(tdir_opt);
+	qo.templates_dir = tdir;
 	if (strcmp(format, "pdf") != 0) {
 		write_blank(v, &qo, format, out, &c.d);
 		rc = cli_status(&c);
 		goto out;
 	}
-	tdir = templates_dir(tdir_opt);
-	qo.templates_dir = tdir;
 	questionnaire_write(v, &qo, out, &c.d);
 	rc = cli_status(&c);
 out:

@@ -26,6 +26,7 @@
 #include "base/diag.h"
 #include "base/util.h"
 #include "front/model.h"
+#include "pdf/pdf.h"
 
 /* One answerable item and its answer. */
 typedef struct sa_entry {
@@ -116,8 +117,10 @@ const char *sa_item_levels(const selfassess *sa, const sa_entry *e, arena *a);
 int sa_write_yaml(const selfassess *sa, const char *path, diags *d);
 /* The fillable CSV (RFC 4180, UTF-8 with a byte-order mark). */
 int sa_write_csv(const selfassess *sa, const char *path, diags *d);
-/* The fillable workbook. */
-int sa_write_xlsx(const selfassess *sa, const char *path, diags *d);
+/* The fillable workbook; levels: the colour of each scheme level (as
+ * the PDFs draw them; NULL: the scheme's colour, else grey). */
+int sa_write_xlsx(const selfassess *sa, const pdf_color *levels,
+                  const char *path, diags *d);
 
 /* ---- import (import.c, csv.c, xlsx_read.c) ---- */
 

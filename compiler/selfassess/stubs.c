@@ -1,12 +1,5 @@
 /* stubs.c - the documents not written yet. */
 #include "selfassess.h"
-int sa_write_xlsx(const selfassess *sa, const char *path, diags *d)
-{
-	(void)sa;
-	diag_error(d, NO_POS, "cannot write '%s': XLSX not yet supported",
-	           path);
-	return -1;
-}
 int sa_xlsx_read(arena *a, const char *path, sa_sheet **sheets, size_t *n,
                  diags *d)
 {

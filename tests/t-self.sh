@@ -1,0 +1,207 @@
+# Self-assessments as data (issue 16): the blank YAML, CSV and XLSX of
+# 'vcsc questionnaire --format', filled by tests/self-fill.pl with the same
+# answers, checked and imported back to the identical YAML, for the VCSA
+# (an answer per requirement) and the ISA example (a maturity level per
+# question); the summary sheet's formulas; a workbook re-saved by
+# LibreOffice; a bad cell; migration from 1.0 to 1.1.
+# Sourced by tests/run.sh (uses ok, bad, skip, $TMP).
+
+# self_answers BLANK.yaml IDS...: a fill list for every item of BLANK:
+# the answers in turn, every fifth item left open, a justification with a
+# comma, quotes, an ampersand and non-ASCII letters, evidence on every
+# third.
+self_answers() {
+	local blank=$1
+	shift
+	grep '^  "' "$blank" | sed 's/^  "\(.*\)":$/\1/' |
+		awk -v ids="$*" 'BEGIN { n = split(ids, id, " ") }
+		{
+			if (NR % 5 == 0) next
+			a = id[(NR - 1) % n + 1]
+			j = "Reason " NR ", with \"quotes\" & Übergröße"
+			e = (NR % 3 == 0) ? "Evidence <" NR ">; see the wiki" : ""
+			printf "%s\t%s\t%s\t%s\n", $0, a, j, e
+		}'
+}
+
+# self_roundtrip NAME CATALOGUE VERSION OBJECTIVES IDS...
+self_roundtrip() {
+	local name=$1 cat=$2 ver=$3 obj=$4 d=$TMP/self-$1 out
+	shift 4
+	mkdir -p "$d"
+	for f in yaml csv xlsx; do
+		if ! out=$(./vcsc questionnaire --catalogue "$cat" "$ver" --objective "$obj" \
+			--format $f -o "$d/blank.$f" 2>&1); then
+			bad "self $name: questionnaire --format $f" "$out"
+			return
+		fi
+	done
+	self_answers "$d/blank.yaml" "$@" >"$d/answers.tsv"
+	perl tests/self-fill.pl yaml "$d/answers.tsv" "$d/blank.yaml" >"$d/filled.yaml"
+	if out=$(./vcsc check --catalogue "$cat" "$d/filled.yaml" 2>&1) &&
+		! grep -q 'error\|warning' <<<"$out"; then
+		ok "self $name: filled YAML checks clean"
+	else
+		bad "self $name: filled YAML checks clean" "$out"
+	fi
+	# the blank one checks too, its open items counted in a note
+	out=$(./vcsc check --catalogue "$cat" "$d/blank.yaml" 2>&1)
+	if [ $? -eq 0 ] && grep -q 'note: [0-9]* of [0-9]* .* unanswered' <<<"$out"; then
+		ok "self $name: blank YAML checks, its open items in a note"
+	else
+		bad "self $name: blank YAML checks, its open items in a note" "$out"
+	fi
+	# CSV: filled, imported
+	perl tests/self-fill.pl csv "$d/answers.tsv" "$d/blank.csv" >"$d/filled.csv"
+	if out=$(./vcsc import --catalogue "$cat" "$d/filled.csv" -o "$d/from-csv.yaml" 2>&1) &&
+		cmp -s "$d/filled.yaml" "$d/from-csv.yaml"; then
+		ok "self $name: CSV import gives the same YAML"
+	else
+		bad "self $name: CSV import gives the same YAML" "$out$(diff "$d/filled.yaml" "$d/from-csv.yaml" 2>&1 | head -20)"
+	fi
+	# XLSX: the questions sheet filled, repackaged, imported
+	rm -rf "$d/x" && mkdir "$d/x" && (cd "$d/x" && unzip -q ../blank.xlsx)
+	perl tests/self-fill.pl sheet "$d/answers.tsv" "$d/x/xl/worksheets/sheet2.xml" >"$d/sheet2.xml" &&
+		mv "$d/sheet2.xml" "$d/x/xl/worksheets/sheet2.xml"
+	rm -f "$d/filled.xlsx"
+	(cd "$d/x" && zip -q -X -r ../filled.xlsx '[Content_Types].xml' _rels docProps xl)
+	if out=$(./vcsc import --catalogue "$cat" "$d/filled.xlsx" -o "$d/from-xlsx.yaml" 2>&1) &&
+		cmp -s "$d/filled.yaml" "$d/from-xlsx.yaml"; then
+		ok "self $name: XLSX import gives the same YAML"
+	else
+		bad "self $name: XLSX import gives the same YAML" "$out$(diff "$d/filled.yaml" "$d/from-xlsx.yaml" 2>&1 | head -20)"
+	fi
+	# same input, same bytes
+	./vcsc questionnaire --catalogue "$cat" "$ver" --objective "$obj" --format xlsx -o "$d/again.xlsx" 2>/dev/null
+	if cmp -s "$d/blank.xlsx" "$d/again.xlsx"; then
+		ok "self $name: XLSX export is byte-identical across runs"
+	else
+		bad "self $name: XLSX export is byte-identical across runs"
+	fi
+}
+
+self_roundtrip vcsa catalogue vcsa/1.1 production,operations \
+	implemented partial planned not-implemented not-applicable
+self_roundtrip isa examples/isa isa/1.1 normal,high \
+	established incomplete performed managed predictable optimising not-applicable
+
+# The summary sheet's formulas, by their text.
+self_formulas() {
+	local d=$TMP/self-vcsa sheet
+	sheet=$(unzip -p "$d/blank.xlsx" xl/worksheets/sheet3.xml 2>/dev/null)
+	if grep -q '<f>COUNTIFS(Questions!\$H\$2:\$H\$[0-9]*,\$A2,Questions!\$D\$2:\$D\$[0-9]*,\$D\$1)</f>' <<<"$sheet" &&
+		grep -q '<f>COUNTIF(Questions!\$H\$2:\$H\$[0-9]*,\$A2)</f>' <<<"$sheet" &&
+		grep -q '<f>C2-SUM(D2:H2)</f>' <<<"$sheet"; then
+		ok "self: summary sheet formulas count the answers per chapter"
+	else
+		bad "self: summary sheet formulas count the answers per chapter" "$(grep -o '<f>[^<]*</f>' <<<"$sheet" | head -8)"
+	fi
+	# their values, as LibreOffice calculates them on the filled workbook
+	if ! command -v soffice >/dev/null 2>&1; then
+		skip "self: summary formula values" "soffice (LibreOffice) is not installed"
+		return
+	fi
+	local lo=$TMP/self-lo got
+	rm -rf "$lo" && mkdir -p "$lo"
+	# the filled sheet's cached results are the blank's: drop them so
+	# that LibreOffice calculates
+	mkdir "$lo/x" && (cd "$lo/x" && unzip -q "$d/filled.xlsx")
+	perl -pi -e 's{(</f>)<v>[^<]*</v>}{$1}g' "$lo/x/xl/worksheets/sheet3.xml"
+	(cd "$lo/x" && zip -q -X -r ../filled.xlsx '[Content_Types].xml' _rels docProps xl)
+	(cd "$lo" && HOME=$lo timeout 120 soffice --headless --norestore \
+		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3' \
+		filled.xlsx >/dev/null 2>&1)
+	got=$(ls "$lo"/*.csv 2>/dev/null | head -1)
+	if [ -z "$got" ]; then
+		bad "self: summary formula values (soffice wrote no CSV)"
+		return
+	fi
+	# expected: the totals row, counted from the fill list
+	local items open total
+	items=$(grep -c '^  "' "$d/blank.yaml")
+	open=$((items - $(wc -l <"$d/answers.tsv")))
+	total=$(tail -1 "$got" | tr -d '\r')
+	local exp=",Total,$items"
+	for id in implemented partial planned not-implemented not-applicable; do
+		exp="$exp,$(awk -F'\t' -v id=$id '$2 == id { n++ } END { print n + 0 }' "$d/answers.tsv")"
+	done
+	exp="$exp,$open"
+	if [ "$total" = "$exp" ]; then
+		ok "self: summary formula values (LibreOffice)"
+	else
+		bad "self: summary formula values (LibreOffice)" "want $exp
+got  $total"
+	fi
+}
+self_formulas
+
+# A workbook re-saved by LibreOffice (tests/fixtures/self/libreoffice.xlsx,
+# the filled VCSA workbook opened and saved again) imports.
+self_fixture() {
+	local f=tests/fixtures/self/libreoffice.xlsx out
+	if out=$(./vcsc import --catalogue catalogue "$f" -o "$TMP/self-lo.yaml" 2>&1) &&
+		./vcsc check --catalogue catalogue "$TMP/self-lo.yaml" >/dev/null 2>&1 &&
+		cmp -s "$TMP/self-lo.yaml" tests/fixtures/self/libreoffice.yaml; then
+		ok "self: a workbook re-saved by LibreOffice imports"
+	else
+		bad "self: a workbook re-saved by LibreOffice imports" "$out$(diff tests/fixtures/self/libreoffice.yaml "$TMP/self-lo.yaml" 2>&1 | head)"
+	fi
+}
+self_fixture
+
+# An answer outside the scale in an XLSX: its sheet, row and column, and
+# no output.
+self_bad_cell() {
+	local d=$TMP/self-vcsa out
+	rm -rf "$d/bx" && mkdir "$d/bx" && (cd "$d/bx" && unzip -q ../filled.xlsx)
+	perl -0pi -e 's{(<c r="D)(\d+)("[^>]*t="inlineStr"><is><t[^>]*>)implemented(</t>)}{$1$2$3implemnted$4}' \
+		"$d/bx/xl/worksheets/sheet2.xml"
+	local row
+	row=$(grep -o '<c r="D[0-9]*"[^>]*t="inlineStr"><is><t[^>]*>implemnted' "$d/bx/xl/worksheets/sheet2.xml" | head -1 | sed 's/<c r="D\([0-9]*\)".*/\1/')
+	rm -f "$d/bad.xlsx" "$d/bad.yaml"
+	(cd "$d/bx" && zip -q -X -r ../bad.xlsx '[Content_Types].xml' _rels docProps xl)
+	out=$(./vcsc import "$d/bad.xlsx" -o "$d/bad.yaml" 2>&1)
+	local rc=$?
+	if [ $rc -eq 1 ] && [ ! -e "$d/bad.yaml" ] &&
+		grep -q "bad.xlsx:Questions!D$row: error: answer 'implemnted' is not on the scheme's scale; did you mean 'implemented'?" <<<"$out"; then
+		ok "self: a bad answer cell names its sheet, row and column; no output"
+	else
+		bad "self: a bad answer cell names its sheet, row and column; no output" "exit $rc, row $row: $out"
+	fi
+}
+self_bad_cell
+
+# Cells as other programs write them: rich text (runs, with a phonetic
+# hint that is not part of the text) in the shared strings of the
+# LibreOffice fixture, and a maturity level typed as a number in the ISA
+# workbook; both import to the same YAML.
+self_cell_kinds() {
+	local d=$TMP/self-kinds out
+	rm -rf "$d" && mkdir -p "$d/r" "$d/n"
+	(cd "$d/r" && unzip -q "$ROOT/tests/fixtures/self/libreoffice.xlsx")
+	perl -pi -e 's{<si><t xml:space="preserve">(Reason 1,)( with[^<]*)</t></si>}{<si><r><rPr><b val="true"/></rPr><t xml:space="preserve">$1</t></r><r><t xml:space="preserve">$2</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>}' \
+		"$d/r/xl/sharedStrings.xml"
+	if ! grep -q '<rPh' "$d/r/xl/sharedStrings.xml"; then
+		bad "self: rich text cells import as their text (fixture has no 'Reason 1,' string)"
+	else
+		(cd "$d/r" && zip -q -X -r ../rich.xlsx .)
+		if out=$(./vcsc import "$d/rich.xlsx" -o "$d/rich.yaml" 2>&1) &&
+			cmp -s "$d/rich.yaml" tests/fixtures/self/libreoffice.yaml; then
+			ok "self: rich text cells import as their text"
+		else
+			bad "self: rich text cells import as their text" "$out$(diff tests/fixtures/self/libreoffice.yaml "$d/rich.yaml" | head)"
+		fi
+	fi
+	(cd "$d/n" && unzip -q "$TMP/self-isa/filled.xlsx")
+	perl -0pi -e 's{<c r="(D\d+)"( s="\d+")? t="inlineStr"><is><t[^>]*>established</t></is></c>}{<c r="$1"$2><v>3</v></c>}' \
+		"$d/n/xl/worksheets/sheet2.xml"
+	(cd "$d/n" && zip -q -X -r ../num.xlsx .)
+	if grep -q '<v>3</v>' "$d/n/xl/worksheets/sheet2.xml" &&
+		out=$(./vcsc import --catalogue examples/isa "$d/num.xlsx" -o "$d/num.yaml" 2>&1) &&
+		cmp -s "$d/num.yaml" "$TMP/self-isa/filled.yaml"; then
+		ok "self: a maturity level typed as a number imports as its answer"
+	else
+		bad "self: a maturity level typed as a number imports as its answer" "$out"
+	fi
+}
+self_cell_kinds

@@ -28,6 +28,8 @@ static const char main_help[] =
     "                       predecessor\n"
     "  import FILLED.csv|.xlsx -o FILE.yaml\n"
     "                       read a filled self-assessment back as YAML\n"
+    "  migrate FILE.yaml --to VERSION -o NEW.yaml\n"
+    "                       carry a self-assessment to another version\n"
 
     "\n"
     "Options:\n"
@@ -53,6 +55,7 @@ static const command commands[] = {
     {"new-version", cmd_new_version},
     {"release", cmd_release},
     {"import", cmd_import},
+    {"migrate", cmd_migrate},
 };
 
 int main(int argc, char **argv)

@@ -205,3 +205,68 @@ self_cell_kinds() {
 	fi
 }
 self_cell_kinds
+
+# yaml_answers FILE: "KEY ANSWER" for every answered item of a
+# self-assessment written by vcsc.
+yaml_answers() {
+	awk '/^  "/ { k = $1; gsub(/[":]/, "", k) } /^    answer: / { print k, $2 }' "$1"
+}
+
+# vcsc migrate from 1.0 to 1.1 (tests/fixtures/self/migrate-*.txt are the
+# reports): every answer of an unchanged requirement kept, the reworded
+# and re-levelled ones marked, the withdrawn and added ones reported, the
+# result checks clean.
+self_migrate() {
+	local name=$1 cat=$2 d=$TMP/self-mig-$1 out ids
+	shift 2
+	rm -rf "$d" && mkdir -p "$d"
+	./vcsc questionnaire --catalogue "$cat" "$name/1.0" --format yaml -o "$d/blank.yaml" 2>/dev/null
+	self_answers "$d/blank.yaml" "$@" >"$d/answers.tsv"
+	perl tests/self-fill.pl yaml "$d/answers.tsv" "$d/blank.yaml" >"$d/old.yaml"
+	out=$(./vcsc migrate --catalogue "$cat" "$d/old.yaml" --to 1.1 -o "$d/new.yaml" 2>&1)
+	if [ $? -eq 0 ] && diff -u "tests/fixtures/self/migrate-$name.txt" - <<<"$out" >"$d/diff"; then
+		ok "self migrate $name: report as expected"
+	else
+		bad "self migrate $name: report as expected" "$out$(cat "$d/diff")"
+	fi
+	if out=$(./vcsc check --catalogue "$cat" "$d/new.yaml" 2>&1) && ! grep -q 'error\|warning' <<<"$out"; then
+		ok "self migrate $name: the migrated file checks clean"
+	else
+		bad "self migrate $name: the migrated file checks clean" "$out"
+	fi
+	./vcsc migrate --catalogue "$cat" "$d/old.yaml" --to "$name/1.1" -o "$d/new2.yaml" --format json >"$d/report.json" 2>/dev/null
+	yaml_answers "$d/old.yaml" | sort >"$d/old.ans"
+	yaml_answers "$d/new.yaml" | sort >"$d/new.ans"
+	# kept and renumbered: the same answer under the (new) number, no mark
+	local wrong
+	wrong=$(jq -r '.events[] | select(.kind == "kept" or .kind == "renumbered") | "\(.old) \(.new)"' "$d/report.json" |
+		while read -r o n; do
+			a=$(awk -v k="$o" '$1 == k { print $2 }' "$d/old.ans")
+			b=$(awk -v k="$n" '$1 == k { print $2 }' "$d/new.ans")
+			[ "$a" = "$b" ] || echo "$o -> $n: '$a' became '$b'"
+		done)
+	# every answered old item is accounted for
+	local key
+	for key in $(cut -d' ' -f1 "$d/old.ans"); do
+		jq -e --arg k "$key" 'any(.events[]; .old == $k)' "$d/report.json" >/dev/null ||
+			wrong="$wrong
+$key: answered, but not in the report"
+	done
+	if [ -z "$wrong" ] && cmp -s "$d/new.yaml" "$d/new2.yaml"; then
+		ok "self migrate $name: every answer carried or reported"
+	else
+		bad "self migrate $name: every answer carried or reported" "$wrong"
+	fi
+	# the review marks are exactly those of the report
+	local marks reviews
+	marks=$(awk '/^  "/ { k = $1; gsub(/[":]/, "", k) } /^    review: / { print k }' "$d/new.yaml" | sort)
+	reviews=$(jq -r '.events[] | select(.kind == "review") | .new' "$d/report.json" | sort -u)
+	if [ -n "$marks" ] && [ "$marks" = "$reviews" ]; then
+		ok "self migrate $name: review marks where the report says"
+	else
+		bad "self migrate $name: review marks where the report says" "marks: $marks
+report: $reviews"
+	fi
+}
+self_migrate vcsa catalogue implemented partial planned not-implemented not-applicable
+self_migrate isa examples/isa established incomplete performed managed

@@ -134,14 +134,25 @@ int sa_load_version(selfassess *sa, const char *root, const char *id,
 		           id, root, vf);
 		goto out;
 	}
+	/* the catalogue's own notes and warnings are its check's business */
+	diags quiet;
+	diags_init(&quiet);
 	char *sp = path_join(root, "scheme.yaml");
-	sa->own_scheme = model_scheme_load(sp, d);
+	sa->own_scheme = model_scheme_load(sp, &quiet);
 	free(sp);
-	if (!sa->own_scheme || d->errors)
+	if (sa->own_scheme && !quiet.errors)
+		sa->own_version =
+		    model_version_load(sa->own_scheme, dir, &quiet);
+	bool failed = !sa->own_scheme || !sa->own_version || quiet.errors;
+	d->io_failed |= quiet.io_failed;
+	diags_free(&quiet);
+	if (failed) {
+		diag_error(d, pos,
+		           "catalogue version '%s' (%s) does not load without "
+		           "errors; 'vcsc check %s' lists them",
+		           id, dir, dir);
 		goto out;
-	sa->own_version = model_version_load(sa->own_scheme, dir, d);
-	if (!sa->own_version || d->errors)
-		goto out;
+	}
 	sa->scheme = sa->own_scheme;
 	sa->version = sa->own_version;
 	sa->catalogue_id = sa->version->key;

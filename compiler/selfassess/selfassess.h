@@ -189,11 +189,11 @@ selfassess *sa_import(const char *path, const sa_load_options *o, diags *d);
 /* ---- migration (migrate.c) ---- */
 
 typedef enum {
-	SA_MIG_KEPT,      /* unchanged requirement: answer carried */
-	SA_MIG_MOVED,     /* carried to its new label */
-	SA_MIG_REVIEW,    /* carried with a review mark */
-	SA_MIG_WITHDRAWN, /* its item is gone: answer dropped */
-	SA_MIG_ADDED      /* a new item, unanswered */
+	SA_MIG_KEPT,       /* unchanged requirement: answer carried */
+	SA_MIG_RENUMBERED, /* carried to its new number */
+	SA_MIG_REVIEW,     /* carried with a review mark */
+	SA_MIG_WITHDRAWN,  /* its item is gone: answer dropped */
+	SA_MIG_ADDED       /* a new item, unanswered */
 } sa_mig_kind;
 
 typedef struct sa_mig_event {
@@ -209,10 +209,20 @@ typedef struct sa_migration {
 	size_t counts[SA_MIG_ADDED + 1];
 } sa_migration;
 
-/* Carries the answers of old to the version to (of the same catalogue)
- * into a new self-assessment (*out), with a report (*mig). Returns 0. */
-int sa_migrate(const selfassess *old, const vc_version *to, selfassess **out,
-               sa_migration *mig);
+/* Carries the answers of old (loaded without errors) to the version
+ * to_id ("vcsa/1.1", or "1.1" for one of the same catalogue) under the
+ * catalogue root into a new self-assessment *out (same participant,
+ * scope, objectives and, where the version has it, language), on the
+ * diff's pairing: an unchanged requirement (or question) keeps its
+ * answer; one renumbered or moved takes it to its new number; one whose
+ * wording or level changed takes it with a review mark saying why; the
+ * answers of withdrawn items go to their successors with a review mark
+ * where the pairing names one (a suggestion among a withdrawn question's
+ * successors, or every successor question), else are dropped; new items
+ * stay unanswered. *mig lists what happened. Returns 0, or -1 after
+ * reporting (the version cannot be loaded). */
+int sa_migrate(const selfassess *old, const char *root, const char *to_id,
+               selfassess **out, sa_migration *mig, diags *d);
 void sa_migration_free(sa_migration *m);
 const char *sa_mig_kind_name(sa_mig_kind k);
 

@@ -150,6 +150,23 @@ static bool answered(const sa_entry *e)
 	return e->answer || e->justification || e->evidence;
 }
 
+/* The answer of e to its partner's entry ne (numbered number), or, where
+ * the partner is not assessed, reported as gone. */
+static void carry_paired(mctx *m, const sa_entry *e, const diff_item *it,
+                         sa_entry *ne, const char *number)
+{
+	if (ne)
+		carry(m, e, ne,
+		      strcmp(e->key, ne->key) ? SA_MIG_RENUMBERED : SA_MIG_KEPT,
+		      review_reason(m, it));
+	else
+		event(m, SA_MIG_WITHDRAWN, e->key, NULL,
+		      arena_printf(m->mig->arena,
+		                   "%s no longer applies to the objectives "
+		                   "assessed in %s",
+		                   number, m->new->version->key));
+}
+
 /* Pass 1 carries the answers of items that go on; pass 2 those of
  * withdrawn items, to a successor no answer came to in pass 1. */
 static void migrate_requirement(mctx *m, const sa_entry *e, int pass)
@@ -161,18 +178,8 @@ static void migrate_requirement(mctx *m, const sa_entry *e, int pass)
 	if (pass == 1) {
 		if (!goes_on || !answered(e))
 			return;
-		sa_entry *ne = entry_of_req(m, it->new_r);
-		if (ne)
-			carry(m, e, ne,
-			      strcmp(e->key, ne->key) ? SA_MIG_RENUMBERED
-			                              : SA_MIG_KEPT,
-			      review_reason(m, it));
-		else
-			event(m, SA_MIG_WITHDRAWN, e->key, NULL,
-			      arena_printf(a,
-			                   "%s no longer applies to the "
-			                   "objectives assessed in %s",
-			                   it->new_r->label, to));
+		carry_paired(m, e, it, entry_of_req(m, it->new_r),
+		             it->new_r->label);
 		return;
 	}
 	if (goes_on)
@@ -205,18 +212,8 @@ static void migrate_question(mctx *m, const sa_entry *e, int pass)
 	if (pass == 1) {
 		if (!goes_on || !answered(e))
 			return;
-		sa_entry *ne = entry_of_q(m, it->new_q);
-		if (ne)
-			carry(m, e, ne,
-			      strcmp(e->key, ne->key) ? SA_MIG_RENUMBERED
-			                              : SA_MIG_KEPT,
-			      review_reason(m, it));
-		else
-			event(m, SA_MIG_WITHDRAWN, e->key, NULL,
-			      arena_printf(a,
-			                   "%s no longer applies to the "
-			                   "objectives assessed in %s",
-			                   it->new_q->number, to));
+		carry_paired(m, e, it, entry_of_q(m, it->new_q),
+		             it->new_q->number);
 		return;
 	}
 	if (goes_on)

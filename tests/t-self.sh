@@ -270,3 +270,40 @@ report: $reviews"
 }
 self_migrate vcsa catalogue implemented partial planned not-implemented not-applicable
 self_migrate isa examples/isa established incomplete performed managed
+
+# The same commands under AddressSanitizer + UBSan: no leak, no undefined
+# behaviour, on good and bad input.
+self_asan() {
+	have_asan "self: sanitizer run" || return
+	local a=build/asan/vcsc d=$TMP/self-asan out rc fails=
+	rm -rf "$d" && mkdir -p "$d"
+	run() {
+		out=$("$@" 2>&1)
+		rc=$?
+		[ $rc -le 2 ] || fails="$fails
+$* -> exit $rc
+$out"
+	}
+	run $a questionnaire vcsa/1.1 --objective production --format xlsx -o "$d/b.xlsx"
+	run $a questionnaire vcsa/1.1 --objective production --format csv -o "$d/b.csv"
+	run $a questionnaire --catalogue examples/isa isa/1.1 --format yaml -o "$d/b.yaml"
+	run $a import tests/fixtures/self/libreoffice.xlsx -o "$d/lo.yaml"
+	run $a import "$TMP/self-vcsa/filled.csv" -o "$d/c.yaml"
+	run $a import "$TMP/self-vcsa/bad.xlsx" -o "$d/bad.yaml"
+	run $a import "$TMP/self-kinds/rich.xlsx" -o "$d/rich.yaml"
+	run $a import tests/fixtures/self/README.md -o "$d/x.yaml"
+	printf 'not a zip' >"$d/fake.xlsx"
+	run $a import "$d/fake.xlsx" -o "$d/x.yaml"
+	printf '\xEF\xBB\xBFCatalogue version;vcsa/1.1\nObjectives;production\n\nItem;Answer\n1.1.a;"open quote\n' >"$d/q.csv"
+	run $a import "$d/q.csv" -o "$d/x.yaml"
+	run $a check "$TMP/self-vcsa/filled.yaml"
+	run $a migrate "$TMP/self-mig-vcsa/old.yaml" --to 1.1 -o "$d/m.yaml" --format json
+	run $a migrate --catalogue examples/isa "$TMP/self-mig-isa/old.yaml" --to 1.1 -o "$d/mi.yaml"
+	if [ -z "$fails" ] && [ ! -e "$d/x.yaml" ] && [ ! -e "$d/bad.yaml" ] &&
+		cmp -s "$d/lo.yaml" tests/fixtures/self/libreoffice.yaml; then
+		ok "self: sanitizer run of export, import, check and migrate"
+	else
+		bad "self: sanitizer run of export, import, check and migrate" "$fails"
+	fi
+}
+self_asan

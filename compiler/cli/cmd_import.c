@@ -76,6 +76,7 @@ int cmd_import(int argc, char **argv)
 	if (sa)
 		sa_write_yaml(sa, out, &c.d);
 	cli_print_diags(&c);
+	cli_print_summary(&c);
 	int rc = cli_status(&c);
 	sa_free(sa);
 	cli_free(&c);

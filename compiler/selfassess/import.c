@@ -245,7 +245,9 @@ static int read_table(importer *im, const sa_sheet *sh)
 static selfassess *from_sheets(importer *im, const sa_sheet *cover,
                                const sa_sheet *table)
 {
-	if (read_cover(im, cover) < 0 || im->d->errors)
+	/* a bad cover cell leaves the rest readable where the version and
+	 * some objectives are known: every bad cell is reported at once */
+	if (read_cover(im, cover) < 0)
 		return NULL;
 	sa_make_entries(im->sa);
 	if (read_table(im, table) < 0 || im->d->errors)

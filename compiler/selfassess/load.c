@@ -112,6 +112,42 @@ void sa_free(selfassess *sa)
 	arena_free(sa->arena);
 }
 
+/* Reports that id names no version under root, with the versions of
+ * the same catalogue that are there. */
+static void near_version(const char *root, const char *id, srcpos pos,
+                         const char *vf, diags *d)
+{
+	char *cat = xstrndup(id, (size_t)(strchr(id, '/') - id));
+	char *cdir = path_join(root, cat);
+	char **names = NULL;
+	size_t n = 0;
+	buf have = {0};
+	if (dir_names(cdir, false, &names, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			char *dir = path_join(cdir, names[i]);
+			char *f = path_join(dir, "version.yaml");
+			if (is_file(f))
+				buf_printf(&have, "%s%s/%s",
+				           have.len ? ", " : "", cat, names[i]);
+			free(f);
+			free(dir);
+		}
+	if (have.len)
+		diag_error(d, pos,
+		           "no catalogue version '%s' under '%s' (there are: "
+		           "%s)",
+		           id, root, have.data);
+	else
+		diag_error(d, pos,
+		           "no catalogue version '%s' under '%s' (no %s); give "
+		           "the catalogue root with --catalogue",
+		           id, root, vf);
+	buf_free(&have);
+	names_free(names, n);
+	free(cdir);
+	free(cat);
+}
+
 int sa_load_version(selfassess *sa, const char *root, const char *id,
                     srcpos pos, diags *d)
 {
@@ -128,10 +164,7 @@ int sa_load_version(selfassess *sa, const char *root, const char *id,
 	char *vf = path_join(dir, "version.yaml");
 	int rc = -1;
 	if (!is_file(vf)) {
-		diag_error(d, pos,
-		           "no catalogue version '%s' under '%s' (no %s); give "
-		           "the catalogue root with --catalogue",
-		           id, root, vf);
+		near_version(root, id, pos, vf, d);
 		goto out;
 	}
 	/* the catalogue's own notes and warnings are its check's business */

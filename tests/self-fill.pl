@@ -5,10 +5,11 @@
 #
 #   perl tests/self-fill.pl MODE ANSWERS FILE > FILLED
 #
-# MODE: yaml, csv, or sheet (FILE is xl/worksheets/sheet2.xml; the
-# shared strings are read from xl/sharedStrings.xml beside it). ANSWERS:
-# lines "KEY<TAB>ANSWER<TAB>JUSTIFICATION<TAB>EVIDENCE" (empty fields
-# stay empty).
+# MODE: yaml, csv, sheet (FILE is xl/worksheets/sheet2.xml; the shared
+# strings are read from xl/sharedStrings.xml beside it) or cover (FILE is
+# xl/worksheets/sheet1.xml). ANSWERS: lines
+# "KEY<TAB>ANSWER<TAB>JUSTIFICATION<TAB>EVIDENCE" (empty fields stay
+# empty); the keys "participant" and "scope" fill the cover's fields.
 use strict;
 use warnings;
 use utf8;
@@ -34,7 +35,9 @@ sub cq { my $s = shift; return $s unless $s =~ /[",\r\n;]/; $s =~ s/"/""/g; retu
 if ($mode eq 'yaml') {
 	my $key = '';
 	for my $line (split /(?<=\n)/, $text) {
-		if ($line =~ /^  "([^"]+)":$/) {
+		if ($line =~ /^(participant|scope): ""$/ && $fill{$1}) {
+			$line = "$1: " . yq($fill{$1}[0]) . "\n";
+		} elsif ($line =~ /^  "([^"]+)":$/) {
 			$key = $1;
 		} elsif ($fill{$key} && $line =~ /^    (answer|justification|evidence):$/) {
 			my $i = { answer => 0, justification => 1, evidence => 2 }->{$1};
@@ -71,6 +74,8 @@ if ($mode eq 'yaml') {
 	for my $r (@recs) {
 		if ($table && $fill{ $r->[0] }) {
 			@$r[3 .. 5] = @{ $fill{ $r->[0] } };
+		} elsif (!$table && @$r && $fill{ lc $r->[0] }) {
+			$r->[1] = $fill{ lc $r->[0] }[0];
 		}
 		$table = 1 if @$r && $r->[0] eq 'Item';
 		print join(',', map { cq($_) } @$r), "\r\n";
@@ -94,6 +99,15 @@ if ($mode eq 'yaml') {
 		}
 		"$open$cells$close"
 	}gse;
+	print $text;
+} elsif ($mode eq 'cover') {
+	# participant and scope: B6 and B7
+	my %cell = (6 => 'participant', 7 => 'scope');
+	$text =~ s{<c r="B([67])"( s="\d+")?/>}{
+		my $v = $fill{ $cell{$1} } ? $fill{ $cell{$1} }[0] : '';
+		$v eq '' ? "<c r=\"B$1\"$2/>"
+		  : "<c r=\"B$1\"$2 t=\"inlineStr\"><is><t>" . xe($v) . "</t></is></c>"
+	}ge;
 	print $text;
 } else {
 	die "unknown mode $mode\n";

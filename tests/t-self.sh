@@ -9,7 +9,7 @@
 # self_answers BLANK.yaml IDS...: a fill list for every item of BLANK:
 # the answers in turn, every fifth item left open, a justification with a
 # comma, quotes, an ampersand and non-ASCII letters, evidence on every
-# third.
+# third; the participant and the scope.
 self_answers() {
 	local blank=$1
 	shift
@@ -21,7 +21,8 @@ self_answers() {
 			j = "Reason " NR ", with \"quotes\" & Übergröße"
 			e = (NR % 3 == 0) ? "Evidence <" NR ">; see the wiki" : ""
 			printf "%s\t%s\t%s\t%s\n", $0, a, j, e
-		}'
+		}
+		END { printf "participant\tExample Parts GmbH & Co. KG\nscope\tPlant Nord, \"ECU\" line 3\n" }'
 }
 
 # self_roundtrip NAME CATALOGUE VERSION OBJECTIVES IDS...
@@ -63,6 +64,8 @@ self_roundtrip() {
 	rm -rf "$d/x" && mkdir "$d/x" && (cd "$d/x" && unzip -q ../blank.xlsx)
 	perl tests/self-fill.pl sheet "$d/answers.tsv" "$d/x/xl/worksheets/sheet2.xml" >"$d/sheet2.xml" &&
 		mv "$d/sheet2.xml" "$d/x/xl/worksheets/sheet2.xml"
+	perl tests/self-fill.pl cover "$d/answers.tsv" "$d/x/xl/worksheets/sheet1.xml" >"$d/sheet1.xml" &&
+		mv "$d/sheet1.xml" "$d/x/xl/worksheets/sheet1.xml"
 	rm -f "$d/filled.xlsx"
 	(cd "$d/x" && zip -q -X -r ../filled.xlsx '[Content_Types].xml' _rels docProps xl)
 	if out=$(./vcsc import --catalogue "$cat" "$d/filled.xlsx" -o "$d/from-xlsx.yaml" 2>&1) &&
@@ -119,7 +122,7 @@ self_formulas() {
 	# expected: the totals row, counted from the fill list
 	local items open total
 	items=$(grep -c '^  "' "$d/blank.yaml")
-	open=$((items - $(wc -l <"$d/answers.tsv")))
+	open=$((items - $(grep -cv '^participant\|^scope' "$d/answers.tsv")))
 	total=$(tail -1 "$got" | tr -d '\r')
 	local exp=",Total,$items"
 	for id in implemented partial planned not-implemented not-applicable; do

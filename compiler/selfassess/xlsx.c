@@ -51,7 +51,7 @@ typedef struct xctx {
 	const selfassess *sa;
 	lxw_workbook *wb;
 	arena *a;
-	lxw_format *bold, *wrap, *head, *qrow, *field, **level;
+	lxw_format *bold, *wrap, *head, *qrow, *field, *top, **level;
 	const char **answer_ids;
 	int last_row; /* of the questions sheet, 0-based */
 } xctx;
@@ -63,6 +63,7 @@ static void cover_sheet(xctx *x)
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 60, NULL);
 	worksheet_set_column(ws, 2, 2, 40, NULL);
+	worksheet_fit_to_pages(ws, 1, 0);
 	lxw_format *title = workbook_add_format(x->wb);
 	format_set_bold(title);
 	format_set_font_size(title, 16);
@@ -122,6 +123,40 @@ static int first_level(const selfassess *sa, const char *levels)
 	return -1;
 }
 
+/* The lines text takes in a wrapped column of the given width (in the
+ * widths of a digit; text runs about 1.1 characters a unit). */
+static int lines_in(const char *text, double width)
+{
+	if (!text || !*text)
+		return 1;
+	size_t per = (size_t)(width * 1.1);
+	int lines = 0;
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		size_t chars = utf8_count(text, n);
+		lines += chars ? (int)((chars + per - 1) / per) : 1;
+		text += n;
+		if (*text == '\n')
+			text++;
+	}
+	return lines ? lines : 1;
+}
+
+/* Rows do not grow by themselves in every program: a row's height for
+ * its tallest wrapped cell (15 points a line). */
+static void row_height(lxw_worksheet *ws, int r, const char *const *texts,
+                       const double *widths, size_t n)
+{
+	int lines = 1;
+	for (size_t i = 0; i < n; i++) {
+		int l = lines_in(texts[i], widths[i]);
+		if (l > lines)
+			lines = l;
+	}
+	if (lines > 1)
+		worksheet_set_row(ws, (lxw_row_t)r, 15.0 * lines, NULL);
+}
+
 static void questions_sheet(xctx *x)
 {
 	const selfassess *sa = x->sa;
@@ -135,6 +170,10 @@ static void questions_sheet(xctx *x)
 		worksheet_write_string(ws, 0, c, sa_col_names[c], x->head);
 	}
 	worksheet_freeze_panes(ws, 1, 0);
+	/* printed: landscape, one page wide, the header on every page */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 0);
 	lxw_data_validation dv = {0};
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = (char **)x->answer_ids;
@@ -150,22 +189,21 @@ static void questions_sheet(xctx *x)
 			                       x->qrow);
 			for (int c = 1; c < SA_NCOLS; c++)
 				worksheet_write_blank(ws, r, c, x->qrow);
-			worksheet_write_string(
-			    ws, r, SA_COL_TEXT,
-			    arena_printf(
-			        x->a, "%s: %s",
-			        prose_plain(x->a, &q->title, sa->lang),
-			        prose_plain(x->a, &q->question, sa->lang)),
-			    x->qrow);
+			const char *qt = arena_printf(
+			    x->a, "%s: %s",
+			    prose_plain(x->a, &q->title, sa->lang),
+			    prose_plain(x->a, &q->question, sa->lang));
+			worksheet_write_string(ws, r, SA_COL_TEXT, qt, x->qrow);
+			row_height(ws, r, &qt, &widths[SA_COL_TEXT], 1);
 			r++;
 		}
 		const char *lv = sa_item_levels(sa, e, x->a);
 		int li = first_level(sa, lv);
-		worksheet_write_string(ws, r, SA_COL_ITEM, e->key, NULL);
+		worksheet_write_string(ws, r, SA_COL_ITEM, e->key, x->top);
 		worksheet_write_string(ws, r, SA_COL_LEVEL, lv,
 		                       li >= 0 ? x->level[li] : NULL);
-		worksheet_write_string(ws, r, SA_COL_TEXT,
-		                       sa_item_text(sa, e, x->a), x->wrap);
+		const char *text = sa_item_text(sa, e, x->a);
+		worksheet_write_string(ws, r, SA_COL_TEXT, text, x->wrap);
 		if (e->answer)
 			worksheet_write_string(ws, r, SA_COL_ANSWER,
 			                       e->answer->id, x->field);
@@ -184,7 +222,13 @@ static void questions_sheet(xctx *x)
 				    ws, r, SA_COL_JUSTIFICATION + c, x->wrap);
 		}
 		worksheet_write_number(ws, r, SA_COL_CHAPTER, e->q->chapter_no,
-		                       NULL);
+		                       x->top);
+		const char *tall[4] = {text, e->justification, e->evidence,
+		                       e->review};
+		const double tw[4] = {
+		    widths[SA_COL_TEXT], widths[SA_COL_JUSTIFICATION],
+		    widths[SA_COL_EVIDENCE], widths[SA_COL_REVIEW]};
+		row_height(ws, r, tall, tw, 4);
 		r++;
 	}
 	x->last_row = r - 1;
@@ -206,10 +250,16 @@ static void summary_sheet(xctx *x)
 	worksheet_write_string(ws, 0, 0, "Chapter", x->head);
 	worksheet_write_string(ws, 0, 1, "Title", x->head);
 	worksheet_write_string(ws, 0, 2, "Items", x->head);
-	for (size_t k = 0; k < s->nanswers; k++)
+	for (size_t k = 0; k < s->nanswers; k++) {
+		double w = (double)strlen(s->answers[k].id) + 3;
+		worksheet_set_column(ws, (lxw_col_t)(3 + k), (lxw_col_t)(3 + k),
+		                     w > 14 ? w : 14, NULL);
 		worksheet_write_string(ws, 0, 3 + (int)k, s->answers[k].id,
 		                       x->head);
+	}
 	int uc = 3 + (int)s->nanswers; /* the unanswered column */
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_write_string(ws, 0, uc, "unanswered", x->head);
 	worksheet_freeze_panes(ws, 1, 0);
 	int r = 1;
@@ -309,6 +359,7 @@ int sa_write_xlsx(const selfassess *sa, const pdf_color *levels,
 	x.wrap = fmt(x.wb, false, true, 0, 0);
 	x.head = fmt(x.wb, true, true, 0xE4EAF1, 0);
 	x.qrow = fmt(x.wb, true, true, 0xEEF0F2, 0);
+	x.top = fmt(x.wb, false, false, 0, 0);
 	x.field = fmt(x.wb, false, true, 0xFFF8DC, 0);
 	format_set_border(x.field, LXW_BORDER_THIN);
 	x.level =

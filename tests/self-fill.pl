@@ -41,7 +41,7 @@ if ($mode eq 'yaml') {
 			$key = $1;
 		} elsif ($fill{$key} && $line =~ /^    (answer|justification|evidence):$/) {
 			my $i = { answer => 0, justification => 1, evidence => 2 }->{$1};
-			my $v = $fill{$key}[$i];
+			my $v = $fill{$key}[$i] // "";
 			if ($v ne '') {
 				$v = yq($v) if $i;
 				$line = "    $1: $v\n";
@@ -92,7 +92,7 @@ if ($mode eq 'yaml') {
 		if ($fill{$key}) {
 			my %col = (D => 0, E => 1, F => 2);
 			$cells =~ s{<c r="([DEF])(\d+)"( s="\d+")?/>}{
-				my $v = $fill{$key}[ $col{$1} ];
+				my $v = $fill{$key}[ $col{$1} ] // "";
 				$v eq '' ? "<c r=\"$1$2\"$3/>"
 				  : "<c r=\"$1$2\"$3 t=\"inlineStr\"><is><t xml:space=\"preserve\">" . xe($v) . "</t></is></c>"
 			}ge;

@@ -310,3 +310,18 @@ $out"
 	fi
 }
 self_asan
+
+# The examples check clean (open items are a note, not a warning).
+self_examples() {
+	local f cat out
+	for f in examples/self-assessments/*.yaml; do
+		cat=catalogue
+		case $f in */isa-*) cat=examples/isa ;; esac
+		if out=$(./vcsc check --catalogue "$cat" "$f" 2>&1) && ! grep -q 'error\|warning' <<<"$out"; then
+			ok "self: example $f checks clean"
+		else
+			bad "self: example $f checks clean" "$out"
+		fi
+	done
+}
+self_examples

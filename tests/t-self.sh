@@ -297,6 +297,7 @@ $out"
 	run $a import tests/fixtures/self/README.md -o "$d/x.yaml"
 	printf 'not a zip' >"$d/fake.xlsx"
 	run $a import "$d/fake.xlsx" -o "$d/x.yaml"
+	run $a import "$TMP/self-dtd/dtd.xlsx" -o "$d/x.yaml"
 	printf '\xEF\xBB\xBFCatalogue version;vcsa/1.1\nObjectives;production\n\nItem;Answer\n1.1.a;"open quote\n' >"$d/q.csv"
 	run $a import "$d/q.csv" -o "$d/x.yaml"
 	run $a check "$TMP/self-vcsa/filled.yaml"
@@ -309,7 +310,6 @@ $out"
 		bad "self: sanitizer run of export, import, check and migrate" "$fails"
 	fi
 }
-self_asan
 
 # The examples check clean (open items are a note, not a warning).
 self_examples() {
@@ -325,3 +325,24 @@ self_examples() {
 	done
 }
 self_examples
+
+# A workbook whose part declares a document type (entities that could
+# expand without end) is refused, and nothing is written.
+self_doctype() {
+	local d=$TMP/self-dtd out rc
+	rm -rf "$d" && mkdir -p "$d/x"
+	(cd "$d/x" && unzip -q "$ROOT/tests/fixtures/self/libreoffice.xlsx")
+	perl -0pi -e 's{^(<\?xml[^>]*\?>)}{$1\n<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>}' \
+		"$d/x/xl/sharedStrings.xml"
+	(cd "$d/x" && zip -q -X -r ../dtd.xlsx .)
+	out=$(./vcsc import "$d/dtd.xlsx" -o "$d/out.yaml" 2>&1)
+	rc=$?
+	if [ $rc -eq 1 ] && [ ! -e "$d/out.yaml" ] &&
+		grep -q 'dtd.xlsx: error: not a workbook vcsc can read: part xl/sharedStrings.xml declares a document type' <<<"$out"; then
+		ok "self: a workbook part with a document type is refused"
+	else
+		bad "self: a workbook part with a document type is refused" "exit $rc: $out"
+	fi
+}
+self_doctype
+self_asan

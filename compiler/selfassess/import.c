@@ -104,10 +104,26 @@ static int read_cover(importer *im, const sa_sheet *sh)
 		const sa_row *row = &sh->rows[i];
 		if (row->n == 0)
 			continue;
-		for (size_t k = 0; k < SA_NCOVER; k++)
+		size_t k;
+		for (k = 0; k < SA_NCOVER; k++)
 			if (strcasecmp(row->cells[0].text,
-			               sa_cover_labels[k]) == 0)
+			               sa_cover_labels[k]) == 0) {
 				rows[k] = row;
+				break;
+			}
+		/* a misspelt label (other rows, such as the answer scale
+		 * on the workbook's cover, are left alone) */
+		const char *sg = k == SA_NCOVER && *row->cells[0].text
+		                     ? suggest(row->cells[0].text,
+		                               sa_cover_labels, SA_NCOVER)
+		                     : NULL;
+		for (k = 0; sg && k < SA_NCOVER; k++)
+			if (sa_cover_labels[k] == sg && !rows[k])
+				rows[k] = row;
+		if (sg)
+			diag_error(im->d, at(im, row, 0),
+			           "unknown cover row '%s'; did you mean '%s'?",
+			           row->cells[0].text, sg);
 	}
 	const sa_row *vr = rows[SA_COVER_VERSION];
 	const char *id = vr ? cell_text(sa->arena, vr, 1) : NULL;

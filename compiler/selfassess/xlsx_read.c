@@ -61,8 +61,16 @@ static xmlDocPtr part(xreader *x, const char *name, bool required)
 	if (n == (zip_int64_t)st.size)
 		doc = xmlReadMemory(data, (int)st.size, name, NULL,
 		                    XML_PARSE_NONET | XML_PARSE_NOERROR |
-		                        XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+		                        XML_PARSE_NOWARNING);
 	free(data);
+	/* the parts of a workbook never declare a document type: one that
+	 * does could define entities that expand without end */
+	if (doc && doc->intSubset) {
+		xmlFreeDoc(doc);
+		bad(x, arena_printf(x->a, "part %s declares a document type",
+		                    name));
+		return NULL;
+	}
 	if (!doc)
 		bad(x,
 		    arena_printf(x->a, "part %s is not well-formed XML", name));

@@ -6,6 +6,20 @@
 # LibreOffice; a bad cell; migration from 1.0 to 1.1.
 # Sourced by tests/run.sh (uses ok, bad, skip, $TMP).
 
+# xlsx_unpack FILE.xlsx DIR: the package's parts in a fresh DIR.
+xlsx_unpack() {
+	local f
+	f=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+	rm -rf "$2" && mkdir -p "$2" && (cd "$2" && unzip -q "$f")
+}
+
+# xlsx_pack DIR FILE.xlsx: the parts in DIR as a package again.
+xlsx_pack() {
+	local f
+	f=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+	rm -f "$f" && (cd "$1" && zip -q -X -r "$f" '[Content_Types].xml' _rels docProps xl)
+}
+
 # self_answers BLANK.yaml IDS...: a fill list for every item of BLANK:
 # the answers in turn, every fifth item left open, a justification with a
 # comma, quotes, an ampersand and non-ASCII letters, evidence on every
@@ -61,13 +75,12 @@ self_roundtrip() {
 		bad "self $name: CSV import gives the same YAML" "$out$(diff "$d/filled.yaml" "$d/from-csv.yaml" 2>&1 | head -20)"
 	fi
 	# XLSX: the questions sheet filled, repackaged, imported
-	rm -rf "$d/x" && mkdir "$d/x" && (cd "$d/x" && unzip -q ../blank.xlsx)
+	xlsx_unpack "$d/blank.xlsx" "$d/x"
 	perl tests/self-fill.pl sheet "$d/answers.tsv" "$d/x/xl/worksheets/sheet2.xml" >"$d/sheet2.xml" &&
 		mv "$d/sheet2.xml" "$d/x/xl/worksheets/sheet2.xml"
 	perl tests/self-fill.pl cover "$d/answers.tsv" "$d/x/xl/worksheets/sheet1.xml" >"$d/sheet1.xml" &&
 		mv "$d/sheet1.xml" "$d/x/xl/worksheets/sheet1.xml"
-	rm -f "$d/filled.xlsx"
-	(cd "$d/x" && zip -q -X -r ../filled.xlsx '[Content_Types].xml' _rels docProps xl)
+	xlsx_pack "$d/x" "$d/filled.xlsx"
 	if out=$(./vcsc import --catalogue "$cat" "$d/filled.xlsx" -o "$d/from-xlsx.yaml" 2>&1) &&
 		cmp -s "$d/filled.yaml" "$d/from-xlsx.yaml"; then
 		ok "self $name: XLSX import gives the same YAML"
@@ -108,9 +121,9 @@ self_formulas() {
 	rm -rf "$lo" && mkdir -p "$lo"
 	# the filled sheet's cached results are the blank's: drop them so
 	# that LibreOffice calculates
-	mkdir "$lo/x" && (cd "$lo/x" && unzip -q "$d/filled.xlsx")
+	xlsx_unpack "$d/filled.xlsx" "$lo/x"
 	perl -pi -e 's{(</f>)<v>[^<]*</v>}{$1}g' "$lo/x/xl/worksheets/sheet3.xml"
-	(cd "$lo/x" && zip -q -X -r ../filled.xlsx '[Content_Types].xml' _rels docProps xl)
+	xlsx_pack "$lo/x" "$lo/filled.xlsx"
 	(cd "$lo" && HOME=$lo timeout 120 soffice --headless --norestore \
 		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3' \
 		filled.xlsx >/dev/null 2>&1)
@@ -156,13 +169,13 @@ self_fixture
 # no output.
 self_bad_cell() {
 	local d=$TMP/self-vcsa out
-	rm -rf "$d/bx" && mkdir "$d/bx" && (cd "$d/bx" && unzip -q ../filled.xlsx)
+	xlsx_unpack "$d/filled.xlsx" "$d/bx"
 	perl -0pi -e 's{(<c r="D)(\d+)("[^>]*t="inlineStr"><is><t[^>]*>)implemented(</t>)}{$1$2$3implemnted$4}' \
 		"$d/bx/xl/worksheets/sheet2.xml"
 	local row
 	row=$(grep -o '<c r="D[0-9]*"[^>]*t="inlineStr"><is><t[^>]*>implemnted' "$d/bx/xl/worksheets/sheet2.xml" | head -1 | sed 's/<c r="D\([0-9]*\)".*/\1/')
-	rm -f "$d/bad.xlsx" "$d/bad.yaml"
-	(cd "$d/bx" && zip -q -X -r ../bad.xlsx '[Content_Types].xml' _rels docProps xl)
+	rm -f "$d/bad.yaml"
+	xlsx_pack "$d/bx" "$d/bad.xlsx"
 	out=$(./vcsc import "$d/bad.xlsx" -o "$d/bad.yaml" 2>&1)
 	local rc=$?
 	if [ $rc -eq 1 ] && [ ! -e "$d/bad.yaml" ] &&
@@ -181,13 +194,13 @@ self_bad_cell
 self_cell_kinds() {
 	local d=$TMP/self-kinds out
 	rm -rf "$d" && mkdir -p "$d/r" "$d/n"
-	(cd "$d/r" && unzip -q "$ROOT/tests/fixtures/self/libreoffice.xlsx")
+	xlsx_unpack tests/fixtures/self/libreoffice.xlsx "$d/r"
 	perl -pi -e 's{<si><t xml:space="preserve">(Reason 1,)( with[^<]*)</t></si>}{<si><r><rPr><b val="true"/></rPr><t xml:space="preserve">$1</t></r><r><t xml:space="preserve">$2</t></r><rPh sb="0" eb="1"><t>X</t></rPh></si>}' \
 		"$d/r/xl/sharedStrings.xml"
 	if ! grep -q '<rPh' "$d/r/xl/sharedStrings.xml"; then
 		bad "self: rich text cells import as their text (fixture has no 'Reason 1,' string)"
 	else
-		(cd "$d/r" && zip -q -X -r ../rich.xlsx .)
+		xlsx_pack "$d/r" "$d/rich.xlsx"
 		if out=$(./vcsc import "$d/rich.xlsx" -o "$d/rich.yaml" 2>&1) &&
 			cmp -s "$d/rich.yaml" tests/fixtures/self/libreoffice.yaml; then
 			ok "self: rich text cells import as their text"
@@ -195,10 +208,10 @@ self_cell_kinds() {
 			bad "self: rich text cells import as their text" "$out$(diff tests/fixtures/self/libreoffice.yaml "$d/rich.yaml" | head)"
 		fi
 	fi
-	(cd "$d/n" && unzip -q "$TMP/self-isa/filled.xlsx")
+	xlsx_unpack "$TMP/self-isa/filled.xlsx" "$d/n"
 	perl -0pi -e 's{<c r="(D\d+)"( s="\d+")? t="inlineStr"><is><t[^>]*>established</t></is></c>}{<c r="$1"$2><v>3</v></c>}' \
 		"$d/n/xl/worksheets/sheet2.xml"
-	(cd "$d/n" && zip -q -X -r ../num.xlsx .)
+	xlsx_pack "$d/n" "$d/num.xlsx"
 	if grep -q '<v>3</v>' "$d/n/xl/worksheets/sheet2.xml" &&
 		out=$(./vcsc import --catalogue examples/isa "$d/num.xlsx" -o "$d/num.yaml" 2>&1) &&
 		cmp -s "$d/num.yaml" "$TMP/self-isa/filled.yaml"; then
@@ -331,10 +344,10 @@ self_examples
 self_doctype() {
 	local d=$TMP/self-dtd out rc
 	rm -rf "$d" && mkdir -p "$d/x"
-	(cd "$d/x" && unzip -q "$ROOT/tests/fixtures/self/libreoffice.xlsx")
+	xlsx_unpack tests/fixtures/self/libreoffice.xlsx "$d/x"
 	perl -0pi -e 's{^(<\?xml[^>]*\?>)}{$1\n<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>}' \
 		"$d/x/xl/sharedStrings.xml"
-	(cd "$d/x" && zip -q -X -r ../dtd.xlsx .)
+	xlsx_pack "$d/x" "$d/dtd.xlsx"
 	out=$(./vcsc import "$d/dtd.xlsx" -o "$d/out.yaml" 2>&1)
 	rc=$?
 	if [ $rc -eq 1 ] && [ ! -e "$d/out.yaml" ] &&

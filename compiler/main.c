@@ -17,11 +17,12 @@ static const char main_help[] =
     "documents of the ENX VCS audit scheme.\n"
     "\n"
     "Commands:\n"
-    "  check PATH...        validate catalogue versions, the scheme and\n"
-    "                       audit files\n"
+    "  check PATH...        validate catalogue versions, the scheme, audit\n"
+    "                       files and self-assessments\n"
     "  export VERSION-DIR   write a catalogue version as canonical JSON\n"
     "  questionnaire VERSION-DIR\n"
-    "                       the self-assessment questionnaire as PDF\n"
+    "                       the self-assessment questionnaire as PDF, or\n"
+    "                       blank to fill in (--format yaml|csv|xlsx)\n"
     "  site -o DIR          build the criteria website from every version\n"
     "  diff OLD NEW         the change log between two catalogue versions\n"
     "  new-version DIR ID   start the next version as a draft copy\n"
@@ -36,6 +37,10 @@ static const char main_help[] =
     "  verify TOKEN|PDF     check a label certificate offline\n"
     "  revoke TOKEN         revoke a certificate (the signed status file)\n"
     "  supersede OLD NEW    mark a certificate superseded by a later one\n"
+    "  import FILLED.csv|.xlsx -o FILE.yaml\n"
+    "                       read a filled self-assessment back as YAML\n"
+    "  migrate FILE.yaml --to VERSION -o NEW.yaml\n"
+    "                       carry a self-assessment to another version\n"
     "\n"
     "Options:\n"
     "  -h, --help           show this help (vcsc COMMAND --help for one "
@@ -66,6 +71,8 @@ static const command commands[] = {
     {"verify", cmd_verify},
     {"revoke", cmd_revoke},
     {"supersede", cmd_supersede},
+    {"import", cmd_import},
+    {"migrate", cmd_migrate},
 };
 
 int main(int argc, char **argv)

@@ -11,7 +11,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-gfm-dev
  libunibreak-dev libsodium-dev libqrencode-dev libzip-dev libxlsxwriter-dev
  fonts-dejavu-core fonts-noto-core"
 test_pkgs="poppler-utils qpdf valgrind libxml2-utils jq chromium
- chromium-driver clang-format strace procps util-linux zbar-tools"
+ chromium-driver clang-format strace procps util-linux zbar-tools zip unzip"
 
 want=$build_pkgs
 [ "${1:-build}" = test ] && want="$build_pkgs $test_pkgs"

@@ -11,7 +11,7 @@
 #                            sanitizer checks are skipped)
 #   ONLY=check tests/run.sh  one group: unit, check, asan, or NAME of a
 #                            tests/t-NAME.sh (browser, diff, format,
-#                            golden, io, main, pdf, site)
+#                            golden, io, main, pdf, self, site)
 #   VERBOSE=1 tests/run.sh   also print a PASS line per test
 #
 # Ends with a line "N passed, N failed, N skipped"; exits 1 if anything

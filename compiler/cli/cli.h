@@ -1,7 +1,8 @@
 /*
  * cli/ - the command line: one file per command (cmd_check.c,
  * cmd_export.c, cmd_questionnaire.c, cmd_site.c, cmd_diff.c,
- * cmd_new_version.c, cmd_release.c), each parsing its options, loading
+ * cmd_new_version.c, cmd_release.c, cmd_import.c, cmd_migrate.c), each
+ * parsing its options, loading
  * the models,
  * calling one writer (backend/backend.h) and mapping the diagnostics to
  * an exit status. main.c dispatches to them. Nothing outside cli/
@@ -195,5 +196,7 @@ int cmd_keygen(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_revoke(int argc, char **argv);
 int cmd_supersede(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "edit/draft.h"
 #include "edit/mint.h"
+#include "selfassess/selfassess.h"
 
 static const char check_help[] =
     "Usage: vcsc check [OPTIONS] [PATH...]\n"
@@ -19,15 +20,17 @@ static const char check_help[] =
     "directory (catalogue/vcsa/1.1), a file inside one, a scheme.yaml, a\n"
     "catalogue root (every version below it is checked), a providers.yaml,\n"
     "an audit file (YAML whose first key is 'audit:', checked against the\n"
-    "version it names under --catalogue; docs/audit-format.md) or a folder\n"
-    "of audit files. Without PATH, the catalogue root is checked. A\n"
-    "version that names a predecessor is also checked against it, as\n"
-    "'vcsc release' needs: warnings for a question or requirement gone\n"
-    "without being withdrawn, a uid changed while the text stayed, a\n"
-    "reworded text whose translation into a complete language did not\n"
-    "change, a change without change_note, a released version without\n"
-    "summary. The diagnostics end with 'N errors, M warnings' when there\n"
-    "are any.\n"
+    "version it names under --catalogue; docs/audit-format.md), a folder\n"
+    "of audit files, or a self-assessment file (first key\n"
+    "'self-assessment:'; checked against the version it names under\n"
+    "--catalogue; docs/self-assessment-format.md). Without PATH, the\n"
+    "catalogue root is checked. A version that names a predecessor is also\n"
+    "checked against it, as 'vcsc release' needs: warnings for a question\n"
+    "or requirement gone without being withdrawn, a uid changed while the\n"
+    "text stayed, a reworded text whose translation into a complete\n"
+    "language did not change, a change without change_note, a released\n"
+    "version without summary. The diagnostics end with 'N errors, M\n"
+    "warnings' when there are any.\n"
     "\n"
     "Options:\n"
     "  --catalogue DIR   catalogue root holding scheme.yaml (default: the\n"
@@ -189,9 +192,27 @@ static void check_root(cli *c, const char *root)
 	free(dirs);
 }
 
+/* A self-assessment file (first key `self-assessment:`), checked
+ * against the catalogue version it names. */
+static void check_selfassess(cli *c, const char *path)
+{
+	sa_load_options o = {c->catalogue_root};
+	selfassess *sa = sa_load(path, &o, &c->d);
+	if (sa && sa->version && !c->quiet && !c->json_diags &&
+	    c->d.errors == 0)
+		printf("%s: self-assessment against %s, %zu item%s\n", path,
+		       sa->version->key, sa->nentries,
+		       sa->nentries == 1 ? "" : "s");
+	sa_free(sa);
+}
+
 static void check_path(cli *c, const char *path)
 {
 	char *vf = NULL, *sf = NULL;
+	if (is_file(path) && sa_is_file(path)) {
+		check_selfassess(c, path);
+		return;
+	}
 	if (is_dir(path)) {
 		vf = path_join(path, "version.yaml");
 		sf = path_join(path, "scheme.yaml");

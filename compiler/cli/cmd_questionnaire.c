@@ -7,12 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend/backend.h"
 #include "backend/questionnaire.h"
+#include "base/files.h"
 #include "cli.h"
+#include "selfassess/selfassess.h"
 
 static const char questionnaire_help[] =
     "Usage: vcsc questionnaire VERSION-DIR [--objective LIST] [--lang LANG]\n"
     "                          [--paper a4|letter] -o FILE.pdf\n"
+    "       vcsc questionnaire VERSION-DIR --format yaml|csv|xlsx\n"
+    "                          [--objective LIST] [--lang LANG] -o FILE\n"
     "\n"
     "Write the printable self-assessment questionnaire of a catalogue\n"
     "version (a directory such as catalogue/vcsa/1.1, or an id such as\n"
@@ -22,12 +27,20 @@ static const char questionnaire_help[] =
     "summary sheet. The file is byte-identical across runs; it carries a\n"
     "date only when SOURCE_DATE_EPOCH is set.\n"
     "\n"
+    "With --format yaml, csv or xlsx it writes a blank self-assessment to\n"
+    "fill in instead (docs/self-assessment-format.md): YAML with the\n"
+    "requirement texts as comments, CSV (UTF-8 with a byte-order mark)\n"
+    "whose first rows name the version, objectives and language, or an\n"
+    "XLSX workbook with a cover, a questions sheet with drop-down lists\n"
+    "and a summary sheet; 'vcsc import' reads the filled CSV or XLSX back.\n"
+    "\n"
     "Options:\n"
     "  --objective LIST  audit objectives, comma-separated ids of the scheme\n"
     "                    (development,production,operations); default all\n"
     "  --lang LANG       language (default: the version's source language);\n"
     "                    the version must mark it complete\n"
     "  --paper SIZE      a4 (default) or letter\n"
+    "  --format FMT      pdf (default), yaml, csv or xlsx\n"
     "  -o, --output FILE the PDF to write (required; written atomically)\n"
     "  --catalogue DIR   catalogue root holding scheme.yaml\n"
     "  --templates DIR   templates directory (default: "
@@ -132,6 +145,44 @@ static int check_lang(const vc_scheme *s, const char *lang)
 	return EXIT_TROUBLE;
 }
 
+/* A blank self-assessment in a language the version carries. */
+static void write_blank(const vc_version *v, const questionnaire_options *qo,
+                        const char *format, const char *out, diags *d)
+{
+	pdf_color *colours = NULL;
+	pdf_style *st = NULL;
+	if (strcmp(format, "xlsx") == 0) {
+		/* the level column in the PDFs' colours */
+		char *sp = qo->style_path
+		               ? xstrdup(qo->style_path)
+		               : path_join(qo->templates_dir, "pdf/style.yaml");
+		st = pdf_style_load(sp, d);
+		free(sp);
+		colours = xcalloc(v->scheme->nlevels + 1, sizeof(pdf_color));
+		if (!st ||
+		    backend_level_colours(v->scheme, st, "the level column",
+		                          colours, d) < 0) {
+			pdf_style_free(st);
+			free(colours);
+			return;
+		}
+	}
+	if (qo->lang && !model_has_language(v, qo->lang)) {
+		diag_error(d, v->pos, "%s has no '%s' text", v->key, qo->lang);
+		return;
+	}
+	selfassess *sa = sa_blank(v, qo->objectives, qo->lang);
+	if (strcmp(format, "yaml") == 0)
+		sa_write_yaml(sa, out, d);
+	else if (strcmp(format, "csv") == 0)
+		sa_write_csv(sa, out, d);
+	else
+		sa_write_xlsx(sa, colours, out, d);
+	sa_free(sa);
+	pdf_style_free(st);
+	free(colours);
+}
+
 int cmd_questionnaire(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -139,6 +190,7 @@ int cmd_questionnaire(int argc, char **argv)
 	    {"objective", required_argument, NULL, 'j'},
 	    {"lang", required_argument, NULL, 'l'},
 	    {"paper", required_argument, NULL, 'p'},
+	    {"format", required_argument, NULL, 'F'},
 	    CLI_OPT_OUTPUT,
 	    {"templates", required_argument, NULL, 'T'},
 	    {"style", required_argument, NULL, 'S'},
@@ -147,7 +199,7 @@ int cmd_questionnaire(int argc, char **argv)
 	cli c;
 	cli_init(&c);
 	const char *out = NULL, *lang = NULL, *paper_s = "a4";
-	const char *tdir_opt = NULL, *style_opt = NULL;
+	const char *tdir_opt = NULL, *style_opt = NULL, *format = "pdf";
 	buf objs = {0};
 	bool objs_given = false;
 	int opt, rc = EXIT_OK;
@@ -165,6 +217,9 @@ int cmd_questionnaire(int argc, char **argv)
 			break;
 		case 'p':
 			paper_s = optarg;
+			break;
+		case 'F':
+			format = optarg;
 			break;
 		case 'o':
 			out = optarg;
@@ -191,6 +246,11 @@ int cmd_questionnaire(int argc, char **argv)
 		rc = cli_usage("questionnaire", "expected one VERSION-DIR");
 	else if (!out)
 		rc = cli_usage("questionnaire", "missing -o FILE.pdf");
+	else if (strcmp(format, "pdf") && strcmp(format, "yaml") &&
+	         strcmp(format, "csv") && strcmp(format, "xlsx"))
+		rc = cli_usage("questionnaire",
+		               "unknown format '%s' (pdf, yaml, csv or xlsx)",
+		               format);
 	else if (pdf_paper_parse(paper_s, &paper) < 0)
 		rc = cli_usage("questionnaire",
 		               "unknown paper size '%s' (a4 or "
@@ -224,6 +284,11 @@ int cmd_questionnaire(int argc, char **argv)
 		goto out;
 	tdir = templates_dir(tdir_opt);
 	qo.templates_dir = tdir;
+	if (strcmp(format, "pdf") != 0) {
+		write_blank(v, &qo, format, out, &c.d);
+		rc = cli_status(&c);
+		goto out;
+	}
 	questionnaire_write(v, &qo, out, &c.d);
 	rc = cli_status(&c);
 out:

@@ -191,9 +191,9 @@ typedef struct pdf_meta {
 	const char *watermark;
 	const pdf_pstyle *watermark_style;
 	double watermark_opacity;
-	bool landscape;        /* the paper turned on its side */
-	bool bare;             /* no running header or footer at all (a page
-	                          designed whole, such as a certificate) */
+	bool landscape; /* the paper turned on its side */
+	bool bare;      /* no running header or footer at all (a page
+	                   designed whole, such as a certificate) */
 	/* More entries of the Info dictionary: ninfo names and values
 	 * (name, value, name, value ...; names are PDF names without the
 	 * slash, values plain ASCII strings). */

@@ -170,17 +170,19 @@ done
 [ -z "$sig_bad" ] && ok "io site killed by SIGTERM/SIGINT at 18 points leaves no temporary folder" ||
 	bad "io site killed by SIGTERM/SIGINT leaves no temporary folder" "$sig_bad"
 # The same at the moments that matter, held open with strace: a signal
-# just after the temporary directory is made (before it is tracked), and
+# just after the temporary directory is made (before it is tracked; the
+# mkdir is held 4 s and the signal sent after 1.5 s, so that a loaded
+# machine still hits the window), and
 # one between the two renames of the fallback for file systems without
 # an atomic exchange (renameat2 refused).
 if command -v strace >/dev/null && command -v pgrep >/dev/null; then
 	r=$io/race
 	mkdir -p "$r"
 	depth=$(printf '%s' "$r" | tr -cd / | wc -c)
-	strace -f -o /dev/null -e inject=mkdir:delay_exit=1500000:when=$((depth + 1)) \
+	strace -f -o /dev/null -e inject=mkdir:delay_exit=4000000:when=$((depth + 1)) \
 		./vcsc site -q -o "$r/site" &
 	sp=$!
-	sleep 0.7
+	sleep 1.5
 	kill -TERM $(pgrep -P $sp) 2>/dev/null
 	wait $sp
 	left=$(ls -A "$r")

@@ -409,3 +409,13 @@ char *cli_data_dir(void)
 	}
 	return xstrdup(".");
 }
+
+char *cli_templates_dir(const char *opt)
+{
+	if (opt)
+		return xstrdup(opt);
+	char *data = cli_data_dir();
+	char *t = path_join(data, "templates");
+	free(data);
+	return t;
+}

@@ -132,6 +132,10 @@ int cli_version_dirs(const char *root, char ***dirs, size_t *n);
  * Caller frees. */
 char *cli_data_dir(void);
 
+/* The templates directory of a document: opt (--templates), else
+ * templates/ in the data directory (cli_data_dir). Caller frees. */
+char *cli_templates_dir(const char *opt);
+
 /* Parses a --color argument (auto, always, never) into c->color; returns
  * -1 for anything else. */
 int cli_parse_color(cli *c, const char *arg);

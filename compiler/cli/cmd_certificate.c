@@ -199,13 +199,7 @@ int cmd_certificate(int argc, char **argv)
 	token = cert_token_sign(&f, key, &c.d);
 	if (!token)
 		goto out;
-	if (tdir_opt) {
-		tdir = xstrdup(tdir_opt);
-	} else {
-		char *data = cli_data_dir();
-		tdir = path_join(data, "templates");
-		free(data);
-	}
+	tdir = cli_templates_dir(tdir_opt);
 	certificate_options co = {0};
 	co.token = token;
 	co.lang = lang;

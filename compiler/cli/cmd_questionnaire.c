@@ -55,18 +55,6 @@ static const char questionnaire_help[] =
     "errors (unknown objective, language or paper) and I/O failures\n"
     "(unwritable output). Nothing is written unless the status is 0.\n";
 
-/* The templates directory: --templates, else templates/ in the data
- * directory (cli_data_dir). Caller frees. */
-static char *templates_dir(const char *opt)
-{
-	if (opt)
-		return xstrdup(opt);
-	char *data = cli_data_dir();
-	char *t = path_join(data, "templates");
-	free(data);
-	return t;
-}
-
 /* Parses a comma-separated list of objective ids into *set. */
 static int parse_objectives(const vc_scheme *s, const char *list,
                             vc_objset *set)
@@ -282,7 +270,7 @@ int cmd_questionnaire(int argc, char **argv)
 	}
 	if (lang && (rc = check_lang(v->scheme, lang)) != EXIT_OK)
 		goto out;
-	tdir = templates_dir(tdir_opt);
+	tdir = cli_templates_dir(tdir_opt);
 	qo.templates_dir = tdir;
 	if (strcmp(format, "pdf") != 0) {
 		write_blank(v, &qo, format, out, &c.d);

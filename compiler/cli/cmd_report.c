@@ -130,13 +130,10 @@ int cmd_report(int argc, char **argv)
 		if (a->complete)
 			decided = audit_decide(a, &dec, &c.d) == 0;
 		if (decided || draft) {
-			char *data = tdir_opt ? NULL : cli_data_dir();
-			char *tdir = tdir_opt ? xstrdup(tdir_opt)
-			                      : path_join(data, "templates");
+			char *tdir = cli_templates_dir(tdir_opt);
 			report_options ro = {paper, draft, tdir, NULL};
 			report_write(a, decided ? &dec : NULL, &ro, out, &c.d);
 			free(tdir);
-			free(data);
 		}
 		if (decided)
 			decision_free(&dec);
